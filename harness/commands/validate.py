@@ -1,0 +1,37 @@
+"""``harness validate``: check gold files and list every problem with its fix."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
+def validate(paths: tuple[str, ...], as_json: bool) -> None:
+    """Check gold annotation files (default: gold/) against the schema and the semantic rules.
+
+    Reports every problem found, each with file, JSON pointer, the bad value
+    and how to fix it. Exits 1 when there are problems, 0 when the gold is clean.
+    """
+    from ..gold import check_gold
+
+    check = check_gold(list(paths) or ["gold"])
+    if as_json:
+        click.echo(json.dumps({
+            "files": check.files,
+            "documents": [a.document.id for a in check.documents],
+            "problems": [p.to_dict() for p in check.problems],
+        }, indent=2))
+    else:
+        for problem in check.problems:
+            click.echo(str(problem), err=False)
+            if problem.value is not None:
+                click.echo(f"    value: {problem.value}")
+        status = "OK" if not check.problems else f"{len(check.problems)} problem(s)"
+        click.echo(f"{check.files} file(s) checked, {len(check.documents)} document(s) valid: {status}.",
+                   err=bool(check.problems))
+    sys.exit(1 if check.problems else 0)

@@ -1,0 +1,109 @@
+"""The ``[tool.harness]`` sections of pyproject.toml.
+
+Sections: ``adapters.<name>`` (adapter settings), ``gate`` (thresholds),
+``gate.baseline`` (allowed drops), ``robustness`` (tolerances), ``limits``
+(input size limits) and ``paths`` (gold, reports and cache folders). The
+file is found in the working folder or its parents; no file means defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, InputError
+
+KNOWN_SECTIONS = ("adapters", "gate", "robustness", "limits", "paths", "scoring")
+
+
+@dataclass(frozen=True)
+class HarnessConfig:
+    """The harness settings and the file they came from (None when there is none)."""
+
+    path: Path | None = None
+    sections: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The project folder: where pyproject.toml is, else the working folder."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.sections.get(name, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"{self.where(name)} must be a table, not {type(value).__name__}. "
+                              f"Write it as [tool.harness.{name}].")
+        return value
+
+    def adapter_settings(self, name: str) -> dict[str, Any]:
+        """Settings for adapter ``name`` from ``[tool.harness.adapters.<name>]`` (empty if none)."""
+        adapters = self.section("adapters")
+        value = adapters.get(name, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"{self.where('adapters.' + name)} must be a table of settings, "
+                              f"not {value!r}. Write it as [tool.harness.adapters.{name}].")
+        return value
+
+    def where(self, key: str) -> str:
+        return f"{self.path or 'pyproject.toml'}: [tool.harness.{key}]"
+
+
+def find_pyproject(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def parse_config(text: str, path: Path | None) -> HarnessConfig:
+    """The harness settings from the text of a pyproject.toml."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path or 'pyproject.toml'}: invalid TOML: {exc}. Fix the syntax there.") from None
+    tool = document.get("tool", {})
+    harness = tool.get("harness", {}) if isinstance(tool, dict) else {}
+    if not isinstance(harness, dict):
+        raise ConfigError(f"{path}: [tool.harness] must be a table, not {harness!r}.")
+    unknown = sorted(set(harness) - set(KNOWN_SECTIONS))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown section(s) [tool.harness.{unknown[0]}]"
+            f"{' and others' if len(unknown) > 1 else ''}; known sections: {', '.join(KNOWN_SECTIONS)}."
+        )
+    return HarnessConfig(path, harness)
+
+
+def load_config(path: str | os.PathLike | None = None) -> HarnessConfig:
+    """Read ``[tool.harness]`` from ``path``, or from the nearest pyproject.toml upwards."""
+    from .files import decode_utf8, read_bytes
+
+    file = Path(path) if path is not None else find_pyproject()
+    if file is None:
+        return HarnessConfig()
+    try:
+        text = decode_utf8(read_bytes(file), str(file), strip_bom=True)
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
+    config = parse_config(text, file)
+    _apply_limits(config)
+    return config
+
+
+def _apply_limits(config: HarnessConfig) -> None:
+    from .files import Limits
+
+    limits = config.section("limits")
+    for key in limits:
+        if key not in ("max_bytes", "max_depth", "max_items"):
+            raise ConfigError(f"{config.where('limits')}: unknown setting {key!r}; known: max_bytes, max_depth, max_items.")
+        value = limits[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{config.where('limits')}: {key} = {value!r} must be a positive integer.")
+        setattr(Limits, key, value)

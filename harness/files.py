@@ -1,0 +1,186 @@
+"""Reading and writing files safely: size and depth limits, clear decode errors, atomic writes.
+
+Every input file passes through here, so limits are checked before a file is
+loaded whole, and a broken file becomes an ``InputError`` naming the file and
+the offset, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import InputError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 64
+DEFAULT_MAX_ITEMS = 1_000_000
+
+
+class Limits:
+    """Limits on input size, shared by every reader; changeable for tests and config."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_items: int = DEFAULT_MAX_ITEMS
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of ``path``, refusing files over the size limit before reading them."""
+    path = Path(path)
+    limit = Limits.max_bytes if max_bytes is None else max_bytes
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file. Check the path.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, expected a file.")
+    if size > limit:
+        raise InputError(
+            f"{path}: {size:,} bytes is over the limit of {limit:,} bytes. "
+            "Split the file, or raise the limit with [tool.harness.limits] max_bytes."
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if len(data) > limit:  # grew while we looked, or a special file
+        raise InputError(f"{path}: over the limit of {limit:,} bytes.")
+    return data
+
+
+def decode_utf8(data: bytes, source: str, *, strip_bom: bool = False) -> str:
+    """Decode UTF-8 strictly; an invalid byte is an error naming its offset."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source}: not valid UTF-8 at byte offset {exc.start} "
+            f"(byte {data[exc.start:exc.start + 1]!r}). Save the file as UTF-8."
+        ) from None
+    if strip_bom and text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def read_text(path: str | os.PathLike, *, max_bytes: int | None = None) -> str:
+    """The text of a UTF-8 file, exactly (a byte-order mark is kept as a character)."""
+    return decode_utf8(read_bytes(path, max_bytes=max_bytes), str(path))
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def parse_json(text: str, source: str, *, max_depth: int | None = None) -> Any:
+    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting."""
+    depth_limit = Limits.max_depth if max_depth is None else max_depth
+    try:
+        value = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_pairs_without_duplicates,
+        )
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno} "
+            f"(offset {exc.pos}): {exc.msg}. Fix the syntax there."
+        ) from None
+    except RecursionError:
+        raise InputError(
+            f"{source}: JSON nested too deeply (more than {depth_limit} levels). "
+            "Flatten the structure."
+        ) from None
+    except ValueError as exc:
+        raise InputError(f"{source}: invalid JSON: {exc}.") from None
+    depth = json_depth(value)
+    if depth > depth_limit:
+        raise InputError(
+            f"{source}: JSON nested {depth} levels deep, over the limit of {depth_limit}. "
+            "Flatten the structure."
+        )
+    return value
+
+
+def json_depth(value: Any) -> int:
+    """Nesting depth of a parsed JSON value, computed without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node.values())
+        elif isinstance(node, list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+def read_json(path: str | os.PathLike, *, max_bytes: int | None = None) -> Any:
+    """Parse a JSON file (a UTF-8 byte-order mark is allowed)."""
+    text = decode_utf8(read_bytes(path, max_bytes=max_bytes), str(path), strip_bom=True)
+    return parse_json(text, str(path))
+
+
+def iter_jsonl(path: str | os.PathLike, *, max_bytes: int | None = None) -> Iterator[tuple[int, Any]]:
+    """(line number, value) for each non-blank line of a JSON Lines file."""
+    text = decode_utf8(read_bytes(path, max_bytes=max_bytes), str(path), strip_bom=True)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield number, parse_json(line, f"{path}:{number}")
+
+
+def read_records(path: str | os.PathLike) -> list[tuple[str, Any]]:
+    """Records from a JSON file (an object or a list of objects) or a JSONL file.
+
+    Each record comes with the location to name in errors (``file:line`` for
+    JSONL, ``file#/index`` for a JSON list).
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return [(f"{path}:{n}", value) for n, value in iter_jsonl(path)]
+    value = read_json(path)
+    if isinstance(value, list):
+        return [(f"{path}#/{i}", item) for i, item in enumerate(value)]
+    return [(str(path), value)]
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
+    """Write a file so that readers see the old file or the new one, never a torn one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+
+
+def write_json_atomic(path: str | os.PathLike, value: Any) -> None:
+    """Write ``value`` as indented JSON, atomically. NaN is refused, not written."""
+    write_atomic(path, json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n")

@@ -1,0 +1,282 @@
+"""The annotated article: frozen value types for documents and gold annotations.
+
+Everything here is immutable on purpose: a gold annotation is a measuring
+stick, and a scorer or adapter that could change it in place could change
+every number the harness prints. Lists given to a constructor are
+normalised to tuples in ``__post_init__``.
+
+Offsets are character offsets into the Python ``str`` of the document text
+(code points, not bytes or UTF-16 units), end exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+RegionKind = Literal["body", "heading", "boilerplate"]
+MentionForm = Literal["name", "nominal", "pronoun"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Modality = Literal["asserted", "reported", "hypothetical", "negated"]
+
+REGION_KINDS: tuple[str, ...] = ("body", "heading", "boilerplate")
+MENTION_FORMS: tuple[str, ...] = ("name", "nominal", "pronoun")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+MODALITIES: tuple[str, ...] = ("asserted", "reported", "hypothetical", "negated")
+CATEGORIES: tuple[str, ...] = ("entities", "quotes", "figures", "events")
+
+
+def sha256_text(text: str) -> str:
+    """The sha256 of a text encoded as UTF-8, as lowercase hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document text; ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of the page: body text, a heading, or boilerplate carried in with it.
+
+    ``label`` names the kind of boilerplate (``related-article``,
+    ``comments``, ``correction-notice``, ...); it is None for body and headings.
+    """
+
+    start: int
+    end: int
+    kind: RegionKind
+    label: str | None = None
+
+    def contains_offset(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Where an article comes from."""
+
+    source: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date
+    language: str = "en"
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text, where it came from, and how its page is divided."""
+
+    id: str
+    text: str
+    metadata: Metadata = field(default_factory=Metadata)
+    regions: tuple[Region, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regions", tuple(self.regions))
+
+    @property
+    def sha256(self) -> str:
+        return sha256_text(self.text)
+
+    def region_at(self, offset: int) -> Region | None:
+        """The region holding ``offset``, or None when it is in no region."""
+        for region in self.regions:
+            if region.contains_offset(offset):
+                return region
+        return None
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """True when the span ``[start, end)`` lies mostly in boilerplate regions."""
+        if end <= start:
+            region = self.region_at(start)
+            return region is not None and region.kind == "boilerplate"
+        inside = 0
+        for region in self.regions:
+            if region.kind == "boilerplate":
+                inside += max(0, min(end, region.end) - max(start, region.start))
+        return inside * 2 > (end - start)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of this document's text at ``[start, end)``."""
+        return Span(start, end, self.text[start:end])
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place an entity is mentioned. ``value`` is the ISO value of a DATE/TIME mention."""
+
+    start: int
+    end: int
+    text: str
+    form: MentionForm = "name"
+    value: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A cluster of mentions of one real-world thing."""
+
+    id: str
+    type: str
+    canonical_name: str
+    mentions: tuple[Mention, ...] = ()
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    value: str | None = None  # ISO value for DATE/TIME entities
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mentions", tuple(self.mentions))
+        object.__setattr__(self, "aliases", tuple(self.aliases))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.canonical_name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: what was said, by whom, and the word that says so."""
+
+    id: str
+    content: Span
+    kind: QuoteKind
+    speaker_entity: str | None = None
+    speaker_description: str | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    addressee: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity the article states.
+
+    ``value`` is a number, a ``(low, high)`` range for vague amounts, or None
+    with ``value_reason`` saying why it cannot be given.
+    """
+
+    id: str
+    span: Span
+    value: float | tuple[float, float] | None
+    unit: str | None = None
+    approximation: str | None = None
+    measures: str = ""
+    value_reason: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.value, list):
+            object.__setattr__(self, "value", tuple(self.value))
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A participant in an event: an entity, a span of text, or both."""
+
+    role: str
+    entity: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened (or is said, feared or denied to have happened)."""
+
+    id: str
+    type: str
+    trigger: Span
+    arguments: tuple[Argument, ...] = ()
+    time: str | None = None
+    place: str | None = None
+    modality: Modality = "asserted"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "arguments", tuple(self.arguments))
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """The gold for one document: its entities, quotes, figures and events."""
+
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in CATEGORIES:
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.id
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self.entities_by_id.get(entity_id)
+
+    @property
+    def entities_by_id(self) -> Mapping[str, Entity]:
+        return {entity.id: entity for entity in self.entities}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Gold for several documents, in a stable order (by document id)."""
+
+    documents: tuple[Annotations, ...] = ()
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.documents, key=lambda a: a.document.id))
+        object.__setattr__(self, "documents", ordered)
+
+    def __iter__(self):
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, doc_id: str) -> Annotations:
+        for annotations in self.documents:
+            if annotations.document.id == doc_id:
+                return annotations
+        raise KeyError(doc_id)
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(a.document.id for a in self.documents)
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of every document's text and annotations: changes when the gold does."""
+        from .serialize import annotations_to_dict  # local: keeps import light
+        import json
+
+        digest = hashlib.sha256()
+        for annotations in self.documents:
+            digest.update(
+                json.dumps(annotations_to_dict(annotations), sort_keys=True).encode()
+            )
+            digest.update(annotations.document.text.encode("utf-8"))
+        return digest.hexdigest()

@@ -1,0 +1,197 @@
+"""Converting gold annotations between the model and the JSON file format.
+
+The dict form is exactly what ``schemas/gold.schema.json`` describes;
+``annotations_from_dict`` expects a dict that has passed validation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import (
+    Annotations,
+    Argument,
+    Document,
+    Entity,
+    Event,
+    Figure,
+    Mention,
+    Metadata,
+    Quote,
+    Region,
+    Span,
+)
+
+FORMAT_VERSION = 1
+
+
+def span_from_dict(raw: dict | None) -> Span | None:
+    if raw is None:
+        return None
+    return Span(raw["start"], raw["end"], raw["text"])
+
+
+def span_to_dict(span: Span | None) -> dict | None:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _value(raw: Any) -> Any:
+    if isinstance(raw, list):
+        return tuple(raw)
+    return raw
+
+
+def annotations_from_dict(raw: dict, text: str) -> Annotations:
+    """Build the model of one annotated document from its (validated) JSON and text."""
+    meta = raw.get("metadata") or {}
+    document = Document(
+        id=raw["doc_id"],
+        text=text,
+        metadata=Metadata(
+            source=meta.get("source"),
+            publisher=meta.get("publisher"),
+            url=meta.get("url"),
+            published=meta.get("published"),
+            language=meta.get("language", "en"),
+            title=meta.get("title"),
+        ),
+        regions=tuple(
+            Region(r["start"], r["end"], r["kind"], r.get("label")) for r in raw.get("regions", ())
+        ),
+    )
+    entities = tuple(
+        Entity(
+            id=e["id"],
+            type=e["type"],
+            canonical_name=e["canonical_name"],
+            mentions=tuple(
+                Mention(m["start"], m["end"], m["text"], m.get("form", "name"), m.get("value"))
+                for m in e.get("mentions", ())
+            ),
+            aliases=tuple(e.get("aliases", ())),
+            wikidata=e.get("wikidata"),
+            value=e.get("value"),
+        )
+        for e in raw.get("entities", ())
+    )
+    quotes = tuple(
+        Quote(
+            id=q["id"],
+            content=span_from_dict(q["content"]),
+            kind=q["kind"],
+            speaker_entity=q.get("speaker_entity"),
+            speaker_description=q.get("speaker_description"),
+            speaker_mention=span_from_dict(q.get("speaker_mention")),
+            cue=span_from_dict(q.get("cue")),
+            addressee=q.get("addressee"),
+        )
+        for q in raw.get("quotes", ())
+    )
+    figures = tuple(
+        Figure(
+            id=f["id"],
+            span=span_from_dict(f["span"]),
+            value=_value(f.get("value")),
+            unit=f.get("unit"),
+            approximation=f.get("approximation"),
+            measures=f.get("measures", ""),
+            value_reason=f.get("value_reason"),
+        )
+        for f in raw.get("figures", ())
+    )
+    events = tuple(
+        Event(
+            id=v["id"],
+            type=v["type"],
+            trigger=span_from_dict(v["trigger"]),
+            arguments=tuple(
+                Argument(a["role"], a.get("entity"), span_from_dict(a.get("span")))
+                for a in v.get("arguments", ())
+            ),
+            time=v.get("time"),
+            place=v.get("place"),
+            modality=v.get("modality", "asserted"),
+        )
+        for v in raw.get("events", ())
+    )
+    return Annotations(document, entities, quotes, figures, events)
+
+
+def annotations_to_dict(annotations: Annotations) -> dict:
+    """The JSON form of one annotated document (the inverse of ``annotations_from_dict``)."""
+    document = annotations.document
+    meta = document.metadata
+    return {
+        "format_version": FORMAT_VERSION,
+        "doc_id": document.id,
+        "text_sha256": document.sha256,
+        "metadata": {
+            "title": meta.title,
+            "source": meta.source,
+            "publisher": meta.publisher,
+            "url": meta.url,
+            "published": meta.published,
+            "language": meta.language,
+        },
+        "regions": [
+            {"start": r.start, "end": r.end, "kind": r.kind, "label": r.label}
+            for r in document.regions
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "type": e.type,
+                "canonical_name": e.canonical_name,
+                "aliases": list(e.aliases),
+                "wikidata": e.wikidata,
+                "value": e.value,
+                "mentions": [
+                    {"start": m.start, "end": m.end, "text": m.text, "form": m.form, "value": m.value}
+                    for m in e.mentions
+                ],
+            }
+            for e in annotations.entities
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "content": span_to_dict(q.content),
+                "speaker_entity": q.speaker_entity,
+                "speaker_description": q.speaker_description,
+                "speaker_mention": span_to_dict(q.speaker_mention),
+                "cue": span_to_dict(q.cue),
+                "addressee": q.addressee,
+            }
+            for q in annotations.quotes
+        ],
+        "figures": [
+            {
+                "id": f.id,
+                "span": span_to_dict(f.span),
+                "value": list(f.value) if isinstance(f.value, tuple) else f.value,
+                "value_reason": f.value_reason,
+                "unit": f.unit,
+                "approximation": f.approximation,
+                "measures": f.measures,
+            }
+            for f in annotations.figures
+        ],
+        "events": [
+            {
+                "id": v.id,
+                "type": v.type,
+                "trigger": span_to_dict(v.trigger),
+                "arguments": [
+                    {"role": a.role, "entity": a.entity, "span": span_to_dict(a.span)}
+                    for a in v.arguments
+                ],
+                "time": v.time,
+                "place": v.place,
+                "modality": v.modality,
+            }
+            for v in annotations.events
+        ],
+    }
