@@ -1,0 +1,28 @@
+import json
+import subprocess
+import sys
+
+HEAVY = ["datasets", "sklearn", "spacy", "httpx", "numpy", "jsonschema", "pyarrow", "hypothesis"]
+
+
+def test_help_imports_nothing_heavy():
+    code = (
+        "import sys, json\n"
+        "from harness.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+
+
+def test_importing_the_package_imports_nothing_heavy():
+    code = f"import sys, json, harness; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout) == []
+
+
+def test_console_script_prints_help():
+    proc = subprocess.run(["harness", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert "validate" in proc.stdout and "run" in proc.stdout

@@ -1,0 +1,38 @@
+import dataclasses
+
+import pytest
+
+from harness.model import Document, Entity, Figure, Mention, Region, Span, sha256_text
+
+
+def test_span_overlap_is_half_open():
+    assert Span(0, 5, "abcde").overlaps(Span(4, 6, "ef"))
+    assert not Span(0, 5, "abcde").overlaps(Span(5, 6, "f"))
+
+
+def test_annotations_are_frozen():
+    span = Span(0, 1, "a")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 3  # type: ignore[misc]
+
+
+def test_lists_are_normalised_to_tuples():
+    entity = Entity("E1", "PERSON", "Jane Doe", mentions=[Mention(0, 3, "Doe")], aliases=["Doe"])
+    assert entity.mentions == (Mention(0, 3, "Doe"),)
+    assert entity.aliases == ("Doe",)
+    assert Figure("F1", Span(0, 1, "1"), [1, 2]).value == (1, 2)
+
+
+def test_document_sha256_is_of_utf8_text():
+    document = Document("d", "Kyiv’s")
+    assert document.sha256 == sha256_text("Kyiv’s")
+    assert len(document.sha256) == 64
+
+
+def test_in_boilerplate_uses_the_majority_of_the_span():
+    document = Document("d", "body text. Comments (0)", regions=(
+        Region(0, 10, "body"), Region(11, 23, "boilerplate", "comments")))
+    assert document.in_boilerplate(11, 19)
+    assert not document.in_boilerplate(0, 4)
+    assert not document.in_boilerplate(5, 13)  # 5 body characters, 2 boilerplate
+    assert document.region_at(12).label == "comments"

@@ -1,0 +1,43 @@
+"""The schemas are the file formats' documentation: every property must say what it is."""
+
+import json
+
+import jsonschema
+import pytest
+
+from harness.schemas import schema_dir
+
+SCHEMAS = sorted(schema_dir().glob("*.schema.json"))
+
+
+def _properties(node, path="#"):
+    if isinstance(node, dict):
+        for name, child in node.get("properties", {}).items():
+            yield f"{path}/properties/{name}", child
+        for key, child in node.items():
+            yield from _properties(child, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _properties(child, f"{path}/{index}")
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_schema_is_valid_2020_12_with_id_and_title(path):
+    schema = json.loads(path.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert schema["$id"].endswith(path.name)
+    assert schema["title"] and schema["description"]
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_property_is_described(path):
+    schema = json.loads(path.read_text())
+    undocumented = [where for where, prop in _properties(schema)
+                    if isinstance(prop, dict) and not prop.get("description")]
+    assert undocumented == []
+
+
+def test_gold_and_predictions_schemas_exist():
+    names = {p.name for p in SCHEMAS}
+    assert {"gold.schema.json", "predictions.schema.json"} <= names
