@@ -49,9 +49,16 @@ class HarnessGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
+            _apply_configured_limits()
             return super().invoke(ctx)
         except HarnessError as exc:
             raise UserFacingError(exc) from None
+
+
+def _apply_configured_limits() -> None:
+    from .config import apply_limits, load_config
+
+    apply_limits(load_config())
 
 
 class UserFacingError(click.ClickException):

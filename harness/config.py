@@ -91,19 +91,26 @@ def load_config(path: str | os.PathLike | None = None) -> HarnessConfig:
         text = decode_utf8(read_bytes(file), str(file), strip_bom=True)
     except InputError as exc:
         raise ConfigError(str(exc)) from None
-    config = parse_config(text, file)
-    _apply_limits(config)
-    return config
+    return parse_config(text, file)
 
 
-def _apply_limits(config: HarnessConfig) -> None:
-    from .files import Limits
+LIMIT_KEYS = ("max_bytes", "max_depth", "max_items")
 
+
+def limits_of(config: HarnessConfig) -> dict[str, int]:
+    """The validated ``[tool.harness.limits]`` settings."""
     limits = config.section("limits")
-    for key in limits:
-        if key not in ("max_bytes", "max_depth", "max_items"):
-            raise ConfigError(f"{config.where('limits')}: unknown setting {key!r}; known: max_bytes, max_depth, max_items.")
-        value = limits[key]
+    for key, value in limits.items():
+        if key not in LIMIT_KEYS:
+            raise ConfigError(f"{config.where('limits')}: unknown setting {key!r}; known: {', '.join(LIMIT_KEYS)}.")
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{config.where('limits')}: {key} = {value!r} must be a positive integer.")
+    return dict(limits)
+
+
+def apply_limits(config: HarnessConfig) -> None:
+    """Make the configured input limits the ones every reader uses (for this process)."""
+    from .files import Limits
+
+    for key, value in limits_of(config).items():
         setattr(Limits, key, value)
