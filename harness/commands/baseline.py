@@ -1,0 +1,54 @@
+"""``harness baseline``: save a run's report, with its predictions, as the gate's baseline."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--report", "report_path", metavar="FILE",
+              help="The report to save (default: reports/latest/report.json).")
+@click.option("--run", "run_first", is_flag=True, help="Run the default adapters first and save that report.")
+@click.option("--out", "out", metavar="FILE",
+              help="Where to write the baseline (default: the gate's baseline file, reports/baseline.json).")
+def baseline(report_path: str | None, run_first: bool, out: str | None) -> None:
+    """Save a report as the baseline the gate compares against.
+
+    The baseline carries each adapter's raw predictions, so that a single
+    committed file lets `harness gate` test whether a later drop is
+    statistically significant (paired over the same documents).
+    """
+    from pathlib import Path
+
+    from ..config import load_config
+    from ..errors import InputError
+    from ..files import write_json_atomic
+    from ..gate import parse_gate_config
+    from ..predictions import predictions_to_dict
+    from ..report import load_report, report_predictions
+    from .run import configured_path
+
+    config = load_config()
+    if run_first:
+        from .run import perform_run
+
+        _, files, _ = perform_run(config)
+        path = files.json
+    else:
+        path = Path(report_path or Path(configured_path(config, "reports", "reports")) / "latest" / "report.json")
+        if not path.exists():
+            raise InputError(f"{path}: no report to save. Run `harness run` first, or `harness baseline --run`.")
+    report = load_report(path)
+    for name, entry in report["adapters"].items():
+        if entry.get("predictions") is None and entry.get("predictions_file"):
+            records = report_predictions(report, path, name)
+            entry["predictions"] = [predictions_to_dict(records[doc_id]) for doc_id in sorted(records)]
+        entry["predictions_file"] = None
+    if out is None:
+        target = Path(parse_gate_config(config).baseline_file)
+        target = target if target.is_absolute() else Path(config.root) / target
+    else:
+        target = Path(out)
+    write_json_atomic(target, report)
+    adapters = ", ".join(report["adapters"]) or "no adapters"
+    click.echo(f"Baseline written to {target} ({adapters}; gold {report['gold']['fingerprint'][:12]}).")

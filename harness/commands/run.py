@@ -1,0 +1,139 @@
+"""``harness run``: every ready adapter on the gold corpus, scored, tabled and reported."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+DEFAULT_OUT = "reports/latest"
+
+
+def configured_path(config: Any, key: str, default: str) -> str:
+    """A folder from ``[tool.harness.paths]`` (relative to the project folder), else ``default``."""
+    from ..errors import ConfigError
+
+    value = config.section("paths").get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{config.where('paths')}: {key} = {value!r} must be a folder path.")
+    path = Path(value)
+    return str(path if path.is_absolute() else Path(config.root) / path)
+
+
+def parse_adapter_list(value: str | None) -> list[str] | None:
+    """``a,b,c`` as a list of names; None when not given."""
+    from ..errors import UsageError
+
+    if value is None:
+        return None
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    if not names:
+        raise UsageError(f"--adapters {value!r} names no adapter. Give names separated by commas, e.g. rules,spacy.")
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise UsageError(f"--adapters names {', '.join(duplicates)} twice. Give each adapter once.")
+    return names
+
+
+def scoring_options_of(config: Any) -> Any:
+    """The scoring options set in ``[tool.harness.scoring]`` (None: the scorer's defaults)."""
+    from .. import scoring
+
+    reader = getattr(scoring, "scoring_options_from_config", None) or getattr(
+        getattr(scoring, "ScoringOptions", None), "from_config", None)
+    return reader(config) if reader is not None else None
+
+
+def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | None = None,
+                out: str | None = None, jobs: int = 1, executor: str = "thread", use_cache: bool = True,
+                extra_adapters: tuple[str, ...] = (), quiet: bool = False):
+    """Run, score and write the reports; returns ``(report, files, run)``.
+
+    ``extra_adapters`` are added to the default set (the gate adds the
+    adapters its checks name); they are ignored when ``adapters`` is given.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..cache import PredictionCache
+    from ..gold import load_gold
+    from ..report import write_reports
+    from ..run import RunOptions, build_adapters, default_adapter_names, run_evaluation
+
+    gold_path = gold or configured_path(config, "gold", "gold")
+    out_dir = out or str(Path(configured_path(config, "reports", "reports")) / "latest")
+    corpus = load_gold(gold_path)
+    if adapters is None:
+        names = default_adapter_names(config)
+        names += [name for name in extra_adapters if name not in names]
+    else:
+        names = adapters
+    specs = build_adapters(names, config, corpus)
+    options = RunOptions(tuple(names), jobs, executor, use_cache, gold_path)
+    cache = PredictionCache(configured_path(config, "cache", ".harness-cache")) if use_cache else None
+    scoring_options = scoring_options_of(config)
+
+    err = Console(stderr=True, quiet=quiet)
+    progress = Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[note]}"), TimeElapsedColumn(), console=err, transient=False)
+    tasks: dict[str, Any] = {}
+    failures: dict[str, int] = {}
+
+    def on_start(name: str, total: int) -> None:
+        tasks[name] = progress.add_task(name, total=total, note="")
+
+    def on_document(outcome) -> None:
+        if outcome.error is not None:
+            failures[outcome.adapter] = failures.get(outcome.adapter, 0) + 1
+        note = f"{failures[outcome.adapter]} failed" if outcome.adapter in failures else ""
+        progress.update(tasks[outcome.adapter], advance=1, note=note)
+
+    with progress:
+        run = run_evaluation(corpus, specs, options=options, cache=cache, scoring_options=scoring_options,
+                             on_start=on_start, on_document=on_document)
+    report, files = write_reports(run, out_dir, config=config, scoring_options=scoring_options)
+    return report, files, run
+
+
+@click.command()
+@click.option("--adapters", "adapter_list", metavar="A,B,...",
+              help="Adapters to run (default: every ready adapter except oracle).")
+@click.option("--gold", "gold", metavar="PATH", help="Gold corpus (default: gold/).")
+@click.option("--out", "out", metavar="DIR", help=f"Folder for the reports (default: {DEFAULT_OUT}/).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Documents extracted in parallel.")
+@click.option("--executor", type=click.Choice(["thread", "process"]), default="thread", show_default=True,
+              help="Run parallel documents in threads or in separate processes.")
+@click.option("--no-cache", is_flag=True, help="Extract everything again; do not read or write .harness-cache/.")
+def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool) -> None:
+    """Run adapters on the gold corpus, score them and write the reports.
+
+    Prints one table (rows: categories and key sub-scores; columns: adapters;
+    P / R / F1 with the 95% confidence interval, best of each row marked) and
+    writes report.json, report.md, report.html, junit.xml and
+    predictions/<adapter>.jsonl. Predictions are cached by adapter fingerprint
+    and document hash, so an unchanged second run extracts nothing. A
+    document that fails is recorded and the run goes on; the exit code is 1
+    when anything failed, 0 otherwise.
+    """
+    from rich.console import Console
+
+    from ..config import load_config
+    from ..report import print_table
+
+    config = load_config()
+    report, files, result = perform_run(config, adapters=parse_adapter_list(adapter_list), gold=gold, out=out,
+                                        jobs=jobs, executor=executor, use_cache=not no_cache)
+    console = Console(highlight=False)
+    print_table(report, console)
+    if result.cache is not None:
+        stats = result.cache
+        console.print(f"cache: {stats.hits} hit(s), {stats.misses} miss(es)"
+                      + (f", {stats.discarded} corrupt entr(ies) discarded" if stats.discarded else ""))
+    console.print(f"Reports written to {files.folder}/ (report.json, report.md, report.html, junit.xml, predictions/).",
+                  markup=False)
+    sys.exit(0 if result.ok else 1)

@@ -1,0 +1,372 @@
+"""The CI gate: scores in a report checked against thresholds and a baseline.
+
+Configured in pyproject.toml::
+
+    [tool.harness.gate]
+    "rules.entities.f1" = 0.6                 # adapter.category.metric >= value
+    "rules.quotes.attribution.f1" = 0.3       # adapter.category.subscore.metric
+
+    [tool.harness.gate.baseline]
+    file = "reports/baseline.json"            # default
+    require_significance = true               # fail a drop only if it is significant
+    alpha = 0.05
+    "rules.entities.f1" = 0.02                # largest allowed drop from the baseline
+
+Every name in a key is checked against the report: an unknown adapter,
+category, sub-score or metric is a ``ConfigError`` that lists the valid
+names, never a check silently skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from .errors import ConfigError
+from .model import CATEGORIES
+
+METRICS = ("precision", "recall", "f1")
+BASELINE_SETTINGS = ("file", "require_significance", "alpha", "test")
+SIGNIFICANCE_TESTS = ("bootstrap", "randomization")
+DEFAULT_BASELINE = "reports/baseline.json"
+
+
+@dataclass(frozen=True)
+class MetricKey:
+    """Which number a check reads: ``adapter.category[.subscore].metric``."""
+
+    adapter: str
+    category: str
+    subscore: str | None
+    metric: str
+
+    def __str__(self) -> str:
+        middle = f"{self.category}.{self.subscore}" if self.subscore else self.category
+        return f"{self.adapter}.{middle}.{self.metric}"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The metric must be at least ``minimum``."""
+
+    key: MetricKey
+    minimum: float
+
+
+@dataclass(frozen=True)
+class MaxDrop:
+    """The metric may fall at most ``max_drop`` below its baseline value."""
+
+    key: MetricKey
+    max_drop: float
+
+
+@dataclass(frozen=True)
+class GateConfig:
+    """The parsed ``[tool.harness.gate]`` section."""
+
+    thresholds: tuple[Threshold, ...] = ()
+    drops: tuple[MaxDrop, ...] = ()
+    baseline_file: str = DEFAULT_BASELINE
+    require_significance: bool = False
+    alpha: float = 0.05
+    test: str = "bootstrap"
+
+    @property
+    def adapters(self) -> tuple[str, ...]:
+        """Adapters named by any check, in the order first named."""
+        names: list[str] = []
+        for item in (*self.thresholds, *self.drops):
+            if item.key.adapter not in names:
+                names.append(item.key.adapter)
+        return tuple(names)
+
+    @property
+    def empty(self) -> bool:
+        return not self.thresholds and not self.drops
+
+
+@dataclass(frozen=True)
+class Check:
+    """One gate check: what was required, what was found, and whether it passed."""
+
+    name: str
+    kind: str  # 'threshold' | 'baseline'
+    required: str
+    actual: float | None
+    passed: bool
+    detail: str = ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "required": self.required, "actual": self.actual,
+                "passed": self.passed, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """Every check of a gate run."""
+
+    checks: tuple[Check, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(check.passed for check in self.checks)
+
+    @property
+    def failures(self) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if not check.passed)
+
+    def to_markdown(self) -> str:
+        """A Markdown summary (for ``$GITHUB_STEP_SUMMARY``)."""
+        verdict = "passed" if self.passed else f"FAILED ({len(self.failures)} of {len(self.checks)} checks)"
+        lines = [f"## Harness gate: {verdict}", ""]
+        if not self.checks:
+            lines.append("No checks are configured under `[tool.harness.gate]`.")
+            return "\n".join(lines) + "\n"
+        lines += ["| check | required | actual | result |", "| --- | --- | --- | --- |"]
+        for check in self.checks:
+            actual = "–" if check.actual is None else f"{check.actual:.4f}"
+            result = "PASS" if check.passed else "**FAIL**"
+            note = f" ({check.detail})" if check.detail else ""
+            lines.append(f"| `{check.name}` | {check.required} | {actual} | {result}{note} |")
+        return "\n".join(lines) + "\n"
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Dotted keys: a quoted ``"a.b.c" = 1`` and nested tables ``[a.b] c = 1`` read the same."""
+    flat: dict[str, Any] = {}
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, key + "."))
+        else:
+            flat[key] = value
+    return flat
+
+
+def parse_key(key: str, where: str) -> MetricKey:
+    """``adapter.category.metric`` or ``adapter.category.subscore.metric``, names checked for form."""
+    parts = key.split(".")
+    if len(parts) not in (3, 4) or not all(parts):
+        raise ConfigError(
+            f"{where}: {key!r} is not a metric name. Write adapter.category.metric "
+            f"(e.g. \"rules.entities.f1\") or adapter.category.subscore.metric "
+            f"(e.g. \"rules.quotes.attribution.f1\")."
+        )
+    adapter, category, *rest = parts
+    metric = rest[-1]
+    subscore = rest[0] if len(rest) == 2 else None
+    if category not in CATEGORIES:
+        raise ConfigError(f"{where}: {key!r} names unknown category {category!r}; "
+                          f"valid categories: {', '.join(CATEGORIES)}.")
+    if metric not in METRICS:
+        raise ConfigError(f"{where}: {key!r} names unknown metric {metric!r}; valid metrics: {', '.join(METRICS)}.")
+    return MetricKey(adapter, category, subscore, metric)
+
+
+def _fraction(value: Any, key: str, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ConfigError(f"{where}: {key} = {value!r} must be a number from 0 to 1.")
+    return float(value)
+
+
+def parse_gate_config(config: Any) -> GateConfig:
+    """The gate settings of a ``HarnessConfig``; a malformed entry is a ``ConfigError``."""
+    section = dict(config.section("gate"))
+    where = config.where("gate")
+    baseline = section.pop("baseline", {})
+    if not isinstance(baseline, Mapping):
+        raise ConfigError(f"{where}: baseline must be a table ([tool.harness.gate.baseline]), not {baseline!r}.")
+    thresholds = tuple(Threshold(parse_key(key, where), _fraction(value, repr(key), where))
+                       for key, value in _flatten(section).items())
+    where_baseline = config.where("gate.baseline")
+    settings = {k: v for k, v in baseline.items() if k in BASELINE_SETTINGS}
+    drop_entries = _flatten({k: v for k, v in baseline.items() if k not in BASELINE_SETTINGS})
+    drops = tuple(MaxDrop(parse_key(key, where_baseline), _fraction(value, repr(key), where_baseline))
+                  for key, value in drop_entries.items())
+    file = settings.get("file", DEFAULT_BASELINE)
+    if not isinstance(file, str) or not file:
+        raise ConfigError(f"{where_baseline}: file = {file!r} must be a path to a baseline report.")
+    require = settings.get("require_significance", False)
+    if not isinstance(require, bool):
+        raise ConfigError(f"{where_baseline}: require_significance = {require!r} must be true or false.")
+    alpha = _fraction(settings.get("alpha", 0.05), "alpha", where_baseline)
+    test = settings.get("test", "bootstrap")
+    if test not in SIGNIFICANCE_TESTS:
+        raise ConfigError(f"{where_baseline}: test = {test!r} is not a significance test; "
+                          f"valid: {', '.join(SIGNIFICANCE_TESTS)}.")
+    return GateConfig(thresholds, drops, file, require, alpha, test)
+
+
+def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> None:
+    """Raise ``ConfigError`` when a check names an adapter, category or sub-score the report lacks."""
+    adapters = report.get("adapters", {})
+    for item in (*gate.thresholds, *gate.drops):
+        key = item.key
+        if key.adapter not in adapters:
+            raise ConfigError(
+                f"[tool.harness.gate]: {str(key)!r} names adapter {key.adapter!r}, which is not in {source}; "
+                f"adapters there: {', '.join(adapters) or '(none)'}. Fix the name, or run it with "
+                f"`harness run --adapters {key.adapter}`."
+            )
+        entry = adapters[key.adapter]
+        if entry.get("status") == "failed":
+            continue  # the adapter ran and failed: that is a failing check, not a config mistake
+        scores = entry.get("scores", {})
+        if key.category not in scores:
+            raise ConfigError(
+                f"[tool.harness.gate]: {str(key)!r}: adapter {key.adapter!r} does not predict "
+                f"{key.category!r}; it scores: {', '.join(scores) or '(nothing)'}."
+            )
+        if key.subscore is not None:
+            subscores = scores[key.category].get("subscores", {})
+            if key.subscore not in subscores:
+                raise ConfigError(
+                    f"[tool.harness.gate]: {str(key)!r} names unknown sub-score {key.subscore!r} of "
+                    f"{key.category}; valid sub-scores: {', '.join(subscores) or '(none)'}."
+                )
+
+
+def metric_value(report: Mapping[str, Any], key: MetricKey) -> float | None:
+    """The value of ``key`` in ``report``, or None when the adapter has no score."""
+    entry = report.get("adapters", {}).get(key.adapter)
+    if entry is None:
+        return None
+    score = entry.get("scores", {}).get(key.category)
+    if score is None:
+        return None
+    if key.subscore is not None:
+        score = score.get("subscores", {}).get(key.subscore)
+        if score is None:
+            return None
+    value = score.get(key.metric)
+    return None if value is None else float(value)
+
+
+# (adapter, category) -> p-value of the paired test that the current run differs from the baseline
+PValue = Callable[[str, str], "float | None"]
+
+# scores are stored as floats; without a tolerance 0.6 >= 0.6 could fail on rounding
+_EPSILON = 1e-9
+
+
+def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapping[str, Any] | None = None,
+                  p_value: PValue | None = None) -> GateResult:
+    """Every check of ``gate`` applied to ``report`` (and ``baseline`` for the drop checks)."""
+    checks: list[Check] = []
+    for threshold in gate.thresholds:
+        actual = metric_value(report, threshold.key)
+        passed = actual is not None and actual + _EPSILON >= threshold.minimum
+        detail = "" if actual is not None else "no score: the adapter failed"
+        checks.append(Check(str(threshold.key), "threshold", f">= {threshold.minimum:g}", actual, passed, detail))
+    for drop in gate.drops:
+        name = f"{drop.key} (vs baseline)"
+        actual = metric_value(report, drop.key)
+        before = None if baseline is None else metric_value(baseline, drop.key)
+        if baseline is None or before is None:
+            checks.append(Check(name, "baseline", f"drop <= {drop.max_drop:g}", actual, False,
+                                "no baseline value: write one with `harness baseline`"))
+            continue
+        required = f">= {before - drop.max_drop:.4f} (baseline {before:.4f} - {drop.max_drop:g})"
+        if actual is None:
+            checks.append(Check(name, "baseline", required, None, False, "no score: the adapter failed"))
+            continue
+        fell = before - actual
+        passed = fell <= drop.max_drop + _EPSILON
+        detail = f"drop {fell:+.4f}" if fell > 0 else ""
+        if not passed and gate.require_significance:
+            p = p_value(drop.key.adapter, drop.key.category) if p_value is not None else None
+            if p is None:
+                detail += "; significance could not be tested (the gold or the baseline predictions changed)"
+            elif p >= gate.alpha:
+                passed = True
+                detail += f"; not significant (p = {p:.3f} >= {gate.alpha:g})"
+            else:
+                detail += f"; significant (p = {p:.3f} < {gate.alpha:g})"
+        checks.append(Check(name, "baseline", required, actual, passed, detail.lstrip("; ")))
+    return GateResult(tuple(checks))
+
+
+def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, report: Mapping[str, Any],
+                      report_path: str | Path, gold_path: str | Path | None = None,
+                      *, test: str = "bootstrap", resamples: int = 1000) -> PValue:
+    """A ``PValue`` that pairs baseline and current predictions document by document.
+
+    Returns None for an adapter when the gold changed since the baseline (the
+    items are then not paired) or either side's predictions are missing.
+    """
+    cache: dict[tuple[str, str], float | None] = {}
+    state: dict[str, Any] = {}
+
+    def corpus():
+        if "corpus" not in state:
+            from .gold import load_gold
+
+            path = gold_path or report.get("gold", {}).get("path") or "gold"
+            try:
+                loaded = load_gold(path)
+            except Exception:
+                loaded = None
+            fingerprints = {baseline.get("gold", {}).get("fingerprint"), report.get("gold", {}).get("fingerprint")}
+            state["corpus"] = loaded if loaded is not None and fingerprints == {loaded.fingerprint} else None
+        return state["corpus"]
+
+    def p_value(adapter: str, category: str) -> float | None:
+        if (adapter, category) in cache:
+            return cache[(adapter, category)]
+        cache[(adapter, category)] = None
+        gold = corpus()
+        if gold is None:
+            return None
+        from .report.json_report import report_predictions
+        from .scoring import compare_predictions
+
+        try:
+            before = report_predictions(baseline, baseline_path, adapter)
+            after = report_predictions(report, report_path, adapter)
+        except Exception:
+            return None
+        comparison = compare_predictions(gold, before, after, resamples=resamples, seed=0).to_dict()
+        found = comparison.get("categories", comparison).get(category)
+        if isinstance(found, Mapping):
+            value = found.get(f"p_value_{test}")
+            cache[(adapter, category)] = None if value is None else float(value)
+        return cache[(adapter, category)]
+
+    return p_value
+
+
+def write_step_summary(result: GateResult) -> bool:
+    """Append the gate's Markdown summary to ``$GITHUB_STEP_SUMMARY`` when it is set."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return False
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(result.to_markdown() + "\n")
+    return True
+
+
+def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
+             gold_path: str | Path | None = None) -> GateResult:
+    """Parse the gate settings of ``config``, check their names against ``report`` and apply them.
+
+    The baseline file is read (relative to the project folder) only when
+    drop checks are configured; a missing baseline fails those checks.
+    """
+    gate = parse_gate_config(config)
+    check_names(gate, report, str(report_path))
+    baseline = None
+    baseline_path = Path(gate.baseline_file)
+    if not baseline_path.is_absolute():
+        baseline_path = Path(config.root) / baseline_path
+    if gate.drops and baseline_path.exists():
+        from .report.json_report import load_report
+
+        baseline = load_report(baseline_path)
+    p_value = None
+    if baseline is not None and gate.require_significance:
+        p_value = baseline_p_values(baseline, baseline_path, report, report_path, gold_path, test=gate.test)
+    return evaluate_gate(gate, report, baseline=baseline, p_value=p_value)

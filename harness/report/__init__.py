@@ -1,0 +1,86 @@
+"""The reports of a run: report.json, report.md, report.html, junit.xml and the raw predictions.
+
+Each file is written atomically, so a reader (or a CI step that uploads the
+folder) never sees half a report.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .html import collect_items, render_html
+from .json_report import REPORT_SCHEMA_VERSION, build_report, load_report, report_predictions
+from .junit import render_junit
+from .markdown import render_markdown
+from .table import print_table, score_table
+
+__all__ = [
+    "REPORT_SCHEMA_VERSION",
+    "ReportFiles",
+    "build_report",
+    "collect_items",
+    "load_report",
+    "print_table",
+    "render_html",
+    "render_junit",
+    "render_markdown",
+    "report_predictions",
+    "score_table",
+    "write_reports",
+]
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """Where the reports of a run were written."""
+
+    folder: Path
+    json: Path
+    markdown: Path
+    html: Path
+    junit: Path
+    predictions: tuple[Path, ...]
+
+
+def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_options: Any = None) -> tuple[dict, ReportFiles]:
+    """Write every report of ``run`` (a ``harness.run.RunResult``) into ``out_dir``.
+
+    The gate's checks go into junit.xml when ``config`` has any; a gate
+    configuration mistake becomes an error test case there (``harness gate``
+    reports it properly) rather than stopping the reports being written.
+    """
+    from ..errors import ConfigError
+    from ..files import write_atomic, write_json_atomic
+    from ..predictions import predictions_to_dict
+
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for scored in run.adapters:
+        if scored.run.setup_error is not None:
+            continue
+        lines = [json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False)
+                 for p in scored.run.predictions.values()]
+        path = folder / "predictions" / f"{scored.name}.jsonl"
+        write_atomic(path, "".join(line + "\n" for line in lines))
+        written.append(path)
+    report = build_report(run, scoring_options=scoring_options)
+    files = ReportFiles(folder, folder / "report.json", folder / "report.md", folder / "report.html",
+                        folder / "junit.xml", tuple(written))
+    write_json_atomic(files.json, report)
+    write_atomic(files.markdown, render_markdown(report))
+    write_atomic(files.html, render_html(report, run.corpus, collect_items(run)))
+
+    gate_result, config_error = None, None
+    if config is not None:
+        from ..gate import run_gate
+
+        try:
+            gate_result = run_gate(config, report, files.json)
+        except ConfigError as exc:
+            config_error = str(exc)
+    write_atomic(files.junit, render_junit(report, gate_result, config_error=config_error))
+    return report, files

@@ -1,0 +1,64 @@
+"""``report.md``: the score table and the errors, ready to paste into a pull request."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .summary import score_rows
+
+
+def _escape(text: str) -> str:
+    # table cells: a pipe would end the cell, a newline the row
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+
+
+def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
+    """The Markdown form of ``report``."""
+    adapters, rows = score_rows(report)
+    gold = report.get("gold", {})
+    lines = [
+        "# Evaluation report",
+        "",
+        f"harness {report.get('harness_version', '?')} · {report.get('created', '')} · "
+        f"{len(gold.get('documents', []))} document(s) · gold `{str(gold.get('fingerprint', ''))[:12]}`",
+        "",
+        "P / R / F1 with the 95% confidence interval of F1; **bold ★** marks the best F1 of a row.",
+        "",
+    ]
+    if adapters:
+        lines.append("| category | " + " | ".join(_escape(a) for a in adapters) + " |")
+        lines.append("| --- |" + " --- |" * len(adapters))
+        for row in rows:
+            cells = []
+            for cell in row.cells:
+                if cell is None:
+                    cells.append("–")
+                else:
+                    cells.append(f"**{cell.text()}**" if cell.best else cell.text())
+            lines.append(f"| {_escape(row.label)} | " + " | ".join(cells) + " |")
+        lines.append("")
+        lines.append("| adapter | status | documents | from cache | failed | extraction s |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for name in adapters:
+            entry = report["adapters"][name]
+            docs = entry["documents"]
+            lines.append(f"| {_escape(name)} | {entry['status']} | {docs['total']} | {docs['cached']} | "
+                         f"{docs['failed']} | {entry['timings']['extraction_seconds']:.2f} |")
+        lines.append("")
+    else:
+        lines += ["No adapters were run.", ""]
+    errors = report.get("errors") or []
+    lines.append(f"## Errors ({len(errors)})")
+    lines.append("")
+    if not errors:
+        lines.append("None.")
+    else:
+        lines.append("| adapter | document | stage | kind | message |")
+        lines.append("| --- | --- | --- | --- | --- |")
+        for error in errors[:max_errors]:
+            lines.append(f"| {_escape(error['adapter'])} | {_escape(error.get('doc_id') or '–')} | {error['stage']} | "
+                         f"{_escape(error['kind'])} | {_escape(error['message'][:300])} |")
+        if len(errors) > max_errors:
+            lines.append(f"\n… and {len(errors) - max_errors} more in report.json.")
+    lines.append("")
+    return "\n".join(lines)

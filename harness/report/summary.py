@@ -1,0 +1,81 @@
+"""The score table every report shows: rows are categories and key sub-scores, columns adapters.
+
+Built from the report dict, so the terminal table, the Markdown and the HTML
+agree, and a saved ``report.json`` renders the same table as the run did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..model import CATEGORIES
+
+# the sub-scores worth a row of their own; others stay in report.json
+KEY_SUBSCORES: dict[str, tuple[str, ...]] = {
+    "quotes": ("attribution", "end_to_end"),
+    "figures": ("value_agreement",),
+    "events": ("argument_classification",),
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One adapter's score in a row: rates, interval and whether it is the best of the row."""
+
+    precision: float
+    recall: float
+    f1: float
+    ci95: tuple[float, float] | None
+    best: bool = False
+
+    def text(self, marker: str = "★") -> str:
+        interval = f" [{self.ci95[0]:.2f}–{self.ci95[1]:.2f}]" if self.ci95 else ""
+        star = f" {marker}" if self.best else ""
+        return f"P {self.precision:.2f} R {self.recall:.2f} F1 {self.f1:.2f}{interval}{star}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A category or a sub-score of one, across adapters (None where an adapter has no score)."""
+
+    category: str
+    subscore: str | None
+    cells: tuple[Cell | None, ...]
+
+    @property
+    def label(self) -> str:
+        return self.category if self.subscore is None else f"{self.category} · {self.subscore.replace('_', ' ')}"
+
+
+def _cell(score: Mapping[str, Any]) -> Cell:
+    ci = score.get("ci95")
+    return Cell(float(score["precision"]), float(score["recall"]), float(score["f1"]),
+                (float(ci[0]), float(ci[1])) if ci else None)
+
+
+def _mark_best(cells: list[Cell | None]) -> tuple[Cell | None, ...]:
+    present = [c for c in cells if c is not None]
+    if len(present) < 2:
+        return tuple(cells)
+    top = max(c.f1 for c in present)
+    if all(c.f1 == top for c in present):
+        return tuple(cells)  # a tie across the row marks nothing
+    return tuple(None if c is None else Cell(c.precision, c.recall, c.f1, c.ci95, c.f1 == top) for c in cells)
+
+
+def score_rows(report: Mapping[str, Any]) -> tuple[list[str], list[Row]]:
+    """The adapters (columns) and rows of the score table of ``report``."""
+    adapters = list(report.get("adapters", {}))
+    rows: list[Row] = []
+    for category in CATEGORIES:
+        scores = [report["adapters"][name].get("scores", {}).get(category) for name in adapters]
+        if all(s is None for s in scores):
+            continue
+        rows.append(Row(category, None, _mark_best([None if s is None else _cell(s) for s in scores])))
+        for subscore in KEY_SUBSCORES.get(category, ()):
+            subs = [None if s is None else (s.get("subscores") or {}).get(subscore) for s in scores]
+            if all(s is None for s in subs):
+                continue
+            rows.append(Row(category, subscore, _mark_best([None if s is None else _cell(s) for s in subs])))
+    return adapters, rows

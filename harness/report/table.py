@@ -1,0 +1,46 @@
+"""The terminal table: one row per category and key sub-score, one column per adapter."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .summary import score_rows
+
+
+def score_table(report: Mapping[str, Any]):
+    """A ``rich.table.Table`` of the report's scores; the best F1 of each row is starred and bold."""
+    from rich.table import Table
+
+    adapters, rows = score_rows(report)
+    table = Table(title="Scores (P / R / F1 [95% CI of F1]; ★ best F1 of the row)", title_justify="left")
+    table.add_column("category", style="bold")
+    for name in adapters:
+        status = report["adapters"][name].get("status", "ok")
+        table.add_column(name if status == "ok" else f"{name} ({status})")
+    for row in rows:
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append("–")
+            else:
+                cells.append(f"[bold green]{cell.text()}[/]" if cell.best else cell.text())
+        table.add_row(row.label, *cells)
+    if not rows:
+        table.add_row("(no scores)", *["–" for _ in adapters])
+    return table
+
+
+def print_table(report: Mapping[str, Any], console: Any = None) -> None:
+    """Print the score table and a line per error count to ``console`` (stdout by default)."""
+    from rich.console import Console
+
+    console = console or Console()
+    console.print(score_table(report))
+    errors = report.get("errors") or []
+    if errors:
+        by_adapter: dict[str, int] = {}
+        for error in errors:
+            by_adapter[error["adapter"]] = by_adapter.get(error["adapter"], 0) + 1
+        listed = ", ".join(f"{name}: {count}" for name, count in by_adapter.items())
+        console.print(f"[bold red]{len(errors)} error(s)[/] ({listed}); see report.json or report.html.",
+                      highlight=False)

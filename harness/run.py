@@ -1,0 +1,410 @@
+"""The evaluation run: every adapter on every gold document, then scored.
+
+Extraction is parallel over documents (threads or processes, ``jobs`` of
+them) and served from the prediction cache where nothing changed. A
+document that fails in one adapter becomes an error in the run's record and
+the run goes on; so does an adapter that cannot be built or whose worker
+processes die. Failed documents are scored as predicting nothing, so a
+failure costs recall and can never raise a score.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Mapping
+
+from .cache import CacheStats, PredictionCache
+from .model import Annotations, Corpus, Document
+from .predictions import Predictions
+
+EXECUTORS = ("thread", "process")
+
+
+@dataclass(frozen=True)
+class RunError:
+    """Something that went wrong in a run: which adapter, which document, at what stage."""
+
+    adapter: str
+    doc_id: str | None
+    stage: str  # 'setup' | 'extract' | 'score'
+    kind: str
+    message: str
+    detail: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "adapter": self.adapter,
+            "doc_id": self.doc_id,
+            "stage": self.stage,
+            "kind": self.kind,
+            "message": self.message,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentRun:
+    """One adapter on one document: its predictions or its error, and how long it took."""
+
+    adapter: str
+    doc_id: str
+    predictions: Predictions | None
+    error: RunError | None
+    seconds: float
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class AdapterRun:
+    """One adapter over the corpus."""
+
+    name: str
+    version: str
+    fingerprint: str
+    categories: tuple[str, ...]
+    documents: tuple[DocumentRun, ...] = ()
+    seconds: float = 0.0
+    setup_error: RunError | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "categories", tuple(self.categories))
+        object.__setattr__(self, "documents", tuple(self.documents))
+
+    @property
+    def predictions(self) -> dict[str, Predictions]:
+        """Predictions per document id; a failed document predicts nothing in each category."""
+        out: dict[str, Predictions] = {}
+        for document in self.documents:
+            if document.predictions is not None:
+                out[document.doc_id] = document.predictions
+            else:
+                out[document.doc_id] = empty_predictions(document.doc_id, self.categories, self.name)
+        return out
+
+    @property
+    def errors(self) -> tuple[RunError, ...]:
+        found = [self.setup_error] if self.setup_error else []
+        found += [d.error for d in self.documents if d.error is not None]
+        return tuple(found)
+
+    @property
+    def extracted(self) -> int:
+        """Documents the adapter was actually called on (not served from cache)."""
+        return sum(1 for d in self.documents if not d.cached)
+
+    @property
+    def cached(self) -> int:
+        return sum(1 for d in self.documents if d.cached)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for d in self.documents if d.error is not None)
+
+
+@dataclass(frozen=True)
+class ScoredAdapter:
+    """An adapter's run with its scores (None when it could not be scored)."""
+
+    run: AdapterRun
+    result: Any = None  # harness.scoring.EvaluationResult
+    scoring_seconds: float = 0.0
+    scoring_error: RunError | None = None
+    scoring_faults: tuple[RunError, ...] = ()  # documents the scorer could not score
+
+    @property
+    def name(self) -> str:
+        return self.run.name
+
+    @property
+    def errors(self) -> tuple[RunError, ...]:
+        return self.run.errors + ((self.scoring_error,) if self.scoring_error else ()) + tuple(self.scoring_faults)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run was asked for: recorded in the report so it can be repeated."""
+
+    adapters: tuple[str, ...] = ()
+    jobs: int = 1
+    executor: str = "thread"
+    use_cache: bool = True
+    gold: str = "gold"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "adapters", tuple(self.adapters))
+        if self.executor not in EXECUTORS:
+            raise ValueError(f"executor must be one of {EXECUTORS}, not {self.executor!r}")
+        if self.jobs < 1:
+            raise ValueError(f"jobs must be at least 1, not {self.jobs!r}")
+
+    def to_dict(self) -> dict:
+        return {"adapters": list(self.adapters), "jobs": self.jobs, "executor": self.executor,
+                "cache": self.use_cache, "gold": self.gold}
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A whole run: the gold, each adapter's scored run, options and timings."""
+
+    corpus: Corpus
+    adapters: tuple[ScoredAdapter, ...]
+    options: RunOptions = field(default_factory=RunOptions)
+    started: str = ""
+    seconds: float = 0.0
+    cache: CacheStats | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "adapters", tuple(self.adapters))
+
+    @property
+    def errors(self) -> tuple[RunError, ...]:
+        return tuple(error for adapter in self.adapters for error in adapter.errors)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def adapter(self, name: str) -> ScoredAdapter:
+        for scored in self.adapters:
+            if scored.name == name:
+                return scored
+        raise KeyError(name)
+
+
+def empty_predictions(doc_id: str, categories: Iterable[str], adapter: str | None = None) -> Predictions:
+    """Predictions of nothing, in each of ``categories``."""
+    wanted = set(categories)
+    return Predictions(doc_id, *(() if name in wanted else None
+                                 for name in ("entities", "quotes", "figures", "events")), adapter=adapter)
+
+
+def _error_from_outcome(adapter: str, doc_id: str, error: Any) -> RunError:
+    if isinstance(error, Mapping):
+        message = str(error.get("message") or error.get("error") or error)
+        kind = str(error.get("kind") or error.get("type") or "error")
+        # the adapter's evidence, most telling first: what the program said, where the output broke
+        parts = [f"{label}: {error[key]}" for key, label in (("stderr_tail", "stderr"), ("pointer", "at"),
+                                                             ("raw", "output"), ("detail", "detail"))
+                 if error.get(key)]
+        if error.get("traceback"):
+            parts.append(str(error["traceback"]))
+        return RunError(adapter, doc_id, "extract", kind, message, "\n".join(parts) or None)
+    return RunError(adapter, doc_id, "extract", "error", str(error))
+
+
+def _exception_error(adapter: str, doc_id: str | None, stage: str, exc: BaseException) -> RunError:
+    return RunError(adapter, doc_id, stage, type(exc).__name__, str(exc) or type(exc).__name__,
+                    "".join(traceback.format_exception(exc)[-6:]))
+
+
+def extract_document(extractor: Any, document: Document) -> DocumentRun:
+    """Run ``extractor`` on one document; never raises for an adapter fault."""
+    from .adapters import run_extractor
+
+    name = getattr(extractor, "name", "adapter")
+    started = time.perf_counter()
+    try:
+        outcome = run_extractor(extractor, document)
+    except Exception as exc:  # run_extractor promises not to raise; a bug there must not end the run
+        return DocumentRun(name, document.id, None, _exception_error(name, document.id, "extract", exc),
+                           time.perf_counter() - started)
+    seconds = getattr(outcome, "seconds", None)
+    seconds = time.perf_counter() - started if seconds is None else float(seconds)
+    if outcome.error is not None or outcome.predictions is None:
+        error = _error_from_outcome(name, document.id, outcome.error or {"kind": "no-predictions",
+                                                                          "message": "the adapter returned nothing"})
+        return DocumentRun(name, document.id, None, error, seconds)
+    predictions = outcome.predictions
+    if predictions.doc_id != document.id:
+        import dataclasses
+
+        predictions = dataclasses.replace(predictions, doc_id=document.id)
+    return DocumentRun(name, document.id, predictions, None, seconds)
+
+
+# --- process workers: each builds its own extractor once, from a picklable factory ---
+
+_WORKER_EXTRACTOR: Any = None
+
+
+def _init_worker(factory: Callable[[], Any]) -> None:
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = factory()
+
+
+def _extract_in_worker(document: Document) -> DocumentRun:
+    return extract_document(_WORKER_EXTRACTOR, document)
+
+
+def _return_extractor(extractor: Any) -> Any:
+    return extractor
+
+
+def extract_corpus(
+    extractor: Any,
+    documents: Iterable[Annotations | Document],
+    *,
+    jobs: int = 1,
+    executor: str = "thread",
+    cache: PredictionCache | None = None,
+    factory: Callable[[], Any] | None = None,
+    on_document: Callable[[DocumentRun], None] | None = None,
+) -> AdapterRun:
+    """Run one extractor over ``documents``, from cache where possible.
+
+    With ``executor="process"`` each worker process builds its own extractor
+    with ``factory`` (a picklable callable); without one the extractor
+    itself is pickled. Worker processes that die turn the documents they
+    left undone into errors; they never end the run.
+    """
+    import functools
+
+    docs = [d.document if isinstance(d, Annotations) else d for d in documents]
+    name, version = str(extractor.name), str(getattr(extractor, "version", ""))
+    fingerprint = str(extractor.fingerprint)
+    categories = tuple(getattr(extractor, "categories", ()) or ())
+    started = time.perf_counter()
+    results: dict[str, DocumentRun] = {}
+
+    def record(outcome: DocumentRun) -> None:
+        results[outcome.doc_id] = outcome
+        if on_document is not None:
+            on_document(outcome)
+
+    todo: list[Document] = []
+    for document in docs:
+        cached = cache.get(name, fingerprint, document) if cache is not None else None
+        if cached is not None:
+            record(DocumentRun(name, document.id, cached, None, 0.0, cached=True))
+        else:
+            todo.append(document)
+
+    def finished(outcome: DocumentRun, document: Document) -> None:
+        if cache is not None and outcome.predictions is not None:
+            try:
+                cache.put(name, fingerprint, document, outcome.predictions)
+            except OSError:
+                pass  # a cache that cannot be written only costs time on the next run
+        record(outcome)
+
+    if todo and jobs <= 1:
+        for document in todo:
+            finished(extract_document(extractor, document), document)
+    elif todo:
+        if executor == "process":
+            pool: concurrent.futures.Executor = concurrent.futures.ProcessPoolExecutor(
+                max_workers=jobs, initializer=_init_worker,
+                initargs=(factory or functools.partial(_return_extractor, extractor),))
+            submit = functools.partial(pool.submit, _extract_in_worker)
+        else:
+            pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs)
+            submit = functools.partial(pool.submit, extract_document, extractor)
+        with pool:
+            futures = {submit(document): document for document in todo}
+            for future in concurrent.futures.as_completed(futures):
+                document = futures[future]
+                try:
+                    outcome = future.result()
+                except Exception as exc:  # a dead worker process, or a factory that fails
+                    outcome = DocumentRun(name, document.id, None,
+                                          _exception_error(name, document.id, "extract", exc), 0.0)
+                finished(outcome, document)
+
+    ordered = tuple(results[d.id] for d in docs)
+    return AdapterRun(name, version, fingerprint, categories, ordered, time.perf_counter() - started)
+
+
+def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None) -> ScoredAdapter:
+    """Score one adapter's run; a scoring fault is recorded, not raised."""
+    from .scoring import evaluate
+
+    if adapter_run.setup_error is not None:
+        return ScoredAdapter(adapter_run)
+    started = time.perf_counter()
+    try:
+        result = evaluate(corpus, adapter_run.predictions, options)
+    except Exception as exc:
+        return ScoredAdapter(adapter_run, None, time.perf_counter() - started,
+                             _exception_error(adapter_run.name, None, "score", exc))
+    faults = tuple(RunError(adapter_run.name, fault.doc_id, "score", "scoring-fault",
+                            f"{fault.category}: {fault.message}")
+                   for fault in getattr(result, "faults", ()))
+    return ScoredAdapter(adapter_run, result, time.perf_counter() - started, None, faults)
+
+
+@dataclass(frozen=True)
+class AdapterSpec:
+    """An adapter to run: the built extractor (or why it could not be built) and a worker factory."""
+
+    name: str
+    extractor: Any = None
+    factory: Callable[[], Any] | None = None
+    setup_error: RunError | None = None
+
+
+def default_adapter_names(config: Any) -> list[str]:
+    """Every adapter that is ready here, except ``oracle`` (which only echoes the gold)."""
+    from .adapters import available_adapters
+
+    return [info.name for info in available_adapters(config) if info.status == "ready" and info.name != "oracle"]
+
+
+def build_adapters(names: Iterable[str], config: Any, corpus: Corpus) -> list[AdapterSpec]:
+    """Build each named adapter. A user mistake (unknown name, missing dependency) raises;
+    an adapter that crashes while being built is recorded and the others still run."""
+    import functools
+
+    from .adapters import get_adapter
+    from .errors import HarnessError
+
+    specs = []
+    for name in names:
+        kwargs = {"gold": corpus} if name == "oracle" else {}
+        factory = functools.partial(get_adapter, name, config, **kwargs)
+        try:
+            extractor = factory()
+        except HarnessError:
+            raise
+        except Exception as exc:
+            specs.append(AdapterSpec(name, None, factory, _exception_error(name, None, "setup", exc)))
+            continue
+        specs.append(AdapterSpec(name, extractor, factory))
+    return specs
+
+
+def run_evaluation(
+    corpus: Corpus,
+    specs: Iterable[AdapterSpec],
+    *,
+    options: RunOptions | None = None,
+    cache: PredictionCache | None = None,
+    scoring_options: Any = None,
+    on_start: Callable[[str, int], None] | None = None,
+    on_document: Callable[[DocumentRun], None] | None = None,
+) -> RunResult:
+    """Run and score every adapter on every document of ``corpus``."""
+    options = options or RunOptions()
+    started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started = time.perf_counter()
+    scored = []
+    for spec in specs:
+        if spec.setup_error is not None or spec.extractor is None:
+            error = spec.setup_error or RunError(spec.name, None, "setup", "error", "the adapter could not be built")
+            adapter_run = AdapterRun(spec.name, "", "", (), (), 0.0, error)
+            scored.append(ScoredAdapter(adapter_run))
+            continue
+        if on_start is not None:
+            on_start(spec.name, len(corpus))
+        try:
+            adapter_run = extract_corpus(spec.extractor, corpus, jobs=options.jobs, executor=options.executor,
+                                         cache=cache, factory=spec.factory, on_document=on_document)
+        except Exception as exc:  # e.g. a fingerprint property that raises
+            adapter_run = AdapterRun(spec.name, "", "", (), (), 0.0,
+                                     _exception_error(spec.name, None, "setup", exc))
+        scored.append(score_adapter(corpus, adapter_run, scoring_options))
+    return RunResult(corpus, tuple(scored), options, started_at, time.perf_counter() - started,
+                     cache.stats if cache is not None else None)

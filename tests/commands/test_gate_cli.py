@@ -1,0 +1,98 @@
+"""`harness gate` and `harness baseline` as CI runs them: real subprocesses, real files, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+def _report(entities_f1: float, quotes_f1: float = 0.4) -> dict:
+    def score(f1):
+        return {"precision": f1, "recall": f1, "f1": f1, "tp": 2, "fp": 1, "fn": 1, "ci95": [0.0, 1.0],
+                "subscores": {}, "per_type": {}, "leakage": {}, "ungrounded": 0}
+
+    return {
+        "schema_version": 1, "harness_version": "0", "created": "2024-01-01T00:00:00+00:00", "status": "ok",
+        "gold": {"path": "gold", "fingerprint": "0" * 64, "documents": []},
+        "options": {"adapters": ["rules"], "jobs": 1, "executor": "thread", "cache": True},
+        "timings": {"total_seconds": 1.0}, "cache": None,
+        "adapters": {"rules": {
+            "name": "rules", "version": "1", "fingerprint": "a" * 64, "categories": ["entities", "quotes"],
+            "status": "ok", "predictions_file": None,
+            "documents": {"total": 1, "extracted": 1, "cached": 0, "failed": 0},
+            "timings": {"extraction_seconds": 0.1, "scoring_seconds": 0.1},
+            "scores": {"entities": score(entities_f1), "quotes": score(quotes_f1)}, "errors": []}},
+        "errors": [],
+    }
+
+
+def _project(tmp_path: Path, gate: str, report: dict | None = None) -> Path:
+    (tmp_path / "pyproject.toml").write_text(gate)
+    if report is not None:
+        path = tmp_path / "reports" / "latest" / "report.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report))
+    return tmp_path
+
+
+def _harness(project: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run(["harness", *arguments], cwd=project, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_the_gate_passes_with_exit_0_and_prints_each_check(tmp_path):
+    project = _project(tmp_path, '[tool.harness.gate]\n"rules.entities.f1" = 0.5\n', _report(0.6))
+    proc = _harness(project, "gate")
+    assert proc.returncode == 0, proc.stderr
+    assert "PASS  rules.entities.f1  required >= 0.5  actual 0.6000" in proc.stdout
+
+
+def test_a_threshold_above_the_score_fails_with_exit_1_naming_the_check(tmp_path):
+    project = _project(tmp_path, '[tool.harness.gate]\n"rules.entities.f1" = 0.5\n"rules.quotes.f1" = 0.45\n',
+                       _report(0.6, quotes_f1=0.4))
+    proc = _harness(project, "gate")
+    assert proc.returncode == 1
+    assert "FAIL  rules.quotes.f1" in proc.stdout and "PASS  rules.entities.f1" in proc.stdout
+
+
+@pytest.mark.parametrize("key, names", [
+    ("rules.entities.f1score", "valid metrics: precision, recall, f1"),
+    ("rules.entites.f1", "valid categories: entities, quotes, figures, events"),
+    ("spacey.entities.f1", "adapters there: rules"),
+])
+def test_a_misspelt_name_is_exit_2_listing_the_valid_names(tmp_path, key, names):
+    project = _project(tmp_path, f'[tool.harness.gate]\n"{key}" = 0.5\n', _report(0.6))
+    proc = _harness(project, "gate")
+    assert proc.returncode == 2
+    assert names in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_missing_report_says_to_run_first(tmp_path):
+    proc = _harness(_project(tmp_path, '[tool.harness.gate]\n"rules.entities.f1" = 0.5\n'), "gate")
+    assert proc.returncode == 1 and "harness run" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_step_summary_and_junit_are_written(tmp_path):
+    project = _project(tmp_path, '[tool.harness.gate]\n"rules.entities.f1" = 0.7\n', _report(0.6))
+    summary = tmp_path / "summary.md"
+    proc = _harness(project, "gate", "--junit", "gate.xml", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert proc.returncode == 1
+    assert "| `rules.entities.f1` | >= 0.7 | 0.6000 | **FAIL** |" in summary.read_text()
+    assert 'name="rules.entities.f1"' in (tmp_path / "gate.xml").read_text()
+
+
+def test_a_baseline_drop_beyond_the_allowance_fails(tmp_path):
+    gate = '[tool.harness.gate.baseline]\n"rules.entities.f1" = 0.05\n'
+    project = _project(tmp_path, gate, _report(0.8))
+    made = _harness(project, "baseline")
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "reports" / "baseline.json").exists()
+    assert _harness(project, "gate").returncode == 0
+    _project(tmp_path, gate, _report(0.7))
+    proc = _harness(project, "gate")
+    assert proc.returncode == 1 and "FAIL  rules.entities.f1 (vs baseline)" in proc.stdout

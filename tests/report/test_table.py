@@ -1,0 +1,16 @@
+"""The terminal table: categories as rows, adapters as columns, the best starred."""
+
+from rich.console import Console
+
+from harness.report import print_table
+
+
+def test_the_table_prints_rows_columns_and_the_best_mark(sample_report):
+    console = Console(record=True, width=200)
+    print_table(sample_report, console)
+    text = console.export_text()
+    lines = text.splitlines()
+    assert any("rules" in line and "spacy" in line for line in lines)
+    entities = next(line for line in lines if line.strip("│ ").startswith("entities"))
+    assert entities.count("★") == 1 and entities.index("★") > entities.index("F1 1.00") > entities.index("F1 0.40")
+    assert "1 error(s)" in text

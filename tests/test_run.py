@@ -1,0 +1,158 @@
+"""The run: cache use counted by calls, failures contained, parallel runs equal to serial ones."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import threading
+
+import pytest
+
+from harness.cache import PredictionCache
+from harness.model import Annotations, Corpus, Document
+from harness.predictions import PredictedEntity, Predictions
+from harness.run import AdapterSpec, build_adapters, extract_corpus
+
+
+class CountingExtractor:
+    """Finds capitalised words as entities; counts how often it is called, and fails where told."""
+
+    categories = ("entities",)
+    version = "1"
+
+    def __init__(self, name: str = "counting", setting: str = "", fail_on: tuple[str, ...] = (),
+                 die_on: tuple[str, ...] = ()):
+        self.name, self.setting, self.fail_on, self.die_on = name, setting, fail_on, die_on
+        self.calls: list[str] = []
+        self._lock = threading.Lock()
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(f"{self.name}/{self.version}/{self.setting}".encode()).hexdigest()
+
+    def extract(self, document: Document) -> Predictions:
+        with self._lock:
+            self.calls.append(document.id)
+        if document.id in self.die_on:
+            os._exit(3)  # a worker process that dies outright
+        if document.id in self.fail_on:
+            raise RuntimeError(f"cannot read {document.id}")
+        entities, offset = [], 0
+        for word in document.text.split(" "):
+            if word[:1].isupper():
+                entities.append(PredictedEntity(word, "ORG", offset, offset + len(word)))
+            offset += len(word) + 1
+        return Predictions(document.id, entities=tuple(entities))
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+
+def _corpus(count: int = 4, changed: str | None = None) -> Corpus:
+    documents = []
+    for number in range(count):
+        text = f"Story {number} about Acme and Globex in Berlin"
+        if changed == f"doc-{number}":
+            text += " and Paris"
+        documents.append(Annotations(Document(f"doc-{number}", text)))
+    return Corpus(tuple(documents))
+
+
+def test_a_second_run_with_nothing_changed_extracts_nothing(tmp_path):
+    cache, extractor = PredictionCache(tmp_path), CountingExtractor()
+    first = extract_corpus(extractor, _corpus(), cache=cache)
+    second = extract_corpus(extractor, _corpus(), cache=cache)
+    assert len(extractor.calls) == 4
+    assert (second.extracted, second.cached) == (0, 4)
+    assert second.predictions == first.predictions
+
+
+def test_a_changed_text_reextracts_exactly_that_document(tmp_path):
+    cache, extractor = PredictionCache(tmp_path), CountingExtractor()
+    extract_corpus(extractor, _corpus(), cache=cache)
+    extractor.calls.clear()
+    again = extract_corpus(extractor, _corpus(changed="doc-2"), cache=cache)
+    assert extractor.calls == ["doc-2"]
+    assert [e.text for e in again.predictions["doc-2"].entities][-1] == "Paris"
+
+
+def test_a_changed_adapter_setting_reextracts_everything(tmp_path):
+    cache = PredictionCache(tmp_path)
+    extract_corpus(CountingExtractor(setting="a"), _corpus(), cache=cache)
+    changed = CountingExtractor(setting="b")
+    extract_corpus(changed, _corpus(), cache=cache)
+    assert sorted(changed.calls) == ["doc-0", "doc-1", "doc-2", "doc-3"]
+
+
+def test_a_corrupt_entry_is_recomputed(tmp_path):
+    cache, extractor = PredictionCache(tmp_path), CountingExtractor()
+    corpus = _corpus()
+    extract_corpus(extractor, corpus, cache=cache)
+    entry = cache.entry_path(extractor.name, extractor.fingerprint, corpus["doc-1"].document.sha256)
+    entry.write_text('{"cache_version": 1, "predictions": ')
+    extractor.calls.clear()
+    again = extract_corpus(extractor, corpus, cache=cache)
+    assert extractor.calls == ["doc-1"] and again.failed == 0 and entry.exists()
+
+
+def test_one_failing_document_is_recorded_and_the_rest_run(tmp_path):
+    extractor = CountingExtractor(fail_on=("doc-1",))
+    run = extract_corpus(extractor, _corpus(), cache=PredictionCache(tmp_path))
+    assert [e.doc_id for e in run.errors] == ["doc-1"]
+    assert "cannot read doc-1" in run.errors[0].message
+    assert run.predictions["doc-1"].entities == ()  # scored as predicting nothing
+    assert len(run.predictions["doc-0"].entities) == 4
+
+
+def test_a_failed_document_is_not_cached(tmp_path):
+    cache = PredictionCache(tmp_path)
+    extract_corpus(CountingExtractor(fail_on=("doc-1",)), _corpus(), cache=cache)
+    healed = CountingExtractor()
+    extract_corpus(healed, _corpus(), cache=cache)
+    assert healed.calls == ["doc-1"]
+
+
+@pytest.mark.parametrize("executor", ["thread", "process"])
+def test_parallel_runs_give_what_a_serial_run_gives(executor):
+    serial = extract_corpus(CountingExtractor(), _corpus(6))
+    parallel = extract_corpus(CountingExtractor(), _corpus(6), jobs=2, executor=executor)
+    assert parallel.predictions == serial.predictions
+    assert [d.doc_id for d in parallel.documents] == [d.doc_id for d in serial.documents]
+
+
+def test_a_worker_process_that_dies_becomes_errors_not_a_crash():
+    factory = functools.partial(CountingExtractor, die_on=("doc-2",))
+    run = extract_corpus(factory(), _corpus(), jobs=2, executor="process", factory=factory)
+    assert "doc-2" in {e.doc_id for e in run.errors}
+    assert len(run.documents) == 4
+
+
+def test_an_adapter_that_crashes_while_built_is_recorded(monkeypatch, example_corpus):
+    import harness.adapters
+
+    def get_adapter(name, config=None, **kwargs):
+        raise OSError("model file truncated")
+
+    monkeypatch.setattr(harness.adapters, "get_adapter", get_adapter)
+    [spec] = build_adapters(["spacy"], None, example_corpus)
+    assert isinstance(spec, AdapterSpec) and spec.extractor is None
+    assert spec.setup_error.stage == "setup" and "truncated" in spec.setup_error.message
+
+
+def test_a_user_mistake_while_building_is_raised(monkeypatch, example_corpus):
+    import harness.adapters
+    from harness.errors import UsageError
+
+    def get_adapter(name, config=None, **kwargs):
+        raise UsageError(f"unknown adapter {name!r}")
+
+    monkeypatch.setattr(harness.adapters, "get_adapter", get_adapter)
+    with pytest.raises(UsageError):
+        build_adapters(["rulez"], None, example_corpus)
