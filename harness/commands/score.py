@@ -1,0 +1,60 @@
+"""``harness score``: score a predictions file against gold and print the result."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command()
+@click.argument("gold", type=click.Path(path_type=str))
+@click.argument("predictions", type=click.Path(path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@click.option("--mode", "quote_match", type=click.Choice(["overlap", "exact"]), default=None,
+              help="Quote matching: token overlap F1 >= --quote-threshold (default) or the exact content span.")
+@click.option("--quote-threshold", type=float, default=None, help="Token overlap F1 a quote match needs (default 0.5).")
+@click.option("--include-pronouns", is_flag=True, default=None,
+              help="Score nominal and pronoun entity mentions too (default: name mentions only).")
+@click.option("--resamples", type=int, default=None, help="Bootstrap resamples for the 95% interval (default 1000).")
+@click.option("--seed", type=int, default=None, help="Seed of the bootstrap (default 0).")
+@click.option("--items", "with_items", is_flag=True, help="With --json: include every item outcome per document.")
+def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, quote_threshold: float | None,
+          include_pronouns: bool | None, resamples: int | None, seed: int | None, with_items: bool) -> None:
+    """Score PREDICTIONS (a JSON or JSONL file, one record per document, or a folder of them)
+    against the GOLD folder; settings come from [tool.harness.scoring], flags override them.
+
+    A gold document without a record counts as predicting nothing; a category
+    no record predicts is reported as not supported, not as zero.
+    """
+    from ..config import load_config
+    from ..gold import load_gold
+    from ..predictions import load_predictions
+    from ..scoring import ScoringOptions, evaluate
+
+    options = ScoringOptions.from_config(
+        load_config(), quote_match=quote_match, quote_threshold=quote_threshold,
+        include_pronouns=include_pronouns or None, resamples=resamples, seed=seed)
+    corpus = load_gold(gold)
+    records = load_predictions(predictions)
+    result = evaluate(corpus, records, options)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(items=with_items), indent=2, allow_nan=False))
+        return
+    click.echo(f"{len(corpus)} document(s), {len(records)} prediction record(s)")
+    click.echo(f"{'category':<10} {'precision':>9} {'recall':>7} {'F1':>6}  95% CI         tp    fp    fn  ungrounded  boilerplate")
+    for name, category in result.categories.items():
+        low, high = category.ci95
+        click.echo(f"{name:<10} {category.precision:>9.3f} {category.recall:>7.3f} {category.f1:>6.3f}  "
+                   f"[{low:.3f}, {high:.3f}] {category.tp:>5g} {category.fp:>5g} {category.fn:>5g}"
+                   f"  {category.ungrounded:>10}  {category.leakage.in_boilerplate:>11}")
+        for sub, value in category.subscores.items():
+            click.echo(f"  {sub:<26} {'rate' if value.kind == 'rate' else 'F1'} {value.f1:.3f}")
+    missing = [c for c in ("entities", "quotes", "figures", "events") if c not in result.categories]
+    if missing:
+        click.echo(f"not supported (no record predicts them): {', '.join(missing)}")
+    for fault in result.faults:
+        click.echo(f"could not score {fault.doc_id} ({fault.category}): {fault.message}", err=True)
+    if result.unknown_documents:
+        click.echo(f"records for documents not in the gold, ignored: {', '.join(result.unknown_documents)}", err=True)
+    click.echo(result.method)

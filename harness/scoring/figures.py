@@ -1,0 +1,116 @@
+"""Figure scoring: a hit needs overlapping spans and an equal value.
+
+Headline: **span + value**. A prediction matches a gold figure when their
+spans overlap (a text-only prediction is grounded first) and the values
+agree: within a relative ``figure_tolerance`` (default 1e-9), or
+``approximate_tolerance`` (default 0.1) when the gold figure has an
+approximation qualifier ("nearly", "some"). A gold range ``[low, high]``
+matches any value inside it, and an equal range. A gold figure without a
+value matches a prediction without one. When a prediction gives no
+``value`` it is read from its text ("nine million", "a dozen").
+
+Sub-scores: ``span`` (overlap alone, its own maximum matching),
+``value_agreement`` (rate of equal values among span matches) and
+``unit_agreement`` (rate of equal units among headline hits; units are
+compared lowercased and singular, a missing unit equals a missing unit).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..model import Annotations, Figure
+from ..predictions import PredictedFigure
+from ..values import parse_number, value_in
+from .grounding import false_alarm_status, place_all
+from .matching import overlap_pairs, staged_matching
+from .options import ScoringOptions
+from .outcomes import DocumentCategory, ItemOutcome, Leakage, ranked_predictions
+from .score import Counts
+
+_IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
+              "servicemen": "serviceman", "servicewomen": "servicewoman"}
+
+
+def normalize_unit(unit: str | None) -> str | None:
+    """A unit lowercased and in the singular ("Drones" -> "drone", "people" -> "person")."""
+    if unit is None or not unit.strip():
+        return None
+    word = unit.strip().lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def predicted_value(prediction: PredictedFigure):
+    """The prediction's value, read from its text when it gave none."""
+    if prediction.has_value or prediction.value is not None:
+        return prediction.value
+    return parse_number(prediction.text)
+
+
+def values_agree(gold: Figure, value, options: ScoringOptions) -> bool:
+    if gold.value is None:
+        return value is None
+    tolerance = options.approximate_tolerance if gold.approximation else options.figure_tolerance
+    return value_in(value, gold.value, max(tolerance, options.figure_tolerance))
+
+
+def score_figures(annotations: Annotations, predictions: Sequence[PredictedFigure],
+                  options: ScoringOptions) -> DocumentCategory:
+    """Score one document's figure predictions (see the module docstring)."""
+    document = annotations.document
+    gold = sorted(annotations.figures, key=lambda f: (f.span.start, f.span.end, f.id))
+    gold_spans = [(f.span.start, f.span.end) for f in gold]
+    placed = place_all(document, predictions, gold_spans, lambda p: (p.text, p.start, p.end))
+    unique = sorted({(span.start, span.end, p) for span, p in placed if span is not None},
+                    key=lambda t: (t[0], t[1], repr(t[2])))
+    predicted_spans = [(s, e) for s, e, _ in unique]
+    predicted = [p for _, _, p in unique]
+    values = [predicted_value(p) for p in predicted]
+    ungrounded = sorted({p for span, p in placed if span is None}, key=repr)
+
+    candidates = overlap_pairs(gold_spans, predicted_spans)
+    distance = lambda g, p: (abs(gold_spans[g][0] - predicted_spans[p][0]) + abs(gold_spans[g][1] - predicted_spans[p][1]), g, p)
+    hits = staged_matching(candidates, lambda g, p: 0 if values_agree(gold[g], values[p], options) else None, 1, distance)
+    span_pairs = staged_matching(candidates, lambda g, p: 0, 1, distance)
+
+    items: list[ItemOutcome] = []
+    units_equal = 0
+    matched = set()
+    for g, (p, _) in sorted(hits.items()):
+        matched.add(p)
+        same_unit = normalize_unit(gold[g].unit) == normalize_unit(predicted[p].unit)
+        units_equal += same_unit
+        items.append(ItemOutcome("tp", "figures", gold[g].unit, gold[g].span, document.span(*predicted_spans[p]),
+                                 f"value {values[p]!r} right; unit {'right' if same_unit else 'wrong'}",
+                                 predicted[p].score))
+    for g, figure in enumerate(gold):
+        if g not in hits:
+            near = span_pairs.get(g)
+            why = f"value {values[near[0]]!r} given, gold {figure.value!r}" if near else "missed"
+            items.append(ItemOutcome("fn", "figures", figure.unit, figure.span, None, f"figure {why}"))
+    for p, prediction in enumerate(predicted):
+        if p not in matched:
+            located = document.span(*predicted_spans[p])
+            items.append(ItemOutcome(false_alarm_status(document, located), "figures", prediction.unit, None,
+                                     located, f"no gold figure with value {values[p]!r} here", prediction.score))
+    for prediction in ungrounded:
+        items.append(ItemOutcome("fp", "figures", prediction.unit, None, None,
+                                 f"not found in the text: {prediction.text!r}", prediction.score))
+
+    total_predicted = len(predicted) + len(ungrounded)
+    value_equal = sum(1 for g, (p, _) in span_pairs.items() if values_agree(gold[g], values[p], options))
+    subscores = {
+        "span": Counts(len(span_pairs), total_predicted - len(span_pairs), len(gold) - len(span_pairs)),
+        "value_agreement": Counts.agreement(value_equal, len(span_pairs)),
+        "unit_agreement": Counts.agreement(units_equal, len(hits)),
+    }
+    in_boilerplate = sum(1 for s, e in predicted_spans if document.in_boilerplate(s, e))
+    leakage = Leakage(len(predicted_spans), in_boilerplate, sum(1 for i in items if i.status == "boilerplate"))
+    return DocumentCategory("figures", tuple(items), subscores, ("value_agreement", "unit_agreement"), {},
+                            leakage, len(ungrounded), ranked_predictions(items, predicted + ungrounded))

@@ -1,0 +1,151 @@
+"""Quote scoring: detection, attribution, end to end, and by kind.
+
+Headline: **detection**. Quote content is compared without surrounding
+whitespace and quotation marks. Mode ``overlap`` (default): a prediction
+matches a gold quote when the token-overlap F1 of their contents is at
+least ``quote_threshold`` (0.5); mode ``exact``: when the contents are the
+same span. Matching is one-to-one and maximum, preferring higher overlap.
+
+Attribution (an accuracy over matched quotes): the predicted speaker is
+right when its offsets fall on a gold mention of the speaker entity (or
+on the quote's gold speaker mention) -- so "he" at the offsets of a
+mention of Putin is Putin -- or when its text equals, after name
+normalisation, the speaker's canonical name, an alias or one of its name
+mentions; for a speaker given only as a description ("a spokesperson"),
+when the normalised texts are equal or one contains the other as whole words.
+
+End to end: a hit needs the quote matched and the speaker right.
+By kind: ``direct``, ``partial`` and ``indirect`` scored separately
+(hits and misses by the gold kind, false alarms by the predicted kind,
+``unknown`` when none was given).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..model import Annotations, Quote
+from ..predictions import PredictedQuote, TextSpan
+from .grounding import false_alarm_status, place_all
+from .matching import overlap_pairs, staged_matching
+from .normalize import normalize_description, normalize_name, token_f1, token_spans, trim
+from .options import ScoringOptions
+from .outcomes import DocumentCategory, ItemOutcome, Leakage, ranked_predictions
+from .score import Counts
+
+KINDS = ("direct", "partial", "indirect")
+
+
+def speaker_names(annotations: Annotations, quote: Quote) -> tuple[set[str], list[tuple[int, int]], bool]:
+    """(normalised names, mention spans, whether the names are a description) of a gold quote's speaker."""
+    spans: list[tuple[int, int]] = []
+    if quote.speaker_mention is not None:
+        spans.append((quote.speaker_mention.start, quote.speaker_mention.end))
+    if quote.speaker_entity is not None:
+        entity = annotations.entity(quote.speaker_entity)
+        if entity is not None:
+            names = {normalize_name(n) for n in entity.names}
+            names |= {normalize_name(m.text) for m in entity.mentions if m.form == "name"}
+            spans += [(m.start, m.end) for m in entity.mentions]
+            return names - {""}, spans, False
+    if quote.speaker_description:
+        return {normalize_description(quote.speaker_description)} - {""}, spans, True
+    return set(), spans, False
+
+
+def speaker_right(annotations: Annotations, quote: Quote, speaker: TextSpan | None) -> bool:
+    """Whether a predicted speaker is the gold quote's speaker (see the module docstring)."""
+    if speaker is None:
+        return False
+    names, spans, described = speaker_names(annotations, quote)
+    if speaker.has_offsets and any(s < speaker.end and speaker.start < e for s, e in spans):
+        return True
+    if described:
+        said = normalize_description(speaker.text)
+        return bool(said) and any(said == name or f" {said} " in f" {name} " or f" {name} " in f" {said} "
+                                  for name in names)
+    said = normalize_name(speaker.text)
+    return bool(said) and said in names
+
+
+def score_quotes(annotations: Annotations, predictions: Sequence[PredictedQuote],
+                 options: ScoringOptions) -> DocumentCategory:
+    """Score one document's quote predictions (see the module docstring)."""
+    document = annotations.document
+    text = document.text
+    gold = sorted(annotations.quotes, key=lambda q: (q.content.start, q.content.end, q.id))
+    gold_spans = [trim(q.content.start, q.content.end, text) for q in gold]
+
+    def locate(prediction: PredictedQuote):
+        return prediction.text.strip().strip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb "), prediction.start, prediction.end
+
+    placed = place_all(document, predictions, gold_spans, locate)
+    grounded = sorted({(trim(span.start, span.end, text), p) for span, p in placed if span is not None},
+                      key=lambda sp: (sp[0], repr(sp[1])))
+    seen: dict[tuple[int, int], PredictedQuote] = {}
+    for span, prediction in grounded:
+        seen.setdefault(span, prediction)  # the same content predicted twice counts once
+    predicted_spans = list(seen)
+    predicted = [seen[s] for s in predicted_spans]
+    ungrounded = sorted({p for span, p in placed if span is None}, key=repr)
+
+    gold_tokens = [token_spans(text, s, e) for s, e in gold_spans]
+    predicted_tokens = [token_spans(text, s, e) for s, e in predicted_spans]
+
+    def stage(g: int, p: int):
+        if gold_spans[g] == predicted_spans[p]:
+            return 0
+        if options.quote_match == "overlap" and token_f1(gold_tokens[g], predicted_tokens[p]) >= options.quote_threshold:
+            return 0
+        return None
+
+    pairs = staged_matching(overlap_pairs(gold_spans, predicted_spans), stage, 1,
+                            lambda g, p: (-token_f1(gold_tokens[g], predicted_tokens[p]), g, p))
+
+    items: list[ItemOutcome] = []
+    per_kind: dict[str, Counts] = {kind: Counts() for kind in KINDS}
+    attributed = 0
+    end_to_end = 0
+    matched_predictions = set()
+    span = lambda s_e: document.span(*s_e)
+    for g, (p, _) in sorted(pairs.items()):
+        matched_predictions.add(p)
+        right = speaker_right(annotations, gold[g], predicted[p].speaker)
+        attributed += right
+        end_to_end += right
+        said = predicted[p].speaker.text if predicted[p].speaker else "no speaker"
+        items.append(ItemOutcome("tp", "quotes", gold[g].kind, span(gold_spans[g]), span(predicted_spans[p]),
+                                 f"{gold[g].kind} quote found; speaker {said!r} "
+                                 f"{'right' if right else 'wrong'}", predicted[p].score))
+        per_kind[gold[g].kind] += Counts(1, 0, 0)
+    for g, quote in enumerate(gold):
+        if g not in pairs:
+            items.append(ItemOutcome("fn", "quotes", quote.kind, span(gold_spans[g]), None,
+                                     f"{quote.kind} quote missed"))
+            per_kind[quote.kind] += Counts(0, 0, 1)
+    for p, prediction in enumerate(predicted):
+        if p not in matched_predictions:
+            located = span(predicted_spans[p])
+            items.append(ItemOutcome(false_alarm_status(document, located), "quotes", prediction.kind, None, located,
+                                     "no such quote in the gold", prediction.score))
+            kind = prediction.kind if prediction.kind in KINDS else "unknown"
+            per_kind[kind] = per_kind.get(kind, Counts()) + Counts(0, 1, 0)
+    for prediction in ungrounded:
+        items.append(ItemOutcome("fp", "quotes", prediction.kind, None, None,
+                                 f"not found in the text: {prediction.text[:80]!r}", prediction.score))
+        kind = prediction.kind if prediction.kind in KINDS else "unknown"
+        per_kind[kind] = per_kind.get(kind, Counts()) + Counts(0, 1, 0)
+
+    total_predicted = len(predicted) + len(ungrounded)
+    subscores = {
+        "detection": Counts(len(pairs), total_predicted - len(pairs), len(gold) - len(pairs)),
+        "attribution": Counts.agreement(attributed, len(pairs)),
+        "end_to_end": Counts(end_to_end, total_predicted - end_to_end, len(gold) - end_to_end),
+        **{kind: per_kind[kind] for kind in KINDS},
+    }
+    in_boilerplate = sum(1 for s, e in predicted_spans if document.in_boilerplate(s, e))
+    leakage = Leakage(len(predicted_spans), in_boilerplate, sum(1 for i in items if i.status == "boilerplate"))
+    ranked = ranked_predictions(items, predicted + ungrounded)
+    return DocumentCategory("quotes", tuple(items), subscores, ("attribution",), per_kind, leakage,
+                            len(ungrounded), ranked)
+
