@@ -168,6 +168,7 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; reports are for everyone to read
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -179,6 +180,12 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_json_atomic(path: str | os.PathLike, value: Any) -> None:

@@ -65,3 +65,13 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
     write_atomic(target, "second")
     assert target.read_text() == "second"
     assert os.listdir(target.parent) == ["report.json"]
+
+
+def test_write_atomic_gives_normal_permissions(tmp_path):
+    target = tmp_path / "report.json"
+    previous = os.umask(0o022)
+    try:
+        write_atomic(target, "x")
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == 0o644
