@@ -20,6 +20,16 @@ DEFAULT_MAX_DEPTH = 64
 DEFAULT_MAX_ITEMS = 1_000_000
 
 
+def _read_umask() -> int:
+    # os.umask can only be read by setting it: do it once, before any threads exist
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+_FILE_MODE = 0o666 & ~_read_umask()
+
+
 class Limits:
     """Limits on input size, shared by every reader; changeable for tests and config."""
 
@@ -168,7 +178,7 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; reports are for everyone to read
+        os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports are for everyone to read
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -180,12 +190,6 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         except OSError:
             pass
         raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def write_json_atomic(path: str | os.PathLike, value: Any) -> None:
