@@ -1,0 +1,61 @@
+"""``oracle``: the gold itself, returned as predictions.
+
+It is the ceiling every other adapter is measured against and a check on
+the scorer: the oracle must score 1.0 everywhere. A document is found in the
+gold by id, or by the sha256 of its text (so a renamed copy still matches);
+a document the gold does not have is an error for that document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Mapping
+
+from ..model import Corpus, Document
+from ..predictions import Predictions, from_gold
+from .base import BaseExtractor, ExtractionError
+from .settings import Setting
+
+
+class OracleExtractor(BaseExtractor):
+    """Predictions copied from the gold corpus ``gold`` (loaded from the ``gold`` setting when not given)."""
+
+    name = "oracle"
+    version = "1"
+    SETTINGS = (Setting("gold", str, "gold", "a gold folder or annotation file, used when no corpus is passed in"),)
+
+    def __init__(self, gold: Corpus | None = None, name: str | None = None,
+                 settings: Mapping[str, Any] | None = None):
+        super().__init__(name, settings)
+        self._gold = gold
+        self._fingerprint: str | None = None
+
+    @property
+    def gold(self) -> Corpus:
+        if self._gold is None:
+            from ..gold import load_gold
+
+            self._gold = load_gold(self.settings.get("gold") or "gold")
+        return self._gold
+
+    @property
+    def model(self) -> str:
+        return self.gold.fingerprint  # the gold is the oracle's model
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = super().fingerprint
+        return self._fingerprint
+
+    def extract(self, document: Document) -> Predictions:
+        for annotations in self.gold:
+            gold_document = annotations.document
+            if gold_document.id == document.id and gold_document.text != document.text:
+                raise ExtractionError("text-mismatch", f"the gold has a document {document.id!r} but its text "
+                                      "differs from this one; the gold offsets would not fit.")
+            if gold_document.id == document.id or gold_document.sha256 == document.sha256:
+                predictions = from_gold(annotations, adapter=self.name)
+                return dataclasses.replace(predictions, doc_id=document.id)
+        raise ExtractionError("not-in-gold", f"document {document.id!r} (sha256 {document.sha256[:12]}...) "
+                              "is not in the gold; the oracle only knows gold documents.")

@@ -1,0 +1,379 @@
+"""Generic English-news resources for the rules baseline.
+
+Everything here is general knowledge (countries and their demonyms, world
+capitals and large cities, titles, organisation suffixes, speech verbs,
+event triggers for the ontology, calendar words). None of it comes from any
+article the harness is scored on.
+"""
+
+from __future__ import annotations
+
+# country | demonym(s), separated by "/"; alternative country names after "="
+_COUNTRIES = """
+Afghanistan|Afghan/Afghans
+Albania|Albanian/Albanians
+Algeria|Algerian/Algerians
+Andorra|Andorran
+Angola|Angolan/Angolans
+Argentina|Argentine/Argentinian/Argentines/Argentinians
+Armenia|Armenian/Armenians
+Australia|Australian/Australians
+Austria|Austrian/Austrians
+Azerbaijan|Azerbaijani/Azerbaijanis/Azeri/Azeris
+Bahrain|Bahraini/Bahrainis
+Bangladesh|Bangladeshi/Bangladeshis
+Belarus|Belarusian/Belarusians
+Belgium|Belgian/Belgians
+Bolivia|Bolivian/Bolivians
+Bosnia=Bosnia and Herzegovina|Bosnian/Bosnians
+Botswana|Botswanan
+Brazil|Brazilian/Brazilians
+Bulgaria|Bulgarian/Bulgarians
+Burkina Faso|Burkinabe
+Cambodia|Cambodian/Cambodians
+Cameroon|Cameroonian/Cameroonians
+Canada|Canadian/Canadians
+Chad|Chadian/Chadians
+Chile|Chilean/Chileans
+China|Chinese
+Colombia|Colombian/Colombians
+Congo|Congolese
+Costa Rica|Costa Rican/Costa Ricans
+Croatia|Croatian/Croatians/Croat/Croats
+Cuba|Cuban/Cubans
+Cyprus|Cypriot/Cypriots
+Czech Republic=Czechia|Czech/Czechs
+Denmark|Danish/Dane/Danes
+Ecuador|Ecuadorian/Ecuadorians
+Egypt|Egyptian/Egyptians
+El Salvador|Salvadoran/Salvadorans
+Estonia|Estonian/Estonians
+Ethiopia|Ethiopian/Ethiopians
+Finland|Finnish/Finn/Finns
+France|French
+Georgia|Georgian/Georgians
+Germany|German/Germans
+Ghana|Ghanaian/Ghanaians
+Greece|Greek/Greeks
+Guatemala|Guatemalan/Guatemalans
+Haiti|Haitian/Haitians
+Honduras|Honduran/Hondurans
+Hungary|Hungarian/Hungarians
+Iceland|Icelandic/Icelander/Icelanders
+India|Indian/Indians
+Indonesia|Indonesian/Indonesians
+Iran|Iranian/Iranians
+Iraq|Iraqi/Iraqis
+Ireland|Irish
+Israel|Israeli/Israelis
+Italy|Italian/Italians
+Ivory Coast|Ivorian/Ivorians
+Jamaica|Jamaican/Jamaicans
+Japan|Japanese
+Jordan|Jordanian/Jordanians
+Kazakhstan|Kazakh/Kazakhs/Kazakhstani
+Kenya|Kenyan/Kenyans
+Kosovo|Kosovar/Kosovars
+Kuwait|Kuwaiti/Kuwaitis
+Kyrgyzstan|Kyrgyz
+Laos|Lao/Laotian
+Latvia|Latvian/Latvians
+Lebanon|Lebanese
+Libya|Libyan/Libyans
+Lithuania|Lithuanian/Lithuanians
+Luxembourg|Luxembourgish
+Madagascar|Malagasy
+Malaysia|Malaysian/Malaysians
+Mali|Malian/Malians
+Malta|Maltese
+Mexico|Mexican/Mexicans
+Moldova|Moldovan/Moldovans
+Mongolia|Mongolian/Mongolians
+Montenegro|Montenegrin/Montenegrins
+Morocco|Moroccan/Moroccans
+Mozambique|Mozambican/Mozambicans
+Myanmar=Burma|Burmese
+Namibia|Namibian/Namibians
+Nepal|Nepali/Nepalese
+Netherlands=Holland|Dutch
+New Zealand|New Zealander/New Zealanders
+Nicaragua|Nicaraguan/Nicaraguans
+Niger|Nigerien
+Nigeria|Nigerian/Nigerians
+North Korea|North Korean/North Koreans
+North Macedonia=Macedonia|Macedonian/Macedonians
+Norway|Norwegian/Norwegians
+Oman|Omani/Omanis
+Pakistan|Pakistani/Pakistanis
+Palestine|Palestinian/Palestinians
+Panama|Panamanian/Panamanians
+Paraguay|Paraguayan/Paraguayans
+Peru|Peruvian/Peruvians
+Philippines|Filipino/Filipinos/Philippine
+Poland|Polish/Pole/Poles
+Portugal|Portuguese
+Qatar|Qatari/Qataris
+Romania|Romanian/Romanians
+Russia=Russian Federation|Russian/Russians
+Rwanda|Rwandan/Rwandans
+Saudi Arabia|Saudi/Saudis
+Senegal|Senegalese
+Serbia|Serbian/Serbians/Serb/Serbs
+Singapore|Singaporean/Singaporeans
+Slovakia|Slovak/Slovaks/Slovakian
+Slovenia|Slovenian/Slovenians/Slovene/Slovenes
+Somalia|Somali/Somalis
+South Africa|South African/South Africans
+South Korea=Korea|South Korean/South Koreans/Korean/Koreans
+South Sudan|South Sudanese
+Spain|Spanish/Spaniard/Spaniards
+Sri Lanka|Sri Lankan/Sri Lankans
+Sudan|Sudanese
+Sweden|Swedish/Swede/Swedes
+Switzerland|Swiss
+Syria|Syrian/Syrians
+Taiwan|Taiwanese
+Tajikistan|Tajik/Tajiks
+Tanzania|Tanzanian/Tanzanians
+Thailand|Thai/Thais
+Tunisia|Tunisian/Tunisians
+Turkey=Turkiye=Türkiye|Turkish/Turk/Turks
+Turkmenistan|Turkmen
+Uganda|Ugandan/Ugandans
+Ukraine|Ukrainian/Ukrainians
+United Arab Emirates=UAE|Emirati/Emiratis
+United Kingdom=UK=Britain=Great Britain=England=Scotland=Wales=Northern Ireland|British/Briton/Britons/English/Scottish/Scot/Scots/Welsh
+United States=US=U.S.=USA=U.S.A.=America|American/Americans
+Uruguay|Uruguayan/Uruguayans
+Uzbekistan|Uzbek/Uzbeks
+Venezuela|Venezuelan/Venezuelans
+Vietnam|Vietnamese
+Yemen|Yemeni/Yemenis
+Zambia|Zambian/Zambians
+Zimbabwe|Zimbabwean/Zimbabweans
+"""
+
+# groups and blocs written like demonyms
+_OTHER_NORP = ("European", "Europeans", "African", "Africans", "Asian", "Asians", "Arab", "Arabs",
+               "Western", "Soviet", "Latin American", "Scandinavian", "Baltic", "Nordic", "Balkan",
+               "Kurdish", "Kurds", "Jewish", "Jews", "Muslim", "Muslims", "Christian", "Christians",
+               "Catholic", "Catholics", "Hindu", "Hindus", "Buddhist", "Sikh", "Sunni", "Shiite", "Shia",
+               "Democrat", "Democrats", "Republican", "Republicans", "Conservative", "Conservatives",
+               "Labour", "Communist", "Communists", "Socialist", "Socialists", "Taliban", "Chechen",
+               "Tatar", "Crimean", "Basque", "Catalan", "Flemish", "Roma", "Uyghur", "Uyghurs",
+               "Latino", "Latinos", "Hispanic", "Hispanics", "Pashtun", "Hutu", "Tutsi", "Yazidi")
+
+# capitals and large cities (GPE)
+CITIES = frozenset("""
+Abu Dhabi|Abuja|Accra|Addis Ababa|Algiers|Almaty|Amman|Amsterdam|Ankara|Astana|Athens|Atlanta|Auckland|Baghdad|Baku
+Bangkok|Barcelona|Beijing|Beirut|Belgrade|Berlin|Bern|Bogota|Boston|Bratislava|Brussels|Bucharest|Budapest|Buenos Aires
+Cairo|Calcutta|Canberra|Cape Town|Caracas|Casablanca|Chicago|Copenhagen|Dakar|Dallas|Damascus|Delhi|New Delhi|Denver|Detroit
+Dhaka|Doha|Dubai|Dublin|Edinburgh|Frankfurt|Geneva|Glasgow|Hanoi|Havana|Helsinki|Hong Kong|Honolulu|Houston|Islamabad
+Istanbul|Jakarta|Jerusalem|Johannesburg|Kabul|Karachi|Kathmandu|Khartoum|Kinshasa|Kuala Lumpur|Kuwait City|Lagos|Lahore
+Las Vegas|Lima|Lisbon|Ljubljana|London|Los Angeles|Luanda|Luxembourg|Madrid|Manchester|Manila|Marseille|Melbourne|Mexico City
+Miami|Milan|Minsk|Mogadishu|Montreal|Moscow|Mumbai|Munich|Nairobi|New York|New York City|Nicosia|Oslo|Ottawa|Paris|Philadelphia
+Phnom Penh|Prague|Pretoria|Pyongyang|Quito|Rabat|Reykjavik|Riga|Rio de Janeiro|Riyadh|Rome|San Francisco|Santiago|Sao Paulo
+Seattle|Seoul|Shanghai|Singapore|Skopje|Sofia|Stockholm|Sydney|Taipei|Tallinn|Tashkent|Tbilisi|Tehran|Tel Aviv|The Hague
+Tirana|Tokyo|Toronto|Tripoli|Tunis|Vancouver|Vienna|Vilnius|Warsaw|Washington|Wellington|Yerevan|Zagreb|Zurich
+Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv|Dnipro|St. Petersburg|Saint Petersburg|Chisinau|Sarajevo|Podgorica|Pristina|Bishkek|Dushanbe
+Ashgabat|Ulaanbaatar|Manama|Muscat|Sanaa|Khartoum|Kampala|Kigali|Lusaka|Harare|Maputo|Windhoek|Gaborone|Antananarivo
+""".replace("\n", "|").split("|")) - {""}
+
+# regions that are not countries (LOC) and bodies of water
+LOCATIONS = frozenset("""
+Europe|Asia|Africa|North America|South America|Latin America|Middle East|Central Asia|Southeast Asia|East Asia
+Western Europe|Eastern Europe|Central Europe|the Balkans|Balkans|Caucasus|Scandinavia|Siberia|Arctic|Antarctica
+Mediterranean|Black Sea|Baltic Sea|Red Sea|North Sea|Caspian Sea|South China Sea|Atlantic|Pacific|Indian Ocean
+Persian Gulf|Gulf|Sahara|Sahel|Himalayas|Alps|Amazon|Gaza Strip|West Bank|Crimea|Donbas|Donbass|Kashmir
+""".replace("\n", "|").split("|")) - {""}
+
+# words after a capitalised name that make it a place (the word belongs to the name)
+PLACE_HEADS = {
+    "region": "GPE", "province": "GPE", "oblast": "GPE", "state": "GPE", "county": "GPE", "district": "GPE",
+    "city": "GPE", "republic": "GPE", "territory": "GPE",
+    "river": "LOC", "sea": "LOC", "lake": "LOC", "mountains": "LOC", "valley": "LOC", "island": "LOC",
+    "islands": "LOC", "peninsula": "LOC", "bay": "LOC", "coast": "LOC", "desert": "LOC", "ocean": "LOC",
+    "street": "FAC", "avenue": "FAC", "square": "FAC", "bridge": "FAC", "airport": "FAC", "stadium": "FAC",
+    "station": "FAC", "plant": "FAC", "dam": "FAC", "hospital": "FAC", "palace": "FAC", "arena": "FAC",
+    "park": "FAC", "tower": "FAC", "building": "FAC", "prison": "FAC", "base": "FAC", "port": "FAC",
+    "cathedral": "FAC", "church": "FAC", "mosque": "FAC", "road": "FAC", "highway": "FAC",
+}
+
+# last words of organisation names
+ORG_SUFFIXES = frozenset("""
+Inc|Inc.|Corp|Corp.|Corporation|Co|Co.|Company|Ltd|Ltd.|LLC|Plc|PLC|AG|SA|GmbH|NV|Group|Holdings|Partners|Bank|Fund
+Ministry|Council|Parliament|Assembly|Congress|Senate|Party|Army|Navy|Forces|Force|Guard|Agency|Authority|University
+College|School|Institute|Foundation|Association|Federation|Union|Committee|Commission|Court|Tribunal|Office|Department
+Service|Services|Police|Bureau|Board|Club|FC|United|City|Airlines|Airways|Motors|Energy|Systems|Technologies|Media
+Times|Post|News|Journal|Press|Network|Organization|Organisation|Alliance|League|Society|Centre|Center|Coalition
+Cabinet|Government|Administration|Secretariat|Reserve|Exchange|Trust|Labs|Pharmaceuticals|Industries|Enterprises
+Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real
+Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Kremlin|Pentagon|Commonwealth
+""".replace("\n", "|").split("|")) - {""}
+
+# first words of organisation names
+ORG_HEADS = frozenset(("Ministry", "Department", "University", "Bank", "Council", "Court", "Office", "Bureau",
+                       "Committee", "Commission", "Federation", "Union", "Institute", "House", "Church",
+                       "Party", "Board", "Agency", "Supreme", "Federal", "National", "Central", "Royal"))
+
+# single-word organisations by common knowledge (institutions, not companies in the news of a day)
+KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC", "FBI", "CIA", "NSA", "KGB", "FSB",
+                        "SBU", "MI6", "MI5", "BBC", "CNN", "AFP", "AP", "Reuters", "Interpol", "Europol", "Kremlin",
+                        "Pentagon", "Congress", "Parliament", "Senate", "OSCE", "G7", "G20", "ASEAN", "WTO",
+                        "UNESCO", "UNICEF", "Red Cross", "Hamas", "Hezbollah", "Wagner", "Interfax", "TASS",
+                        "Bloomberg", "NASA", "FIFA", "UEFA", "IOC", "NBA", "NFL", "NHL", "MLB", "ICC", "ICJ",
+                        "Gazprom", "Rosneft", "Google", "Apple", "Microsoft", "Amazon", "Meta", "Facebook",
+                        "Twitter", "Tesla", "Toyota", "Boeing", "Airbus", "Samsung", "Telegram", "YouTube",
+                        "Instagram", "TikTok", "Netflix", "Nvidia", "Intel", "IBM", "OpenAI"))
+
+# titles before a person's name (kept out of the name, evidence that a name follows)
+TITLES = frozenset("""
+President|Vice President|Prime Minister|Minister|Deputy Minister|Foreign Minister|Defence Minister|Defense Minister
+Chancellor|King|Queen|Prince|Princess|Emperor|Pope|Sheikh|Emir|Sultan|Mayor|Governor|Senator|Sen.|Rep.|Representative
+Congressman|Congresswoman|Judge|Justice|Attorney General|Prosecutor|General|Gen.|Lieutenant|Lt.|Colonel|Col.|Major|Maj.
+Captain|Capt.|Commander|Admiral|Adm.|Sergeant|Sgt.|Marshal|Field Marshal|Secretary|Secretary of State|Ambassador|Envoy
+Spokesman|Spokeswoman|Spokesperson|Director|Chairman|Chairwoman|Chair|CEO|Chief|Coach|Manager|Captain|Dr.|Dr|Mr.|Mr|Mrs.|Mrs
+Ms.|Ms|Miss|Sir|Dame|Lord|Lady|Professor|Prof.|Rev.|Reverend|Father|Bishop|Archbishop|Patriarch|Cardinal|Rabbi|Imam
+Dictator|Leader|Opposition Leader|Speaker|Officer|Detective|Inspector|Sheriff|Commissioner|Striker|Midfielder|Defender
+Goalkeeper|Forward|Quarterback|Pitcher|Champion|Analyst|Economist|Lawyer|Attorney|Defendant|Plaintiff|Witness|Author
+""".replace("\n", "|").split("|")) - {""}
+
+# lower-case nouns that describe a person's role before a name ("spokesman Dmitry Peskov")
+ROLE_NOUNS = frozenset(t.lower() for t in TITLES if "." not in t) | frozenset((
+    "dictator", "leader", "official", "officials", "spokesman", "spokeswoman", "minister", "president", "analyst",
+    "economist", "lawyer", "attorney", "prosecutor", "coach", "striker", "manager", "chief", "head", "founder",
+    "executive", "chairman", "investor", "activist", "journalist", "reporter", "senator", "governor", "mayor",
+    "commander", "general", "judge", "defendant", "witness", "player", "forward", "goalkeeper", "midfielder",
+    "captain", "teammate", "operator", "expert", "researcher", "scientist", "professor", "doctor", "nurse",
+    "soldier", "officer", "ambassador", "envoy", "diplomat", "negotiator", "director", "ceo", "owner", "partner",
+))
+
+# speech verbs (all forms the rules look for) -> lemma
+_SPEECH = {
+    "say": "say said says saying", "tell": "tell told tells telling", "add": "add added adds adding",
+    "announce": "announce announced announces announcing", "state": "state stated states",
+    "claim": "claim claimed claims claiming", "declare": "declare declared declares",
+    "explain": "explain explained explains", "insist": "insist insisted insists",
+    "warn": "warn warned warns warning", "urge": "urge urged urges urging",
+    "argue": "argue argued argues", "note": "note noted notes", "write": "write wrote writes written",
+    "report": "report reported reports", "confirm": "confirm confirmed confirms",
+    "deny": "deny denied denies", "acknowledge": "acknowledge acknowledged acknowledges",
+    "admit": "admit admitted admits", "ask": "ask asked asks", "reply": "reply replied replies",
+    "respond": "respond responded responds", "describe": "describe described describes",
+    "praise": "praise praised praises", "dismiss": "dismiss dismissed dismisses",
+    "accuse": "accuse accused accuses", "promise": "promise promised promises",
+    "vow": "vow vowed vows", "suggest": "suggest suggested suggests", "predict": "predict predicted predicts",
+    "tweet": "tweet tweeted tweets", "recall": "recall recalled recalls", "testify": "testify testified testifies",
+    "call": "called", "allege": "allege alleged alleges", "stress": "stress stressed stresses",
+    "emphasise": "emphasise emphasised emphasize emphasized", "complain": "complain complained complains",
+    "concede": "concede conceded concedes", "estimate": "estimate estimated estimates",
+    "announce_": "announcement", "quote": "quoted", "tell_": "telling",
+}
+SPEECH_VERBS: dict[str, str] = {form: lemma.rstrip("_") for lemma, forms in _SPEECH.items() for form in forms.split()}
+# verbs whose object is the reported content itself ("urged closer cooperation"), not a clause
+CONTENT_OBJECT_VERBS = frozenset(("urge", "urged", "urges", "praise", "praised", "praises", "dismiss", "dismissed",
+                                  "dismisses", "describe", "described", "describes", "announce", "announced",
+                                  "announces", "deny", "denied", "denies", "promise", "promised", "vow", "vowed",
+                                  "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called"))
+
+PRONOUNS_PERSON = frozenset(("he", "she", "He", "She"))
+PRONOUNS_THING = frozenset(("it", "It", "they", "They"))
+
+MONTHS = {m: i for i, m in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), start=1)}
+MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+                       "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# capitalised words that start sentences or headings but are not names
+NOT_NAMES = frozenset("""
+The|A|An|This|That|These|Those|It|Its|He|She|They|We|I|You|His|Her|Their|Our|My|Your|In|On|At|By|For|From|To|With
+Without|After|Before|During|Since|Until|While|When|Where|What|Which|Who|Why|How|But|And|Or|Nor|So|Yet|If|As|Than|Then
+There|Here|Some|Many|Most|More|Much|All|Both|Each|Every|No|Not|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Also
+However|Meanwhile|Although|Though|Despite|According|Last|Next|Earlier|Later|Now|Today|Yesterday|Tomorrow|Tonight
+Other|Another|Such|Only|Even|Just|Still|Already|Never|Ever|Once|Twice|Because|Unless|Whether|Like|Under|Over|Into
+About|Around|Among|Between|Through|Against|Along|Across|Behind|Beyond|Near|Off|Out|Up|Down|Be|Is|Are|Was|Were|Has
+Have|Had|Do|Does|Did|Will|Would|Can|Could|Should|May|Might|Must|Shall|Let|Please|Yes|Mr|Mrs|Ms|Dr|Read|Share|Comments
+Photo|Video|Image|Updated|Published|Advertisement|Related|Sign|Subscribe|Click|Follow|See|Watch|Listen|Breaking|Live
+Comment|Write|Press|Source|Sources|Officials|Police|Authorities|Residents|Experts|Analysts|Critics|Many|Several|Few
+Asked|Speaking|Addressing|Writing|Reporting|Overall|Instead|Indeed|Finally|First|Second|Third|Still|Further|Thus
+""".replace("\n", "|").split("|")) - {""}
+
+# connectors allowed inside a multi-word name ("Bank of England", "Leonardo da Vinci")
+NAME_CONNECTORS = frozenset(("of", "de", "da", "di", "del", "der", "van", "von", "la", "le", "al", "bin", "ibn",
+                             "and", "for", "the", "du", "dos", "el"))
+
+# event triggers by ontology type: surface forms; "+" marks forms that need a context word nearby
+EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "Conflict.Attack": ("attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "airstrike",
+                        "airstrikes", "air strike", "air strikes", "missile strike", "missile strikes", "shelling",
+                        "shelled", "bombing", "bombings", "bombed", "bombardment", "invasion", "invaded", "invade",
+                        "assault", "assaults", "raid", "raids", "offensive", "shot at", "opened fire", "fired",
+                        "stabbed", "stabbing", "shooting", "ambush", "ambushed", "hit", "pummeled", "pummelled",
+                        "targeted", "barrage"),
+    "Conflict.Intercept": ("shot down", "downed", "intercepted", "intercept", "interception", "shoot down"),
+    "Conflict.Damage": ("damaged", "destroyed", "damage", "destruction", "wrecked", "razed", "burned down"),
+    "Conflict.Defeat": ("defeat", "defeats", "defeated", "setback", "setbacks", "retreat", "retreated", "routed"),
+    "Conflict.Demonstrate": ("protest", "protests", "protested", "protesters", "demonstration", "demonstrations",
+                             "rally", "rallies", "march", "marched"),
+    "Life.Die": ("killed", "killing", "killings", "died", "dies", "dead", "death", "deaths", "death toll", "fatalities",
+                 "murdered", "murder", "slain", "perished", "executed", "lost their lives"),
+    "Life.Injure": ("wounded", "injured", "injuring", "injuries", "hurt", "wounding"),
+    "Contact.Meet": ("met", "meet", "meeting", "meetings", "talks", "summit", "negotiations", "held talks",
+                     "sat down with", "hosted"),
+    "Contact.Phone-Write": ("phone call", "telephone call", "spoke by phone", "call with", "letter", "wrote to",
+                            "video call", "videoconference", "video link", "emailed"),
+    "Contact.Broadcast": ("address", "addressed", "speech", "press conference", "news conference", "broadcast",
+                          "televised", "statement"),
+    "Movement.Transport": ("visit", "visited", "visiting", "trip", "arrived", "arrive", "arriving", "traveled",
+                           "travelled", "flew", "landed", "returned", "evacuated", "fled", "moved", "sent"),
+    "Military.Exercise": ("drills", "drill", "exercises", "military exercise", "war games", "manoeuvres", "maneuvers"),
+    "Military.Deploy": ("deployed", "deployment", "deploy", "stationed", "troops were sent", "reinforcements",
+                        "mobilised", "mobilized", "mobilisation", "mobilization"),
+    "Infrastructure.Outage": ("outage", "outages", "blackout", "blackouts", "power cut", "power cuts", "cut off",
+                              "without power", "without electricity", "shortages", "shutdowns"),
+    "Infrastructure.Restore": ("restored", "restoring", "reconnected", "back online"),
+    "Business.Start-Org": ("formed", "formation", "founded", "established", "launched", "set up", "created"),
+    "Business.Merge-Org": ("merger", "merged", "merge", "unification", "unify", "acquisition", "takeover"),
+    "Transaction.Transfer-Ownership": ("supply", "supplied", "supplying", "delivered", "delivery", "deliveries",
+                                       "sold", "sell", "bought", "buy", "acquired", "purchase", "purchased",
+                                       "donated", "provided", "shipped", "shipments", "transferred"),
+    "Transaction.Transfer-Money": ("paid", "pay", "payment", "payments", "loan", "loans", "funding", "funded",
+                                   "grant", "aid package", "financial aid", "donation", "invested", "investment",
+                                   "raised", "bailout", "fine", "fined"),
+    "Personnel.Start-Position": ("appointed", "named as", "hired", "took office", "sworn in", "signed",
+                                 "nominated", "joined"),
+    "Personnel.End-Position": ("resigned", "resignation", "fired", "sacked", "stepped down", "ousted", "dismissed",
+                               "retired", "quit", "left office"),
+    "Personnel.Elect": ("elected", "re-elected", "reelected", "election", "won the election", "voted"),
+    "Justice.Arrest-Jail": ("arrested", "arrest", "detained", "detention", "jailed", "imprisoned", "sentenced",
+                            "custody", "convicted", "charged", "remanded"),
+    "Justice.Sanction": ("sanctions", "sanctioned", "sanction", "penalty", "penalties", "banned", "embargo"),
+}
+
+# words that, just before a trigger, mark its modality
+HYPOTHETICAL_CUES = frozenset(("would", "could", "might", "may", "will", "if", "plan", "plans", "planned",
+                               "threatened", "threatens", "intends", "intend", "possible", "possibly",
+                               "potential", "fears", "feared", "prepare", "preparing", "expected", "likely",
+                               "speculation", "whether", "planning", "seeks", "sought", "aims", "wants"))
+NEGATION_CUES = frozenset(("not", "no", "never", "denied", "denies", "deny", "without", "n't", "nor"))
+
+
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for line in _COUNTRIES.strip().splitlines():
+        names, _, adjectives = line.partition("|")
+        all_names = names.split("=")
+        for name in all_names:
+            countries[name] = all_names[0]
+        for adjective in adjectives.split("/"):
+            if adjective:
+                demonyms[adjective] = all_names[0]
+    for word in _OTHER_NORP:
+        demonyms.setdefault(word, word)
+    return countries, demonyms
+
+
+COUNTRIES, DEMONYMS = _countries()

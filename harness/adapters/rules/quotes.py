@@ -1,0 +1,251 @@
+"""Quotes by rule: paired quotation marks, speech-verb cues, speakers from the adjacent words.
+
+Direct and partial quotes are the text between a pair of marks (straight
+``"`` paired left to right within a paragraph, curly “ ” by direction; a mark
+left open at the end of a paragraph closes there, as a multi-paragraph quote
+does). The cue and speaker are read from the words next to the marks
+("..., she said", "said Smith", "Smith told reporters: ..."); a quote with
+neither is taken to continue the previous speaker's words when it opens a
+paragraph, and is a scare quote (dropped) when it is a few words inside a
+sentence. Indirect quotes are the clause after a speech verb whose subject
+is a name, a pronoun or a short description ("officials said that ...",
+"the ministry announced ...") or before it ("..., the mayor said.").
+Pronoun speakers are resolved to the most recent person (he, she) or
+organisation/place (it, they) mentioned before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .entities import Mention
+from .text import Article
+
+_VERBS = "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True))
+_NAME = r"[A-Z][\w’'.-]*(?: (?:of |de |al-|bin )?[A-Z][\w’'.-]*){0,3}"
+_SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
+            rf"|(?:[Tt]he |[Aa]n? )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources))")
+_ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|was|were|once|again|repeatedly|publicly) )?"
+
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
+_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
+_INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+_INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?\.?$")
+_INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
+_THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
+_CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|the|his|her|its|their|this|these|there|a|an|[A-Z][\w’'-]*)\s+\w+", re.I)
+_LEADING_ADJUNCT = re.compile(r"^(?:(?:on|in|at|during|late|early|last|this|after|before|to|via|over) [^,;:]{1,40}?,?\s+)+")
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    start: int
+    end: int
+    kind: str
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+
+
+def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open mark offset, close mark offset) pairs in one paragraph; close may be ``end`` (left open)."""
+    pairs = []
+    open_at: int | None = None
+    open_mark = ""
+    for i in range(start, end):
+        c = text[i]
+        if c not in '"“”':
+            continue
+        if open_at is None:
+            if c in '"“':
+                open_at, open_mark = i, c
+        elif (open_mark == '"' and c == '"') or (open_mark == "“" and c in "”\""):
+            pairs.append((open_at, i))
+            open_at = None
+        elif open_mark == "“" and c == "“":
+            open_at = i  # a stray opening mark: restart from the newer one
+    if open_at is not None and end - open_at > 20:
+        pairs.append((open_at, end))
+    return pairs
+
+
+class QuoteFinder:
+    """Finds quotes in the body of an article, resolving speakers against the mentions found."""
+
+    def __init__(self, article: Article, mentions: list[Mention]):
+        self.article = article
+        self.text = article.text
+        self.mentions = mentions
+        self.pronoun_mentions: list[Mention] = []
+        self._last_speaker: tuple[int, int] | None = None
+
+    def _span(self, match: re.Match, group: str, base: int) -> tuple[int, int]:
+        return base + match.start(group), base + match.end(group)
+
+    def _clean_speaker(self, start: int, end: int) -> tuple[int, int]:
+        """Narrow a speaker phrase to the name inside it when one was found there."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
+        persons = [m for m in inside if m.type == "PERSON"]
+        chosen = (persons or inside)
+        if chosen:
+            return chosen[-1].start, chosen[-1].end
+        words = self.text[start:end]
+        lead = re.match(r"(?:[Tt]he |[Aa]n? )?", words)
+        if lead and lead.end() and words[lead.end():lead.end() + 1].isupper():
+            return start + lead.end(), end  # "The Kremlin" -> "Kremlin"
+        return start, end
+
+    def _resolve_pronoun(self, start: int, end: int) -> None:
+        """Record a pronoun speaker as a mention of the entity it most likely refers to."""
+        word = self.text[start:end]
+        if word not in lx.PRONOUNS_PERSON and word not in lx.PRONOUNS_THING:
+            return
+        wanted = ("PERSON",) if word in lx.PRONOUNS_PERSON else ("ORG", "GPE")
+        before = [m for m in self.mentions if m.end <= start and m.type in wanted and m.form == "name"]
+        if before:
+            referent = before[-1]
+            self.pronoun_mentions.append(Mention(start, end, word, referent.type, "pronoun",
+                                                 referent.canonical or referent.text))
+
+    def _attribution(self, open_at: int, close_at: int, paragraph: tuple[int, int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        text = self.text
+        after_start = min(close_at + 1, paragraph[1])
+        after = text[after_start:min(paragraph[1], after_start + 120)]
+        for pattern in (_AFTER_SPEAKER_FIRST, _AFTER_VERB_FIRST):
+            match = pattern.match(after)
+            if match:
+                speaker = self._clean_speaker(*self._span(match, "spk", after_start))
+                return speaker, self._span(match, "verb", after_start)
+        sentence = self.article.sentence_of(open_at) or paragraph
+        window_start = max(sentence[0], paragraph[0])
+        before = text[window_start:open_at]
+        match = _BEFORE.search(before)
+        if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]):
+            speaker = self._clean_speaker(*self._span(match, "spk", window_start))
+            return speaker, self._span(match, "verb", window_start)
+        return None, None
+
+    def _partial_cue(self, open_at: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """For words quoted inside a sentence: the speech verb earlier in that sentence and its subject."""
+        sentence = self.article.sentence_of(open_at)
+        if sentence is None:
+            return None, None
+        found = None
+        for match in _INDIRECT.finditer(self.text, sentence[0], open_at):
+            found = match
+        if found is None:
+            return None, None
+        return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
+
+    def direct(self) -> list[FoundQuote]:
+        quotes = []
+        for paragraph in self.article.paragraphs:
+            pairs = _pairs(self.text, *paragraph)
+            previous_speaker = None
+            for index, (open_at, close_at) in enumerate(pairs):
+                start, end = open_at + 1, close_at
+                content = self.text[start:end]
+                if not content.strip():
+                    continue
+                words = len(content.split())
+                at_start = self.text[paragraph[0]:open_at].strip() == "" or \
+                    bool(re.search(r"[:.]\s*$|\b(?:" + _VERBS + r")\s*,?\s*$", self.text[paragraph[0]:open_at]))
+                ends_clause = content.rstrip().endswith((".", ",", "!", "?", "…", "—"))
+                kind = "direct" if (ends_clause or at_start) and words >= 3 else "partial"
+                speaker, cue = self._attribution(open_at, close_at, paragraph)
+                if speaker is None and kind == "partial":
+                    speaker, cue = self._partial_cue(open_at)
+                if speaker is None:
+                    continues = (at_start and index == 0) or (index > 0 and previous_speaker is not None)
+                    if kind == "direct" and continues and self._last_speaker and words >= 3:
+                        speaker = self._last_speaker  # a quote that carries on the previous speaker's words
+                    elif words <= 3 or kind == "partial":
+                        continue  # scare quotes or a title
+                if speaker is not None:
+                    self._resolve_pronoun(*speaker)
+                    self._last_speaker = previous_speaker = speaker
+                quotes.append(FoundQuote(start, end, kind, speaker, cue))
+        return quotes
+
+    def indirect(self, direct: list[FoundQuote]) -> list[FoundQuote]:
+        text = self.text
+        quoted = [(q.start - 1, q.end + 1) for q in direct if q.kind == "direct"]
+        found = []
+        for s_start, s_end in self.article.sentences:
+            if any(qs <= s_start and s_end <= qe for qs, qe in quoted):
+                continue
+            sentence = text[s_start:s_end]
+            match = _INDIRECT.search(sentence)
+            while match is not None:
+                quote = self._forward(match, s_start, s_end, quoted)
+                if quote is not None:
+                    found.append(quote)
+                    break
+                match = _INDIRECT.search(sentence, match.end("verb"))
+            else:
+                quote = self._inverted(s_start, s_end, quoted)
+                if quote is not None:
+                    found.append(quote)
+        return found
+
+    def _forward(self, match: re.Match, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
+        text = self.text
+        verb_start, verb_end = s_start + match.start("verb"), s_start + match.end("verb")
+        spk_start, spk_end = s_start + match.start("spk"), s_start + match.end("spk")
+        if match.group("app"):
+            spk_end = s_start + match.end("app") - 1  # "His lawyer, Daniel Chen, said": the name is in the apposition
+        if re.search(r"\b(?:not|n't|never|did not|does not)\s+$", text[max(s_start, verb_start - 12):verb_start]):
+            return None
+        rest_start = verb_end
+        rest = text[rest_start:s_end]
+        if rest.lstrip().startswith((":", '"', "“", ",")):
+            return None  # the attribution of a direct quote
+        verb = text[verb_start:verb_end].lower()
+        that = _THAT.match(rest)
+        if that:
+            content_start = rest_start + that.end()
+        else:
+            skip = _LEADING_ADJUNCT.match(rest.lstrip())
+            content_start = rest_start + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
+            if verb not in lx.CONTENT_OBJECT_VERBS:
+                # "said (on Monday) it would ...": a clause without "that" starts with a subject
+                if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start):
+                    return None
+        content_end = s_end
+        while content_end > content_start and text[content_end - 1] in ".!? ":
+            content_end -= 1
+        # a relative clause of background ends the reported words (", which ...")
+        tail = re.search(r",\s+(?:which|who|where|when|as|after|amid|while|according)\b", text[content_start:content_end])
+        if tail:
+            content_end = content_start + tail.start()
+        if len(text[content_start:content_end].split()) < 3:
+            return None
+        if any(qs <= content_start and content_end <= qe for qs, qe in quoted):
+            return None
+        speaker = self._clean_speaker(spk_start, spk_end)
+        self._resolve_pronoun(*speaker)
+        return FoundQuote(content_start, content_end, "indirect", speaker, (verb_start, verb_end))
+
+    def _inverted(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
+        text = self.text
+        sentence = text[s_start:s_end]
+        for pattern in (_INVERTED_TAIL, _INVERTED_TAIL_VERB_FIRST):
+            match = pattern.search(sentence)
+            if match is None:
+                continue
+            content_end = s_start + match.start()
+            if '"' in text[s_start:content_end] or "“" in text[s_start:content_end]:
+                return None  # a direct quote, found already
+            if len(text[s_start:content_end].split()) < 4:
+                return None
+            speaker = self._clean_speaker(s_start + match.start("spk"), s_start + match.end("spk"))
+            self._resolve_pronoun(*speaker)
+            return FoundQuote(s_start, content_end, "indirect", speaker,
+                              (s_start + match.start("verb"), s_start + match.end("verb")))
+        return None
+
+    def find(self) -> list[FoundQuote]:
+        direct = self.direct()
+        return sorted(direct + self.indirect(direct), key=lambda q: q.start)

@@ -1,0 +1,99 @@
+"""The article as the rules see it: lines, which of them to skip, sentences, word tokens."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ...clean import boilerplate_lines, lines
+
+# abbreviations after which a period does not end a sentence
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "st",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+    "inc", "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "rev", "mt",
+))
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:[’'\-.&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\.?")
+
+
+@dataclass
+class Article:
+    """Text, the lines to skip (boilerplate), heading lines, and body sentences."""
+
+    text: str
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # body only
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body only
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> tuple[int, int] | None:
+        """The body sentence holding ``offset``."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return self.sentences[i]
+        return None
+
+    def sentence_index(self, offset: int) -> int:
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    def in_body(self, start: int, end: int) -> bool:
+        return self.sentence_of(start) is not None and self.sentence_of(max(start, end - 1)) is not None
+
+    def skipped(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.boilerplate)
+
+
+def _is_heading(line: str, first: bool) -> bool:
+    words = line.split()
+    if first and len(words) <= 25 and not line.rstrip().endswith((".", '"', "”")):
+        return True  # the title
+    return len(words) <= 10 and not re.search(r"[.!?\"”:]\s*$", line)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as offsets, trimmed of surrounding space."""
+    found = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        before = text[cursor:match.start()].rsplit(None, 1)
+        last = before[-1].lower().rstrip(".") if before else ""
+        if text[match.start()] == "." and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue  # "Mr. Smith", "Dec. 19", "J. Smith"
+        found.append((cursor, stop))
+        cursor = stop
+    found.append((cursor, end))
+    trimmed = []
+    for s, e in found:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
+    """Divide ``text`` into boilerplate, headings and body sentences."""
+    article = Article(text)
+    skip = {(b.start, b.end) for b in boilerplate_lines(text)} if clean_boilerplate else set()
+    article.boilerplate = sorted(skip)
+    first = True
+    for start, end in lines(text):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if (start, end) in skip:
+            continue
+        if _is_heading(line, first):
+            article.headings.append((start, end))
+        else:
+            article.paragraphs.append((start, end))
+            article.sentences.extend(split_sentences(text, start, end))
+        first = False
+    article._sentence_starts = [s for s, _ in article.sentences]
+    return article

@@ -1,0 +1,93 @@
+"""Adapter settings: declared per built-in, read from pyproject.toml, overridden on the command line.
+
+A built-in declares each setting it understands (name, type, default, what it
+does); ``resolve_settings`` checks what the configuration and ``--set``
+gave against that, so a typo or a wrong type is a ``ConfigError`` naming
+the table, the key, the value and the fix, before any work starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..errors import ConfigError, UsageError, short
+
+__all__ = ["Setting", "parse_override", "parse_overrides", "resolve_settings"]
+
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+               list: "a list", dict: "a table"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting an adapter understands."""
+
+    name: str
+    kind: type | tuple[type, ...]
+    default: Any = None
+    help: str = ""
+    choices: tuple[Any, ...] = ()
+    minimum: float | None = None
+
+    def describe_kind(self) -> str:
+        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        return " or ".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
+
+    def accepts(self, value: Any) -> bool:
+        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        if isinstance(value, bool) and bool not in kinds:
+            return False  # TOML true is not the integer 1
+        if float in kinds and isinstance(value, int) and not isinstance(value, bool):
+            return True
+        return isinstance(value, kinds)
+
+
+def resolve_settings(adapter: str, declared: tuple[Setting, ...], given: Mapping[str, Any],
+                     where: str) -> dict[str, Any]:
+    """Defaults overlaid with ``given``; every key known, every value of the right type and range."""
+    known = {s.name: s for s in declared}
+    settings = {s.name: s.default for s in declared}
+    for key, value in given.items():
+        setting = known.get(key)
+        if setting is None:
+            names = ", ".join(sorted(known)) or "(none)"
+            raise ConfigError(f"{where}: adapter {adapter!r} has no setting {key!r}. "
+                              f"Known settings: {names}.")
+        if value is None:
+            continue
+        if not setting.accepts(value):
+            raise ConfigError(f"{where}: {key} = {short(value)} must be {setting.describe_kind()}. "
+                              f"Fix: {setting.help or 'give a value of that type'}.")
+        if setting.choices and value not in setting.choices:
+            raise ConfigError(f"{where}: {key} = {short(value)} is not one of "
+                              f"{', '.join(repr(c) for c in setting.choices)}. Pick one of those.")
+        if setting.minimum is not None and value < setting.minimum:
+            raise ConfigError(f"{where}: {key} = {short(value)} must be at least {setting.minimum}.")
+        settings[key] = value
+    return settings
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """``key=value`` from the command line; the value is read as a TOML value, else kept as text.
+
+    So ``timeout=5`` is the integer 5, ``argv=["python", "x.py"]`` a list, and
+    ``model=en_core_web_sm`` the string it looks like.
+    """
+    import tomllib
+
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise UsageError(f"--set {text!r} is not key=value. Write it like --set timeout=30.")
+    raw = raw.strip()
+    try:
+        value = tomllib.loads(f"value = {raw}")["value"]
+    except tomllib.TOMLDecodeError:
+        value = raw
+    return key, value
+
+
+def parse_overrides(items: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """Every ``--set key=value`` as one mapping (a later key wins)."""
+    return dict(parse_override(item) for item in items)

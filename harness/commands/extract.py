@@ -1,0 +1,76 @@
+"""``harness extract``: one adapter on raw article files, predictions out as JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+
+def doc_id_for(path: Path) -> str:
+    """A document id from a file name: its stem with unsafe characters replaced (schema pattern)."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "document"
+    if not stem[0].isalnum():
+        stem = "d" + stem
+    return stem[:128]
+
+
+@click.command("extract")
+@click.option("--adapter", "adapter_name", required=True, metavar="NAME", help="The adapter to run (see `harness adapters`).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--html", "is_html", is_flag=True, help="The files are HTML pages: extract the article text first.")
+@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+              help="Override an adapter setting, e.g. --set timeout=30 (repeatable).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the JSON Lines here (atomically) instead of printing them.")
+def extract(adapter_name: str, files: tuple[Path, ...], is_html: bool, settings: tuple[str, ...], out: Path | None) -> None:
+    """Run one adapter on raw article files (plain text, or HTML with --html) that have no gold.
+
+    Prints one predictions record per file as JSON Lines (doc id from the file
+    name), valid under schemas/predictions.schema.json: ready for
+    `harness score`. A file the adapter fails on is reported on stderr and
+    the others are still written; the exit status is 1 if any failed.
+    """
+    from ..adapters import PluginBroken, get_adapter, parse_overrides, run_extractor
+    from ..clean import html_to_text
+    from ..config import load_config
+    from ..errors import UsageError
+    from ..files import read_text, write_atomic
+    from ..model import Document
+
+    config = load_config()
+    try:
+        extractor = get_adapter(adapter_name, config, parse_overrides(settings))
+    except PluginBroken as exc:
+        raise UsageError(f"{exc}. Fix or uninstall the plugin; `harness adapters` shows its status.") from None
+    seen: dict[str, Path] = {}
+    lines, failures = [], 0
+    for path in files:
+        text = read_text(path)
+        if is_html:
+            text = html_to_text(text)
+        doc_id = doc_id_for(path)
+        if doc_id in seen:
+            raise UsageError(f"{path} and {seen[doc_id]} both give the document id {doc_id!r}. Rename one of them.")
+        seen[doc_id] = path
+        outcome = run_extractor(extractor, Document(doc_id, text))
+        if outcome.error is not None:
+            failures += 1
+            click.echo(f"{path}: {adapter_name} failed ({outcome.error['kind']}): {outcome.error['message']}", err=True)
+            if outcome.error.get("stderr_tail"):
+                click.echo(f"  stderr: {outcome.error['stderr_tail'].strip()[-500:]}", err=True)
+            continue
+        record = outcome.predictions.to_dict()
+        record.setdefault("adapter", extractor.name)
+        lines.append(json.dumps(record, ensure_ascii=False))
+    output = "".join(line + "\n" for line in lines)
+    if out is not None:
+        write_atomic(out, output)
+    else:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    if failures:
+        sys.exit(1)

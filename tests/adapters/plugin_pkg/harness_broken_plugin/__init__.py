@@ -1,0 +1,5 @@
+"""A plugin whose import fails, as one with a missing dependency does."""
+
+import harness_dependency_that_is_not_installed  # noqa: F401
+
+Extractor = None

