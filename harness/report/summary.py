@@ -6,7 +6,7 @@ agree, and a saved ``report.json`` renders the same table as the run did.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from ..model import CATEGORIES
@@ -28,11 +28,19 @@ class Cell:
     f1: float
     ci95: tuple[float, float] | None
     best: bool = False
+    agreeing: int | None = None  # for agreement rates: items that agree, out of ``total``
+    total: int | None = None
 
-    def text(self, marker: str = "★") -> str:
-        interval = f" [{self.ci95[0]:.2f}–{self.ci95[1]:.2f}]" if self.ci95 else ""
+    def text(self, marker: str = "★", separator: str = " ") -> str:
+        """``P … R … F1 … [lo–hi]``, or ``rate … (k/n)`` for an agreement rate.
+
+        A newline ``separator`` puts F1 on its own line (the terminal table).
+        """
         star = f" {marker}" if self.best else ""
-        return f"P {self.precision:.2f} R {self.recall:.2f} F1 {self.f1:.2f}{interval}{star}"
+        if self.total is not None:
+            return f"rate {self.f1:.2f} ({self.agreeing}/{self.total}){star}"
+        interval = f" [{self.ci95[0]:.2f}–{self.ci95[1]:.2f}]" if self.ci95 else ""
+        return f"P {self.precision:.2f} R {self.recall:.2f}{separator}F1 {self.f1:.2f}{interval}{star}"
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,11 @@ class Row:
 
 def _cell(score: Mapping[str, Any]) -> Cell:
     ci = score.get("ci95")
+    rate = score.get("kind") == "rate"
     return Cell(float(score["precision"]), float(score["recall"]), float(score["f1"]),
-                (float(ci[0]), float(ci[1])) if ci else None)
+                (float(ci[0]), float(ci[1])) if ci else None,
+                agreeing=int(score["tp"]) if rate else None,
+                total=int(score["tp"]) + int(score["fp"]) if rate else None)
 
 
 def _mark_best(cells: list[Cell | None]) -> tuple[Cell | None, ...]:
@@ -61,7 +72,7 @@ def _mark_best(cells: list[Cell | None]) -> tuple[Cell | None, ...]:
     top = max(c.f1 for c in present)
     if all(c.f1 == top for c in present):
         return tuple(cells)  # a tie across the row marks nothing
-    return tuple(None if c is None else Cell(c.precision, c.recall, c.f1, c.ci95, c.f1 == top) for c in cells)
+    return tuple(None if c is None else replace(c, best=c.f1 == top) for c in cells)
 
 
 def score_rows(report: Mapping[str, Any]) -> tuple[list[str], list[Row]]:

@@ -23,7 +23,9 @@ def score_table(report: Mapping[str, Any]):
             if cell is None:
                 cells.append("–")
             else:
-                cells.append(f"[bold green]{cell.text()}[/]" if cell.best else cell.text())
+                # two short lines per cell, so narrow terminals never break a number apart
+                text = cell.text(separator="\n")
+                cells.append(f"[bold green]{text}[/]" if cell.best else text)
         table.add_row(row.label, *cells)
     if not rows:
         table.add_row("(no scores)", *["–" for _ in adapters])

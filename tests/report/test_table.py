@@ -11,6 +11,8 @@ def test_the_table_prints_rows_columns_and_the_best_mark(sample_report):
     text = console.export_text()
     lines = text.splitlines()
     assert any("rules" in line and "spacy" in line for line in lines)
-    entities = next(line for line in lines if line.strip("│ ").startswith("entities"))
-    assert entities.count("★") == 1 and entities.index("★") > entities.index("F1 1.00") > entities.index("F1 0.40")
+    # each cell is two lines: P and R, then F1 with its interval and the mark
+    start = next(i for i, line in enumerate(lines) if line.strip("│ ").startswith("entities"))
+    f1_line = lines[start + 1]
+    assert f1_line.count("★") == 1 and f1_line.index("★") > f1_line.index("F1 1.00") > f1_line.index("F1 0.40")
     assert "1 error(s)" in text
