@@ -65,7 +65,7 @@ class PredictionCache:
         if not _HEX.match(fingerprint) or not _HEX.match(text_sha256):
             # a fingerprint is a hex digest; anything else would escape the cache folder
             raise ValueError(f"cache keys must be hex digests, got {fingerprint!r} and {text_sha256!r}")
-        folder = _SAFE_NAME.sub("_", adapter) or "adapter"
+        folder = _SAFE_NAME.sub("_", adapter).lstrip(".") or "adapter"  # never "." or ".."
         return self.root / f"v{CACHE_VERSION}" / folder / fingerprint / f"{text_sha256}.json"
 
     def get(self, adapter: str, fingerprint: str, document: Document) -> Predictions | None:

@@ -67,10 +67,17 @@ def parse_config(text: str, path: Path | None) -> HarnessConfig:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path or 'pyproject.toml'}: invalid TOML: {exc}. Fix the syntax there.") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"{path or 'pyproject.toml'}: TOML nested too deeply. Flatten the arrays and tables.") from None
     tool = document.get("tool", {})
     harness = tool.get("harness", {}) if isinstance(tool, dict) else {}
     if not isinstance(harness, dict):
         raise ConfigError(f"{path}: [tool.harness] must be a table, not {harness!r}.")
+    from .files import Limits, json_depth
+
+    if json_depth(harness) > Limits.max_depth:
+        raise ConfigError(f"{path or 'pyproject.toml'}: [tool.harness] is nested more than {Limits.max_depth} "
+                          "levels deep. Flatten the arrays and tables.")
     unknown = sorted(set(harness) - set(KNOWN_SECTIONS))
     if unknown:
         raise ConfigError(
@@ -82,13 +89,14 @@ def parse_config(text: str, path: Path | None) -> HarnessConfig:
 
 def load_config(path: str | os.PathLike | None = None) -> HarnessConfig:
     """Read ``[tool.harness]`` from ``path``, or from the nearest pyproject.toml upwards."""
-    from .files import decode_utf8, read_bytes
+    from .files import DEFAULT_MAX_BYTES, decode_utf8, read_bytes
 
     file = Path(path) if path is not None else find_pyproject()
     if file is None:
         return HarnessConfig()
     try:
-        text = decode_utf8(read_bytes(file), str(file), strip_bom=True)
+        # the configured limits are for inputs; the file that sets them is read under the default
+        text = decode_utf8(read_bytes(file, max_bytes=DEFAULT_MAX_BYTES), str(file), strip_bom=True)
     except InputError as exc:
         raise ConfigError(str(exc)) from None
     return parse_config(text, file)
@@ -110,7 +118,10 @@ def limits_of(config: HarnessConfig) -> dict[str, int]:
 
 def apply_limits(config: HarnessConfig) -> None:
     """Make the configured input limits the ones every reader uses (for this process)."""
-    from .files import Limits
+    from .files import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ITEMS, Limits
 
-    for key, value in limits_of(config).items():
+    configured = limits_of(config)
+    # start from the defaults: limits set by an earlier configuration in this process must not linger
+    defaults = {"max_bytes": DEFAULT_MAX_BYTES, "max_depth": DEFAULT_MAX_DEPTH, "max_items": DEFAULT_MAX_ITEMS}
+    for key, value in {**defaults, **configured}.items():
         setattr(Limits, key, value)

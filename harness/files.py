@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -36,6 +37,25 @@ class Limits:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = DEFAULT_MAX_DEPTH
     max_items: int = DEFAULT_MAX_ITEMS
+
+
+# document ids and adapter names become file names: one path component, no separators, no
+# leading dot (so never "." or ".."), and fullmatch so a trailing newline is not let through
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+SAFE_NAME_RULE = ("letters, digits, '.', '_' and '-', starting with a letter or digit, "
+                  "at most 128 characters")
+
+
+def is_safe_name(name: object) -> bool:
+    """Whether ``name`` can be used as one file name component without leaving its folder."""
+    return isinstance(name, str) and _SAFE_NAME.fullmatch(name) is not None
+
+
+def contained_path(folder: str | os.PathLike, relative: str | os.PathLike) -> Path | None:
+    """``folder / relative`` when it stays inside ``folder`` (after resolving links), else None."""
+    base = Path(folder).resolve()
+    candidate = (base / relative).resolve()
+    return candidate if candidate.is_relative_to(base) and candidate != base else None
 
 
 def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None) -> bytes:

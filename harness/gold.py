@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import HarnessError, InputError, Problem, ValidationFailed
-from .files import Limits, read_json, read_text
+from .files import SAFE_NAME_RULE, Limits, is_safe_name, read_json, read_text
 from .model import Annotations, Corpus
 from .schemas import schema_problems
 from .serialize import annotations_from_dict
@@ -77,6 +77,10 @@ def check_annotation_file(annotation_file: Path) -> tuple[Annotations | None, li
     if problems:
         return None, problems
     doc_id = raw["doc_id"]
+    if not is_safe_name(doc_id):
+        # the schema pattern's "$" also accepts a trailing newline; the id names a file
+        return None, [Problem(file, "/doc_id", f"doc_id {doc_id!r} is not a valid document id.",
+                              value=doc_id, fix=f"Use {SAFE_NAME_RULE}.")]
     if annotation_file.stem != doc_id:
         problems.append(Problem(file, "/doc_id", f"doc_id {doc_id!r} differs from the file name {annotation_file.name!r}.",
                                 value=doc_id, fix=f"Rename the file to {doc_id}.json or correct doc_id."))

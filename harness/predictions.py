@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .errors import Problem, ValidationFailed
+from .files import SAFE_NAME_RULE, is_safe_name
 from .model import CATEGORIES, Annotations
 
 
@@ -261,10 +262,40 @@ def prediction_problems(raw: Any, file: str, *, text_length: int | None = None) 
     if not isinstance(raw, dict):
         return [Problem(file, "", f"a predictions record must be a JSON object, not {type(raw).__name__}.",
                         value=type(raw).__name__, fix='Write one object per document: {"doc_id": ..., "entities": [...]}.')]
+    too_many = _item_limit_problem(raw, file)
+    if too_many is not None:
+        return [too_many]  # refused before the schema walks every item
     problems = schema_problems("predictions", raw, file)
+    if not problems and not is_safe_name(raw["doc_id"]):
+        # the schema pattern's "$" also accepts a trailing newline
+        problems.append(Problem(file, "/doc_id", f"doc_id {raw['doc_id']!r} is not a valid document id.",
+                                value=raw["doc_id"], fix=f"Use {SAFE_NAME_RULE}."))
     if not problems:
         problems = _offset_problems(raw, file, text_length)
     return problems
+
+
+def count_items(raw: dict) -> int:
+    """Items in a predictions record: every entity, quote, figure, event and event argument."""
+    count = 0
+    for key in CATEGORIES:
+        items = raw.get(key)
+        if isinstance(items, list):
+            count += len(items)
+            if key == "events":
+                count += sum(len(v["arguments"]) for v in items
+                             if isinstance(v, dict) and isinstance(v.get("arguments"), list))
+    return count
+
+
+def _item_limit_problem(raw: dict, file: str) -> Problem | None:
+    from .files import Limits
+
+    items = count_items(raw)
+    if items <= Limits.max_items:
+        return None
+    return Problem(file, "", f"{items:,} items is over the limit of {Limits.max_items:,} per document.",
+                   value=items, fix="Split the predictions, or raise [tool.harness.limits] max_items.")
 
 
 def parse_predictions(raw: Any, file: str, *, text_length: int | None = None) -> Predictions:

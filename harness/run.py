@@ -359,10 +359,15 @@ def build_adapters(names: Iterable[str], config: Any, corpus: Corpus) -> list[Ad
     import functools
 
     from .adapters import get_adapter
-    from .errors import HarnessError
+    from .errors import HarnessError, UsageError
+    from .files import SAFE_NAME_RULE, is_safe_name
 
     specs = []
     for name in names:
+        if not is_safe_name(name):
+            # the name becomes a file name in the reports and the cache
+            raise UsageError(f"adapter name {name!r} cannot be used: adapter names are {SAFE_NAME_RULE}. "
+                             "Rename the adapter (or its [tool.harness.adapters.<name>] table).")
         kwargs = {"gold": corpus} if name == "oracle" else {}
         factory = functools.partial(get_adapter, name, config, **kwargs)
         try:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .html import collect_items, render_html
-from .json_report import REPORT_SCHEMA_VERSION, build_report, load_report, report_predictions
+from .json_report import REPORT_SCHEMA_VERSION, build_report, load_report, predictions_file_name, report_predictions
 from .junit import render_junit
 from .markdown import render_markdown
 from .table import print_table, score_table
@@ -23,6 +23,7 @@ __all__ = [
     "build_report",
     "collect_items",
     "load_report",
+    "predictions_file_name",
     "print_table",
     "render_html",
     "render_junit",
@@ -64,7 +65,7 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
             continue
         lines = [json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False)
                  for p in scored.run.predictions.values()]
-        path = folder / "predictions" / f"{scored.name}.jsonl"
+        path = folder / "predictions" / predictions_file_name(scored.name)
         write_atomic(path, "".join(line + "\n" for line in lines))
         written.append(path)
     report = build_report(run, scoring_options=scoring_options)

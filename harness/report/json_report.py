@@ -102,6 +102,25 @@ def _options_dict(options: Any) -> dict:
     return {}
 
 
+def predictions_file_name(adapter: str) -> str:
+    """The file name of an adapter's raw predictions: the name itself when it is a safe file name.
+
+    Any other name (one a caller built by hand, such as ``../x`` or ``a/b``) is
+    reduced to safe characters plus a short hash, so it can never leave the
+    predictions folder nor collide with another adapter's file.
+    """
+    import hashlib
+    import re
+
+    from ..files import is_safe_name
+
+    if is_safe_name(adapter):
+        return f"{adapter}.jsonl"
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", str(adapter)).strip("_")[:64] or "adapter"
+    digest = hashlib.sha256(str(adapter).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{stem}-{digest}.jsonl"
+
+
 def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_options: Any = None) -> dict:
     """The report dict of a ``harness.run.RunResult``."""
     from .. import __version__
@@ -122,7 +141,8 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
             "fingerprint": adapter_run.fingerprint,
             "categories": list(adapter_run.categories),
             "status": status,
-            "predictions_file": None if adapter_run.setup_error else f"{predictions_dir}/{scored.name}.jsonl",
+            "predictions_file": (None if adapter_run.setup_error
+                                 else f"{predictions_dir}/{predictions_file_name(scored.name)}"),
             "documents": {
                 "total": len(adapter_run.documents),
                 "extracted": adapter_run.extracted,
@@ -191,7 +211,14 @@ def report_predictions(report: Mapping[str, Any], report_path: str | os.PathLike
     if not relative:
         raise InputError(f"{report_path}: adapter {adapter!r} has no predictions in this report "
                          "(it failed to run). Re-run `harness run`.")
-    file = Path(report_path).parent / relative
+    from ..files import contained_path
+
+    file = contained_path(Path(report_path).parent, relative)
+    if file is None:
+        # a report names files beside itself; anything else is not read
+        raise InputError(f"{report_path}#/adapters/{adapter}/predictions_file: {relative!r} points outside "
+                         "the report's folder. Give a path relative to the folder of report.json, "
+                         "such as predictions/<adapter>.jsonl.")
     if not file.exists():
         raise InputError(f"{report_path}: the predictions of {adapter!r} are missing ({file}). "
                          "Keep the predictions/ folder beside report.json, or re-run `harness run`.")

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from .summary import score_rows
 
 
-def _escape(text: str) -> str:
-    # table cells: a pipe would end the cell, a newline the row
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+# characters that would start Markdown formatting, a link, a code span or a new cell
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
+def _escape(text: object) -> str:
+    """Text shown literally in a Markdown table cell, whatever an article or adapter put in it.
+
+    Markup characters become entities (so ``<!--`` cannot hide the rest of the
+    page and ``<script>`` stays text), line breaks become spaces (a newline
+    would end the row) and Markdown punctuation is backslash-escaped.
+    """
+    plain = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", plain))
 
 
 def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
@@ -19,8 +31,8 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
     lines = [
         "# Evaluation report",
         "",
-        f"harness {report.get('harness_version', '?')} · {report.get('created', '')} · "
-        f"{len(gold.get('documents', []))} document(s) · gold `{str(gold.get('fingerprint', ''))[:12]}`",
+        f"harness {_escape(report.get('harness_version', '?'))} · {_escape(report.get('created', ''))} · "
+        f"{len(gold.get('documents', []))} document(s) · gold {_escape(str(gold.get('fingerprint', ''))[:12])}",
         "",
         "P / R / F1 with the 95% confidence interval of F1; **bold ★** marks the best F1 of a row.",
         "",
@@ -42,7 +54,7 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         for name in adapters:
             entry = report["adapters"][name]
             docs = entry["documents"]
-            lines.append(f"| {_escape(name)} | {entry['status']} | {docs['total']} | {docs['cached']} | "
+            lines.append(f"| {_escape(name)} | {_escape(entry['status'])} | {docs['total']} | {docs['cached']} | "
                          f"{docs['failed']} | {entry['timings']['extraction_seconds']:.2f} |")
         lines.append("")
     else:
@@ -56,7 +68,7 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         lines.append("| adapter | document | stage | kind | message |")
         lines.append("| --- | --- | --- | --- | --- |")
         for error in errors[:max_errors]:
-            lines.append(f"| {_escape(error['adapter'])} | {_escape(error.get('doc_id') or '–')} | {error['stage']} | "
+            lines.append(f"| {_escape(error['adapter'])} | {_escape(error.get('doc_id') or '–')} | {_escape(error['stage'])} | "
                          f"{_escape(error['kind'])} | {_escape(error['message'][:300])} |")
         if len(errors) > max_errors:
             lines.append(f"\n… and {len(errors) - max_errors} more in report.json.")

@@ -1,0 +1,159 @@
+"""Reports show hostile text as text: HTML, Markdown and JUnit escape everything from articles,
+gold, predictions and adapter errors (script tags, comments, quotes, pipes, backticks, newlines)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from harness.gold import load_gold
+from harness.predictions import PredictedEntity, PredictedQuote, Predictions
+from harness.report import write_reports
+from harness.run import AdapterSpec, RunOptions, run_evaluation
+
+from .builders import simple_document, write_gold
+from .html_reading import read_articles
+
+HOSTILE = (
+    "<script>alert(1)</script>",
+    "<!-- comment",
+    "-->",
+    "</textarea>",
+    '" onmouseover="x',
+    "' onfocus='y",
+    "a | b",
+    "`rm -rf`",
+    "two\nlines",
+    "[link](https://evil.invalid)",
+    "&lt;already escaped&gt;",
+)
+# the article holds every hostile string, each inside a name the gold annotates
+NAMES = {f"Acme {piece} Corp": "ORG" for piece in HOSTILE if "\n" not in piece}
+TEXT = "".join(f"{name} said.\r\n" for name in NAMES) + "Police said two\nlines were cut.\r\n"
+ADAPTER = "hostile"
+
+
+class HostileExtractor:
+    """Predicts every gold name plus hostile strings that are in no text; fails on one document."""
+
+    name, version, categories = ADAPTER, "1", ("entities", "quotes")
+    fingerprint = "0" * 64
+
+    def extract(self, document):
+        if document.id == "broken":
+            raise RuntimeError(" ".join(HOSTILE))
+        entities = [PredictedEntity(name, "ORG") for name in NAMES]
+        entities += [PredictedEntity(piece, "PERSON") for piece in HOSTILE]
+        return Predictions(document.id, entities=tuple(entities),
+                           quotes=(PredictedQuote(" ".join(HOSTILE), speaker=None),))
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    gold = write_gold(tmp_path_factory.mktemp("gold"), [
+        simple_document("hostile", TEXT, NAMES, title=" ".join(HOSTILE)),
+        simple_document("broken", "Nothing to see here.\r\n"),
+    ])
+    corpus = load_gold(gold)
+    run = run_evaluation(corpus, [AdapterSpec(ADAPTER, HostileExtractor())], options=RunOptions((ADAPTER,)))
+    report, files = write_reports(run, tmp_path_factory.mktemp("out"))
+    return corpus, report, files
+
+
+class _Everything(HTMLParser):
+    """Every tag with its attributes, and every piece of text, as a browser would read them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.comments: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_comment(self, data):
+        self.comments.append(data)
+
+
+def _parsed(html: str) -> _Everything:
+    parser = _Everything()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def test_the_run_recorded_the_hostile_error(written):
+    _, report, _ = written
+    assert [e["doc_id"] for e in report["errors"]] == ["broken"]
+
+
+def test_html_has_no_markup_from_the_inputs(written):
+    html = written[2].html.read_bytes().decode("utf-8")
+    page = _parsed(html)
+    assert {tag for tag, _ in page.tags} <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p",
+                                              "code", "strong", "table", "tr", "th", "td", "span", "section",
+                                              "details", "summary", "small", "div", "mark"}
+    assert page.comments == []
+    for _, attributes in page.tags:
+        assert not any(name.startswith("on") for name in attributes)
+    for raw in ("<script", "<!--", "</textarea", '" onmouseover', "' onfocus"):
+        assert raw not in html
+
+
+def test_html_shows_every_hostile_string_as_text(written):
+    page = _parsed(written[2].html.read_bytes().decode("utf-8"))
+    shown = "".join(page.text)
+    for piece in HOSTILE:
+        assert piece in shown  # in the title, the error message, the predictions and the article
+
+
+def test_html_article_text_is_the_document_text_exactly(written):
+    corpus = written[0]
+    articles, scripts = read_articles(written[2].html.read_bytes().decode("utf-8"))
+    assert scripts == 0 and articles
+    for article in articles:
+        assert article.text == corpus[article.doc_id].document.text
+
+
+def _cells(line: str) -> list[str]:
+    # a cell ends at a pipe that is not backslash-escaped
+    return re.split(r"(?<!\\)\|", line.strip())[1:-1]
+
+
+def test_markdown_tables_keep_their_shape(written):
+    _, report, files = written
+    lines = files.markdown.read_text(encoding="utf-8").splitlines()
+    error_rows = [line for line in lines if line.startswith(f"| {ADAPTER} | broken |")]
+    assert len(error_rows) == len(report["errors"]) == 1
+    tables, current = [], []
+    for line in lines + [""]:
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    assert len(tables) == 3  # scores, adapters, errors
+    for table in tables:
+        assert {len(_cells(row)) for row in table} == {len(_cells(table[0]))}
+
+
+def test_markdown_escapes_markup_pipes_and_backticks(written):
+    markdown = written[2].markdown.read_text(encoding="utf-8")
+    assert "<" not in markdown and ">" not in markdown
+    assert re.search(r"(?<!\\)`", markdown.split("## Errors")[1]) is None
+    assert "\\| b" in markdown and "\\`rm -rf\\`" in markdown and "\\[link\\]" in markdown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
+    assert "&amp;lt;already escaped&amp;gt;" in markdown
+
+
+def test_junit_is_well_formed_and_carries_the_message(written):
+    root = ET.fromstring(written[2].junit.read_bytes())
+    failures = [f.text for f in root.iter("failure")]
+    assert any("<script>alert(1)</script>" in (text or "") for text in failures)
