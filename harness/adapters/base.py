@@ -67,6 +67,19 @@ def fingerprint_of(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def categories_setting(name: str, value: Any) -> tuple[str, ...]:
+    """The ``categories`` setting of adapter ``name``, checked: a non-empty list of known categories."""
+    if value is None:
+        return CATEGORIES
+    if (not isinstance(value, (list, tuple)) or not value
+            or not all(isinstance(c, str) and c in CATEGORIES for c in value)):
+        from ..errors import ConfigError
+
+        raise ConfigError(f"adapter {name!r}: categories = {value!r} must be a non-empty list "
+                          f"drawn from {list(CATEGORIES)}.")
+    return tuple(dict.fromkeys(value))
+
+
 class BaseExtractor:
     """A convenient base: settings kept, fingerprint derived, batch = a loop over ``extract``.
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..model import Document
-from .base import BaseExtractor, ExtractionError
+from .base import BaseExtractor, ExtractionError, categories_setting
 from .settings import Setting
 
 STDERR_TAIL = 2000
@@ -114,8 +114,7 @@ class CommandExtractor(BaseExtractor):
 
             raise ConfigError(f"adapter {self.name!r}: env must be a table of string values, not {env!r}.")
         self.env = dict(env)
-        if self.settings.get("categories"):
-            self.categories = tuple(self.settings["categories"])
+        self.categories = categories_setting(self.name, self.settings.get("categories"))
 
     @classmethod
     def readiness(cls, settings: Mapping[str, Any]) -> tuple[str, str, str | None]:

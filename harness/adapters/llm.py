@@ -22,8 +22,10 @@ import time
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..model import CATEGORIES, Document
-from .base import BaseExtractor, ExtractionError, fingerprint_of
+from ..errors import InputError
+from ..files import Limits, parse_json
+from ..model import Document
+from .base import BaseExtractor, ExtractionError, categories_setting, fingerprint_of
 from .settings import Setting
 
 FORMATS = ("json_schema", "json_object", "none")
@@ -84,13 +86,7 @@ class LLMExtractor(BaseExtractor):
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):
         super().__init__(name, settings)
-        wanted = tuple(self.settings.get("categories") or CATEGORIES)
-        unknown = [c for c in wanted if c not in CATEGORIES]
-        if unknown:
-            from ..errors import ConfigError
-
-            raise ConfigError(f"adapter {self.name!r}: categories {unknown!r} are not among {list(CATEGORIES)}.")
-        self.categories = wanted
+        self.categories = categories_setting(self.name, self.settings.get("categories"))
         self.base_url = str(self.settings["base_url"]).rstrip("/")
         self._format = self.settings["response_format"]  # may step down after a 400
 
@@ -150,9 +146,9 @@ class LLMExtractor(BaseExtractor):
         cache_path = self._cache_path(document)
         if self.settings["cache"] and cache_path.is_file():
             try:
-                cached = json.loads(cache_path.read_text(encoding="utf-8"))
+                cached = parse_json(cache_path.read_text(encoding="utf-8"), str(cache_path))
                 return self._finish(self._parse(cached["content"], cached.get("finish_reason")), document)
-            except (OSError, ValueError, KeyError, TypeError, ExtractionError):
+            except (OSError, ValueError, KeyError, TypeError, ExtractionError, InputError):
                 pass  # a damaged cache entry is asked for again
         content, finish_reason = self._complete(document)
         record = self._parse(content, finish_reason)
@@ -222,11 +218,14 @@ class LLMExtractor(BaseExtractor):
         if response.status_code != 200:
             raise ExtractionError("http", f"the server answered HTTP {response.status_code}. "
                                   "Check base_url, model and the API key.", raw=response.text)
+        if len(response.content) > Limits.max_bytes:
+            raise ExtractionError("invalid-response", f"the answer is {len(response.content):,} bytes, over the "
+                                  f"limit of {Limits.max_bytes:,}. Lower max_tokens.", raw=response.text[:4000])
         try:
-            body = response.json()
+            body = parse_json(response.text, "the answer")
             choice = body["choices"][0]
             content = choice["message"]["content"]
-        except (ValueError, KeyError, IndexError, TypeError):
+        except (InputError, KeyError, IndexError, TypeError):
             raise ExtractionError("invalid-response", "the answer is not a Chat Completions JSON body "
                                   f"(content-type {response.headers.get('content-type')!r}). "
                                   "Check base_url points at the API root, e.g. .../v1.", raw=response.text) from None
@@ -239,12 +238,12 @@ class LLMExtractor(BaseExtractor):
         fenced = _FENCE.match(content)
         text = fenced.group(1) if fenced else content.strip()
         try:
-            record = json.loads(text)
-        except ValueError as exc:
+            record = parse_json(text, "the model's answer")
+        except InputError as exc:
             if finish_reason == "length":
                 raise ExtractionError("truncated", "the model ran out of tokens before the JSON ended. "
                                       "Raise max_tokens.", raw=content) from None
-            raise ExtractionError("invalid-json", f"the model's answer is not JSON: {exc}.", raw=content) from None
+            raise ExtractionError("invalid-json", f"{exc}", raw=content) from None
         if not isinstance(record, dict):
             raise ExtractionError("invalid-json", f"the model answered a JSON {type(record).__name__}, "
                                   "not an object.", raw=content)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from ..config import HarnessConfig
+from ..files import SAFE_NAME_RULE, is_safe_name
 from ..errors import ConfigError, HarnessError, MissingDependency, UsageError, short
 from .settings import resolve_settings
 
@@ -138,6 +139,9 @@ def _adapter_tables(config: HarnessConfig) -> dict[str, Any]:
 def _resolve(name: str, config: HarnessConfig, plugins: Mapping[str, Any] | None = None) -> _Resolved:
     if not isinstance(name, str) or not name:
         raise UsageError(f"adapter name {short(name)} is empty. Give a name listed by `harness adapters`.")
+    if not is_safe_name(name):
+        # names become file names in reports and the cache
+        raise UsageError(f"adapter name {short(name)} is not allowed: use {SAFE_NAME_RULE}.")
     tables = _adapter_tables(config)
     table = tables.get(name)
     where = config.where(f"adapters.{name}")

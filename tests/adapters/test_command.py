@@ -136,3 +136,11 @@ def test_editing_the_script_changes_the_fingerprint(tmp_path):
 def test_argv_must_be_a_list_of_strings(argv):
     with pytest.raises(ConfigError):
         get_adapter("command", overrides={"argv": argv})
+
+
+@pytest.mark.parametrize("categories", [[1, "bogus"], [], ["entities", "sentiment"]])
+def test_categories_must_be_known_names(categories):
+    from harness.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="categories"):
+        get_adapter("command", overrides={"argv": ["true"], "categories": categories})

@@ -143,3 +143,17 @@ def test_unconfigured_llm_is_a_config_error_naming_the_settings():
 
     with pytest.raises(ConfigError, match="base_url and model"):
         get_adapter("llm")
+
+
+def test_deeply_nested_json_is_invalid_json_not_a_crash(chat_server, tmp_path, reply):
+    chat_server.script = [{"body": reply("[" * 100_000 + "]" * 100_000)}]
+    outcome = run_extractor(llm(chat_server, tmp_path), DOC)
+    assert outcome.error["kind"] == "invalid-json"
+    assert "nested" in outcome.error["message"]
+
+
+def test_categories_must_be_known(chat_server, tmp_path):
+    from harness.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="categories"):
+        llm(chat_server, tmp_path, categories=["entities", "bogus"])

@@ -84,3 +84,15 @@ def test_missing_httpx_is_reported_with_its_pip_command(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "httpx" else real(name, *a))
     info = {i.name: i for i in available_adapters()}["llm"]
     assert (info.status, info.install_hint) == ("missing-dependency", "pip install 'httpx>=0.27'")
+
+
+@pytest.mark.parametrize("name", ["a/b", "../x", "/abs", "x\n"])
+def test_a_name_that_could_leave_its_folder_is_refused(name):
+    from harness.config import HarnessConfig
+    from harness.errors import UsageError
+
+    config = HarnessConfig(None, {"adapters": {name: {"adapter": "rules"}}})
+    with pytest.raises(UsageError, match="not allowed"):
+        get_adapter(name, config)
+    listed = {info.name: info.status for info in available_adapters(config)}
+    assert listed[name] == "broken"
