@@ -132,16 +132,25 @@ def _load_plugin(point: Any) -> Any:
         raise PluginBroken(message) from exc
 
 
+def _unsafe_name_message(name: Any) -> str:
+    # names become file names in reports and the cache
+    return (f"adapter name {short(name)} cannot be used: adapter names are {SAFE_NAME_RULE}. "
+            "Rename the adapter (or its [tool.harness.adapters.<name>] table).")
+
+
 def _adapter_tables(config: HarnessConfig) -> dict[str, Any]:
-    return config.section("adapters")
+    tables = config.section("adapters")
+    for name in tables:
+        if not is_safe_name(name):
+            raise ConfigError(f"{config.where('adapters')}: {_unsafe_name_message(name)}")
+    return tables
 
 
 def _resolve(name: str, config: HarnessConfig, plugins: Mapping[str, Any] | None = None) -> _Resolved:
     if not isinstance(name, str) or not name:
         raise UsageError(f"adapter name {short(name)} is empty. Give a name listed by `harness adapters`.")
     if not is_safe_name(name):
-        # names become file names in reports and the cache
-        raise UsageError(f"adapter name {short(name)} is not allowed: use {SAFE_NAME_RULE}.")
+        raise UsageError(_unsafe_name_message(name))
     tables = _adapter_tables(config)
     table = tables.get(name)
     where = config.where(f"adapters.{name}")
