@@ -1,6 +1,12 @@
-"""Boilerplate lines and HTML to text."""
+"""Format normalisation, boilerplate lines and HTML to text.
 
-from harness.clean import boilerplate_lines, html_to_text
+The page snippets are written for these tests in the style of real news
+pages; none comes from the noise generator.
+"""
+
+import pytest
+
+from harness.clean import boilerplate_lines, html_to_text, normalise_text, reading_text
 
 PAGE = """Storm closes schools across the region
 Heavy rain closed 40 schools on Friday, officials said.
@@ -16,26 +22,144 @@ The weather service expects the rain to ease on Sunday.
 
 
 def labels(text):
-    return [(text[b.start:b.end], b.label) for b in boilerplate_lines(text)]
+    return {text[b.start:b.end]: b.label for b in boilerplate_lines(text)}
 
 
 def test_widgets_promos_and_notices_are_found_and_the_article_is_not():
-    found = dict(labels(PAGE))
-    assert found["Comments (12)"] == "comments"
-    assert found["Write the first comment for this!"] == "comments"
-    assert found["To suggest a correction, write to us here"] == "correction-notice"
-    assert found["Related articles"] == "link-list"
-    assert found["Flood warnings issued for three rivers"] == "related-article"
-    assert found["Residents told to prepare for evacuation…"] == "related-article"
-    assert found["Sign up for our newsletter today"] == "promo"
-    assert "Heavy rain closed 40 schools on Friday, officials said." not in found
-    assert "The weather service expects the rain to ease on Sunday." not in found
-    assert "Storm closes schools across the region" not in found
+    found = labels(PAGE)
+    assert found == {
+        "Related articles": "link-list",
+        "Flood warnings issued for three rivers": "related-article",
+        "Residents told to prepare for evacuation…": "related-article",
+        "Comments (12)": "comments",
+        "Write the first comment for this!": "comments",
+        "To suggest a correction, write to us here": "correction-notice",
+        "Sign up for our newsletter today": "newsletter",
+    }
+
+
+@pytest.mark.parametrize("line, label", [
+    ("By Sarah Jennings | 12 March 2024", "byline"),
+    ("Reporting by Tom Hale; Editing by Ruth Ames", "byline"),
+    ("Updated 10:32 GMT", "timestamp"),
+    ("Published: Tuesday 5 November 2024, 08:15", "timestamp"),
+    ("3 min read", "timestamp"),
+    ("LAGOS, June 3, 2024 (AFP)", "dateline"),
+    ("Home > World > Europe", "breadcrumbs"),
+    ("Home | News | Politics", "breadcrumbs"),
+    ("News Sport Business Culture Travel Opinion Video Weather", "navigation"),
+    ("Tags: Elections, Courts, Supreme Court", "tags"),
+    ("Share this article", "share-bar"),
+    ("Facebook Twitter WhatsApp Email", "share-bar"),
+    ("Follow us on Instagram for the latest updates", "share-bar"),
+    ("We use cookies to give you the best experience. Accept all | Manage preferences", "cookie-banner"),
+    ("We and our 812 partners store and/or access information on a device.", "cookie-banner"),
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("The mayor visits the flooded school on Friday. (Photo: Jon Reyes/Getty Images)", "caption"),
+    ("Subscribe to continue reading", "paywall"),
+    ("You have 2 free articles left this month.", "paywall"),
+    ("Already a subscriber? Log in", "paywall"),
+    ("Sarah Jennings is a senior reporter at the Valley Times covering education.", "author-bio"),
+    ("Was this article helpful?", "feedback-notice"),
+    ("Correction: An earlier version of this story misstated the date of the vote.", "correction-notice"),
+    ("Read more: Council approves new bus lanes", "related-article"),
+    ("Other topics of interest", "link-list"),
+])
+def test_each_kind_of_page_furniture_is_recognised(line, label):
+    text = f"Officials closed the bridge on Monday after engineers found cracks.\n\n{line}\n\nIt will reopen in May."
+    assert labels(text) == {line: label}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sweden applied to become a member of the alliance in May, the minister said.",
+    "Regulators said the company had violated its privacy policy and community guidelines.",
+    "Auditors found an error in the accounts that had hidden losses for two years.",
+    "Google will stop using third-party cookies to track users, the company said.",
+    "By Tuesday, the ministry had sent 40 trucks of aid to the region.",
+    "The ministry asked residents to share feedback on the plan before June.",
+    "He urged other countries to join the discussion on climate finance.",
+])
+def test_article_sentences_that_hold_widget_words_are_not_furniture(sentence):
+    text = f"Title of the story here\n\n{sentence}\n\nOfficials said more details would follow on Friday."
+    assert labels(text) == {}
+
+
+def test_a_list_header_takes_the_headlines_and_a_teaser_that_restates_its_headline():
+    text = ("The council voted on Monday to close the old pier, citing safety concerns.\n\n"
+            "More stories from the coast\n\n"
+            "Ferry Operator Cuts Winter Sailings to the Islands\n\n"
+            "The ferry operator said winter sailings to the islands would fall by half.\n\n"
+            "Repairs to the sea wall are expected to take two years, the council said.")
+    found = labels(text)
+    assert found == {"More stories from the coast": "link-list",
+                     "Ferry Operator Cuts Winter Sailings to the Islands": "related-article",
+                     "The ferry operator said winter sailings to the islands would fall by half.": "related-article"}
+
+
+def test_a_promo_card_and_a_long_stray_headline_between_paragraphs_are_promos():
+    text = ("Council approves bus lanes\n\n"
+            "The city council approved new bus lanes on Tuesday after a long debate.\n\n"
+            "Bakery owner wins national award for sourdough as queues grow\n"
+            "The shop on Mill Street now sells 900 loaves a day.\n\n"
+            "Work on the lanes will start in April, officials said.\n\n"
+            "Mayor pledges new cycle routes across the city by next summer\n\n"
+            "The lanes will cost about $4 million.")
+    found = labels(text)
+    assert "Council approves bus lanes" not in found  # the title
+    assert found["Bakery owner wins national award for sourdough as queues grow"] == "related-article"
+    assert found["The shop on Mill Street now sells 900 loaves a day."] == "related-article"
+    assert found["Mayor pledges new cycle routes across the city by next summer"] == "related-article"
+    assert "Work on the lanes will start in April, officials said." not in found
+
+
+def test_a_comment_under_the_comment_count_belongs_to_the_widget():
+    text = ("Police closed the road on Sunday after a crash, officials said.\n\n"
+            "Comments (2)\nJo Banks: \"Terrible news\" 3 hours ago | Reply\n\n"
+            "The road reopened on Monday morning after repairs, the council said.")
+    assert labels(text) == {"Comments (2)": "comments", 'Jo Banks: "Terrible news" 3 hours ago | Reply': "comments"}
 
 
 def test_a_repeated_headline_like_line_is_a_promo_title():
     text = "Markets rally as inflation cools\nStocks rose on Tuesday.\nMarkets rally as inflation cools\n"
-    assert [label for _, label in labels(text)] == ["related-article", "related-article"]
+    assert [b.label for b in boilerplate_lines(text)] == ["related-article", "related-article"]
+
+
+# --- normalisation ---
+
+
+def test_normalisation_undoes_typographic_quotes_odd_spaces_and_invisible_characters():
+    text = "\u201cWe\u2019re\u00a0ready,\u201d said Ana\u200b Ruiz\u00ad.\r\nNext"
+    normalised = normalise_text(text)
+    assert normalised.text == "\"We're ready,\" said Ana Ruiz.\nNext"
+    start = normalised.text.index("Ana Ruiz")
+    assert normalised.to_original(start, start + len("Ana Ruiz")) == (text.index("Ana"), text.index("\u00ad"))
+
+
+def test_entities_are_decoded_and_map_back_to_the_whole_entity():
+    text = "Smith &amp; Sons paid &#36;5 &ndash; &foo; stays"
+    normalised = normalise_text(text)
+    assert normalised.text == "Smith & Sons paid $5 \u2013 &foo; stays"
+    amp = normalised.text.index("&")
+    assert normalised.to_original(amp, amp + 1) == (6, 11)
+    assert text[slice(*normalised.to_original(0, len("Smith & Sons")))] == "Smith &amp; Sons"
+
+
+def test_an_unchanged_text_maps_offsets_to_themselves():
+    normalised = normalise_text("Plain text, nothing to do.")
+    assert normalised.unchanged and normalised.to_original(6, 10) == (6, 10)
+
+
+def test_reading_text_drops_furniture_and_collapses_blank_lines():
+    text = "Bridge reopens\r\n\r\nComments (3)\r\n\r\n\r\nThe bridge reopened on Monday.\r\n\r\nShare this article\r\n"
+    reading = reading_text(text)
+    assert reading.text == "Bridge reopens\n\nThe bridge reopened on Monday."
+    start = reading.text.index("The bridge")
+    assert text[slice(*reading.to_original(start, len(reading.text)))] == "The bridge reopened on Monday."
+    assert reading_text(text, clean_boilerplate=False).text.count("Comments (3)") == 1
+
+
+# --- HTML ---
 
 
 def test_html_fallback_keeps_paragraphs_and_drops_scripts_and_navigation():
@@ -49,3 +173,16 @@ def test_html_fallback_keeps_paragraphs_and_drops_scripts_and_navigation():
 def test_html_to_text_always_returns_text_for_a_page():
     html = "<html><body><p>" + "Officials said the bridge reopened on Monday after repairs. " * 5 + "</p></body></html>"
     assert "bridge reopened" in html_to_text(html)
+
+
+def test_trafilatura_keeps_the_article_and_drops_the_page_around_it():
+    pytest.importorskip("trafilatura")
+    paragraphs = "".join(f"<p>Paragraph {i}: the council said the bridge would reopen after repairs costing "
+                         f"about $4 million, engineers told reporters on Monday.</p>" for i in range(6))
+    html = ("<html><head><title>Bridge to reopen</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+            f"<article><h1>Bridge to reopen</h1>{paragraphs}</article>"
+            "<footer><p>Copyright 2024 Valley Times. All rights reserved.</p></footer></body></html>")
+    text = html_to_text(html)
+    assert "Paragraph 0: the council said" in text and "Paragraph 5:" in text
+    assert "All rights reserved" not in text and "Sport" not in text

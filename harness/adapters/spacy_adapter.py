@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
+from ..clean import NormalisedText, reading_text
 from ..model import Document
 from ..predictions import (
     PredictedArgument,
@@ -58,11 +60,33 @@ def _span(span: Any) -> TextSpan:
     return TextSpan(span.text, span.start_char, span.end_char)
 
 
+def _to_original(predictions: Predictions, normalised: NormalisedText) -> Predictions:
+    """``predictions`` made on the normalised text, with offsets and texts of the original text."""
+    if normalised.unchanged:
+        return predictions
+    source = normalised.original
+
+    def moved(item: Any) -> Any:
+        if item is None or item.start is None or item.end is None:
+            return item
+        start, end = normalised.to_original(item.start, item.end)
+        return replace(item, text=source[start:end], start=start, end=end)
+
+    return replace(
+        predictions,
+        entities=tuple(moved(e) for e in predictions.entities),
+        quotes=tuple(replace(moved(q), speaker=moved(q.speaker), cue=moved(q.cue)) for q in predictions.quotes),
+        figures=tuple(moved(f) for f in predictions.figures),
+        events=tuple(replace(e, trigger=moved(e.trigger), arguments=tuple(moved(a) for a in e.arguments),
+                             place=moved(e.place)) for e in predictions.events),
+    )
+
+
 class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "1"
+    version = "2"  # 2: reads normalised text with offsets mapped back; wider boilerplate detection
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -101,42 +125,38 @@ class SpacyExtractor(BaseExtractor):
     def _nlp(self) -> Any:
         return load_model(self.settings["model"])
 
+    def _prepare(self, document: Document) -> NormalisedText:
+        """What the model reads: the normalised text, without boilerplate lines when cleaning is on."""
+        return reading_text(document.text, clean_boilerplate=bool(self.settings["clean_boilerplate"]))
+
     def extract(self, document: Document) -> Predictions:
-        return self._predict(document, self._nlp()(document.text))
+        reading = self._prepare(document)
+        return self._predict(document, reading, self._nlp()(reading.text))
 
     def extract_batch(self, documents: Sequence[Document]) -> list[Predictions]:
         nlp = self._nlp()
-        docs = nlp.pipe((d.text for d in documents), batch_size=int(self.settings["batch_size"]))
-        return [self._predict(document, doc) for document, doc in zip(documents, docs)]
+        readings = [self._prepare(d) for d in documents]
+        docs = nlp.pipe((r.text for r in readings), batch_size=int(self.settings["batch_size"]))
+        return [self._predict(document, reading, doc) for document, reading, doc in zip(documents, readings, docs)]
 
     # --- mapping a parsed doc to predictions ---
 
-    def _predict(self, document: Document, doc: Any) -> Predictions:
-        from ..clean import boilerplate_mask
-
-        skipped = boilerplate_mask(document.text) if self.settings["clean_boilerplate"] else []
-
-        def outside(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in skipped)
-
+    def _predict(self, document: Document, normalised: NormalisedText, doc: Any) -> Predictions:
         entities, figures = [], []
         for ent in doc.ents:
-            if not outside(ent.start_char, ent.end_char):
-                continue
             if ent.label_ in ENTITY_LABELS:
                 text, start = ent.text, ent.start_char
                 if ent[0].lower_ == "the":  # a leading "the" is outside names
                     text, start = ent[1:].text, ent[1:].start_char if len(ent) > 1 else start
-                if text:
+                if text.strip():
                     entities.append(PredictedEntity(text, ent.label_, start, start + len(text), "name"))
             elif ent.label_ in FIGURE_LABELS:
                 figure = self._figure(ent)
                 if not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
-        quotes = [q for q in self._quotes(doc) if outside(q.start, q.end)]
-        events = [e for e in self._events(doc) if outside(e.trigger.start, e.trigger.end)]
-        return Predictions(document.id, tuple(entities), tuple(quotes), tuple(figures), tuple(events),
-                           adapter=self.name)
+        predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
+                                  tuple(self._events(doc)), adapter=self.name)
+        return _to_original(predictions, normalised)
 
     @staticmethod
     def _figure(ent: Any) -> PredictedFigure:

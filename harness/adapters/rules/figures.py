@@ -105,6 +105,15 @@ def _in_code(text: str, start: int) -> bool:
     return before in "-/" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isupper()
 
 
+def _scoreline(text: str, start: int, limit: int) -> bool:
+    """A score or a tally written "3-1" with no counted noun after it (a range counts something: "3-5 days")."""
+    match = re.match(r"\d{1,3}[-–]\d{1,3}\b", text[start:limit])
+    if match is None:
+        return False
+    after = re.match(r"\s+([A-Za-z]+)", text[start + match.end():limit])
+    return after is None or after.group(1).lower() in _STOP
+
+
 def _qualifier_start(text: str, start: int, approximation: str | None) -> int:
     if not approximation:
         return start
@@ -121,6 +130,9 @@ def _counted_noun(text: str, end: int, limit: int, value) -> tuple[int, str | No
         return end + 9, "year", "age"
     if text.startswith("%", end):
         return end + 1, "percent", None
+    compound = re.match(r"-([a-z]{3,})\b(?!-)", text[end:end + 30])
+    if compound and compound.group(1) not in _STOP:
+        return end + compound.end(), _singular(compound.group(1)), compound.group(1)  # "a 42-page ruling"
     for word in (" percent", " per cent", " percentage points"):
         if text.startswith(word, end):
             return end + len(word), "percent", None
@@ -144,7 +156,7 @@ def _counted_noun(text: str, end: int, limit: int, value) -> tuple[int, str | No
             break
         taken.append((match.end(), word))
         cursor = match.end()
-        if _plural_like(word) or (value == 1 and len(taken) == 1 and not word[0].isupper()):
+        if _plural_like(word) or (value == 1 and len(taken) == 1 and not of_phrase and not word[0].isupper()):
             noun = re.sub(r"^.*-", "", word)
             return match.end(), _singular(noun), " ".join(w for _, w in taken)
         if len(taken) >= 3:
@@ -162,7 +174,7 @@ def find_figures(article: Article) -> list[FoundFigure]:
             continue
         for number in _find_numbers(sentence):
             start, end = s_start + number.start, s_start + number.end
-            if _in_code(text, start) or _is_calendar(text, start, end):
+            if _in_code(text, start) or _is_calendar(text, start, end) or _scoreline(text, start, s_end):
                 continue
             if text[max(s_start, start - 9):start].lower().endswith("not a ") or number.text.lower() == "single":
                 continue  # "not a single ..." means none

@@ -177,7 +177,28 @@ Seattle|Seoul|Shanghai|Singapore|Skopje|Sofia|Stockholm|Sydney|Taipei|Tallinn|Ta
 Tirana|Tokyo|Toronto|Tripoli|Tunis|Vancouver|Vienna|Vilnius|Warsaw|Washington|Wellington|Yerevan|Zagreb|Zurich
 Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv|Dnipro|St. Petersburg|Saint Petersburg|Chisinau|Sarajevo|Podgorica|Pristina|Bishkek|Dushanbe
 Ashgabat|Ulaanbaatar|Manama|Muscat|Sanaa|Khartoum|Kampala|Kigali|Lusaka|Harare|Maputo|Windhoek|Gaborone|Antananarivo
+Austin|San Antonio|San Diego|San Jose|Phoenix|Portland|Sacramento|Nashville|New Orleans|Baltimore|Pittsburgh|Cleveland
+Kansas City|Salt Lake City|Oklahoma City|Panama City|Guatemala City|Vatican City|Ho Chi Minh City|Quezon City|Birmingham
+Liverpool|Leeds|Bristol|Cardiff|Belfast|Lyon|Hamburg|Cologne|Naples|Turin|Seville|Valencia|Porto|Rotterdam|Antwerp
+Krakow|Gdansk|Osaka|Kyoto|Busan|Guangzhou|Shenzhen|Chongqing|Wuhan|Bangalore|Bengaluru|Chennai|Kolkata|Hyderabad
+Alexandria|Tehran|Mosul|Aleppo|Gaza|Haifa|Durban|Mombasa|Kano|Rio|Brasilia|Medellin|Monterrey|Guadalajara|Istanbul
 """.replace("\n", "|").split("|")) - {""}
+
+# US states, Canadian provinces and other first-level regions written without a head noun (GPE)
+STATES = frozenset("""
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa
+Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada
+New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island
+South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Washington State
+Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|Bavaria|Catalonia|Lombardy|Tuscany|Sicily
+Queensland|New South Wales|Tasmania|Punjab|Kerala|Bengal|Tamil Nadu|Gujarat|Maharashtra|Bihar|Texas
+""".replace("\n", "|").split("|")) - {""}
+_STATE_DEMONYMS = ("Texan", "Texans", "Californian", "Californians", "Floridian", "Floridians", "New Yorker",
+                   "New Yorkers", "Ohioan", "Ohioans", "Virginian", "Virginians", "Michigander", "Michiganders",
+                   "Georgian", "Alaskan", "Alaskans", "Hawaiian", "Hawaiians", "Arizonan", "Arizonans", "Coloradan",
+                   "Oregonian", "Oregonians", "Minnesotan", "Minnesotans", "Quebecer", "Quebecers", "Bavarian",
+                   "Bavarians", "Catalan", "Catalans", "Londoner", "Londoners", "Parisian", "Parisians",
+                   "Muscovite", "Muscovites", "Berliner", "Berliners")
 
 # regions that are not countries (LOC) and bodies of water
 LOCATIONS = frozenset("""
@@ -209,12 +230,17 @@ Times|Post|News|Journal|Press|Network|Organization|Organisation|Alliance|League|
 Cabinet|Government|Administration|Secretariat|Reserve|Exchange|Trust|Labs|Pharmaceuticals|Industries|Enterprises
 Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real
 Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Kremlin|Pentagon|Commonwealth
+Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
+Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 """.replace("\n", "|").split("|")) - {""}
 
 # first words of organisation names
 ORG_HEADS = frozenset(("Ministry", "Department", "University", "Bank", "Council", "Court", "Office", "Bureau",
                        "Committee", "Commission", "Federation", "Union", "Institute", "House", "Church",
-                       "Party", "Board", "Agency", "Supreme", "Federal", "National", "Central", "Royal"))
+                       "Party", "Board", "Agency", "Supreme", "Federal", "National", "Central", "Royal",
+                       # sports clubs named with a prefix
+                       "Real", "FC", "AC", "AS", "SC", "Atletico", "Athletic", "Sporting", "Olympique", "Dynamo",
+                       "Inter", "Borussia", "Bayern", "Club", "Team"))
 
 # single-word organisations by common knowledge (institutions, not companies in the news of a day)
 KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC", "FBI", "CIA", "NSA", "KGB", "FSB",
@@ -224,7 +250,19 @@ KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC"
                         "Bloomberg", "NASA", "FIFA", "UEFA", "IOC", "NBA", "NFL", "NHL", "MLB", "ICC", "ICJ",
                         "Gazprom", "Rosneft", "Google", "Apple", "Microsoft", "Amazon", "Meta", "Facebook",
                         "Twitter", "Tesla", "Toyota", "Boeing", "Airbus", "Samsung", "Telegram", "YouTube",
-                        "Instagram", "TikTok", "Netflix", "Nvidia", "Intel", "IBM", "OpenAI"))
+                        "Instagram", "TikTok", "Netflix", "Nvidia", "Intel", "IBM", "OpenAI",
+                        # large companies and institutions that appear in the news of any year
+                        "Alphabet", "ByteDance", "Uber", "Airbnb", "Spotify", "PayPal", "Visa", "Mastercard", "Oracle",
+                        "Cisco", "Qualcomm", "AMD", "Sony", "Nintendo", "Huawei", "Alibaba", "Tencent", "Baidu",
+                        "Xiaomi", "Volkswagen", "BMW", "Ford", "Honda", "Nissan", "Hyundai", "Shell", "BP",
+                        "ExxonMobil", "Chevron", "Walmart", "Disney", "Nike", "Adidas", "Pfizer", "Moderna",
+                        "AstraZeneca", "Novartis", "Siemens", "Nestle", "Unilever", "HSBC", "Barclays", "JPMorgan",
+                        "Goldman Sachs", "Morgan Stanley", "Citigroup", "Anthropic", "DeepMind", "SpaceX", "Snapchat",
+                        "WhatsApp", "LinkedIn", "Wikipedia", "PepsiCo", "Starbucks", "IKEA", "Ryanair", "Lufthansa",
+                        "Samsung Electronics", "General Motors", "General Electric", "United Nations", "European Union",
+                        "World Bank", "Federal Reserve", "White House", "Supreme Court", "Red Crescent", "Greenpeace",
+                        "Amnesty International", "Human Rights Watch", "Doctors Without Borders", "NetChoice",
+                        "Premier League", "Champions League", "La Liga", "Bundesliga", "Serie A", "Formula One"))
 
 # titles before a person's name (kept out of the name, evidence that a name follows)
 TITLES = frozenset("""
@@ -238,7 +276,7 @@ Dictator|Leader|Opposition Leader|Speaker|Officer|Detective|Inspector|Sheriff|Co
 Goalkeeper|Forward|Quarterback|Pitcher|Champion|Analyst|Economist|Lawyer|Attorney|Defendant|Plaintiff|Witness|Author
 """.replace("\n", "|").split("|")) - {""}
 
-# lower-case nouns that describe a person's role before a name ("spokesman Dmitry Peskov")
+# lower-case nouns that describe a person's role before a name ("spokeswoman Lena Ortiz")
 ROLE_NOUNS = frozenset(t.lower() for t in TITLES if "." not in t) | frozenset((
     "dictator", "leader", "official", "officials", "spokesman", "spokeswoman", "minister", "president", "analyst",
     "economist", "lawyer", "attorney", "prosecutor", "coach", "striker", "manager", "chief", "head", "founder",
@@ -247,6 +285,34 @@ ROLE_NOUNS = frozenset(t.lower() for t in TITLES if "." not in t) | frozenset((
     "captain", "teammate", "operator", "expert", "researcher", "scientist", "professor", "doctor", "nurse",
     "soldier", "officer", "ambassador", "envoy", "diplomat", "negotiator", "director", "ceo", "owner", "partner",
 ))
+
+# common given names across languages: evidence that a capitalised pair is a person ("Ana Rojas")
+FIRST_NAMES = frozenset("""
+Aaron Abdul Abdullah Adam Adrian Ahmed Aisha Alan Albert Alberto Alejandro Alex Alexander Alexandra Alexei Ali Alice
+Alicia Amanda Amina Amir Amy Ana Anastasia Andrea Andreas Andrew Andrei Andriy Angela Anil Anita Ann Anna Anne Anthony
+Antonio Arjun Arthur Ashley Aziz Barbara Ben Benjamin Bernard Beth Bill Bob Boris Brian Bruce Bruno Camila Carl Carlos
+Carmen Caroline Catherine Charles Charlotte Chen Chris Christian Christina Christopher Claire Claudia Daniel Daniela
+Danny David Deborah Dennis Diana Diego Dmitry Dmytro Donald Ed Edward Elena Elizabeth Ellen Emily Emma Emmanuel Eric
+Erik Erling Eva Fatima Felipe Fernando Francesca Francis Francisco Frank Fred Gabriel George Georgia Gerald Gina Giorgio
+Giuseppe Grace Greg Hannah Hans Harry Hassan Helen Henry Hiroshi Hugo Hussein Ian Ibrahim Igor Ilya Irina Isaac Ivan
+Jack Jacob James Jamal Jan Jane Janet Jason Javier Jean Jeff Jennifer Jessica Jim Joan Joe John Jonathan Jorge Jose Joseph
+Juan Julia Julian Julie Karen Karim Kate Katherine Kevin Khalid Kim Klaus Kumar Laura Lauren Leila Leo Li Linda Lisa Liu
+Louis Lucas Luis Luke Maria Marie Mario Mark Marta Martin Mary Matthew Max Mehmet Michael Michel Michelle Miguel Mikhail
+Mohammed Muhammad Nadia Natalia Nathan Nicholas Nicola Nikolai Nina Noah Olena Oleksandr Oleg Oliver Olga Omar Pablo
+Patricia Patrick Paul Paula Pedro Pep Peter Philip Pierre Priya Rachel Rafael Rahul Raj Ramon Rebecca Richard Rita Robert
+Roberto Ruth Ryan Sam Samuel Sandra Sara Sarah Scott Sean Sergei Serhiy Simon Sofia Sophie Stefan Stephen Steve Steven
+Susan Takeshi Tanya Thomas Tim Timothy Tom Tony Valentina Vasyl Victor Victoria Viktor Vincent Vladimir Walter Wang
+William Xavier Yan Yuki Yulia Yusuf Zhang Olaf Kenji Ken Ted Kamala Nancy Hillary Marco Luca Sven Lars Ingrid Astrid
+""".split())
+
+# capitalised words that begin organisation and place names but never a person's ("Fifth Circuit", "Harbour Tech")
+NOT_FIRST_NAMES = frozenset("""
+First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh New Old North South East West Northern Southern
+Eastern Western Central Upper Lower Greater Grand Great Royal Imperial National International Global General United
+Federal Public Private Golden Silver Blue Green Red Black White Harbour Harbor Bay River Lake Mount Port Fort Saint
+Metro Metropolitan Capital City Valley Star Sun Digital Smart Open Free Real Social Modern Future Standard American
+Union Liberty Pacific Atlantic Coastal Urban Civic Civil Human Children Women Family Community Energy Power Tech Data
+""".split())
 
 # speech verbs (all forms the rules look for) -> lemma
 _SPEECH = {
@@ -309,25 +375,28 @@ EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "Conflict.Attack": ("attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "airstrike",
                         "airstrikes", "air strike", "air strikes", "missile strike", "missile strikes", "shelling",
                         "shelled", "bombing", "bombings", "bombed", "bombardment", "invasion", "invaded", "invade",
-                        "assault", "assaults", "raid", "raids", "offensive", "shot at", "opened fire", "fired",
-                        "stabbed", "stabbing", "shooting", "ambush", "ambushed", "hit", "pummeled", "pummelled",
-                        "targeted", "barrage"),
+                        "assault", "assaults", "assaulted", "raid", "raids", "offensive", "shot at", "opened fire",
+                        "fired", "stabbed", "stabbing", "shooting", "shootings", "gunfire", "ambush", "ambushed", "hit",
+                        "pummeled", "pummelled", "targeted", "barrage", "rammed", "set fire to", "firebombed"),
     "Conflict.Intercept": ("shot down", "downed", "intercepted", "intercept", "interception", "shoot down"),
-    "Conflict.Damage": ("damaged", "destroyed", "damage", "destruction", "wrecked", "razed", "burned down"),
+    "Conflict.Damage": ("damaged", "destroyed", "damage", "destruction", "wrecked", "razed", "burned down",
+                        "vandalised", "vandalized"),
     "Conflict.Defeat": ("defeat", "defeats", "defeated", "setback", "setbacks", "retreat", "retreated", "routed"),
-    "Conflict.Demonstrate": ("protest", "protests", "protested", "protesters", "demonstration", "demonstrations",
-                             "rally", "rallies", "march", "marched"),
-    "Life.Die": ("killed", "killing", "killings", "died", "dies", "dead", "death", "deaths", "death toll", "fatalities",
-                 "murdered", "murder", "slain", "perished", "executed", "lost their lives"),
-    "Life.Injure": ("wounded", "injured", "injuring", "injuries", "hurt", "wounding"),
-    "Contact.Meet": ("met", "meet", "meeting", "meetings", "talks", "summit", "negotiations", "held talks",
-                     "sat down with", "hosted"),
+    "Conflict.Demonstrate": ("protest", "protests", "protested", "protesters", "protestors", "demonstration",
+                             "demonstrations", "demonstrators", "rally", "rallies", "march", "marched", "walkout"),
+    "Life.Die": ("killed", "killing", "killings", "kills", "died", "dies", "dead", "death", "deaths", "death toll",
+                 "fatalities", "murdered", "murder", "slain", "perished", "executed", "lost their lives",
+                 "passed away", "fatally"),
+    "Life.Injure": ("wounded", "injured", "injuring", "injuries", "hurt", "wounding", "injures"),
+    "Contact.Meet": ("met", "meet", "meets", "meeting", "meetings", "talks", "summit", "negotiations", "held talks",
+                     "sat down with", "hosted", "conference"),
     "Contact.Phone-Write": ("phone call", "telephone call", "spoke by phone", "call with", "letter", "wrote to",
-                            "video call", "videoconference", "video link", "emailed"),
+                            "video call", "videoconference", "video link", "emailed", "phoned", "texted"),
     "Contact.Broadcast": ("address", "addressed", "speech", "press conference", "news conference", "broadcast",
-                          "televised", "statement"),
+                          "televised", "statement", "interview", "press briefing"),
     "Movement.Transport": ("visit", "visited", "visiting", "trip", "arrived", "arrive", "arriving", "traveled",
-                           "travelled", "flew", "landed", "returned", "evacuated", "fled", "moved", "sent"),
+                           "travelled", "flew", "landed", "returned", "evacuated", "fled", "moved", "sent",
+                           "deported", "relocated"),
     "Military.Exercise": ("drills", "drill", "exercises", "military exercise", "war games", "manoeuvres", "maneuvers"),
     "Military.Deploy": ("deployed", "deployment", "deploy", "stationed", "troops were sent", "reinforcements",
                         "mobilised", "mobilized", "mobilisation", "mobilization"),
@@ -339,17 +408,18 @@ EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "Transaction.Transfer-Ownership": ("supply", "supplied", "supplying", "delivered", "delivery", "deliveries",
                                        "sold", "sell", "bought", "buy", "acquired", "purchase", "purchased",
                                        "donated", "provided", "shipped", "shipments", "transferred"),
-    "Transaction.Transfer-Money": ("paid", "pay", "payment", "payments", "loan", "loans", "funding", "funded",
+    "Transaction.Transfer-Money": ("paid", "pay", "pays", "payment", "payments", "loan", "loans", "funding", "funded",
                                    "grant", "aid package", "financial aid", "donation", "invested", "investment",
-                                   "raised", "bailout", "fine", "fined"),
+                                   "raised", "bailout", "spent", "fee"),
     "Personnel.Start-Position": ("appointed", "named as", "hired", "took office", "sworn in", "signed",
-                                 "nominated", "joined"),
+                                 "nominated", "joined", "promoted to", "took over as"),
     "Personnel.End-Position": ("resigned", "resignation", "fired", "sacked", "stepped down", "ousted", "dismissed",
-                               "retired", "quit", "left office"),
+                               "retired", "quit", "left office", "laid off", "layoffs", "job cuts"),
     "Personnel.Elect": ("elected", "re-elected", "reelected", "election", "won the election", "voted"),
-    "Justice.Arrest-Jail": ("arrested", "arrest", "detained", "detention", "jailed", "imprisoned", "sentenced",
-                            "custody", "convicted", "charged", "remanded"),
-    "Justice.Sanction": ("sanctions", "sanctioned", "sanction", "penalty", "penalties", "banned", "embargo"),
+    "Justice.Arrest-Jail": ("arrested", "arrest", "arrests", "detained", "detention", "jailed", "imprisoned",
+                            "sentenced", "custody", "convicted", "charged", "remanded", "indicted", "prison sentence"),
+    "Justice.Sanction": ("sanctions", "sanctioned", "sanction", "penalty", "penalties", "banned", "embargo",
+                         "fine", "fined", "fines", "imposed", "penalised", "penalized", "blacklisted"),
 }
 
 # words that, just before a trigger, mark its modality
@@ -371,7 +441,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
         for adjective in adjectives.split("/"):
             if adjective:
                 demonyms[adjective] = all_names[0]
-    for word in _OTHER_NORP:
+    for word in _OTHER_NORP + _STATE_DEMONYMS:
         demonyms.setdefault(word, word)
     return countries, demonyms
 

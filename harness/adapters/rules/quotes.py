@@ -25,7 +25,9 @@ from .text import Article
 
 _VERBS = "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True))
 _NAME = r"[A-Z][\w’'.-]*(?: (?:of |de |al-|bin )?[A-Z][\w’'.-]*){0,3}"
-_SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
+# a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
+# Guardiola"); a description ("the mayor"); or a group ("Texas officials")
+_SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
             rf"|(?:[Tt]he |[Aa]n? )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources))")
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|was|were|once|again|repeatedly|publicly) )?"
 
@@ -94,7 +96,7 @@ class QuoteFinder:
         words = self.text[start:end]
         lead = re.match(r"(?:[Tt]he |[Aa]n? )?", words)
         if lead and lead.end() and words[lead.end():lead.end() + 1].isupper():
-            return start + lead.end(), end  # "The Kremlin" -> "Kremlin"
+            return start + lead.end(), end  # "The Treasury" -> "Treasury"
         return start, end
 
     def _resolve_pronoun(self, start: int, end: int) -> None:
@@ -102,6 +104,8 @@ class QuoteFinder:
         word = self.text[start:end]
         if word not in lx.PRONOUNS_PERSON and word not in lx.PRONOUNS_THING:
             return
+        if any(m.start == start and m.end == end for m in self.pronoun_mentions):
+            return  # the same pronoun heads a direct and an indirect quote
         wanted = ("PERSON",) if word in lx.PRONOUNS_PERSON else ("ORG", "GPE")
         before = [m for m in self.mentions if m.end <= start and m.type in wanted and m.form == "name"]
         if before:
