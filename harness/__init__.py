@@ -81,6 +81,10 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 if TYPE_CHECKING:  # pragma: no cover
     from .adapters import Extractor, get_adapter
     from .gold import check_gold, load_gold

@@ -26,3 +26,11 @@ def test_console_script_prints_help():
     proc = subprocess.run(["harness", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0
     assert "validate" in proc.stdout and "run" in proc.stdout
+
+
+def test_every_public_name_resolves():
+    import harness
+
+    missing = [name for name in harness.__all__ if getattr(harness, name, None) is None]
+    assert missing == []
+    assert set(harness.__all__) <= set(dir(harness))
