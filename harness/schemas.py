@@ -43,8 +43,22 @@ def validator(name: str):
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+@functools.lru_cache(maxsize=None)
+def fast_check(name: str):
+    """A quick valid-or-not predicate for schema ``name``, or None when the schema is beyond it."""
+    from .fastschema import Unsupported, compile_schema
+
+    try:
+        return compile_schema(load_schema(name))
+    except Unsupported:
+        return None
+
+
 def schema_problems(name: str, instance: Any, file: str, *, limit: int = 200) -> list[Problem]:
     """Every way ``instance`` breaks schema ``name``, as problems with pointers, in document order."""
+    quick = fast_check(name)
+    if quick is not None and quick(instance):
+        return []  # jsonschema is only needed to explain a failure
     problems = []
     errors = sorted(validator(name).iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors[:limit]:
