@@ -345,10 +345,13 @@ def load_predictions(path: str | os.PathLike) -> dict[str, Predictions]:
 def from_gold(annotations: Annotations, *, adapter: str | None = "oracle") -> Predictions:
     """The gold of one document written as predictions, with offsets: the perfect extractor."""
     entities_by_id = annotations.entities_by_id
+    document = annotations.document
+    # boilerplate mentions are in the gold to name leakage; a perfect extractor skips them
     entities = tuple(
         PredictedEntity(m.text, e.type, m.start, m.end, m.form, e.canonical_name)
         for e in annotations.entities
         for m in e.mentions
+        if not document.in_boilerplate(m.start, m.end)
     )
     quotes = []
     for q in annotations.quotes:

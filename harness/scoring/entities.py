@@ -9,9 +9,14 @@ pronoun mention ("the company"): it is neither a hit nor a false alarm,
 since the gold marks it as a mention, just not one that is scored. With
 ``include_pronouns`` every form is scored.
 
+Boilerplate: gold mentions inside boilerplate regions are not scored (they
+are annotated so that leakage can be recognised, not to be found), and
+every prediction there is a false positive with status ``boilerplate``.
+
 Text-only predictions (no offsets) stand for every occurrence of their
-text, except occurrences inside a longer text-only prediction of the same
-document ("Doe" inside "Jane Doe").
+text outside boilerplate, except occurrences inside a longer text-only
+prediction of the same document ("Doe" inside "Jane Doe"); a text found
+only in boilerplate counts once, as leakage.
 
 Entity level: the distinct entities found. A prediction names the entity
 of its ``canonical_name`` (else its text); it finds a gold entity of the
@@ -50,6 +55,10 @@ def _grounded(annotations: Annotations, predictions: Sequence[PredictedEntity]):
             ungrounded.append(prediction)
         else:
             found = occurrences(document.text, prediction.text)
+            outside = [(s, e) for s, e in found if not document.in_boilerplate(s, e)]
+            # a name found outside boilerplate is not also charged for its boilerplate copies;
+            # a name found only in boilerplate is leakage, counted once
+            found = outside or found[:1]
             if found:
                 text_only.append((prediction, found))
             else:
@@ -68,7 +77,9 @@ def score_entities(annotations: Annotations, predictions: Sequence[PredictedEnti
     """Score one document's entity predictions (see the module docstring)."""
     document = annotations.document
     scored_forms = None if options.include_pronouns else SCORED_FORMS
-    gold_all = [(m.start, m.end, e.type, m.form, e.id, m.text) for e in annotations.entities for m in e.mentions]
+    # mentions in boilerplate are annotated so that leakage can be named, not to be found
+    gold_all = [(m.start, m.end, e.type, m.form, e.id, m.text) for e in annotations.entities for m in e.mentions
+                if not document.in_boilerplate(m.start, m.end)]
     gold_scored = [g for g in gold_all if scored_forms is None or g[3] in scored_forms]
     gold_unscored = [(g[0], g[1]) for g in gold_all if scored_forms is not None and g[3] not in scored_forms]
 

@@ -20,7 +20,20 @@ def test_include_pronouns_scores_every_form(example_corpus, example_annotations)
     she = PredictedEntity("She", "PERSON", 204, 207, form="pronoun")
     result = entities(example_corpus, example_annotations, she, options=ScoringOptions(include_pronouns=True, resamples=20))
     assert result.tp == 1
-    assert result.tp + result.fn == sum(len(e.mentions) for e in example_annotations.entities)
+    document = example_annotations.document
+    outside = [m for e in example_annotations.entities for m in e.mentions if not document.in_boilerplate(m.start, m.end)]
+    assert result.tp + result.fn == len(outside)
+
+
+def test_boilerplate_mentions_are_leakage_not_recall(example_corpus, example_annotations):
+    text = example_annotations.document.text
+    start = text.index("Omar Field")  # in the "Read more" promo
+    promo = PredictedEntity("Omar Field", "PERSON", start, start + len("Omar Field"))
+    result = entities(example_corpus, example_annotations, promo)
+    assert (result.tp, result.fp) == (0, 1)
+    assert result.leakage.in_boilerplate == 1
+    skipped = entities(example_corpus, example_annotations)
+    assert skipped.fn == result.fn  # skipping page furniture costs no recall
 
 
 def test_text_only_entity_stands_for_every_occurrence(example_corpus, example_annotations):
