@@ -6,8 +6,8 @@ import importlib
 import json
 import shutil
 import sys
+import subprocess
 import threading
-import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -28,23 +28,27 @@ def documents() -> list[Document]:
             for i, n in enumerate(("three", "40", "nine hundred"))]
 
 
+@pytest.fixture(scope="session")
+def installed_plugin(tmp_path_factory) -> Path:
+    """The demo plugin package really installed by pip (offline, no build isolation) into a folder."""
+    source = tmp_path_factory.mktemp("plugin-src") / "plugin_pkg"
+    shutil.copytree(PLUGIN_SOURCE, source, ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
+    site = tmp_path_factory.mktemp("plugin-site")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index",
+         "--disable-pip-version-check", "--quiet", "--target", str(site), str(source)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
 @pytest.fixture
-def plugin_path(tmp_path, monkeypatch) -> Path:
-    """The demo plugin 'installed': its modules plus a dist-info made from its pyproject, on sys.path."""
-    site = tmp_path / "site"
-    shutil.copytree(PLUGIN_SOURCE, site, ignore=shutil.ignore_patterns("pyproject.toml", "__pycache__"))
-    project = tomllib.loads((PLUGIN_SOURCE / "pyproject.toml").read_text())["project"]
-    dist_info = site / f"{project['name'].replace('-', '_')}-{project['version']}.dist-info"
-    dist_info.mkdir()
-    (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n")
-    lines = []
-    for group, points in project["entry-points"].items():
-        lines.append(f"[{group}]")
-        lines += [f"{name} = {value}" for name, value in points.items()]
-    (dist_info / "entry_points.txt").write_text("\n".join(lines) + "\n")
-    monkeypatch.syspath_prepend(str(site))
+def plugin_path(installed_plugin, monkeypatch) -> Path:
+    """The installed plugin's folder on sys.path, as a site-packages folder would be."""
+    monkeypatch.syspath_prepend(str(installed_plugin))
     importlib.invalidate_caches()
-    yield site
+    yield installed_plugin
     for module in ("harness_demo_plugin", "harness_broken_plugin"):
         sys.modules.pop(module, None)
 
