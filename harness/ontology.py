@@ -1,10 +1,16 @@
 """The closed inventories the gold is annotated with: entity types and the event ontology.
 
-Event types follow ACE 2005 where they fit (``Conflict.Attack``,
-``Life.Injure``, ``Movement.Transport``, ``Contact.Meet`` ...). Types marked
+Event types follow ACE 2005 where they fit: all 33 ACE subtypes are here
+(``Conflict.Attack``, ``Life.Injure``, ``Justice.Sue`` ...). Types marked
 ``extension`` are documented additions for things ACE has no type for
-(military drills, power outages). Time and place are not roles: every event
-carries them in its own ``time`` and ``place`` fields.
+(military drills, power outages, laws passed, match results). Time and place
+are not roles: every event carries them in its own ``time`` and ``place``
+fields.
+
+Roles are listed in the order an active sentence usually names them: the
+subject's role first, then the object's ("the jury convicted X":
+Adjudicator, then Defendant; "X suffered a defeat": Loser), because adapters
+that read a subject and an object map them to the first two roles.
 
 gold/GUIDELINES.md documents each type with its trigger words and an example;
 a test keeps the two in step.
@@ -30,9 +36,18 @@ class EventType:
     extension: bool = False
 
 
-EVENT_TYPES: dict[str, EventType] = {
-    t.name: t
-    for t in (
+def by_name(event_types: tuple[EventType, ...]) -> dict[str, EventType]:
+    """``event_types`` keyed by name; a name given twice is an error, not a silent overwrite."""
+    found: dict[str, EventType] = {}
+    for event_type in event_types:
+        if event_type.name in found:
+            raise ValueError(f"event type {event_type.name!r} is defined twice in the ontology; keep one definition.")
+        found[event_type.name] = event_type
+    return found
+
+
+EVENT_TYPES: dict[str, EventType] = by_name(
+    (
         EventType("Movement.Transport", ("Agent", "Artifact", "Vehicle", "Origin", "Destination"),
                   "Someone or something moves, or is moved, from one place to another (a visit, a landing, sending troops)."),
         EventType("Contact.Meet", ("Entity",),
@@ -81,8 +96,50 @@ EVENT_TYPES: dict[str, EventType] = {
                   "Someone is arrested or jailed."),
         EventType("Justice.Sanction", ("Agent", "Target"),
                   "Sanctions or penalties are imposed.", extension=True),
+        # the rest of ACE 2005 (roles as in the ACE English event guidelines, without Time-* and Place)
+        EventType("Life.Be-Born", ("Person",),
+                  "Someone is born."),
+        EventType("Life.Marry", ("Person",),
+                  "Two people marry."),
+        EventType("Life.Divorce", ("Person",),
+                  "A married couple divorces."),
+        EventType("Business.Declare-Bankruptcy", ("Org",),
+                  "An organisation declares or is put into bankruptcy or insolvency."),
+        EventType("Business.End-Org", ("Org",),
+                  "An organisation ceases to exist: it is shut down, dissolved or goes out of business."),
+        EventType("Personnel.Nominate", ("Agent", "Person", "Position"),
+                  "Someone is proposed for a post by a person or body that can appoint them."),
+        EventType("Justice.Release-Parole", ("Entity", "Person", "Crime"),
+                  "A state actor ends someone's custody: release from prison or custody, parole, bail."),
+        EventType("Justice.Trial-Hearing", ("Prosecutor", "Defendant", "Adjudicator", "Crime"),
+                  "A court proceeding takes place or a court rules in a case: a trial, a hearing, a ruling."),
+        EventType("Justice.Charge-Indict", ("Prosecutor", "Defendant", "Adjudicator", "Crime"),
+                  "Someone is formally charged with or indicted for a crime."),
+        EventType("Justice.Sue", ("Plaintiff", "Defendant", "Adjudicator", "Crime"),
+                  "A lawsuit is brought against someone."),
+        EventType("Justice.Convict", ("Adjudicator", "Defendant", "Crime"),
+                  "Someone is found guilty of a crime."),
+        EventType("Justice.Sentence", ("Adjudicator", "Defendant", "Sentence", "Crime"),
+                  "A court hands down a punishment such as a prison term."),
+        EventType("Justice.Fine", ("Adjudicator", "Entity", "Money", "Crime"),
+                  "A court or regulator orders someone to pay a fine."),
+        EventType("Justice.Execute", ("Agent", "Person", "Crime"),
+                  "A state puts someone to death as punishment."),
+        EventType("Justice.Extradite", ("Agent", "Person", "Destination", "Origin", "Crime"),
+                  "Someone is handed over by one state to another to face justice."),
+        EventType("Justice.Acquit", ("Adjudicator", "Defendant", "Crime"),
+                  "Someone on trial is found not guilty."),
+        EventType("Justice.Appeal", ("Plaintiff", "Adjudicator", "Crime"),
+                  "A court decision is taken to a higher court."),
+        EventType("Justice.Pardon", ("Adjudicator", "Defendant", "Crime"),
+                  "Someone is pardoned or has a punishment lifted by an authority."),
+        # extensions for tomorrow's news where ACE has no type
+        EventType("Policy.Enact", ("Agent", "Law"),
+                  "A law, rule or decree is passed, signed, vetoed, blocked or struck down.", extension=True),
+        EventType("Competition.Result", ("Winner", "Loser", "Contest"),
+                  "A match, race or other contest that is not an election is won, lost or drawn.", extension=True),
     )
-}
+)
 
 
 def roles_for(event_type: str) -> tuple[str, ...]:

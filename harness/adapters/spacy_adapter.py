@@ -8,9 +8,11 @@
 * quotes: quotation-mark pairs whose sentence has a speech verb (its
   subject is the speaker), and indirect speech: the clausal complement of a
   speech verb outside quotation marks;
-* events: the trigger lexicon of the rules baseline on verbs and nouns, with
-  the subject and object of a verbal trigger as arguments and a place
-  entity in an "in"/"at" phrase as the place.
+* events: the trigger lexicon of the rules baseline on verbs and nouns (and
+  its phrases, "signed into law"), kept or retyped by the same sentence
+  context checks as the rules ("won" only near a sport word), with the
+  subject and object of a verbal trigger as arguments and a place entity in
+  an "in"/"at" phrase as the place.
 
 The model is loaded once per process and shared by every extractor using it.
 """
@@ -86,7 +88,7 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "2"  # 2: reads normalised text with offsets mapped back; wider boilerplate detection
+    version = "3"  # 3: the whole ontology's triggers, phrase triggers, the rules' context checks
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -244,22 +246,47 @@ class SpacyExtractor(BaseExtractor):
 
     def _events(self, doc: Any) -> list[PredictedEvent]:
         from ..ontology import EVENT_TYPES
+        from .rules.events import trigger_type
         from .rules.lexicon import EVENT_TRIGGERS
 
-        single = {}
-        for type_name, triggers in EVENT_TRIGGERS.items():
+        single: set[str] = set()
+        phrases: dict[str, set[tuple[str, ...]]] = {}  # first word -> the lexicon's phrases starting with it
+        for triggers in EVENT_TRIGGERS.values():
             for trigger in triggers:
-                if " " not in trigger:
-                    single.setdefault(trigger, type_name)
+                words = tuple(trigger.split())
+                if len(words) == 1:
+                    single.add(trigger)
+                else:
+                    phrases.setdefault(words[0], set()).add(words)
+        text = doc.text
         events = []
+        next_free = 0
         for token in doc:
-            type_name = single.get(token.lower_) or single.get(token.lemma_.lower())
-            if type_name is None or token.pos_ not in ("VERB", "NOUN") or type_name not in EVENT_TYPES:
+            if token.i < next_free:
+                continue  # inside a phrase trigger already taken
+            span, key = None, None
+            for words in sorted(phrases.get(token.lower_, ()), key=len, reverse=True):
+                candidate = doc[token.i:token.i + len(words)]
+                if tuple(t.lower_ for t in candidate) == words:
+                    span, key = candidate, " ".join(words)
+                    break
+            if span is None:
+                key = token.lower_ if token.lower_ in single else token.lemma_.lower()
+                if key not in single or token.pos_ not in ("VERB", "NOUN"):
+                    continue
+                span = doc[token.i:token.i + 1]
+            sentence = token.sent
+            # the rules' context checks: "won" only near a sport word, "passed" only near a law ...
+            type_name = trigger_type(key, sentence.text, text[sentence.start_char:span.start_char],
+                                     text[span.end_char:sentence.end_char])
+            if type_name is None or type_name not in EVENT_TYPES:
                 continue
+            next_free = span.end
+            head = span.root
             roles = EVENT_TYPES[type_name].roles
             arguments = []
             place = None
-            for child in token.children:
+            for child in head.children:
                 if child.dep_ in ("nsubj", "agent") and roles:
                     arguments.append(PredictedArgument(roles[0], child.text, child.idx, child.idx + len(child.text)))
                 elif child.dep_ in ("dobj", "nsubjpass") and len(roles) > 1:
@@ -268,9 +295,8 @@ class SpacyExtractor(BaseExtractor):
                     for grandchild in child.children:
                         if grandchild.dep_ == "pobj" and grandchild.ent_type_ in ("GPE", "LOC", "FAC"):
                             place = TextSpan(grandchild.text, grandchild.idx, grandchild.idx + len(grandchild.text))
-            modality = "negated" if any(c.dep_ == "neg" for c in token.children) else (
+            modality = "negated" if any(c.dep_ == "neg" for c in head.children) else (
                 "hypothetical" if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will")
-                                      for c in token.children) else "asserted")
-            events.append(PredictedEvent(type_name, TextSpan(token.text, token.idx, token.idx + len(token.text)),
-                                         tuple(arguments), None, place, modality))
+                                      for c in head.children) else "asserted")
+            events.append(PredictedEvent(type_name, _span(span), tuple(arguments), None, place, modality))
         return events

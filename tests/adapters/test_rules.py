@@ -66,7 +66,13 @@ def test_court_entities_and_sentencing_event(rules):
     entities = {(e.text, e.type) for e in p.entities}
     assert {("Maria Alvarez", "PERSON"), ("Thomas Whitfield", "PERSON"), ("Chicago", "GPE"), ("Tuesday", "DATE")} <= entities
     assert ("Judge Maria Alvarez", "PERSON") not in entities  # the title is outside the name
-    assert any(e.type == "Justice.Arrest-Jail" and e.trigger.text == "sentenced" for e in p.events)
+    assert any(e.type == "Justice.Sentence" and e.trigger.text == "sentenced" for e in p.events)
+
+
+def test_court_appeal_is_a_hypothetical_appeal(rules):
+    _, p = predict(rules, "court")
+    appeals = [e for e in p.events if e.type == "Justice.Appeal"]
+    assert [(e.trigger.text, e.modality) for e in appeals] == [("appeal", "hypothetical")]
 
 
 def test_court_comment_widget_is_not_extracted(rules):
@@ -157,10 +163,11 @@ def test_age_law_related_link_is_skipped_unless_cleaning_is_off(rules):
     assert {("Apple", "ORG"), ("Europe", "LOC")} <= entity_set(kept.predictions)
 
 
-def test_age_law_fines_are_a_hypothetical_sanction_and_a_page_count_is_a_figure(rules):
+def test_age_law_fines_are_a_hypothetical_fine_and_a_page_count_is_a_figure(rules):
     _, p = predict(rules, "age_law")
-    sanctions = [e for e in p.events if e.type == "Justice.Sanction"]
-    assert [(e.trigger.text, e.modality) for e in sanctions] == [("imposed", "hypothetical")]
+    fines = [e for e in p.events if e.type == "Justice.Fine"]
+    assert [(e.trigger.text, e.modality) for e in fines] == [("imposed", "hypothetical")]
+    assert not [e for e in p.events if e.type == "Justice.Sanction"]  # a fine under a law is no state sanction
     figures = {f.text: f for f in p.figures}
     assert figures["42-page"].unit == "page" and figures["42-page"].value == 42
     assert figures["at least one of the affected platforms"].unit == "platform"
@@ -172,6 +179,26 @@ def test_semifinal_clubs_are_organisations_and_a_scoreline_is_no_figure(rules):
     assert {("Manchester City", "ORG"), ("Real Madrid", "ORG"), ("Erling Haaland", "PERSON"),
             ("Kevin De Bruyne", "PERSON"), ("Istanbul", "GPE")} <= found
     assert [f.text for f in p.figures if f.text.startswith(("3", "1"))] == []
+
+
+def test_age_law_blocked_law_is_enacted_law_news_and_the_appeal_is_hypothetical(rules):
+    _, p = predict(rules, "age_law")
+    triggers = {(e.type, e.trigger.text) for e in p.events}
+    assert {("Policy.Enact", "blocked"), ("Policy.Enact", "passed")} <= triggers
+    appeal = [e for e in p.events if e.type == "Justice.Appeal"]
+    assert [(e.trigger.text, e.modality) for e in appeal] == [("appeal", "hypothetical")]
+    assert ("Adjudicator", "Fifth Circuit") in [(a.role, a.text) for a in appeal[0].arguments]
+
+
+@pytest.mark.parametrize("name, winner, loser", [
+    ("semifinal", "Manchester City", "Real Madrid"),
+    ("sports", "Blackburn Rovers", "Manchester City"),
+])
+def test_a_scoreline_is_a_competition_result_with_winner_and_loser(rules, name, winner, loser):
+    _, p = predict(rules, name)
+    results = [e for e in p.events if e.type == "Competition.Result"]
+    assert [e.trigger.text for e in results] == ["beat"]
+    assert [(a.role, a.text) for a in results[0].arguments] == [("Winner", winner), ("Loser", loser)]
 
 
 def test_semifinal_speaker_after_a_club_and_role(rules):
@@ -216,3 +243,105 @@ def test_format_noise_changes_offsets_not_predictions(rules):
     assert ("Goo\u00adgle", "ORG") in entity_set(outcome.predictions)
     quote = quote_by_text(outcome.predictions, "The statute sweeps far too broadly,")
     assert noisy[quote.start - 1] == "\u201c" and quote.speaker.text == "Maria Delgado"
+
+
+# --- triggers of the whole ontology, in sentences written for these tests ---
+
+
+def events_in(rules, text):
+    outcome = run_extractor(rules, Document("t", text))
+    assert outcome.error is None, outcome.error
+    return [(e.type, e.trigger.text) for e in outcome.predictions.events]
+
+
+@pytest.mark.parametrize("text, event_type, trigger", [
+    ("A jury convicted the former mayor of fraud on Friday.", "Justice.Convict", "convicted"),
+    ("The pharmacist was found guilty of theft.", "Justice.Convict", "found guilty"),
+    ("The former mayor was sentenced to five years in prison.", "Justice.Sentence", "sentenced"),
+    ("The jury acquitted the officer on Monday.", "Justice.Acquit", "acquitted"),
+    ("Prosecutors charged the bank with money laundering.", "Justice.Charge-Indict", "charged"),
+    ("A grand jury indicted the senator's aide.", "Justice.Charge-Indict", "indicted"),
+    ("Acme Corp sued Globex over the patent.", "Justice.Sue", "sued"),
+    ("Residents filed a lawsuit over the noise.", "Justice.Sue", "lawsuit"),
+    ("The regulator fined the airline for delays.", "Justice.Fine", "fined"),
+    ("The inmate was executed by lethal injection.", "Justice.Execute", "executed"),
+    ("The suspect was extradited last week.", "Justice.Extradite", "extradited"),
+    ("The governor pardoned the activist.", "Justice.Pardon", "pardoned"),
+    ("The prisoner was released on parole last week.", "Justice.Release-Parole", "released on parole"),
+    ("The trial of the former minister opened in the capital.", "Justice.Trial-Hearing", "trial"),
+    ("A bail hearing is set for Monday.", "Justice.Trial-Hearing", "hearing"),
+    ("The judge ruled in favour of the tenants.", "Justice.Trial-Hearing", "ruled"),
+    ("Her lawyer said she would appeal the verdict.", "Justice.Appeal", "appeal"),
+    ("The singer was born in a small fishing village.", "Life.Be-Born", "born"),
+    ("The couple married in June.", "Life.Marry", "married"),
+    ("The actors divorced after ten years.", "Life.Divorce", "divorced"),
+    ("The retailer filed for bankruptcy in March.", "Business.Declare-Bankruptcy", "filed for bankruptcy"),
+    ("The startup shut down after investors pulled out.", "Business.End-Org", "shut down"),
+    ("The president nominated a career diplomat as ambassador.", "Personnel.Nominate", "nominated"),
+    ("The Senate passed the bill on Tuesday.", "Policy.Enact", "passed"),
+    ("The president signed into law a ban on plastic bags.", "Policy.Enact", "signed into law"),
+    ("The governor signed the bill on Monday.", "Policy.Enact", "signed"),
+    ("The mayor vetoed the budget.", "Policy.Enact", "vetoed"),
+    ("A court blocked the law on Thursday.", "Policy.Enact", "blocked"),
+    ("The court ruled that the ban was unconstitutional.", "Policy.Enact", "ruled"),
+    ("Leeds beat Everton 2-0 in the cup.", "Competition.Result", "beat"),
+    ("The home side won the final on penalties.", "Competition.Result", "won"),
+    ("The champions were defeated in the semi-final.", "Competition.Result", "defeated"),
+    ("The visitors drew 1-1 with the leaders.", "Competition.Result", "drew"),
+])
+def test_a_trigger_of_each_new_type_fires(rules, text, event_type, trigger):
+    assert (event_type, trigger) in events_in(rules, text)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("She won the race for mayor after a recount of the ballots.", "Competition.Result"),
+    ("The incumbent lost the election by a narrow margin.", "Competition.Result"),
+    ("We lost our keys on the way home.", "Competition.Result"),
+    ("The new phone won praise from reviewers.", "Competition.Result"),
+    ("The bill for dinner was passed around the table.", "Policy.Enact"),
+    ("The road was blocked by a fallen tree.", "Policy.Enact"),
+    ("The striker signed a new contract.", "Policy.Enact"),
+    ("The store closed at nine in the evening.", "Business.End-Org"),
+    ("Shares of the company closed higher on Friday.", "Business.End-Org"),
+    ("She described hearing loud explosions overnight.", "Justice.Trial-Hearing"),
+    ("The vaccine trial enrolled 3,000 volunteers.", "Justice.Trial-Hearing"),
+    ("He ruled out a second term.", "Justice.Trial-Hearing"),
+    ("The charity made an appeal for donations.", "Justice.Appeal"),
+    ("She was nominated for an award for her first novel.", "Personnel.Nominate"),
+    ("The battery charges in an hour.", "Justice.Charge-Indict"),
+    ("The plan was executed flawlessly.", "Justice.Execute"),
+    ("The army defeated the rebels near the border.", "Competition.Result"),
+])
+def test_an_ambiguous_trigger_needs_its_context(rules, text, event_type):
+    assert event_type not in [t for t, _ in events_in(rules, text)]
+
+
+def test_defeat_is_military_without_sport_words(rules):
+    assert ("Conflict.Defeat", "defeated") in events_in(rules, "The army defeated the rebels near the border.")
+
+
+def test_a_court_fine_is_not_a_state_sanction(rules):
+    found = events_in(rules, "A court fined the company $2 million.")
+    assert ("Justice.Fine", "fined") in found and "Justice.Sanction" not in [t for t, _ in found]
+    assert "Justice.Sanction" in [t for t, _ in events_in(rules, "The EU imposed sanctions on the regime.")]
+
+
+def test_every_ontology_type_has_triggers_and_every_trigger_type_is_in_the_ontology():
+    from harness.adapters.rules.lexicon import EVENT_TRIGGERS
+    from harness.ontology import EVENT_TYPES
+
+    assert set(EVENT_TRIGGERS) == set(EVENT_TYPES)
+    assert all(EVENT_TRIGGERS[name] for name in EVENT_TYPES)
+
+
+def test_the_trigger_pattern_matches_what_a_plain_longest_first_alternation_matches():
+    import re
+
+    from harness.adapters.rules.events import _TRIGGERS, _TYPE_OF
+
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(_TYPE_OF, key=len, reverse=True))
+                       + r")(?![\w-])", re.I)
+    forms = sorted(_TYPE_OF)
+    text = ". ".join(forms) + " " + " ".join(f.upper() for f in forms) + " passed away xpassed passed-by shot down to"
+    text += (ARTICLES / "age_law.txt").read_text() + (ARTICLES / "court.txt").read_text()
+    assert [m.span() for m in _TRIGGERS.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -92,3 +92,64 @@ def test_the_same_article_with_and_without_furniture_gives_the_same_predictions(
     padded = run_extractor(extractor, Document("page", PAGE)).predictions
     assert [(e.text, e.type) for e in padded.entities] == [(e.text, e.type) for e in bare.entities]
     assert [q.text for q in padded.quotes] == [q.text for q in bare.quotes]
+
+
+# --- triggers of the whole ontology, read through the parse ---
+
+
+@pytest.fixture(scope="module")
+def spacy_extractor():
+    return get_adapter("spacy")
+
+
+def events_of(extractor, text):
+    outcome = run_extractor(extractor, Document("t", text))
+    assert outcome.error is None, outcome.error
+    return outcome.predictions.events
+
+
+@pytest.mark.parametrize("text, event_type, trigger, subject_role, object_role", [
+    ("A jury convicted the former mayor of fraud on Friday.", "Justice.Convict", "convicted", ("Adjudicator", "jury"),
+     ("Defendant", "mayor")),
+    ("Acme sued Globex in a federal court.", "Justice.Sue", "sued", ("Plaintiff", "Acme"), ("Defendant", "Globex")),
+    ("The governor signed the bill into law on Monday.", "Policy.Enact", "signed", ("Agent", "governor"),
+     ("Law", "bill")),
+    ("The regulator fined the bank for misleading customers.", "Justice.Fine", "fined", ("Adjudicator", "regulator"),
+     ("Entity", "bank")),
+])
+def test_a_verbal_trigger_takes_its_subject_and_object_in_role_order(spacy_extractor, text, event_type, trigger,
+                                                                     subject_role, object_role):
+    found = [e for e in events_of(spacy_extractor, text) if e.type == event_type and e.trigger.text == trigger]
+    assert len(found) == 1
+    assert {(a.role, a.text) for a in found[0].arguments} == {subject_role, object_role}
+
+
+@pytest.mark.parametrize("text, event_type, trigger", [
+    ("The man was found guilty of theft.", "Justice.Convict", "found guilty"),
+    ("The company filed for bankruptcy in March.", "Business.Declare-Bankruptcy", "filed for bankruptcy"),
+    ("She was released on bail on Friday.", "Justice.Release-Parole", "released on bail"),
+])
+def test_phrase_triggers_are_found(spacy_extractor, text, event_type, trigger):
+    assert (event_type, trigger) in [(e.type, e.trigger.text) for e in events_of(spacy_extractor, text)]
+
+
+def test_a_passive_subject_takes_the_second_role(spacy_extractor):
+    found = [e for e in events_of(spacy_extractor, "The man was found guilty of theft.") if e.type == "Justice.Convict"]
+    assert [(a.role, a.text) for a in found[0].arguments] == [("Defendant", "man")]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("We beat the traffic and won some time.", "Competition.Result"),
+    ("The senator won the election in a landslide.", "Competition.Result"),
+    ("The road was blocked by a fallen tree.", "Policy.Enact"),
+    ("The drug was tested in a phase 3 trial.", "Justice.Trial-Hearing"),
+])
+def test_the_rules_context_checks_also_hold_for_spacy(spacy_extractor, text, event_type):
+    assert event_type not in [e.type for e in events_of(spacy_extractor, text)]
+
+
+def test_a_match_result_with_a_scoreline(spacy_extractor):
+    found = [e for e in events_of(spacy_extractor, "Arsenal beat Chelsea 3-1 in the Cup final.")
+             if e.type == "Competition.Result"]
+    assert [e.trigger.text for e in found] == ["beat"]
+    assert ("Winner", "Arsenal") in [(a.role, a.text) for a in found[0].arguments]

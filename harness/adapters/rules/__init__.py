@@ -93,7 +93,7 @@ class RulesExtractor(BaseExtractor):
     """The rule-based baseline (see the module docstring)."""
 
     name = "rules"
-    version = "2"  # 2: reads normalised text with offsets mapped back; wider boilerplate detection
+    version = "3"  # 3: triggers for the whole ACE 2005 ontology, laws passed and match results
     SETTINGS = (Setting("clean_boilerplate", bool, True, "skip lines recognised as page furniture"),)
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):

@@ -3,8 +3,12 @@
 A trigger is a word or phrase from ``lexicon.EVENT_TRIGGERS`` in a body
 sentence. Ambiguous triggers must have supporting words in the sentence
 ("hit" counts as an attack only near a weapon word; "supplied" as a transfer
-only near goods). Arguments are the nearest named mentions before and after
-the trigger in its sentence, in the order of the type's roles; the place is
+only near goods; "won" as a match result only near a sport word and never
+near an election), and some change type with them ("defeated" is a
+competition result in a sentence about a match, a military defeat
+otherwise; "signed" enacts a law when a bill is signed). ``trigger_type``
+holds these checks for every adapter that reads the lexicon. Arguments are
+the nearest named mentions before and after the trigger in its sentence, in the order of the type's roles; the place is
 a place name after "in"/"near"/"at". Modality comes from the words just
 before the trigger ("would", "plans to" -> hypothetical; "not", "denied" ->
 negated) and from speech around it (reported).
@@ -57,18 +61,132 @@ _CONTEXT = {
     "conference": r"press|news|peace|summit|held|hosted|attended", "interview": r"told|gave|in an interview|said",
     "spent": _MONEY, "pays": _MONEY, "speech": r"gave|give|delivered|deliver|televised|in a speech|(?:his|her|a|the) speech (?:to|at|on|in)", "arrests": r"police|made|officers|detain",
 }
-_SKIP_AFTER = {"strike": r"^\s+(?:a deal|an agreement|a balance)", "strikes": r"^\s+(?:a deal|an agreement)"}
+# the types ACE 2005 adds for courts, business, life and posts, and the two extensions
+_COURT = r"court|judge|justices?\b|jury|jurors|tribunal|magistrate|prosecut|defendant|lawyer|attorney|verdict|lawsuit|case\b"
+_CRIME = r"police|court|prosecut|crime|criminal|murder|fraud|theft|corruption|assault|terror|offen[cs]e|against|jury|accused"
+_LAW = (r"law\b|laws\b|bill\b|bills\b|act\b|legislation|legislat|lawmakers|statute|decree|ordinance|regulations?\b"
+        r"|rules?\b|ban\b|amendment|executive order|treaty|constitution|resolution|budget\b")
+_SPORT = (r"match|game\b|games\b|final\b|finals\b|semi-?finals?\b|quarter-?finals?\b|cup\b|league|tournament|championship"
+          r"|title\b|derby|season|goals?\b|scored|striker|coach|club|olympic|medal|grand prix|race\b|innings|wicket"
+          r"|tennis|football|soccer|rugby|cricket|basketball|hockey|baseball|(?<![\d.:/-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d.:/-])")
+# words that rule a contest out: an election won or lost is Personnel.Elect, not a competition result
+_ELECTION = (r"(?:re-?)?elect(?:ion|ions|ed|oral|orate|s)?\b|ballots?\b|vot(?:e|es|ed|ers?|ing)\b|polls?\b|candidates?\b"
+             r"|primary\b|primaries|referendum|parliament|congress|senate|seats?\b")
+_ORG_ENDS = (r"company|companies|firm|business|bank|newspaper|magazine|party|organi[sz]ation|startup|airline|retailer"
+             r"|charity|club|brand|studio|chain|operations|group|agency|broadcaster|channel|publisher|venture|fund")
+_EXECUTION = r"death|prison|inmate|convicted|sentenced|murder|gallows|lethal|firing squad|regime|authorities|court|crime"
+_AWARDS = r"oscar|award|grammy|emmy|bafta|golden globe|prize|nobel|ballon"
+_CONTEXT.update({
+    "trials": _CRIME + r"|" + _COURT,
+    "hearing": _COURT + r"|bail|sentencing|appeal|custody|extradition|parole|disciplinary",
+    "hearings": _COURT + r"|extradition", "ruled": _COURT + r"|" + _LAW, "ruling": _COURT + r"|" + _LAW,
+    "rulings": _COURT + r"|" + _LAW, "charges": _CRIME + r"|filed|pressed|fac|dropped|brought|denied|guilty",
+    "suit": r"filed|court|against|antitrust|lawsuit|damages|brought|settle|sued",
+    "sentence": r"prison|jail|years?\b|months?\b|life\b|death|court|judge|serv|suspended|handed|custodial|appeal",
+    "appeal": _COURT + r"|ruling|ruled|conviction|convicted|sentence|decision|circuit|judgment|judgement",
+    "appeals": _COURT + r"|ruling|conviction|sentence|decision|circuit",
+    "appealed": _COURT + r"|ruling|conviction|sentence|decision|circuit|judgment",
+    "appealing": _COURT + r"|ruling|conviction|sentence|decision|circuit",
+    "pardon": r"president|governor|king|queen|granted|issued|sentence|convict|crime|prison|jail",
+    "pardons": r"president|governor|king|queen|granted|issued|sentence|convict|crime|prison",
+    "commuted": r"sentence", "freed": r"prison|jail|custody|detention|bail|parole|sentence",
+    "parole": r"released|granted|freed|eligible|board|on parole|denied|violat",
+    "execution": _EXECUTION, "executions": _EXECUTION, "hanged": _EXECUTION + r"|executed",
+    "passed": _LAW, "approved": _LAW, "adopted": _LAW, "blocked": _LAW, "struck down": _LAW, "overturned": _LAW,
+    "veto": _LAW + r"|security council|un\b", "vetoes": _LAW, "ratified": _LAW + r"|agreement|accord|convention|pact",
+    "shut down": _ORG_ENDS, "closed": _ORG_ENDS, "closure": _ORG_ENDS, "dissolved": _ORG_ENDS, "folded": _ORG_ENDS,
+    "shuttered": _ORG_ENDS, "wound up": _ORG_ENDS, "liquidated": _ORG_ENDS, "liquidation": _ORG_ENDS,
+    "disbanded": _ORG_ENDS + r"|unit|militia|team|band",
+    "bankrupt": r"went|declared|gone|go\b|company|firm|business|bank|filed", "wed": r"married|wedding|ceremony|couple",
+})
+_CONTEXT.update(dict.fromkeys(lx.EVENT_TRIGGERS["Competition.Result"], _SPORT))
+# trigger -> pattern that, found in the sentence, cancels the trigger
+_EXCLUDE = dict.fromkeys(lx.EVENT_TRIGGERS["Competition.Result"], _ELECTION)
+_TESTING = r"clinical|vaccine|drug|phase|patients|participants|volunteers|study|pilot|free trial|trial (?:period|run)|and error"
+_EXCLUDE.update({"trial": _TESTING, "trials": _TESTING, "retrial": r"clinical|vaccine|drug",
+                 "nominated": _AWARDS, "nominate": _AWARDS, "nominates": _AWARDS, "nominating": _AWARDS,
+                 "nominee": _AWARDS, "nomination": _AWARDS})
+# trigger -> ((pattern, type), ...): the first pattern found in the sentence gives the type, else the lexicon's
+_RETYPE = {
+    "defeat": ((_SPORT, "Competition.Result"),), "defeats": ((_SPORT, "Competition.Result"),),
+    "defeated": ((_SPORT, "Competition.Result"),),
+    "signed": ((_LAW, "Policy.Enact"),),
+    "ruled": ((_LAW, "Policy.Enact"),), "ruling": ((_LAW, "Policy.Enact"),), "rulings": ((_LAW, "Policy.Enact"),),
+    "imposed": ((r"\bimposed (?:an? )?(?:\w+ )?fines?\b", "Justice.Fine"),),
+    "executed": ((r"death|prison|inmate|convicted|sentenced|murder|lethal|firing squad|court", "Justice.Execute"),),
+}
+_SKIP_AFTER = {"strike": r"^\s+(?:a deal|an agreement|a balance)", "strikes": r"^\s+(?:a deal|an agreement)",
+               "appeals": r"^\s+(?:court|judge|panel|chamber|for)\b", "appeal": r"^\s+(?:for|to (?:voters|fans))\b",
+               "ruled": r"^\s+out\b", "closed": r"^\s+(?:up|down|at|higher|lower|flat|in on)\b",
+               "passed": r"^\s+(?:around|away|by|over|through|out|the ball|an? \w*\s*test)\b",
+               "draw": r"^\s+(?:for|on|up|attention|lessons|criticism|crowds)\b", "win": r"^\s+over\b",
+               "sentence": r"^\s+(?:of the|in the) (?:report|statement|letter|text)\b"}
 
 
-def _pattern() -> re.Pattern:
+def trigger_type(trigger: str, sentence: str, before: str = "", after: str = "") -> str | None:
+    """The event type ``trigger`` expresses in ``sentence``, or None when the sentence rules it out.
+
+    ``trigger`` is a lexicon form in lower case; ``before`` and ``after`` are
+    the sentence's text before and after it. A trigger with a context
+    pattern counts only when the pattern is in the sentence, one with an
+    exclusion pattern only when that is not, and a few triggers take another
+    type from their sentence ("defeated" near a match is a competition result).
+    """
+    type_name = _TYPE_OF.get(trigger)
+    if type_name is None:
+        return None
+    lower = sentence.lower()
+    context = _CONTEXT.get(trigger)
+    if context and not re.search(rf"\b(?:{context})", lower):
+        return None
+    exclude = _EXCLUDE.get(trigger)
+    if exclude and re.search(rf"\b(?:{exclude})", lower):
+        return None
+    skip = _SKIP_AFTER.get(trigger)
+    if skip and re.match(skip, after, re.I):
+        return None
+    if trigger == "fired" and re.search(r"\b(?:was|were|been|be|got)\s+$", before) \
+            and not re.match(r"\s+(?:at|on|upon)\b", after):
+        return "Personnel.End-Position"
+    for pattern, retyped in _RETYPE.get(trigger, ()):
+        if re.search(rf"\b(?:{pattern})", lower):
+            return retyped
+    return type_name
+
+
+def _trie(forms: list[str]) -> str:
+    """A regex matching any of ``forms``, longest first, with shared prefixes factored out.
+
+    One alternative per distinct next character keeps the scan fast: a flat
+    alternation of hundreds of phrases is tried phrase by phrase at every
+    position of every sentence.
+    """
+    tree: dict = {}
+    for form in forms:
+        node = tree
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # the end of a shorter form is tried after every longer one ("passed away" before "passed")
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
+def _pattern() -> tuple[re.Pattern, dict[str, str]]:
     forms: dict[str, str] = {}
     for type_name, triggers in lx.EVENT_TRIGGERS.items():
         if type_name not in EVENT_TYPES:
             continue
         for trigger in triggers:
-            forms.setdefault(trigger, type_name)
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), forms
+            forms.setdefault(trigger.lower(), type_name)
+    return re.compile(rf"(?<![\w-])(?:{_trie(list(forms))})(?![\w-])", re.I), forms
 
 
 _TRIGGERS, _TYPE_OF = _pattern()
@@ -105,7 +223,6 @@ def find_events(article: Article, mentions: list[Mention], quoted: list[tuple[in
     found = []
     for s_start, s_end in article.sentences:
         sentence = text[s_start:s_end]
-        lower = sentence.lower()
         has_speech = bool(speech.search(sentence))
         in_sentence = [m for m in named if s_start <= m.start and m.end <= s_end]
         for match in _TRIGGERS.finditer(sentence):
@@ -114,17 +231,9 @@ def find_events(article: Article, mentions: list[Mention], quoted: list[tuple[in
             start, end = s_start + match.start(), s_start + match.end()
             if word[0].isupper() and match.start() > 0:
                 continue  # a capitalised word mid-sentence is a name ("March", "Strike Force")
-            context = _CONTEXT.get(key)
-            if context and not re.search(rf"\b(?:{context})", lower):
+            type_name = trigger_type(key, sentence, sentence[:match.start()], sentence[match.end():])
+            if type_name is None:
                 continue
-            skip = _SKIP_AFTER.get(key)
-            if skip and re.match(skip, sentence[match.end():]):
-                continue
-            if key == "fired" and re.search(r"\b(?:was|were|been|be|got)\s+$", sentence[:match.start()]) \
-                    and not re.match(r"\s+(?:at|on|upon)\b", sentence[match.end():]):
-                type_name = "Personnel.End-Position"
-            else:
-                type_name = _TYPE_OF[key]
             roles = EVENT_TYPES[type_name].roles
             # the subject of "X said ..." reports the event, it takes no part in it
             before = [m for m in in_sentence if m.end <= start and m.type in ("PERSON", "ORG", "GPE", "NORP")
