@@ -3,7 +3,7 @@
 Names are compared after: Unicode compatibility folding, removing accents,
 case folding, dropping a possessive "'s", a leading "the" and leading titles
 ("President", "Mr", "Prime Minister" ...), and turning punctuation into
-spaces. "President Volodymyr Zelensky's" and "volodymyr zelensky" are equal.
+spaces. "President José Ramírez's" and "jose ramirez" are equal.
 """
 
 from __future__ import annotations

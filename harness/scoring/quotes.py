@@ -9,7 +9,7 @@ same span. Matching is one-to-one and maximum, preferring higher overlap.
 Attribution (an accuracy over matched quotes): the predicted speaker is
 right when its offsets fall on a gold mention of the speaker entity (or
 on the quote's gold speaker mention) -- so "he" at the offsets of a
-mention of Putin is Putin -- or when its text equals, after name
+mention of the mayor is the mayor -- or when its text equals, after name
 normalisation, the speaker's canonical name, an alias or one of its name
 mentions; for a speaker given only as a description ("a spokesperson"),
 when the normalised texts are equal or one contains the other as whole words.
