@@ -463,8 +463,8 @@ def _follow(index: int, labels: dict[int, str], stripped: list[str], adjacent: l
             return
         listing = listing or close
         if follower in labels:
-            if labels[follower] not in _RUN_HEADERS:
-                return
+            if labels[follower] not in _RUN_HEADERS or header not in _RUN_HEADERS:
+                return  # another widget begins: what follows is its own
             title = stripped[follower] if labels[follower] == "related-article" else None
             continue
         if header != "link-list" and not close:

@@ -120,6 +120,17 @@ def test_a_comment_under_the_comment_count_belongs_to_the_widget():
     assert labels(text) == {"Comments (2)": "comments", 'Jo Banks: "Terrible news" 3 hours ago | Reply': "comments"}
 
 
+def test_a_link_list_after_another_widget_gets_its_own_label():
+    text = ("The council voted on Monday to close the old pier, citing safety concerns.\n\n"
+            "Sign up for our newsletter. Get the top stories delivered to your inbox.\n\n"
+            "Read more:\n- Ferry operator cuts winter sailings\n- Sea wall repairs begin in spring\n\n"
+            "Repairs to the sea wall are expected to take two years, the council said.")
+    found = labels(text)
+    assert found["Read more:"] == "link-list"
+    assert found["- Ferry operator cuts winter sailings"] == "related-article"
+    assert found["- Sea wall repairs begin in spring"] == "related-article"
+
+
 def test_a_repeated_headline_like_line_is_a_promo_title():
     text = "Markets rally as inflation cools\nStocks rose on Tuesday.\nMarkets rally as inflation cools\n"
     assert [b.label for b in boilerplate_lines(text)] == ["related-article", "related-article"]

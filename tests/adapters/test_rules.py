@@ -345,3 +345,35 @@ def test_the_trigger_pattern_matches_what_a_plain_longest_first_alternation_matc
     text = ". ".join(forms) + " " + " ".join(f.upper() for f in forms) + " passed away xpassed passed-by shot down to"
     text += (ARTICLES / "age_law.txt").read_text() + (ARTICLES / "court.txt").read_text()
     assert [m.span() for m in _TRIGGERS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_floods_dateline_is_not_part_of_the_first_reported_sentence(rules):
+    _, p = predict(rules, "floods")
+    quote = quote_by_text(p, "Torrential rain flooded towns")
+    assert quote.text.startswith("Torrential rain") and quote.kind == "indirect"
+    assert quote.speaker.text == "officials" and quote.cue.text == "said"
+    died = [e for e in p.events if e.type == "Life.Die"]
+    assert died and all(a.text != "Reuters" for a in died[0].arguments)
+
+
+def test_floods_groups_speak_without_a_name(rules):
+    _, p = predict(rules, "floods")
+    assert quote_by_text(p, "40 bridges had been closed").speaker.text == "local authorities"
+    assert quote_by_text(p, "The situation remains very serious,").speaker.text == "police"
+    assert quote_by_text(p, "The Formula One Grand Prix at Imola").speaker.text == "organisers"
+
+
+def test_floods_a_second_attribution_ends_the_first_reported_clause(rules):
+    _, p = predict(rules, "floods")
+    first = quote_by_text(p, "the damage would reach")
+    assert first.text == 'the damage would reach "several billion euros"' and first.speaker.text == "He"
+
+
+def test_floods_hyphenated_region_event_name_and_an_age_that_is_no_date(rules):
+    _, p = predict(rules, "floods")
+    types = {e.text: e.type for e in p.entities}
+    assert types.get("Emilia-Romagna") == "GPE"
+    assert types.get("Formula One Grand Prix") == "EVENT"
+    assert not any("74-year" in e.text for e in p.entities)
+    assert "74-year-old" in {f.text for f in p.figures}
+    assert "Laura Bianchi" not in types  # the byline is page furniture

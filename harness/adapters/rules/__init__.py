@@ -93,7 +93,7 @@ class RulesExtractor(BaseExtractor):
     """The rule-based baseline (see the module docstring)."""
 
     name = "rules"
-    version = "3"  # 3: triggers for the whole ACE 2005 ontology, laws passed and match results
+    version = "4"  # 4: datelines, group speakers, joined attributions, event names; 3: the whole ACE 2005 ontology
     SETTINGS = (Setting("clean_boilerplate", bool, True, "skip lines recognised as page furniture"),)
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):

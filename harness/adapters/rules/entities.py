@@ -27,7 +27,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:yesterday|today|tomorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
     r"\b(?:recent|coming|past) (?:days|weeks|months|years)\b",
-    r"\b(?:(?:nearly|almost|about|around|more than|over) )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)(?:-| )(?:days?|weeks?|months?|years?|decades?)(?: ago)?\b",
+    r"\b(?:(?:nearly|almost|about|around|more than|over) )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)(?:-| )(?:days?|weeks?|months?|years?|decades?)(?!-)(?: ago)?\b",
     r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
 )]
 _TIME_PATTERNS = [re.compile(p) for p in (
@@ -224,6 +224,9 @@ class EntityFinder:
         kind = self._known_type(full)
         if kind is None and words[-1] in lx.ORG_SUFFIXES and len(run) > 1:
             kind = "ORG"
+        if kind is None and len(run) > 1 and not titled and (
+                words[-1] in lx.EVENT_HEADS or " ".join(words[-2:]) in lx.EVENT_HEADS):
+            kind = "EVENT"  # "Formula One Grand Prix", "Munich Security Conference"
         if kind is None and words[-1].lower() in lx.PLACE_HEADS and len(run) > 1 and not titled:
             kind = lx.PLACE_HEADS[words[-1].lower()]  # "Ewood Park", "Hudson River"
         if kind is None and after in lx.PLACE_HEADS and not titled:
@@ -300,6 +303,11 @@ class EntityFinder:
         return "ORG" if head in _ORG_NOUNS else None
 
     def _compound(self, start: int, word: str) -> None:
+        parts = word.split("-")
+        if all(self._name_like(part) and self._known_type(part) is None for part in parts) \
+                and self._word_before(start).lower() in _LOCATION_PREPOSITIONS and not self._sentence_start(start):
+            self._add(start, start + len(word), "GPE")  # "in Emilia-Romagna", "across Baden-Wuerttemberg"
+            return
         cursor = start
         for part in word.split("-"):
             if part and _is_cap(part):

@@ -234,6 +234,13 @@ Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|B
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 """.replace("\n", "|").split("|")) - {""}
 
+# last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
+EVENT_HEADS = frozenset("""
+Grand Prix|Olympics|Olympic Games|Paralympics|Games|Cup|World Cup|Championship|Championships|Tournament|Open
+Summit|Conference|Forum|Festival|Marathon|Expo|Biennale|War|Revolution|Uprising|Crisis|Awards|Oscars|Grammys
+Series|Derby|Classic|Invitational|Rally|Tour|Week|Fair
+""".replace("\n", "|").split("|")) - {""}
+
 # first words of organisation names
 ORG_HEADS = frozenset(("Ministry", "Department", "University", "Bank", "Council", "Court", "Office", "Bureau",
                        "Committee", "Commission", "Federation", "Union", "Institute", "House", "Church",

@@ -8,8 +8,10 @@ does). The cue and speaker are read from the words next to the marks
 neither is taken to continue the previous speaker's words when it opens a
 paragraph, and is a scare quote (dropped) when it is a few words inside a
 sentence. Indirect quotes are the clause after a speech verb whose subject
-is a name, a pronoun or a short description ("officials said that ...",
-"the ministry announced ...") or before it ("..., the mayor said.").
+is a name, a pronoun, a short description or a group ("officials said that ...",
+"the ministry announced ...", "local authorities said ...") or before it
+("..., the mayor said."); a second attribution joined on ("... while police
+said ...") ends the first reported clause and starts another.
 Pronoun speakers are resolved to the most recent person (he, she) or
 organisation/place (it, they) mentioned before.
 """
@@ -25,11 +27,21 @@ from .text import Article
 
 _VERBS = "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True))
 _NAME = r"[A-Z][\w’'.-]*(?: (?:of |de |al-|bin )?[A-Z][\w’'.-]*){0,3}"
+# people quoted as a group, with no name ("officials said", "local residents told reporters")
+_GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",
+           "organisers", "organizers", "rescuers", "investigators", "prosecutors", "doctors", "medics", "diplomats",
+           "observers", "economists", "scientists", "researchers", "activists", "survivors", "officers", "lawmakers",
+           "protesters", "villagers", "locals", "firefighters", "paramedics", "spokespeople", "aides")
+_GROUP = "(?:" + "|".join(_GROUPS) + ")"
+# a word that may qualify a group ("local", "two", "senior"), not one that starts a clause ("while officials said")
+_MODIFIER = (r"(?!(?:while|and|but|as|when|after|before|because|since|if|though|although|whereas|so|or|then|that"
+             r"|which|who|where|whom|than|until|unless|once|with|without|for|from|to|of|in|on|at|by)\b)[a-z][\w-]*")
+_GROUP_CAPITAL = "(?:" + "|".join(g.capitalize() for g in _GROUPS) + ")"
 # a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
 _SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
-            rf"|(?:[Tt]he |[Aa]n? )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources))")
-_ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|was|were|once|again|repeatedly|publicly) )?"
+            rf"|(?:[Tt]he |[Aa]n? )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources)|(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})")
+_ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b")
@@ -37,8 +49,10 @@ _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<r
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?\.?$")
 _INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
+_JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
-_CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|the|his|her|its|their|this|these|there|a|an|[A-Z][\w’'-]*)\s+\w+", re.I)
+_CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most"
+                           r"|all|several|no|more|about|around|nearly|at least|\d[\d,.]*|[A-Z][\w’'-]*)\s+\w+", re.I)
 _LEADING_ADJUNCT = re.compile(r"^(?:(?:on|in|at|during|late|early|last|this|after|before|to|via|over) [^,;:]{1,40}?,?\s+)+")
 
 
@@ -181,14 +195,18 @@ class QuoteFinder:
             if any(qs <= s_start and s_end <= qe for qs, qe in quoted):
                 continue
             sentence = text[s_start:s_end]
+            in_sentence = False
             match = _INDIRECT.search(sentence)
             while match is not None:
                 quote = self._forward(match, s_start, s_end, quoted)
                 if quote is not None:
+                    # a second speaker may follow ("X said ... while officials said ...")
                     found.append(quote)
-                    break
-                match = _INDIRECT.search(sentence, match.end("verb"))
-            else:
+                    in_sentence = True
+                    match = _INDIRECT.search(sentence, quote.end - s_start)
+                else:
+                    match = _INDIRECT.search(sentence, match.end("verb"))
+            if not in_sentence:
                 quote = self._inverted(s_start, s_end, quoted)
                 if quote is not None:
                     found.append(quote)
@@ -224,6 +242,12 @@ class QuoteFinder:
         tail = re.search(r",\s+(?:which|who|where|when|as|after|amid|while|according)\b", text[content_start:content_end])
         if tail:
             content_end = content_start + tail.start()
+        # another attribution joined on ("... while regional authorities said ...") ends these words
+        for nested in _INDIRECT.finditer(text, content_start + 1, content_end):
+            joint = _JOINT.search(text, content_start, nested.start())
+            if joint:
+                content_end = joint.start()
+                break
         if len(text[content_start:content_end].split()) < 3:
             return None
         if any(qs <= content_start and content_end <= qe for qs, qe in quoted):

@@ -1,4 +1,8 @@
-"""The article as the rules see it: lines, which of them to skip, sentences, word tokens."""
+"""The article as the rules see it: lines, which of them to skip, sentences, word tokens.
+
+A dateline opening a paragraph ("PARIS (AFP) - ") is a segment of its own,
+so that no quote or event found in the first sentence reaches back into it.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,10 @@ _ABBREVIATIONS = frozenset((
     "inc", "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "rev", "mt",
 ))
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# a dateline opening a paragraph: "BOLOGNA, Italy (Reuters) - ", "KYIV (AFP) -- ", "NEW YORK, Dec 19 (AP) — "
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Z][\w&./ -]{0,30}\))?\s*(?:[-–—]{1,2}|:)\s+(?=[\"“A-Z0-9])")
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:[’'\-.&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\.?")
 
 
@@ -93,6 +101,11 @@ def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
             article.headings.append((start, end))
         else:
             article.paragraphs.append((start, end))
+            dateline = _DATELINE.match(text, start, end)
+            if dateline:
+                # its own segment, so that no quote or event reaches back into it
+                article.sentences.extend(split_sentences(text, start, dateline.end()))
+                start = dateline.end()
             article.sentences.extend(split_sentences(text, start, end))
         first = False
     article._sentence_starts = [s for s, _ in article.sentences]
