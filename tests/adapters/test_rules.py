@@ -377,3 +377,40 @@ def test_floods_hyphenated_region_event_name_and_an_age_that_is_no_date(rules):
     assert not any("74-year" in e.text for e in p.entities)
     assert "74-year-old" in {f.text for f in p.figures}
     assert "Laura Bianchi" not in types  # the byline is page furniture
+
+
+def test_senate_dateline_place_and_the_words_before_a_title(rules):
+    _, p = predict(rules, "senate")
+    types = {e.text: e.type for e in p.entities}
+    assert types.get("SACRAMENTO") == "GPE"
+    assert "Senate Majority" not in types and types.get("Laura Whitcomb") == "PERSON"
+    assert types.get("Dale Ortega") == "PERSON" and types.get("Fresno") == "GPE"
+    assert "Dale Ortega of Fresno" not in types
+
+
+def test_senate_words_quoted_from_the_middle_of_a_sentence_are_partial(rules):
+    _, p = predict(rules, "senate")
+    quote = [q for q in p.quotes if q.text == "badly need repair."]
+    assert quote and quote[0].kind == "partial" and quote[0].speaker.text == "Dale Ortega"
+    assert quote_by_text(p, "This is a good day").kind == "direct"
+
+
+def test_senate_an_argument_must_fit_its_role(rules):
+    _, p = predict(rules, "senate")
+    enacted = [e for e in p.events if e.type == "Policy.Enact"]
+    assert enacted
+    assert all(a.role != "Law" for e in enacted for a in e.arguments)  # no named law in the text
+
+
+def test_a_traveller_is_the_artifact_and_the_place_the_destination(rules):
+    text = "Chancellor Petra Lindqvist visited Nairobi on Monday for two days of talks.\n"
+    outcome = run_extractor(rules, Document("trip", text))
+    visit = [e for e in outcome.predictions.events if e.type == "Movement.Transport"]
+    assert visit
+    assert {(a.role, a.text) for a in visit[0].arguments} == {("Artifact", "Petra Lindqvist"), ("Destination", "Nairobi")}
+
+
+def test_senate_a_possessive_description_speaks(rules):
+    _, p = predict(rules, "senate")
+    quote = quote_by_text(p, "is expected to sign the bill next month")
+    assert quote.kind == "indirect" and quote.speaker.text == "her office"

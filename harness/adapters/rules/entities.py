@@ -54,6 +54,13 @@ _ORG_NOUNS = frozenset(("alliance", "group", "company", "firm", "agency", "organ
                         "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium"))
 
 
+# words between a name and a title that are part of the title ("Senate Majority Leader", "Foreign Affairs Minister")
+_TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime", "Chief", "Senior", "Acting", "Former",
+                              "Assistant", "Associate", "Executive", "Foreign", "Defence", "Defense", "Finance",
+                              "Interior", "Health", "Energy", "Affairs", "Economy", "Justice", "Trade", "Labour", "Labor",
+                              "Education", "Transport", "Environment", "General", "Managing", "Regional", "State"))
+
+
 @dataclass(frozen=True)
 class Mention:
     """One predicted mention."""
@@ -166,7 +173,8 @@ class EntityFinder:
 
     # --- names ---
 
-    def _classify(self, run: list[tuple[int, int, str]]) -> None:
+    def _classify(self, run: list[tuple[int, int, str]], person: bool = True) -> None:
+        """Type one run of capitalised words and add its mention(s); ``person=False`` when it cannot be a person."""
         text = self.text
         # a leading non-name word ("The", "But") and sentence-initial function words go
         while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS):
@@ -185,7 +193,12 @@ class EntityFinder:
         # a name before a title is a name of its own ("Chilean President Ana Rojas", "Acme chief ... ")
         cut = self._title_inside(words)
         if cut:
-            self._classify(run[:cut])
+            # words that qualify the title belong to it ("Senate Majority Leader"), and what stands before a
+            # title is its organisation or place, not a person
+            head = cut
+            while head > 0 and words[head - 1] in _TITLE_MODIFIERS:
+                head -= 1
+            self._classify(run[:head], person=False)
             run, words = run[cut:], words[cut:]
             full = " ".join(words)
         # "Acme and Globex": two names, unless the whole is one organisation's name
@@ -236,10 +249,19 @@ class EntityFinder:
         if kind is None:
             if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS:
                 kind = "ORG"
-            elif titled or self._role_before(start) or self._person_like(words):
+            elif person and (titled or self._role_before(start) or self._person_like(words)):
                 kind = "PERSON"
         if kind is None:
             return
+        if kind == "PERSON" and "of" in words[1:-1]:
+            # "Senator Rand Paul of Kentucky": a person and the place they represent
+            at = words.index("of")
+            place = words[at + 1:]
+            if self._known_type(" ".join(place)) in ("GPE", "LOC") or (
+                    titled and len(place) <= 2 and all(self._name_like(w) for w in place)):
+                self._classify(run[:at])
+                self._add(run[at + 1][0], end, self._known_type(" ".join(place)) or "GPE")
+                return
         if kind == "PERSON":
             canonical = self.surnames.get(words[-1]) or full
             self.surnames.setdefault(words[-1], canonical)
@@ -389,6 +411,9 @@ class EntityFinder:
         heading only repeats names known by then.
         """
         text = self.text
+        for start, end in self.article.datelines:
+            if self.text[start:end] not in lx.KNOWN_ORGS:
+                self._add(start, end, "GPE")  # "WASHINGTON (AP) -": a dateline opens with a place
         areas = sorted(self.article.sentences + self.article.headings)
         for start, end in areas:
             self._dates(start, end)

@@ -195,6 +195,42 @@ _SPEAKER_AFTER = re.compile(r"(?:,[^,]{1,60},)?\s+(?:" + "|".join(sorted(map(re.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|over|across|on)\s+(?:the\s+)?$")
 
 
+# roles that only some kinds of name can fill: a law is no party, a defendant no country
+_ROLE_TYPES = {
+    "Law": ("LAW", "WORK_OF_ART"), "Money": (), "Sentence": (), "Crime": (), "Position": (),
+    "Instrument": ("PRODUCT",), "Vehicle": ("PRODUCT",),
+    "Person": ("PERSON",), "Defendant": ("PERSON", "ORG"), "Contest": ("EVENT",),
+}
+
+
+def _fits(role: str, entity_type: str) -> bool:
+    """Whether a name of ``entity_type`` can fill ``role`` (roles not listed take any name)."""
+    allowed = _ROLE_TYPES.get(role)
+    return allowed is None or entity_type in allowed
+
+
+_PLACES = ("GPE", "LOC", "FAC")
+# where a type's roles do not follow "subject before, object after": the traveller is the Artifact of a
+# transport ("Putin visited Minsk"), and a place after a movement is where it goes
+_ROLE_BY_POSITION = {
+    "Movement.Transport": ({"PERSON": "Artifact", "NORP": "Artifact"}, {"PERSON": "Artifact", "PRODUCT": "Artifact",
+                                                                         **dict.fromkeys(_PLACES, "Destination")}),
+    "Military.Deploy": ({}, dict.fromkeys(_PLACES, "Destination")),
+    "Justice.Extradite": ({}, dict.fromkeys(_PLACES, "Destination")),
+}
+
+
+def _role(type_name: str, roles: tuple[str, ...], position: int, entity_type: str) -> str | None:
+    """The role of a name found before (``position`` 0) or after (1) a trigger, or None when it fits none."""
+    special = _ROLE_BY_POSITION.get(type_name)
+    if special is not None and entity_type in special[position]:
+        return special[position][entity_type]
+    role = roles[position]
+    if type_name == "Movement.Transport" and position == 1:
+        return None  # after a movement, only a traveller or a destination
+    return role if _fits(role, entity_type) else None
+
+
 @dataclass(frozen=True)
 class FoundEvent:
     type: str
@@ -247,12 +283,14 @@ def find_events(article: Article, mentions: list[Mention], quoted: list[tuple[in
             arguments = []
             if before and roles:
                 m = before[-1]
-                if (m.start, m.end) != place:
-                    arguments.append((roles[0], m.start, m.end))
+                role = _role(type_name, roles, 0, m.type)
+                if (m.start, m.end) != place and role:
+                    arguments.append((role, m.start, m.end))
             if after and len(roles) > 1:
                 m = after[0]
-                if (m.start, m.end) != place:
-                    arguments.append((roles[1], m.start, m.end))
+                role = _role(type_name, roles, 1, m.type)
+                if (m.start, m.end) != place and role:
+                    arguments.append((role, m.start, m.end))
             if found and found[-1].type == type_name and 0 <= start - found[-1].trigger[1] <= 12 \
                     and found[-1].trigger[0] >= s_start:
                 continue  # "imposed fines", "held talks": two triggers of one event

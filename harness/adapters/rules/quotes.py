@@ -25,7 +25,8 @@ from . import lexicon as lx
 from .entities import Mention
 from .text import Article
 
-_VERBS = "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True))
+# a speech verb is a whole word: "state" in "the state's canals" is none
+_VERBS = "(?:" + "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True)) + r")(?![’'-]\w)"
 _NAME = r"[A-Z][\w’'.-]*(?: (?:of |de |al-|bin )?[A-Z][\w’'.-]*){0,3}"
 # people quoted as a group, with no name ("officials said", "local residents told reporters")
 _GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",
@@ -40,7 +41,7 @@ _GROUP_CAPITAL = "(?:" + "|".join(g.capitalize() for g in _GROUPS) + ")"
 # a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
 _SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
-            rf"|(?:[Tt]he |[Aa]n? )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources)|(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})")
+            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources)|(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})")
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
@@ -171,7 +172,11 @@ class QuoteFinder:
                 at_start = self.text[paragraph[0]:open_at].strip() == "" or \
                     bool(re.search(r"[:.]\s*$|\b(?:" + _VERBS + r")\s*,?\s*$", self.text[paragraph[0]:open_at]))
                 ends_clause = content.rstrip().endswith((".", ",", "!", "?", "…", "—"))
-                kind = "direct" if (ends_clause or at_start) and words >= 3 else "partial"
+                # words quoted from the middle of a sentence ('roads "badly need repair."') are partial
+                # even when they end it
+                opens_clause = at_start or not content.lstrip()[:1].islower()
+                kind = "direct" if ends_clause and opens_clause or at_start and words >= 3 else "partial"
+                kind = kind if words >= 3 else "partial"
                 speaker, cue = self._attribution(open_at, close_at, paragraph)
                 if speaker is None and kind == "partial":
                     speaker, cue = self._partial_cue(open_at)

@@ -21,7 +21,7 @@ _ABBREVIATIONS = frozenset((
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # a dateline opening a paragraph: "BOLOGNA, Italy (Reuters) - ", "KYIV (AFP) -- ", "NEW YORK, Dec 19 (AP) — "
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Z][\w&./ -]{0,30}\))?\s*(?:[-–—]{1,2}|:)\s+(?=[\"“A-Z0-9])")
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:[’'\-.&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\.?")
 
@@ -35,6 +35,7 @@ class Article:
     headings: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # body only
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body only
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # the place name opening a dateline
     _sentence_starts: list[int] = field(default_factory=list)
 
     def sentence_of(self, offset: int) -> tuple[int, int] | None:
@@ -103,6 +104,7 @@ def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
             article.paragraphs.append((start, end))
             dateline = _DATELINE.match(text, start, end)
             if dateline:
+                article.datelines.append((start, dateline.end("place")))
                 # its own segment, so that no quote or event reaches back into it
                 article.sentences.extend(split_sentences(text, start, dateline.end()))
                 start = dateline.end()
