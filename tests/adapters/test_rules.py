@@ -414,3 +414,17 @@ def test_senate_a_possessive_description_speaks(rules):
     _, p = predict(rules, "senate")
     quote = quote_by_text(p, "is expected to sign the bill next month")
     assert quote.kind == "indirect" and quote.speaker.text == "her office"
+
+
+def test_words_after_the_attribution_of_a_direct_quote_are_no_indirect_quote(rules):
+    text = '"He betrayed the trust of hundreds of families," Inspector Mark Hale said outside the court.\n'
+    quotes = run_extractor(rules, Document("after", text)).predictions.quotes
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "He betrayed the trust of hundreds of families,")]
+
+
+def test_in_the_passive_the_subject_undergoes_the_event_and_by_names_who_does_it(rules):
+    text = "Opposition leader Tomas Varga was arrested by Interpol in Vienna on Monday.\n"
+    events = run_extractor(rules, Document("passive", text)).predictions.events
+    arrest = [e for e in events if e.type == "Justice.Arrest-Jail"]
+    assert arrest
+    assert {(a.role, a.text) for a in arrest[0].arguments} == {("Person", "Tomas Varga"), ("Agent", "Interpol")}

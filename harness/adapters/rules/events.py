@@ -191,7 +191,9 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 _TRIGGERS, _TYPE_OF = _pattern()
 _SPEECH = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b")
-_SPEAKER_AFTER = re.compile(r"(?:,[^,]{1,60},)?\s+(?:" + "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b")
+_SPEAKER_AFTER = re.compile(r"(?:,[^,]{1,60},)?,?\s+(?:" + "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|over|across|on)\s+(?:the\s+)?$")
 
 
@@ -199,7 +201,7 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|over|across|on)\s+(?:t
 _ROLE_TYPES = {
     "Law": ("LAW", "WORK_OF_ART"), "Money": (), "Sentence": (), "Crime": (), "Position": (),
     "Instrument": ("PRODUCT",), "Vehicle": ("PRODUCT",),
-    "Person": ("PERSON",), "Defendant": ("PERSON", "ORG"), "Contest": ("EVENT",),
+    "Person": ("PERSON",), "Defendant": ("PERSON", "ORG"), "Contest": ("EVENT",), "Adjudicator": ("PERSON", "ORG"),
 }
 
 
@@ -281,14 +283,19 @@ def find_events(article: Article, mentions: list[Mention], quoted: list[tuple[in
                     place = (m.start, m.end)
                     break
             arguments = []
-            if before and roles:
+            # in the passive the subject undergoes the event and "by X" does it ("was sentenced by a judge")
+            passive = bool(_PASSIVE.search(text, s_start, start))
+            subject_position = 1 if passive else 0
+            if before and len(roles) > subject_position:
                 m = before[-1]
-                role = _role(type_name, roles, 0, m.type)
+                role = _role(type_name, roles, subject_position, m.type)
                 if (m.start, m.end) != place and role:
                     arguments.append((role, m.start, m.end))
             if after and len(roles) > 1:
                 m = after[0]
-                role = _role(type_name, roles, 1, m.type)
+                by_agent = bool(_BY.search(text, s_start, m.start))
+                role = _role(type_name, roles, 0, m.type) if passive and by_agent else \
+                    None if passive else _role(type_name, roles, 1, m.type)
                 if (m.start, m.end) != place and role:
                     arguments.append((role, m.start, m.end))
             if found and found[-1].type == type_name and 0 <= start - found[-1].trigger[1] <= 12 \

@@ -50,6 +50,10 @@ _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<r
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?\.?$")
 _INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
+_AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
+# words that start an adjunct, not a clause: "said outside the court", "said later in a statement"
+_NOT_CLAUSE = re.compile(r"(?:outside|inside|in|at|on|after|before|during|later|earlier|afterwards|yesterday|today"
+                         r"|tonight|again|also|then|once|as|to|of|for|with|by|from|near|while|when|through)\b", re.I)
 _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
 _CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most"
@@ -225,6 +229,8 @@ class QuoteFinder:
             spk_end = s_start + match.end("app") - 1  # "His lawyer, Daniel Chen, said": the name is in the apposition
         if re.search(r"\b(?:not|n't|never|did not|does not)\s+$", text[max(s_start, verb_start - 12):verb_start]):
             return None
+        if _AFTER_QUOTE.search(text, s_start, spk_start):
+            return None  # '"...," the inspector said outside the court': the attribution of a direct quote
         rest_start = verb_end
         rest = text[rest_start:s_end]
         if rest.lstrip().startswith((":", '"', "“", ",")):
@@ -238,7 +244,8 @@ class QuoteFinder:
             content_start = rest_start + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
             if verb not in lx.CONTENT_OBJECT_VERBS:
                 # "said (on Monday) it would ...": a clause without "that" starts with a subject
-                if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start):
+                if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
+                        or _NOT_CLAUSE.match(text, content_start):
                     return None
         content_end = s_end
         while content_end > content_start and text[content_end - 1] in ".!? ":
