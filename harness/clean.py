@@ -180,6 +180,7 @@ _LINE_CUES: tuple[tuple[str, frozenset[str], re.Pattern], ...] = tuple(
     ("comments", "", r"^(?:be the first to (?:comment|reply|respond)|(?:write|leave|add|post) (?:the |a )?(?:first )?(?:comment|reply))\b"),
     ("comments", "", r"^(?:show|view|load|hide|read|see) (?:all |more )?(?:\d+ )?(?:comments|replies)\b"),
     ("comments", "", r"^join the (?:conversation|discussion)\b|^(?:log|sign) ?in to (?:comment|reply)\b"),
+    ("comments", "", r"^loading comments\b|^(?:log|sign) ?in (?:or|and) (?:register|sign ?up) to (?:post )?(?:a )?(?:comments?|reply)\b"),
     ("comments", "", r"^comments? (?:are|is) (?:now )?closed\b|^commenting (?:is|has been) (?:closed|disabled)\b"),
     ("comments", "reply", r"\b\d+ (?:minutes?|hours?|days?) ago\b.{0,20}\breply$|\|\s*reply$|^reply\s*\|"),
     # corrections and feedback prompts
@@ -210,6 +211,7 @@ _LINE_CUES: tuple[tuple[str, frozenset[str], re.Pattern], ...] = tuple(
     ("newsletter", "app", r"\b(?:download|get|install) our (?:free )?(?:\w+ )?app\b|^(?:download|get|install) the (?:free )?(?:\w+ )?app\b"),
     ("newsletter", "join", r"\bjoin (?:over |more than )?[\d.,]+\s*(?:million|thousand|k|m)?\s+(?:readers|subscribers|others|members)\b"),
     ("newsletter", "subscribe marketing", r"\bsubscribe to our\b|\bmarketing emails?\b"),
+    ("newsletter", "", r"^thanks for reading\b.{0,80}\bsubscribe\b|^subscribe (?:for free|free) to (?:receive|get)\b"),
     # paywall and membership prompts
     ("paywall", "subscribe", r"\bsubscribe (?:now |today )?(?:to|and) (?:continue|keep|read|unlock|get|enjoy)\b"),
     ("paywall", "reading", r"\b(?:to )?(?:continue|keep) reading\b.{0,60}\b(?:subscri|sign in|log in|register|member|account)"),
@@ -232,12 +234,16 @@ _LINE_CUES: tuple[tuple[str, frozenset[str], re.Pattern], ...] = tuple(
                       r"|paid post|promoted|promoted content|promotion|supported by|presented by|in partnership with\b.*"
                       r"|story continues below(?: advertisement)?|continue reading below|scroll to continue|article continues below"
                       r"|skip (?:advert|ad)(?:vertisement)?|click here\b.*)[:.]?$"),
+    ("advertisement", "", r"^(?:advertisement|advert|ad)\s*[-–—:|·]\s*(?:scroll (?:down )?to continue|continue reading"
+                      r"|(?:story|article) continues below)\b.{0,20}$"),
     # credits and captions
     ("credit", "", r"^(?:©|\(c\)|copyright\b|all rights reserved\b)"),
     ("caption", "", r"^(?:photo|image|picture|photograph|video|illustration|graphic|file photo|pictured|caption|credit|source)s?\s*(?::|by\b|credit\b|source\b|courtesy\b)"),
     ("caption", "photo photos image images picture pictures photograph photographs video videos illustration illustrations file credit credits courtesy", r"\((?:photo|image|picture|photograph|video|illustration|file photo|credit|courtesy)s?\b[^)]{0,80}\)\.?$"),
     ("caption", "photo photos image images photograph photographs picture pictures illustration illustrations credit credits", r"(?:photo|image|photograph|picture|illustration|credit)s?\s*(?::|by)\s*[^.]{2,60}$"),
     ("caption", "getty afp reuters ap epa shutterstock alamy istock anadolu xinhua pa sopa", r"(?:/|\bvia )(?:getty images|afp|reuters|ap|epa|shutterstock|alamy|istock|anadolu|xinhua|pa images|sopa images)\)?\.?$"),
+    ("caption", "", r"^(?:getty images|afp|reuters|ap|epa|epa-efe|shutterstock|alamy|anadolu|xinhua|tass|sputnik|pool|upi"
+                r"|dpa|nurphoto|sopa images|pa images|bloomberg)(?: photo| photos| images)?\s*/\s*[\w .'’-]{2,40}$"),
     ("caption", "getty shutterstock alamy istockphoto ap epa", r"\b(?:getty images|shutterstock|alamy|istockphoto|ap photo|epa-efe)\b"),
     # bylines, datelines, timestamps, reading time
     ("byline", "", r"^(?:reporting|writing|editing|additional reporting|research|graphics) by\b"),
@@ -246,6 +252,7 @@ _LINE_CUES: tuple[tuple[str, frozenset[str], re.Pattern], ...] = tuple(
     ("timestamp", "", r"^(?:updated|published|posted|last updated|first published|last modified|modified|created)\b(?: on| at|:)?\s*.{0,40}(?:\d|ago|today|yesterday)"),
     ("timestamp", "", r"^(?:about |over |just )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$|^just now$"),
     ("timestamp", "", r"^\d+\s*(?:-| )?(?:min|minute|mins|minutes)(?:['’]?s)? (?:read|listen|watch)$|^(?:reading|read) time\b"),
+    ("timestamp", "", r"^listen to (?:this|the) (?:article|story)\b.{0,30}$"),
     # author bios
     ("author-bio", "", r"^about the (?:author|writer|reporter)s?\b"),
     ("author-bio", "twitter email e mail", r"\b(?:follow|reach|contact|email) (?:him|her|them|the author)\b.{0,40}(?:@|\btwitter\b|\bemail\b|\be-mail\b)"),

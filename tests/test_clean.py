@@ -65,6 +65,13 @@ def test_widgets_promos_and_notices_are_found_and_the_article_is_not():
     ("Correction: An earlier version of this story misstated the date of the vote.", "correction-notice"),
     ("Read more: Council approves new bus lanes", "related-article"),
     ("Other topics of interest", "link-list"),
+    ("Advertisement - Scroll to continue", "advertisement"),
+    ("Listen to this article · 4 min", "timestamp"),
+    ("Reuters/Jon Reyes", "caption"),
+    ("AFP PHOTO / JON REYES", "caption"),
+    ("Thanks for reading! Subscribe for free to receive new posts.", "newsletter"),
+    ("Loading comments...", "comments"),
+    ("Log in or register to post comments", "comments"),
 ])
 def test_each_kind_of_page_furniture_is_recognised(line, label):
     text = f"Officials closed the bridge on Monday after engineers found cracks.\n\n{line}\n\nIt will reopen in May."
