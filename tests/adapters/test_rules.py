@@ -428,3 +428,21 @@ def test_in_the_passive_the_subject_undergoes_the_event_and_by_names_who_does_it
     arrest = [e for e in events if e.type == "Justice.Arrest-Jail"]
     assert arrest
     assert {(a.role, a.text) for a in arrest[0].arguments} == {("Person", "Tomas Varga"), ("Agent", "Interpol")}
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Residents told AFP they had lost everything.", "they had lost everything"),
+    ("Officials told reporters on Monday the bridge would reopen in May.", "the bridge would reopen in May"),
+    ("The mayor told his council that the budget was balanced.", "the budget was balanced"),
+])
+def test_told_someone_then_a_clause_is_an_indirect_quote(rules, sentence, content):
+    quotes = run_extractor(rules, Document("told", sentence + "\n")).predictions.quotes
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Whitfield told the court before the sentence was read.",
+    "The minister told a news conference in Nairobi.",
+])
+def test_told_someone_with_no_clause_after_is_no_quote(rules, sentence):
+    assert run_extractor(rules, Document("told", sentence + "\n")).predictions.quotes == ()

@@ -10,7 +10,8 @@ paragraph, and is a scare quote (dropped) when it is a few words inside a
 sentence. Indirect quotes are the clause after a speech verb whose subject
 is a name, a pronoun, a short description or a group ("officials said that ...",
 "the ministry announced ...", "local authorities said ...") or before it
-("..., the mayor said."); a second attribution joined on ("... while police
+("..., the mayor said."); after "told" the addressee is skipped ("told
+reporters the bridge would reopen"); a second attribution joined on ("... while police
 said ...") ends the first reported clause and starts another.
 Pronoun speakers are resolved to the most recent person (he, she) or
 organisation/place (it, they) mentioned before.
@@ -32,7 +33,8 @@ _NAME = r"[A-Z][\w’'.-]*(?: (?:of |de |al-|bin )?[A-Z][\w’'.-]*){0,3}"
 _GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",
            "organisers", "organizers", "rescuers", "investigators", "prosecutors", "doctors", "medics", "diplomats",
            "observers", "economists", "scientists", "researchers", "activists", "survivors", "officers", "lawmakers",
-           "protesters", "villagers", "locals", "firefighters", "paramedics", "spokespeople", "aides")
+           "protesters", "villagers", "locals", "firefighters", "paramedics", "spokespeople", "aides", "victims",
+           "families")
 _GROUP = "(?:" + "|".join(_GROUPS) + ")"
 # a word that may qualify a group ("local", "two", "senior"), not one that starts a clause ("while officials said")
 _MODIFIER = (r"(?!(?:while|and|but|as|when|after|before|because|since|if|though|although|whereas|so|or|then|that"
@@ -54,6 +56,12 @@ _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
 # words that start an adjunct, not a clause: "said outside the court", "said later in a statement"
 _NOT_CLAUSE = re.compile(r"(?:outside|inside|in|at|on|after|before|during|later|earlier|afterwards|yesterday|today"
                          r"|tonight|again|also|then|once|as|to|of|for|with|by|from|near|while|when|through)\b", re.I)
+# who was told: "reporters", "the court", "his Belarusian ally", "AFP", "him"
+_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:the|a|an|his|her|their|its) (?:[\w-]+ ){0,2}[\w-]+"
+                        r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|him|her|them|us|me)"
+                        r"(?:,? (?:on|in|at|during|late|early|last|this) [^,;:\"“]{1,30}?,?)?\s+(?:that\s+)?")
+_SUBJECT_START = re.compile(r"(?i:he|she|it|they|we|i|you|the|his|her|its|their|this|these|those|there|a|an|some|many"
+                            r"|most|all|several|no)\s|\d|[A-Z]")
 _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
 _CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most"
@@ -242,7 +250,13 @@ class QuoteFinder:
         else:
             skip = _LEADING_ADJUNCT.match(rest.lstrip())
             content_start = rest_start + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
-            if verb not in lx.CONTENT_OBJECT_VERBS:
+            told = _ADDRESSEE.match(rest) if lx.SPEECH_VERBS.get(verb) == "tell" else None
+            if told:
+                # "told AFP (on Monday) they had lost everything": the addressee, then the reported clause
+                content_start = rest_start + told.end()
+                if not _SUBJECT_START.match(text, content_start) or _NOT_CLAUSE.match(text, content_start):
+                    return None
+            elif verb not in lx.CONTENT_OBJECT_VERBS:
                 # "said (on Monday) it would ...": a clause without "that" starts with a subject
                 if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
                         or _NOT_CLAUSE.match(text, content_start):
