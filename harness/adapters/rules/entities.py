@@ -331,7 +331,7 @@ class EntityFinder:
             self._add(start, start + len(word), "GPE")  # "in Emilia-Romagna", "across Baden-Wuerttemberg"
             return
         cursor = start
-        for part in word.split("-"):
+        for part in parts:
             if part and _is_cap(part):
                 kind = self._known_type(part) or ("ORG" if part.isupper() and len(part) > 1 else None)
                 if kind:
@@ -412,7 +412,7 @@ class EntityFinder:
         """
         text = self.text
         for start, end in self.article.datelines:
-            if self.text[start:end] not in lx.KNOWN_ORGS:
+            if text[start:end] not in lx.KNOWN_ORGS:
                 self._add(start, end, "GPE")  # "WASHINGTON (AP) -": a dateline opens with a place
         areas = sorted(self.article.sentences + self.article.headings)
         for start, end in areas:

@@ -190,8 +190,9 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 _TRIGGERS, _TYPE_OF = _pattern()
-_SPEECH = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b")
-_SPEAKER_AFTER = re.compile(r"(?:,[^,]{1,60},)?,?\s+(?:" + "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b")
+_SPEECH_VERBS = "|".join(sorted(map(re.escape, lx.SPEECH_VERBS), key=len, reverse=True))
+_SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+_SPEAKER_AFTER = re.compile(rf"(?:,[^,]{{1,60}},)?,?\s+(?:{_SPEECH_VERBS})\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|over|across|on)\s+(?:the\s+)?$")
@@ -212,11 +213,13 @@ def _fits(role: str, entity_type: str) -> bool:
 
 
 _PLACES = ("GPE", "LOC", "FAC")
-# where a type's roles do not follow "subject before, object after": the traveller is the Artifact of a
-# transport ("Putin visited Minsk"), and a place after a movement is where it goes
+# where a type's roles do not follow "subject before, object after": (before, after) maps from entity type to
+# role, "*" for any other type. The traveller is the Artifact of a transport ("Putin visited Minsk"), a place
+# after a movement is where it goes, and nothing else after a transport takes part in it.
 _ROLE_BY_POSITION = {
-    "Movement.Transport": ({"PERSON": "Artifact", "NORP": "Artifact"}, {"PERSON": "Artifact", "PRODUCT": "Artifact",
-                                                                         **dict.fromkeys(_PLACES, "Destination")}),
+    "Movement.Transport": ({"PERSON": "Artifact", "NORP": "Artifact"},
+                           {"PERSON": "Artifact", "PRODUCT": "Artifact", **dict.fromkeys(_PLACES, "Destination"),
+                            "*": None}),
     "Military.Deploy": ({}, dict.fromkeys(_PLACES, "Destination")),
     "Justice.Extradite": ({}, dict.fromkeys(_PLACES, "Destination")),
 }
@@ -224,13 +227,9 @@ _ROLE_BY_POSITION = {
 
 def _role(type_name: str, roles: tuple[str, ...], position: int, entity_type: str) -> str | None:
     """The role of a name found before (``position`` 0) or after (1) a trigger, or None when it fits none."""
-    special = _ROLE_BY_POSITION.get(type_name)
-    if special is not None and entity_type in special[position]:
-        return special[position][entity_type]
-    role = roles[position]
-    if type_name == "Movement.Transport" and position == 1:
-        return None  # after a movement, only a traveller or a destination
-    return role if _fits(role, entity_type) else None
+    by_type = _ROLE_BY_POSITION.get(type_name, ({}, {}))[position]
+    role = by_type.get(entity_type, by_type.get("*", roles[position]))
+    return role if role is not None and _fits(role, entity_type) else None
 
 
 @dataclass(frozen=True)
@@ -293,9 +292,12 @@ def find_events(article: Article, mentions: list[Mention], quoted: list[tuple[in
                     arguments.append((role, m.start, m.end))
             if after and len(roles) > 1:
                 m = after[0]
-                by_agent = bool(_BY.search(text, s_start, m.start))
-                role = _role(type_name, roles, 0, m.type) if passive and by_agent else \
-                    None if passive else _role(type_name, roles, 1, m.type)
+                if not passive:
+                    role = _role(type_name, roles, 1, m.type)
+                elif _BY.search(text, s_start, m.start):
+                    role = _role(type_name, roles, 0, m.type)
+                else:
+                    role = None  # "was arrested in Vienna": a name after a passive verb without "by" is no agent
                 if (m.start, m.end) != place and role:
                     arguments.append((role, m.start, m.end))
             if found and found[-1].type == type_name and 0 <= start - found[-1].trigger[1] <= 12 \

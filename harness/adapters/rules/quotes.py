@@ -52,6 +52,8 @@ _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<r
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?\.?$")
 _INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
+# words a reported clause opens with when it has no "that" ("said it would", "said some homes were")
+_SUBJECT_WORDS = "he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most|all|several|no"
 _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
 # words that start an adjunct, not a clause: "said outside the court", "said later in a statement"
 _NOT_CLAUSE = re.compile(r"(?:outside|inside|in|at|on|after|before|during|later|earlier|afterwards|yesterday|today"
@@ -60,12 +62,10 @@ _NOT_CLAUSE = re.compile(r"(?:outside|inside|in|at|on|after|before|during|later|
 _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:the|a|an|his|her|their|its) (?:[\w-]+ ){0,2}[\w-]+"
                         r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|him|her|them|us|me)"
                         r"(?:,? (?:on|in|at|during|late|early|last|this) [^,;:\"“]{1,30}?,?)?\s+(?:that\s+)?")
-_SUBJECT_START = re.compile(r"(?i:he|she|it|they|we|i|you|the|his|her|its|their|this|these|those|there|a|an|some|many"
-                            r"|most|all|several|no)\s|\d|[A-Z]")
+_SUBJECT_START = re.compile(rf"(?i:{_SUBJECT_WORDS}|you)\s|\d|[A-Z]")
 _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
-_CLAUSE_START = re.compile(r"(?:he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most"
-                           r"|all|several|no|more|about|around|nearly|at least|\d[\d,.]*|[A-Z][\w’'-]*)\s+\w+", re.I)
+_CLAUSE_START = re.compile(rf"(?:{_SUBJECT_WORDS}|more|about|around|nearly|at least|\d[\d,.]*|[A-Z][\w’'-]*)\s+\w+", re.I)
 _LEADING_ADJUNCT = re.compile(r"^(?:(?:on|in|at|during|late|early|last|this|after|before|to|via|over) [^,;:]{1,40}?,?\s+)+")
 
 
@@ -186,9 +186,8 @@ class QuoteFinder:
                 ends_clause = content.rstrip().endswith((".", ",", "!", "?", "…", "—"))
                 # words quoted from the middle of a sentence ('roads "badly need repair."') are partial
                 # even when they end it
-                opens_clause = at_start or not content.lstrip()[:1].islower()
-                kind = "direct" if ends_clause and opens_clause or at_start and words >= 3 else "partial"
-                kind = kind if words >= 3 else "partial"
+                opens_clause = not content.lstrip()[:1].islower()
+                kind = "direct" if words >= 3 and (at_start or ends_clause and opens_clause) else "partial"
                 speaker, cue = self._attribution(open_at, close_at, paragraph)
                 if speaker is None and kind == "partial":
                     speaker, cue = self._partial_cue(open_at)
