@@ -85,18 +85,31 @@ def _item_units(a: EvaluationResult, b: EvaluationResult, category: str) -> tupl
     return rows_a, rows_b, strata
 
 
+def _units(a: EvaluationResult, b: EvaluationResult, category: str,
+           method: IntervalMethod | None = None) -> tuple[list, list, list | None]:
+    """The paired units of both sets under ``method`` (by default a's), and their strata.
+
+    Documents: one row per document, no strata. Items: one row per gold
+    item or false alarm of either set, stratified by document.
+    """
+    from .statistics import interval_units
+
+    method = method or a.interval_method
+    if method.unit == "items":
+        return _item_units(a, b, category)
+    doc_ids = sorted(a.documents)
+    units_a, _ = interval_units([a.documents[d][category] for d in doc_ids], method)
+    units_b, _ = interval_units([b.documents[d][category] for d in doc_ids], method)
+    return units_a, units_b, None
+
+
 def _compare_category(a: EvaluationResult, b: EvaluationResult, name: str, method: IntervalMethod
                       ) -> CategoryComparison:
-    from .statistics import approximate_randomization, discordant, exact_sign_test, interval_units, paired_bootstrap
+    from .statistics import approximate_randomization, discordant, exact_sign_test, paired_bootstrap
 
-    items_a, items_b, strata = _item_units(a, b, name)
+    items_a, items_b, _ = _item_units(a, b, name)
     p_exact = exact_sign_test(items_a, items_b)
-    if method.unit == "documents":
-        doc_ids = sorted(a.documents)
-        units_a, unit_strata = interval_units([a.documents[d][name] for d in doc_ids], method)
-        units_b, _ = interval_units([b.documents[d][name] for d in doc_ids], method)
-    else:
-        units_a, units_b, unit_strata = items_a, items_b, strata
+    units_a, units_b, unit_strata = _units(a, b, name, method)
     delta, ci, p_bootstrap = paired_bootstrap(units_a, units_b, resamples=method.resamples, seed=method.seed,
                                               confidence=method.confidence, strata=unit_strata)
     p_randomization = approximate_randomization(units_a, units_b, resamples=method.resamples, seed=method.seed)

@@ -21,7 +21,9 @@ is computed from the summed counts, with the conventions of ``score.rates``.
   with add-one smoothing.
 * ``approximate_randomization``: each unit's two outcomes swapped with
   probability 1/2; p = share of swapped differences at least as large in
-  absolute value as the observed one, with add-one smoothing.
+  absolute value as the observed one, with add-one smoothing; exact (every
+  swap pattern of the discordant units) when there are at most
+  ``resamples`` patterns.
 * ``exact_sign_test``: the exact two-sided sign (McNemar) test on the
   discordant units: under the null each is as likely to favour either system.
 """
@@ -179,13 +181,25 @@ def paired_bootstrap(units_a, units_b, *, resamples: int = 1000, seed: int = 0, 
 
 
 def approximate_randomization(units_a, units_b, *, resamples: int = 1000, seed: int = 0) -> float:
-    """Two-sided p-value of the F1 difference by approximate randomization."""
+    """Two-sided p-value of the F1 difference by approximate randomization.
+
+    Swapping a unit both systems scored alike changes nothing, so when the
+    d discordant units allow at most ``resamples`` swap patterns (2**d) all
+    of them are enumerated and the p-value is exact, without smoothing.
+    """
     import numpy as np
 
     a, b = _array(units_a), _array(units_b)
     delta = abs(float(_f1_sum(b) - _f1_sum(a)))
     if len(a) == 0:
         return 1.0
+    differing = np.flatnonzero(np.any(a != b, axis=1))
+    if 2 ** len(differing) <= resamples:
+        patterns = (np.arange(2 ** len(differing))[:, None] >> np.arange(len(differing))) & 1
+        swap = np.zeros((len(patterns), len(a), 1), dtype=bool)
+        swap[:, differing, 0] = patterns.astype(bool)
+        deltas = np.abs(_f1_sum(np.where(swap, a, b)) - _f1_sum(np.where(swap, b, a)))
+        return float(np.mean(deltas >= delta - 1e-12))
     rng = np.random.default_rng(seed)
     swap = rng.random((resamples, len(a), 1)) < 0.5
     left = np.where(swap, b, a)

@@ -70,3 +70,16 @@ def test_without_a_baseline_the_check_fails_and_says_how_to_make_one(project, ha
     harness(project, "run", "--adapters", "counting")
     proc = harness(project, "gate")
     assert proc.returncode == 1 and "harness baseline" in proc.stdout
+
+
+def test_with_enough_documents_the_gate_pairs_documents(project, harness, reconfigure, add_document):
+    for name in ("example-third", "example-fourth", "example-fifth"):
+        add_document(project, name)
+    reconfigure(project, gate=BASELINE_GATE)
+    harness(project, "run", "--adapters", "counting")
+    harness(project, "baseline")
+    reconfigure(project, mode="none", gate=BASELINE_GATE)
+    harness(project, "run", "--adapters", "counting")
+    proc = harness(project, "gate")
+    line = next(l for l in proc.stdout.splitlines() if "(vs baseline)" in l)
+    assert "paired bootstrap over documents, 5 document(s))" in line and "optimistic" not in line

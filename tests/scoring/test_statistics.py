@@ -188,3 +188,14 @@ def test_compare_pairs_documents_from_the_minimum_on():
     assert comparison.interval.unit == "documents" and entities.units == 6
     assert "paired bootstrap over documents, 200 resamples (6 documents)" in comparison.method
     assert comparison.to_dict()["interval"]["documents"] == 6
+
+
+@pytest.mark.parametrize("only_a, only_b", [(0, 3), (1, 4), (2, 2), (0, 8), (3, 6)])
+def test_randomization_over_few_discordant_items_is_exact(only_a, only_b):
+    # both raise the same false alarms and agree on all but the discordant gold items: then F1's
+    # difference grows with the items b keeps, and the exact randomization test is the sign test
+    shared = [(1, 0, 0)] * 5 + [(0, 0, 1)] * 4 + [(0, 1, 0)] * 2
+    rows_a = shared + [(1, 0, 0)] * only_a + [(0, 0, 1)] * only_b
+    rows_b = shared + [(0, 0, 1)] * only_a + [(1, 0, 0)] * only_b
+    expected = binomtest(only_b, only_a + only_b, 0.5).pvalue
+    assert approximate_randomization(rows_a, rows_b, resamples=1000) == pytest.approx(expected, rel=1e-12)
