@@ -244,8 +244,16 @@ def metric_value(report: Mapping[str, Any], key: MetricKey) -> float | None:
     return None if value is None else float(value)
 
 
+@dataclass(frozen=True)
+class Significance:
+    """A p-value with the method that produced it (what was resampled, over how many documents)."""
+
+    p: float
+    method: str
+
+
 # (adapter, category) -> p-value of the paired test that the current run differs from the baseline
-PValue = Callable[[str, str], "float | None"]
+PValue = Callable[[str, str], "float | Significance | None"]
 
 # scores are stored as floats; without a tolerance 0.6 >= 0.6 could fail on rounding
 _EPSILON = 1e-9
@@ -277,26 +285,31 @@ def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapp
         detail = f"drop {fell:+.4f}" if fell > 0 else ""
         if not passed and gate.require_significance:
             p = p_value(drop.key.adapter, drop.key.category) if p_value is not None else None
+            method = f"; {p.method}" if isinstance(p, Significance) else ""
+            p = p.p if isinstance(p, Significance) else p
             if p is None:
                 detail += "; significance could not be tested (the gold or the baseline predictions changed)"
             elif p >= gate.alpha:
                 passed = True
-                detail += f"; not significant (p = {p:.3f} >= {gate.alpha:g})"
+                detail += f"; not significant (p = {p:.3f} >= {gate.alpha:g}{method})"
             else:
-                detail += f"; significant (p = {p:.3f} < {gate.alpha:g})"
+                detail += f"; significant (p = {p:.3f} < {gate.alpha:g}{method})"
         checks.append(Check(name, "baseline", required, actual, passed, detail.lstrip("; ")))
     return GateResult(tuple(checks))
 
 
 def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, report: Mapping[str, Any],
                       report_path: str | Path, gold_path: str | Path | None = None,
-                      *, test: str = "bootstrap", resamples: int = 1000) -> PValue:
-    """A ``PValue`` that pairs baseline and current predictions document by document.
+                      *, test: str = "bootstrap", resamples: int = 1000, options: Any = None) -> PValue:
+    """A ``PValue`` that pairs baseline and current predictions on the same gold.
 
-    Returns None for an adapter when the gold changed since the baseline (the
-    items are then not paired) or either side's predictions are missing.
+    The units are documents when the gold has at least the scoring option
+    ``min_documents_for_interval`` of them, else items within the documents
+    (never more confident than the exact test; the method says so). Returns
+    None for an adapter when the gold changed since the baseline (the items
+    are then not paired) or either side's predictions are missing.
     """
-    cache: dict[tuple[str, str], float | None] = {}
+    cache: dict[tuple[str, str], Significance | None] = {}
     state: dict[str, Any] = {}
 
     def corpus():
@@ -312,7 +325,7 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
             state["corpus"] = loaded if loaded is not None and fingerprints == {loaded.fingerprint} else None
         return state["corpus"]
 
-    def p_value(adapter: str, category: str) -> float | None:
+    def p_value(adapter: str, category: str) -> Significance | None:
         if (adapter, category) in cache:
             return cache[(adapter, category)]
         cache[(adapter, category)] = None
@@ -327,11 +340,15 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
             after = report_predictions(report, report_path, adapter)
         except Exception:
             return None
-        comparison = compare_predictions(gold, before, after, resamples=resamples, seed=0).to_dict()
-        found = comparison.get("categories", comparison).get(category)
+        comparison = compare_predictions(gold, before, after, options, resamples=resamples, seed=0)
+        found = comparison.to_dict()["categories"].get(category)
         if isinstance(found, Mapping):
             value = found.get(f"p_value_{test}")
-            cache[(adapter, category)] = None if value is None else float(value)
+            interval = comparison.interval
+            method = f"paired {test} over {interval.unit}, {interval.documents} document(s)"
+            if interval.optimistic:
+                method += f", optimistic: fewer than {interval.min_documents} documents"
+            cache[(adapter, category)] = None if value is None else Significance(float(value), method)
         return cache[(adapter, category)]
 
     return p_value
@@ -368,5 +385,8 @@ def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
         baseline = load_report(baseline_path)
     p_value = None
     if baseline is not None and gate.require_significance:
-        p_value = baseline_p_values(baseline, baseline_path, report, report_path, gold_path, test=gate.test)
+        from .scoring import ScoringOptions
+
+        p_value = baseline_p_values(baseline, baseline_path, report, report_path, gold_path, test=gate.test,
+                                    options=ScoringOptions.from_config(config))
     return evaluate_gate(gate, report, baseline=baseline, p_value=p_value)

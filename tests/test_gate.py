@@ -146,3 +146,15 @@ def test_the_summary_is_appended_to_the_github_step_summary(tmp_path, monkeypatc
 def test_no_step_summary_is_written_without_the_variable(monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     assert not write_step_summary(evaluate_gate(_gate(""), {"adapters": {}}))
+
+
+def test_a_significance_check_states_the_method_of_its_p_value():
+    from harness.gate import Significance
+
+    gate = _gate(BASELINE + "require_significance = true\nalpha = 0.05\n")
+    result = evaluate_gate(gate, _report(rules={"entities": 0.5}), baseline=_report(rules={"entities": 0.8}),
+                           p_value=lambda adapter, category: Significance(0.01, "paired bootstrap over documents, "
+                                                                                "6 document(s)"))
+    assert not result.passed
+    assert result.checks[0].detail.endswith("significant (p = 0.010 < 0.05; paired bootstrap over documents, "
+                                            "6 document(s))")

@@ -77,9 +77,21 @@ def _format(value: Any, spec: str = ".3f") -> str:
     return "–" if value is None else format(value, spec)
 
 
+def _print_method(comparison: Mapping[str, Any]) -> None:
+    """How the interval and p-values were computed, and why when they are optimistic."""
+    interval = comparison.get("interval") or {}
+    if not interval:
+        return
+    click.echo(f"{interval['confidence']:.0%} interval and p-values: paired {interval['method']}; "
+               "p(exact): sign test on the discordant items")
+    if interval.get("warning"):
+        click.echo(f"warning: {interval['warning']}; p-values are never below p(exact)")
+
+
 def _print_comparison(label: str, comparison: Mapping[str, Any], names: tuple[str, str], items: int) -> None:
     categories = comparison.get("categories", comparison)
     click.echo(f"== {label}: ΔF1 = {names[1]} − {names[0]} ==")
+    _print_method(comparison)
     for category, found in categories.items():
         if not isinstance(found, Mapping):
             continue
@@ -87,7 +99,8 @@ def _print_comparison(label: str, comparison: Mapping[str, Any], names: tuple[st
         click.echo(f"{category:<9} F1 {_format(found.get('f1_a'))} → {_format(found.get('f1_b'))}  "
                    f"ΔF1 {_format(found.get('delta_f1'), '+.3f')} [{_format(ci[0], '+.3f')}, {_format(ci[1], '+.3f')}]  "
                    f"p(bootstrap) {_format(found.get('p_value_bootstrap'))}  "
-                   f"p(randomization) {_format(found.get('p_value_randomization'))}")
+                   f"p(randomization) {_format(found.get('p_value_randomization'))}  "
+                   f"p(exact) {_format(found.get('p_value_exact'))}")
         for key, who in (("right_in_a_only", names[0]), ("right_in_b_only", names[1])):
             right = found.get(key) or []
             if right and items > 0:
@@ -113,32 +126,36 @@ def _describe(item: Any) -> str:
 @click.argument("a")
 @click.argument("b")
 @click.option("--gold", metavar="PATH", help="Gold corpus (default: gold/, or the gold the reports name).")
-@click.option("--resamples", type=click.IntRange(min=100), default=1000, show_default=True,
-              help="Bootstrap and randomization resamples.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the resampling.")
+@click.option("--resamples", type=click.IntRange(min=100), default=None,
+              help="Bootstrap and randomization resamples (default: the scoring option resamples, 1000).")
+@click.option("--seed", type=int, default=None, help="Random seed of the resampling (default: the scoring option seed, 0).")
 @click.option("--items", type=click.IntRange(min=0), default=10, show_default=True,
               help="Items to list per category that one side gets right and the other misses.")
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
 @click.option("--no-cache", is_flag=True, help="Extract again instead of reading .harness-cache/.")
-def compare(a: str, b: str, gold: str | None, resamples: int, seed: int, items: int, as_json: bool,
+def compare(a: str, b: str, gold: str | None, resamples: int | None, seed: int | None, items: int, as_json: bool,
             no_cache: bool) -> None:
     """Compare two adapters or two report.json files, with paired significance.
 
     A and B are adapter names (both are run, from cache where possible) or
     two report.json files (their predictions are re-scored on the same gold,
     adapter by adapter). For each category prints ΔF1 (B − A) with its
-    paired-bootstrap 95% confidence interval and p-values, and the items
-    one gets right and the other misses.
+    paired-bootstrap 95% confidence interval and p-values (over documents,
+    or over items within too few documents, as the output says), and the
+    items one gets right and the other misses. Scoring options come from
+    [tool.harness.scoring].
     """
+    from ..config import load_config
     from ..errors import UsageError
-    from ..scoring import compare_predictions
+    from ..scoring import ScoringOptions, compare_predictions
 
     if _is_report(a) != _is_report(b):
         raise UsageError(f"give two adapters or two report files, not one of each ({a!r}, {b!r}).")
+    options = ScoringOptions.from_config(load_config(), resamples=resamples, seed=seed)
     pairs = _from_reports(a, b, gold) if _is_report(a) else _from_adapters(a, b, gold, not no_cache)
     output = {}
     for label, corpus, preds_a, preds_b in pairs:
-        comparison = compare_predictions(corpus, preds_a, preds_b, resamples=resamples, seed=seed).to_dict()
+        comparison = compare_predictions(corpus, preds_a, preds_b, options).to_dict()
         output[label] = comparison
         if not as_json:
             _print_comparison(label, comparison, (a, b), items)

@@ -18,7 +18,7 @@ from html import escape
 from typing import Any, Iterable, Mapping
 
 from ..model import CATEGORIES
-from .summary import score_rows
+from .summary import interval_notes, score_rows
 
 STATUSES = ("tp", "fp", "fn", "boilerplate")
 STATUS_NAMES = {"tp": "true positive", "fp": "false positive", "fn": "false negative",
@@ -147,6 +147,10 @@ def _score_table(report: Mapping[str, Any]) -> str:
     return f'<table class="scores"><tr><th>category</th>{head}</tr>{"".join(body)}</table>'
 
 
+def _interval_notes(report: Mapping[str, Any]) -> str:
+    return "".join(f'<p class="interval">{escape(line)}</p>' for line in interval_notes(report))
+
+
 def _per_type(report: Mapping[str, Any]) -> str:
     parts = []
     for name, entry in report.get("adapters", {}).items():
@@ -253,8 +257,9 @@ def render_html(report: Mapping[str, Any], corpus: Any = None,
 {len(gold.get('documents', []))} document(s) · gold <code>{escape(str(gold.get('fingerprint', ''))[:12])}</code> ·
 status <strong>{escape(str(report.get('status', '')))}</strong></p>
 <h2>Scores</h2>
-<p>P / R / F1 with the 95% confidence interval of F1; the best F1 of a row is bold.</p>
+<p>P / R / F1 with the confidence interval of F1 and the documents it is over; the best F1 of a row is bold.</p>
 {_score_table(report)}
+{_interval_notes(report)}
 <h2>Per type</h2>
 {_per_type(report)}
 <h2>Errors ({len(report.get('errors') or [])})</h2>

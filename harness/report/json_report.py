@@ -41,7 +41,7 @@ def _interval(value: Any) -> list[float] | None:
 
 
 def score_dict(raw: Mapping[str, Any]) -> dict:
-    """One score (counts, rates and, when known, the 95% interval of F1) in report form."""
+    """One score (counts, rates and, when known, the interval of F1) in report form."""
     out: dict[str, Any] = {}
     for key in ("precision", "recall", "f1"):
         out[key] = _number(raw.get(key)) or 0.0
@@ -88,8 +88,13 @@ def scores_of(result: Any) -> dict[str, dict]:
         return {}
     raw = result.to_dict()
     categories = raw.get("categories", raw) if isinstance(raw, Mapping) else {}
-    return {name: category_dict(categories[name]) for name in CATEGORIES
-            if isinstance(categories.get(name), Mapping)}
+    scores = {name: category_dict(categories[name]) for name in CATEGORIES
+              if isinstance(categories.get(name), Mapping)}
+    interval = raw.get("interval") if isinstance(raw, Mapping) else None
+    if isinstance(interval, Mapping):
+        for score in scores.values():
+            score["interval"] = _jsonable(interval)
+    return scores
 
 
 def _options_dict(options: Any) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from .summary import score_rows
+from .summary import interval_notes, score_rows
 
 
 # characters that would start Markdown formatting, a link, a code span or a new cell
@@ -34,7 +34,10 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         f"harness {_escape(report.get('harness_version', '?'))} · {_escape(report.get('created', ''))} · "
         f"{len(gold.get('documents', []))} document(s) · gold {_escape(str(gold.get('fingerprint', ''))[:12])}",
         "",
-        "P / R / F1 with the 95% confidence interval of F1; **bold ★** marks the best F1 of a row.",
+        "P / R / F1 with the confidence interval of F1 and the documents it is over; **bold ★** marks the "
+        "best F1 of a row.",
+        "",
+        *(f"{_escape(line)}  " for line in interval_notes(report)),
         "",
     ]
     if adapters:

@@ -30,6 +30,8 @@ class Cell:
     best: bool = False
     agreeing: int | None = None  # for agreement rates: items that agree, out of ``total``
     total: int | None = None
+    documents: int | None = None  # documents the interval is over, when the report says
+    optimistic: bool = False  # the interval resamples items within too few documents
 
     def text(self, marker: str = "★", separator: str = " ") -> str:
         """``P … R … F1 … [lo–hi]``, or ``rate … (k/n)`` for an agreement rate.
@@ -39,8 +41,18 @@ class Cell:
         star = f" {marker}" if self.best else ""
         if self.total is not None:
             return f"rate {self.f1:.2f} ({self.agreeing}/{self.total}){star}"
-        interval = f" [{self.ci95[0]:.2f}–{self.ci95[1]:.2f}]" if self.ci95 else ""
+        interval = f" [{self.ci95[0]:.2f}–{self.ci95[1]:.2f}{self._over()}]" if self.ci95 else ""
         return f"P {self.precision:.2f} R {self.recall:.2f}{separator}F1 {self.f1:.2f}{interval}{star}"
+
+
+    def _over(self) -> str:
+        """``, 6 docs`` beside the bounds; ``†`` marks an optimistic interval (see ``interval_notes``)."""
+        if self.documents is None:
+            return ""
+        return f", {self.documents} doc{'' if self.documents == 1 else 's'}{OPTIMISTIC_MARK if self.optimistic else ''}"
+
+
+OPTIMISTIC_MARK = "†"
 
 
 @dataclass(frozen=True)
@@ -59,10 +71,41 @@ class Row:
 def _cell(score: Mapping[str, Any]) -> Cell:
     ci = score.get("ci95")
     rate = score.get("kind") == "rate"
+    interval = score.get("interval") if isinstance(score.get("interval"), Mapping) else {}
     return Cell(float(score["precision"]), float(score["recall"]), float(score["f1"]),
                 (float(ci[0]), float(ci[1])) if ci else None,
                 agreeing=int(score["tp"]) if rate else None,
-                total=int(score["tp"]) + int(score["fp"]) if rate else None)
+                total=int(score["tp"]) + int(score["fp"]) if rate else None,
+                documents=interval.get("documents"), optimistic=bool(interval.get("optimistic")))
+
+
+def interval_notes(report: Mapping[str, Any]) -> list[str]:
+    """What the intervals of ``report`` are, in words: one line per method used, with its warning.
+
+    Every report writer prints these under its score table, so no interval
+    is shown without its method and number of documents.
+    """
+    methods: list[Mapping[str, Any]] = []
+    unstated = False
+    for entry in report.get("adapters", {}).values():
+        for score in (entry.get("scores") or {}).values():
+            interval = score.get("interval")
+            if isinstance(interval, Mapping):
+                if interval not in methods:
+                    methods.append(interval)
+            elif score.get("ci95"):
+                unstated = True
+    lines = []
+    for interval in methods:
+        level = interval.get("confidence")
+        line = f"{level:.0%} interval of F1: {interval.get('method')}." if isinstance(level, (int, float)) else \
+            f"Interval of F1: {interval.get('method')}."
+        if interval.get("warning"):
+            line += f" {OPTIMISTIC_MARK} Warning: {interval['warning']}."
+        lines.append(line)
+    if unstated:
+        lines.append("Some intervals were written without their method (an older report).")
+    return lines
 
 
 def _mark_best(cells: list[Cell | None]) -> tuple[Cell | None, ...]:

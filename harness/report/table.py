@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .summary import score_rows
+from .summary import interval_notes, score_rows
 
 
 def score_table(report: Mapping[str, Any]):
@@ -12,7 +12,7 @@ def score_table(report: Mapping[str, Any]):
     from rich.table import Table
 
     adapters, rows = score_rows(report)
-    table = Table(title="Scores (P / R / F1 [95% CI of F1]; ★ best F1 of the row)", title_justify="left")
+    table = Table(title="Scores (P / R / F1 [CI of F1, documents]; ★ best F1 of the row)", title_justify="left")
     table.add_column("category", style="bold")
     for name in adapters:
         status = report["adapters"][name].get("status", "ok")
@@ -38,6 +38,7 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
 
     console = console or Console()
     console.print(score_table(report))
+    print_interval_notes(report, console)
     errors = report.get("errors") or []
     if errors:
         by_adapter: dict[str, int] = {}
@@ -46,3 +47,9 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
         listed = ", ".join(f"{name}: {count}" for name, count in by_adapter.items())
         console.print(f"[bold red]{len(errors)} error(s)[/] ({listed}); see report.json or report.html.",
                       highlight=False)
+
+
+def print_interval_notes(report: Mapping[str, Any], console: Any) -> None:
+    """Under the table: how its intervals were computed, and why when they are optimistic."""
+    for line in interval_notes(report):
+        console.print(line, highlight=False, markup=False)

@@ -25,6 +25,7 @@ class ScoringOptions:
     resamples: int = 1000  # bootstrap resamples
     seed: int = 0
     confidence: float = 0.95
+    min_documents_for_interval: int = 5  # fewer documents: items are resampled and the interval is optimistic
 
     def __post_init__(self) -> None:
         problem = self._problem()
@@ -48,6 +49,10 @@ class ScoringOptions:
             return f"resamples = {self.resamples!r} must be a positive integer, such as 1000."
         if isinstance(self.seed, bool) or not isinstance(self.seed, int):
             return f"seed = {self.seed!r} must be an integer."
+        minimum = self.min_documents_for_interval
+        if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 2:
+            return (f"min_documents_for_interval = {minimum!r} must be an integer of at least 2, such as 5 "
+                    "(a bootstrap over fewer documents has nothing to resample).")
         return None
 
     @classmethod

@@ -21,7 +21,9 @@ class ItemOutcome:
     or a false alarm inside boilerplate (``boilerplate``).
 
     ``key`` identifies the item across two prediction sets for the same gold:
-    the gold span for hits and misses, the predicted span and text for false alarms.
+    the gold span and label for hits and misses alike (a gold item is one
+    item whether it was found or not), the predicted span and text for
+    false alarms.
     """
 
     status: str
@@ -39,7 +41,7 @@ class ItemOutcome:
     @property
     def key(self) -> tuple:
         if self.status in ("tp", "fn") and self.gold is not None:
-            return ("gold", self.gold.start, self.gold.end, self.label if self.status == "fn" else None)
+            return ("gold", self.gold.start, self.gold.end, self.label)
         span = self.predicted
         if span is None:  # ungrounded: known by what was said
             return ("predicted", None, None, self.label, self.description)

@@ -158,24 +158,27 @@ class EvaluationResult:
         return {name: self._aggregate(name) for name in CATEGORIES if name in self.supported}
 
     @property
+    def interval_method(self):
+        """What the intervals resample (``statistics.IntervalMethod``), over this result's documents."""
+        from .statistics import interval_method
+
+        return interval_method(len(self.documents), self.options)
+
+    @property
     def method(self) -> str:
-        n = len(self.documents)
-        unit = f"the {n} documents" if n > 1 else "the items (hits, misses and false alarms) of the one document"
-        return (f"{self.options.confidence:.0%} percentile bootstrap interval of F1: {self.options.resamples} "
-                f"resamples of {unit} with replacement, seed {self.options.seed}")
+        method = self.interval_method
+        warning = f"; {method.warning}" if method.warning else ""
+        return (f"{self.options.confidence:.0%} percentile bootstrap interval of F1: {method.describe}, "
+                f"seed {self.options.seed}{warning}")
 
     def _aggregate(self, name: str) -> CategoryResult:
-        from .statistics import bootstrap_ci
+        from .statistics import bootstrap_ci, interval_units
 
         outcomes = [self.documents[d][name] for d in sorted(self.documents) if name in self.documents[d]]
-        items = [item for o in outcomes for item in o.items]
         headline = sum((o.headline for o in outcomes), Counts())
-        if len(outcomes) > 1:
-            units = [(o.headline.tp, o.headline.fp, o.headline.fn) for o in outcomes]
-        else:
-            units = [(i.counts.tp, i.counts.fp, i.counts.fn) for i in items]
+        units, strata = interval_units(outcomes, self.interval_method)
         ci = bootstrap_ci(units, resamples=self.options.resamples, seed=self.options.seed,
-                          confidence=self.options.confidence)
+                          confidence=self.options.confidence, strata=strata)
         score = Score.of(headline, ci)
         subscores: dict[str, Counts] = {}
         per_type: dict[str, Counts] = {}
@@ -245,6 +248,7 @@ class EvaluationResult:
         """JSON-safe form (no NaN or infinity); with ``items`` the item outcomes per document too."""
         out: dict[str, Any] = {
             "method": self.method,
+            "interval": self.interval_method.to_dict(),
             "options": self.options.to_dict(),
             "documents": len(self.documents),
             "categories": {name: result.to_dict() for name, result in self.categories.items()},

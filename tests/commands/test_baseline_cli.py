@@ -26,16 +26,43 @@ def test_an_unchanged_run_passes_the_baseline_check(project, harness, reconfigur
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_a_significant_drop_fails_the_gate(project, harness, reconfigure):
+def _baseline_finds_every_entity(project) -> None:
+    """Embed gold-perfect entity predictions in the baseline, so that predicting nothing is a real drop."""
+    from harness import load_gold
+    from harness.predictions import Predictions, from_gold, predictions_to_dict
+
+    path = project / "reports" / "baseline.json"
+    baseline = json.loads(path.read_text())
+    baseline["adapters"]["counting"]["predictions"] = [
+        predictions_to_dict(Predictions(a.doc_id, entities=from_gold(a).entities)) for a in load_gold(project / "gold")]
+    path.write_text(json.dumps(baseline))
+
+
+def _gate_after_predicting_nothing(project, harness, reconfigure, *, perfect_baseline=False):
+    """Baseline from a normal run (or gold-perfect), then a run predicting nothing: (exit code, the drop check's line)."""
     reconfigure(project, gate=BASELINE_GATE)
     harness(project, "run", "--adapters", "counting")
     harness(project, "baseline")
+    if perfect_baseline:
+        _baseline_finds_every_entity(project)
     reconfigure(project, mode="none", gate=BASELINE_GATE)
     harness(project, "run", "--adapters", "counting")
     proc = harness(project, "gate")
-    assert proc.returncode == 1
-    line = next(l for l in proc.stdout.splitlines() if "(vs baseline)" in l)
-    assert line.startswith("FAIL") and "significant (p = " in line
+    return proc.returncode, next(l for l in proc.stdout.splitlines() if "(vs baseline)" in l)
+
+
+def test_a_significant_drop_fails_the_gate(project, harness, reconfigure):
+    code, line = _gate_after_predicting_nothing(project, harness, reconfigure, perfect_baseline=True)
+    assert code == 1
+    assert line.startswith("FAIL") and "; significant (p = " in line
+    assert "paired bootstrap over items, 2 document(s), optimistic: fewer than 5 documents" in line
+
+
+def test_losing_two_hits_on_two_documents_is_not_significant(project, harness, reconfigure):
+    # the two documents are copies: each loses its one hit, which no exact test calls significant
+    code, line = _gate_after_predicting_nothing(project, harness, reconfigure)
+    assert code == 0, line
+    assert line.startswith("PASS") and "not significant (p = " in line
 
 
 def test_without_a_baseline_the_check_fails_and_says_how_to_make_one(project, harness, reconfigure):
@@ -43,3 +70,10 @@ def test_without_a_baseline_the_check_fails_and_says_how_to_make_one(project, ha
     harness(project, "run", "--adapters", "counting")
     proc = harness(project, "gate")
     assert proc.returncode == 1 and "harness baseline" in proc.stdout
+
+
+def test_with_enough_documents_the_gate_pairs_documents(project, harness, reconfigure, add_document):
+    for name in ("example-third", "example-fourth", "example-fifth"):
+        add_document(project, name)
+    _, line = _gate_after_predicting_nothing(project, harness, reconfigure)
+    assert "paired bootstrap over documents, 5 document(s))" in line and "optimistic" not in line

@@ -97,3 +97,35 @@ def sample_report(sample_run) -> dict:
     from harness.report import build_report
 
     return build_report(sample_run)
+
+
+def scored_corpus_run(count: int) -> RunResult:
+    """A run of one adapter really scored (``evaluate``) on ``count`` small made-up documents."""
+    from harness.model import Annotations, Corpus, Document, Entity, Mention, Region
+    from harness.predictions import PredictedEntity, Predictions
+    from harness.scoring import ScoringOptions, evaluate
+
+    names = ["Anna", "Boris", "Chen", "Dana", "Emil", "Farah"]
+    text = " ".join(names)
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    entities = tuple(Entity(f"E{i}", "PERSON", text[s:e], (Mention(s, e, text[s:e]),)) for i, (s, e) in enumerate(spans))
+    documents = tuple(Annotations(Document(f"doc-{i}", text, regions=(Region(0, len(text), "body"),)), entities=entities)
+                      for i in range(count))
+    # document i finds its first i % 5 + 1 people
+    predictions = {g.doc_id: Predictions(g.doc_id, entities=tuple(PredictedEntity(text[s:e], "PERSON", s, e)
+                                                                  for s, e in spans[: i % 5 + 1]))
+                   for i, g in enumerate(documents)}
+    corpus = Corpus(documents)
+    result = evaluate(corpus, predictions, ScoringOptions(resamples=200))
+    run = AdapterRun("rules", "1", "a" * 64, ("entities",),
+                     tuple(DocumentRun("rules", d, p, None, 0.01) for d, p in predictions.items()), 0.02)
+    return RunResult(corpus, (ScoredAdapter(run, result, 0.01),),
+                     RunOptions(("rules",), 1, "thread", True, "gold"), "2024-01-01T00:00:00+00:00", 0.1)
+
+
+@pytest.fixture
+def scored_report():
+    """``scored_report(count)``: the report dict of a really scored run over ``count`` documents."""
+    from harness.report import build_report
+
+    return lambda count: build_report(scored_corpus_run(count))

@@ -45,3 +45,19 @@ def test_load_report_names_the_bad_field(tmp_path, sample_report):
     with pytest.raises(ValidationFailed) as caught:
         load_report(path)
     assert "/adapters/rules/scores/entities/f1" in str(caught.value)
+
+
+@pytest.mark.parametrize("count, unit", [(1, "items"), (4, "items"), (5, "documents")])
+def test_every_interval_states_its_method_and_documents(scored_report, count, unit):
+    report = scored_report(count)
+    assert schema_problems("report", report, "report.json") == []
+    interval = report["adapters"]["rules"]["scores"]["entities"]["interval"]
+    assert (interval["unit"], interval["documents"], interval["optimistic"]) == (unit, count, unit == "items")
+    assert (interval["warning"] is not None) == (unit == "items") and interval["min_documents"] == 5
+
+
+def test_an_interval_without_its_method_fields_is_refused(scored_report):
+    report = scored_report(1)
+    del report["adapters"]["rules"]["scores"]["entities"]["interval"]["documents"]
+    problems = schema_problems("report", report, "report.json")
+    assert problems and "documents" in str(problems[0])
