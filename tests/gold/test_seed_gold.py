@@ -111,6 +111,8 @@ def test_header(gold: dict) -> None:
     assert meta["language"] == "en"
     assert meta["source"] == "AFP"
     assert meta["publisher"] == "Kyiv Post"
+    assert meta["domain"] == "world"
+    assert meta["publisher_style"] == "wire"
 
 
 # ------------------------------------------------------------------ spans and ids
