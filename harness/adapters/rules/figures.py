@@ -122,6 +122,11 @@ def _superlative_partitive(text: str, start: int, end: int) -> bool:
     return word in _SUPERLATIVES or (word.endswith("est") and len(word) > 4)
 
 
+def is_no_count(text: str, start: int, end: int) -> bool:
+    """A number that counts nothing: inside a code ("F-16"), a word ("a two-wheeler") or an idiom ("one of the largest")."""
+    return _in_code(text, start) or _word_compound(text, start, end) or _superlative_partitive(text, start, end)
+
+
 def _tally(text: str, end: int, limit: int) -> tuple[int, str | None]:
     """The tally word after a pair ("52-48 vote"): (new end, unit)."""
     match = re.match(r"\s+([a-z]+)\b", text[end:limit])
@@ -195,7 +200,7 @@ def find_figures(article: Article) -> list[FoundFigure]:
             continue
         for number in _find_numbers(sentence):
             start, end = s_start + number.start, s_start + number.end
-            if _in_code(text, start) or _word_compound(text, start, end) or _superlative_partitive(text, start, end):
+            if is_no_count(text, start, end):
                 continue
             if text[max(s_start, start - 9):start].lower().endswith("not a ") or number.text.lower() == "single":
                 continue  # "not a single ..." means none
