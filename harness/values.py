@@ -129,8 +129,10 @@ APPROXIMATION_WORDS: tuple[str, ...] = (
     "under", "estimated",
 )
 
+VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅛": 1 / 8}
 _TOKEN = re.compile(
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+|(?=[½¼¾⅓⅔⅕⅛]))"
+    r"(?P<vulgar>[½¼¾⅓⅔⅕⅛])?"
     r"(?P<glued>\s?[°º]\s?[CF]?(?![A-Za-z])|[A-Za-z]+)?"
     r"|(?P<word>[A-Za-z]+)"
     r"|(?P<symbol>[-\u2010-\u2015\u2212/%:" + re.escape(CURRENCY) + r"])",
@@ -182,9 +184,9 @@ def _number_token(match: re.Match) -> _Token:
     digits = match.group("number")
     glued = match.group("glued")
     start, end = match.start(), match.end()
-    number = float(digits.replace(",", ""))
+    number = float(digits.replace(",", "") or 0) + VULGAR_FRACTIONS.get(match.group("vulgar") or "", 0)
     if glued is None:
-        return _Token("number", digits, start, end, number, plain=digits.isdigit())
+        return _Token("number", match.group(0), start, end, number, plain=digits.isdigit() and not match.group("vulgar"))
     letters = glued.strip()
     low = letters.lower()
     if letters[0] in "°º":
@@ -206,6 +208,8 @@ def _number_token(match: re.Match) -> _Token:
 def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
+        if match.group(0) == "":
+            continue
         if match.group("number") is not None:
             tokens.append(_number_token(match))
         elif match.group("word") is not None:
@@ -246,8 +250,16 @@ def _scale_words(tokens: list[_Token], i: int) -> tuple[float, int]:
         i += 1
 
 
-def _and_a_half(tokens: list[_Token], i: int) -> bool:
-    return _word(tokens, i) == "and" and _word(tokens, i + 1) == "a" and _word(tokens, i + 2) == "half"
+def _and_a_half(tokens: list[_Token], i: int) -> int:
+    """How many tokens "and a half" (or "-and-a-half") takes from token i; 0 when it is not there."""
+    words, k = [], i
+    while len(words) < 3 and k < len(tokens):
+        if _is_hyphen(tokens, k) and _adjacent(tokens, k - 1, k) and _adjacent(tokens, k, k + 1):
+            k += 1
+            continue
+        words.append(_word(tokens, k))
+        k += 1
+    return k - i if words == ["and", "a", "half"] else 0
 
 
 def _looks_counted(word: str | None) -> bool:
@@ -298,7 +310,7 @@ def _cardinal(tokens: list[_Token], i: int) -> _Reading | None:
         factor = SUFFIX_SCALES[token.suffix]
     j = i + 1
     if _and_a_half(tokens, j):
-        value, j = value + 0.5, j + 3
+        value, j = value + 0.5, j + _and_a_half(tokens, j)
     more, j = _scale_words(tokens, j)
     factor *= more
     unit = token.unit or _temperature_words(tokens, j)
@@ -351,10 +363,10 @@ def _word_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
             current = 0.0
             factor = LARGE_SCALES[word]
             last = "scale"
-        elif word == "and" and last in ("unit", "ten") and _and_a_half(tokens, j):
-            current += 0.5  # "two and a half", "one and a half million"
+        elif (word == "and" or _is_hyphen(tokens, j)) and last in ("unit", "ten") and _and_a_half(tokens, j):
+            current += 0.5  # "two and a half", "one and a half million", "one-and-a-half"
             last = "unit"
-            j += 3
+            j += _and_a_half(tokens, j)
             continue
         elif word == "and" and last == "scale" and (_word(tokens, j + 1) in UNITS or _word(tokens, j + 1) in TENS):
             last = "and"
@@ -375,6 +387,8 @@ def _word_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
 def _fraction(tokens: list[_Token], i: int) -> _Reading | None:
     """ "half", "a quarter", "two-thirds", "a fifth of", "a quarter of a million"."""
     word = _word(tokens, i)
+    if word in ("a", "an") and _word(tokens, i - 1) == "and" and _word(tokens, i + 1) == "half":
+        return None  # "an hour and a half": the half belongs to what came before
     if word == "half":
         previous = _word(tokens, i - 1)
         if previous in ("the", "a", "first", "second", "other", "better", "one", "and") or _is_hyphen(tokens, i + 1) \

@@ -202,3 +202,12 @@ def test_a_pair_is_a_pair_in_json_and_agrees_only_with_the_same_pair():
     assert value_in(Pair(2, 0), Pair(2, 0))
     assert not value_in(Pair(0, 2), Pair(2, 0))
     assert not value_in(2, Pair(2, 0)) and not value_in(Pair(2, 0), (0, 2))
+
+
+@pytest.mark.parametrize("text, value", [("1½", 1.5), ("½", 0.5), ("2¾ million", 2.75e6), ("one-and-a-half", 1.5)])
+def test_written_halves_and_vulgar_fractions(text, value):
+    assert parse_number(text) == value
+
+
+def test_the_half_after_a_noun_is_no_figure_of_its_own():
+    assert parse_number("an hour and a half") is None

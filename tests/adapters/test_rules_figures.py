@@ -95,3 +95,7 @@ def test_a_bare_forty_m_is_given_without_a_value(rules):
 def test_a_year_a_date_and_a_time_are_no_figures(rules):
     assert figures(rules, "The plant, built in 1994, closed on 2022-12-19 at 19:30 after 12 workers left.").keys() \
         == {"12 workers"}
+
+
+def test_a_number_in_a_name_is_no_figure(rules):
+    assert figures(rules, "Covid-19 cases fell as the F-16 jets landed, and 30 pilots rested.").keys() == {"30 pilots"}

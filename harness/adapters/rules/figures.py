@@ -93,13 +93,14 @@ def _plural_like(word: str) -> bool:
 
 
 def _in_code(text: str, start: int) -> bool:
-    """Part of a name or code: "COVID-19", "F-16", "G7", "Su-34"."""
+    """Part of a name or code: "COVID-19", "Covid-19", "F-16", "G7", "Su-34" (a capitalised word before the dash)."""
     if start == 0:
         return False
     before = text[start - 1]
     if before.isalnum():
         return True
-    return before in "-/" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isupper()
+    word = re.search(r"[A-Za-z]+$", text[:start - 1]) if before in "-/" else None
+    return word is not None and word.group()[0].isupper()
 
 
 def _word_compound(text: str, start: int, end: int) -> bool:
