@@ -83,3 +83,32 @@ def test_temperature_units_agree_however_written():
     corpus = one_figure_gold("It reached 22C in the afternoon.", "22C", 22, "°C")
     result = score_one(corpus, PredictedFigure("22C", unit="degrees Celsius"))
     assert result.tp == 1 and result.subscores["unit_agreement"].rate == 1.0
+
+
+def test_a_pair_goes_through_gold_and_prediction_files_and_the_cli(example_gold_copy, tmp_path):
+    import json
+    import subprocess
+
+    from harness import load_gold
+    from harness.serialize import annotations_to_dict
+    from harness.values import Pair
+
+    annotation = example_gold_copy / "annotations" / "example-harbour-tech.json"
+    raw = json.loads(annotation.read_text())
+    raw["figures"][1]["value"] = {"pair": [2, 0]}
+    annotation.write_text(json.dumps(raw))
+    [gold] = load_gold(example_gold_copy)
+    assert gold.figures[1].value == Pair(2, 0)
+    assert annotations_to_dict(gold)["figures"][1]["value"] == {"pair": [2, 0]}
+
+    def f1(value):
+        predictions = tmp_path / "predictions.json"
+        predictions.write_text(json.dumps({"doc_id": "example-harbour-tech",
+                                           "figures": [{"text": "two men", "value": value}]}))
+        run = subprocess.run(["harness", "score", str(example_gold_copy), str(predictions), "--json", "--resamples", "20"],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return json.loads(run.stdout)["categories"]["figures"]["tp"]
+
+    assert f1({"pair": [2, 0]}) == 1
+    assert f1({"pair": [0, 2]}) == 0
