@@ -172,7 +172,7 @@ class SpacyExtractor(BaseExtractor):
                 figure = self._figure(ent, numbers, age)
                 if figure is not None and not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
-        figures.extend(self._pairs_without_entity(doc.text, numbers, figures))
+        figures.extend(self._parser_only_figures(doc.text, numbers, figures))
         predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
                                   tuple(self._events(doc)), adapter=self.name)
         return _to_original(predictions, normalised)
@@ -257,16 +257,20 @@ class SpacyExtractor(BaseExtractor):
             unit = unit or _CURRENCY_WORDS.get(text[start], _CURRENCY_WORDS.get(head_word))
         if number.unit in ("°C", "°F"):
             unit = number.unit
-        return PredictedFigure(text[start:end], start, end, number.value, unit, has_value=True)
+        return PredictedFigure(text[start:end], start, end, number.value, unit or number.unit, has_value=True)
 
     @staticmethod
-    def _pairs_without_entity(text: str, numbers: Sequence[Any], figures: Sequence[PredictedFigure]) -> list:
-        """Scorelines and votes the recogniser left out ("beat City 3-1"): the value parser's pairs, spaCy has none."""
+    def _parser_only_figures(text: str, numbers: Sequence[Any], figures: Sequence[PredictedFigure]) -> list:
+        """Scorelines, votes and temperatures the recogniser left out ("beat City 3-1", "fell to -3C").
+
+        The value parser's pairs and temperatures where no spaCy figure
+        overlaps them: the model has no component that reads them reliably.
+        """
         from ..values import Pair
         from .rules.figures import is_no_count
 
-        return [PredictedFigure(m.text, m.start, m.end, m.value, None, has_value=True) for m in numbers
-                if isinstance(m.value, Pair) and not is_no_count(text, m.start, m.end)
+        return [PredictedFigure(m.text, m.start, m.end, m.value, m.unit, has_value=True) for m in numbers
+                if (isinstance(m.value, Pair) or m.unit in ("°C", "°F")) and not is_no_count(text, m.start, m.end)
                 and not any(f.start < m.end and m.start < f.end for f in figures)]
 
     @staticmethod

@@ -99,3 +99,8 @@ def test_a_year_a_date_and_a_time_are_no_figures(rules):
 
 def test_a_number_in_a_name_is_no_figure(rules):
     assert figures(rules, "Covid-19 cases fell as the F-16 jets landed, and 30 pilots rested.").keys() == {"30 pilots"}
+
+
+def test_a_share_of_an_owner_takes_no_unit_from_the_owner(rules):
+    found = figures(rules, "More than half of the county's 40 schools closed.")
+    assert found["More than half"].unit is None and found["40 schools"].value == 40

@@ -84,3 +84,13 @@ def test_number_words_inside_other_words_are_no_figures(spacy_adapter):
 
 def test_one_as_a_pronoun_is_no_figure(spacy_adapter):
     assert figures(spacy_adapter, "The visitors pulled one back late on.") == {}
+
+
+def test_a_unit_glued_to_the_digits_is_kept(spacy_adapter):
+    found = figures(spacy_adapter, "The storm brought winds of 90mph to the coast.")
+    assert [(f.value, f.unit) for f in found.values()] == [(90, "mph")]
+
+
+def test_a_temperature_below_zero_is_found(spacy_adapter):
+    found = figures(spacy_adapter, "Temperatures fell to -3C overnight in the hills.")
+    assert (found["-3C"].value, found["-3C"].unit) == (-3, "°C")

@@ -184,6 +184,8 @@ def _counted_noun(text: str, end: int, limit: int, value) -> tuple[int, str | No
         if len(taken) >= 3:
             break
     share = isinstance(value, float) and 0 < value < 1
+    while taken and taken[-1][1].lower().endswith(("'s", "’s")):
+        taken.pop()  # "half of the state's 38 districts": the owner is not the whole
     if share and of_phrase and taken:
         # a share of a whole, singular or plural: "a fifth of the harvest", "half of the annual budget"
         noun = re.sub(r"^.*-", "", taken[-1][1])
