@@ -572,10 +572,12 @@ def _calendar_end(text: str, tokens: list[_Token], i: int) -> int | None:
         return j
     if _is_year(tokens, i):
         return j
+    if not (token.plain and 1 <= token.number <= 31):
+        return None
     previous = text[:token.start].rstrip().rstrip(",.").rsplit(None, 1)
     following = text[token.end:].lstrip().split(None, 1)
     if (previous and previous[-1] in MONTH_NAMES) or (following and following[0].rstrip(",.") in MONTH_NAMES):
-        return j  # "Dec. 19", "19 December"
+        return j  # "Dec. 19", "19 December"; "in March 40 people" is a count
     return None
 
 

@@ -211,3 +211,7 @@ def test_written_halves_and_vulgar_fractions(text, value):
 
 def test_the_half_after_a_noun_is_no_figure_of_its_own():
     assert parse_number("an hour and a half") is None
+
+
+def test_a_number_too_large_for_a_day_next_to_a_month_is_a_count():
+    assert parse_number("In March 40 people were hurt") == 40
