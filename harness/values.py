@@ -119,7 +119,7 @@ _CHANGE_UNITS = ("%", "percent", "per cent", "points", "percentage points", "pts
 _NOT_RATIO = frozenset(("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                         "month", "months", "year", "years", "game", "games", "match", "matches", "mile", "miles",
                         "km", "metres", "meters", "row"))
-_METRE_CONTEXT = frozenset(("tall", "high", "long", "deep", "wide", "away", "above", "below", "high,", "metres"))
+_METRE_CONTEXT = frozenset(("tall", "high", "long", "deep", "wide", "away", "above", "below"))
 
 # qualifier words that mark a figure as approximate or bounded, longest first
 APPROXIMATION_WORDS: tuple[str, ...] = (

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...values import TALLY_AFTER, Pair, Value
+from ...values import TALLY_AFTER, Pair, Value, find_numbers
 from . import lexicon as lx
 from .text import Article
 
@@ -65,12 +65,6 @@ class FoundFigure:
     unit: str | None
     approximation: str | None
     measures: str | None
-
-
-def _find_numbers(text: str):
-    from ...values import find_numbers
-
-    return find_numbers(text)
 
 
 def _singular(word: str) -> str:
@@ -201,7 +195,7 @@ def find_figures(article: Article) -> list[FoundFigure]:
         sentence = text[s_start:s_end]
         if not _MAY_HAVE_NUMBER.search(sentence):
             continue
-        for number in _find_numbers(sentence):
+        for number in find_numbers(sentence):
             start, end = s_start + number.start, s_start + number.end
             if is_no_count(text, start, end):
                 continue
