@@ -110,7 +110,7 @@ def _word_compound(text: str, start: int, end: int) -> bool:
 
 def _superlative_partitive(text: str, start: int, end: int) -> bool:
     """ "one of the largest", "one of its biggest", "one of the few": no count of one."""
-    match = re.match(r"\s+of\s+(?:the|its|their|his|her|our|Europe's|[A-Z]\w*'s)\s+([a-z]+)", text[end:end + 60])
+    match = re.match(r"\s+of\s+(?:the|its|their|his|her|our|[A-Z]\w*'s)\s+([a-z]+)", text[end:end + 60])
     if text[start:end].lower() != "one" or match is None:
         return False
     word = match.group(1)
