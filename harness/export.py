@@ -2,9 +2,9 @@
 
 One row per document, with explicit ``Features`` so the column types never
 depend on what the first rows happen to hold. A figure's value (a number, a
-``[low, high]`` range or null) is stored as ``value_kind`` plus
-``value_low``/``value_high``, which keeps integers, floats, ranges and nulls
-apart. Loading checks every row with the same schema and semantic rules as
+``[low, high]`` range, a ``{"pair": [first, second]}`` tally or null) is
+stored as ``value_kind`` plus ``value_low``/``value_high`` (a pair's first and
+second), which keeps integers, floats, ranges, pairs and nulls apart. Loading checks every row with the same schema and semantic rules as
 the JSON files, so an edited export is caught like an edited annotation file.
 """
 
@@ -64,6 +64,9 @@ def _figure_value_columns(value: Any) -> dict:
         return {"value_kind": "null", "value_low": None, "value_high": None}
     if isinstance(value, (list, tuple)):
         return {"value_kind": "range", "value_low": float(value[0]), "value_high": float(value[1])}
+    if isinstance(value, dict):  # {"pair": [first, second]}: a scoreline or vote
+        first, second = value["pair"]
+        return {"value_kind": "pair", "value_low": float(first), "value_high": float(second)}
     kind = "int" if isinstance(value, int) and not isinstance(value, bool) else "float"
     return {"value_kind": kind, "value_low": float(value), "value_high": float(value)}
 
@@ -74,6 +77,8 @@ def _figure_value(row: dict) -> Any:
         return None
     if kind == "range":
         return [row["value_low"], row["value_high"]]
+    if kind == "pair":
+        return {"pair": [row["value_low"], row["value_high"]]}
     if kind == "int":
         return int(row["value_low"])
     return row["value_low"]

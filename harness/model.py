@@ -15,6 +15,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
+from .values import Pair
+
 RegionKind = Literal["body", "heading", "boilerplate"]
 MentionForm = Literal["name", "nominal", "pronoun"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -173,13 +175,14 @@ class Quote:
 class Figure:
     """A quantity the article states.
 
-    ``value`` is a number, a ``(low, high)`` range for vague amounts, or None
-    with ``value_reason`` saying why it cannot be given.
+    ``value`` is a number, a ``(low, high)`` range for vague amounts, a
+    ``harness.values.Pair`` for a scoreline or vote ("2-0"), or None with
+    ``value_reason`` saying why it cannot be given.
     """
 
     id: str
     span: Span
-    value: float | tuple[float, float] | None
+    value: float | tuple[float, float] | Pair | None
     unit: str | None = None
     approximation: str | None = None
     measures: str = ""

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from .errors import Problem, ValidationFailed
 from .files import SAFE_NAME_RULE, is_safe_name
 from .model import CATEGORIES, Annotations
+from .values import Pair, value_from_json, value_to_json
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class PredictedFigure:
     text: str
     start: int | None = None
     end: int | None = None
-    value: float | tuple[float, float] | None = None
+    value: float | tuple[float, float] | Pair | None = None  # Pair: a scoreline or vote ("2-0")
     unit: str | None = None
     approximation: str | None = None
     measures: str | None = None
@@ -156,7 +157,7 @@ def predictions_from_dict(raw: dict) -> Predictions:
         figures=None if figures is None else tuple(
             PredictedFigure(
                 f["text"], f.get("start"), f.get("end"),
-                tuple(f["value"]) if isinstance(f.get("value"), list) else f.get("value"),
+                value_from_json(f.get("value")),
                 f.get("unit"), f.get("approximation"), f.get("measures"), f.get("score"),
                 has_value="value" in f,
             )
@@ -201,7 +202,7 @@ def predictions_to_dict(predictions: Predictions) -> dict:
             item = _drop_none({"text": f.text, "start": f.start, "end": f.end, "unit": f.unit,
                                "approximation": f.approximation, "measures": f.measures, "score": f.score})
             if f.has_value or f.value is not None:
-                item["value"] = list(f.value) if isinstance(f.value, tuple) else f.value
+                item["value"] = value_to_json(f.value)
             figures.append(item)
         out["figures"] = figures
     if predictions.events is not None:

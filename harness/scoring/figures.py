@@ -2,12 +2,15 @@
 
 Headline: **span + value**. A prediction matches a gold figure when their
 spans overlap (a text-only prediction is grounded first) and the values
-agree: within a relative ``figure_tolerance`` (default 1e-9), or
-``approximate_tolerance`` (default 0.1) when the gold figure has an
-approximation qualifier ("nearly", "some"). A gold range ``[low, high]``
-matches any value inside it, and an equal range. A gold figure without a
-value matches a prediction without one. When a prediction gives no
-``value`` it is read from its text ("nine million", "a dozen").
+agree: within ``figure_tolerance`` (default 1e-9), or ``approximate_tolerance``
+(default 0.1) when the gold figure has an approximation qualifier ("nearly",
+"some"), both relative to the gold value: ``|gold − predicted| ≤ tolerance ·
+|gold|``, so 179 and 221 are alike around a gold 200. A gold range ``[low,
+high]`` matches any value inside it, and an equal range; a gold ``Pair``
+("2-0") an equal pair in the same order. A gold figure without a value
+matches a prediction without one. When a prediction gives no ``value`` it is
+read from its text ("nine million", "a dozen"). A percentage is the number
+written (gold "40%" is 40); ``percent_as_fraction`` also accepts 0.4.
 
 Sub-scores: ``span`` (overlap alone, its own maximum matching),
 ``value_agreement`` (rate of equal values among span matches) and
@@ -30,13 +33,20 @@ from .score import Counts
 
 _IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
               "servicemen": "serviceman", "servicewomen": "servicewoman"}
+# one spelling per unit that news writes several ways ("22C", "22 degrees Celsius", "22°C")
+_SAME_UNIT = {"°c": "°c", "c": "°c", "celsius": "°c", "centigrade": "°c", "degree celsius": "°c",
+              "degrees celsius": "°c", "degrees c": "°c", "°f": "°f", "f": "°f", "fahrenheit": "°f",
+              "degree fahrenheit": "°f", "degrees fahrenheit": "°f", "degrees f": "°f",
+              "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent"}
 
 
 def normalize_unit(unit: str | None) -> str | None:
-    """A unit lowercased and in the singular ("Drones" -> "drone", "people" -> "person")."""
+    """A unit lowercased and in the singular ("Drones" -> "drone", "people" -> "person", "Celsius" -> "°c")."""
     if unit is None or not unit.strip():
         return None
-    word = unit.strip().lower()
+    word = " ".join(unit.lower().split())
+    if word in _SAME_UNIT:
+        return _SAME_UNIT[word]
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
@@ -54,10 +64,15 @@ def predicted_value(prediction: PredictedFigure):
 
 
 def values_agree(gold: Figure, value, options: ScoringOptions) -> bool:
+    """True when a predicted ``value`` agrees with the gold figure's, the tolerance relative to the gold value."""
     if gold.value is None:
         return value is None
-    tolerance = options.approximate_tolerance if gold.approximation else options.figure_tolerance
-    return value_in(value, gold.value, max(tolerance, options.figure_tolerance))
+    tolerance = max(options.approximate_tolerance if gold.approximation else 0.0, options.figure_tolerance)
+    if value_in(value, gold.value, tolerance):
+        return True
+    # the same share written as a fraction: gold "40%" = 40, predicted 0.4
+    return options.percent_as_fraction and normalize_unit(gold.unit) == "percent" \
+        and isinstance(value, (int, float)) and not isinstance(value, bool) and value_in(value * 100, gold.value, tolerance)
 
 
 def score_figures(annotations: Annotations, predictions: Sequence[PredictedFigure],

@@ -22,6 +22,7 @@ class ScoringOptions:
     quote_threshold: float = 0.5
     figure_tolerance: float = 1e-9  # relative tolerance for figure values
     approximate_tolerance: float = 0.1  # for gold figures with an approximation qualifier
+    percent_as_fraction: bool = False  # also accept 0.4 for a gold percentage of 40 ("40%")
     resamples: int = 1000  # bootstrap resamples
     seed: int = 0
     confidence: float = 0.95
@@ -33,8 +34,9 @@ class ScoringOptions:
             raise UsageError(problem)
 
     def _problem(self) -> str | None:
-        if not isinstance(self.include_pronouns, bool):
-            return f"include_pronouns = {self.include_pronouns!r} must be true or false."
+        for name in ("include_pronouns", "percent_as_fraction"):
+            if not isinstance(getattr(self, name), bool):
+                return f"{name} = {getattr(self, name)!r} must be true or false."
         if self.quote_match not in QUOTE_MATCH_MODES:
             return f"quote_match = {self.quote_match!r} is not a mode; use one of: {', '.join(QUOTE_MATCH_MODES)}."
         for name in ("quote_threshold", "confidence"):

@@ -11,6 +11,7 @@ import pytest
 
 from harness.adapters import get_adapter, run_extractor
 from harness.model import Document
+from harness.values import Pair
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -173,12 +174,12 @@ def test_age_law_fines_are_a_hypothetical_fine_and_a_page_count_is_a_figure(rule
     assert figures["at least one of the affected platforms"].unit == "platform"
 
 
-def test_semifinal_clubs_are_organisations_and_a_scoreline_is_no_figure(rules):
+def test_semifinal_clubs_are_organisations_and_the_scoreline_is_a_pair(rules):
     _, p = predict(rules, "semifinal")
     found = entity_set(p)
     assert {("Manchester City", "ORG"), ("Real Madrid", "ORG"), ("Erling Haaland", "PERSON"),
             ("Kevin De Bruyne", "PERSON"), ("Istanbul", "GPE")} <= found
-    assert [f.text for f in p.figures if f.text.startswith(("3", "1"))] == []
+    assert [(f.text, f.value) for f in p.figures if f.text.startswith(("3", "1"))] == [("3-1", Pair(3, 1))]
 
 
 def test_age_law_blocked_law_is_enacted_law_news_and_the_appeal_is_hypothetical(rules):

@@ -39,3 +39,10 @@ def test_flags_override_config():
     config = parse_config('[tool.harness.scoring]\nquote_match = "exact"\nseed = 4\n', None)
     options = ScoringOptions.from_config(config, quote_match="overlap", seed=None)
     assert (options.quote_match, options.seed) == ("overlap", 4)
+
+
+def test_percent_as_fraction_is_off_by_default_and_must_be_true_or_false():
+    assert ScoringOptions().percent_as_fraction is False
+    assert ScoringOptions.from_mapping({"percent-as-fraction": True}).percent_as_fraction is True
+    with pytest.raises(UsageError, match=r"percent_as_fraction = 'yes' must be true or false"):
+        ScoringOptions(percent_as_fraction="yes")

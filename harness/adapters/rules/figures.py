@@ -2,11 +2,15 @@
 
 Numbers come from ``harness.values.find_numbers`` (digits, number words
 with multipliers such as "nine million", "a dozen", ranges, vague amounts
-like "several thousand"). Calendar dates, years, clock times, ordinals and
-numbers inside codes ("COVID-19", "F-16") are not figures. The span grows
-to the left over a qualifier ("nearly", "an estimated") and to the right
-over the counted noun phrase ("35 attack drones", "30 of the weapons"),
-"N-year-old", "%"/"percent" and currency words.
+like "several thousand", fractions, lakh and crore, temperatures, and
+scorelines and votes as pairs); it already leaves out calendar dates,
+years, clock times and ordinals. Numbers inside codes ("COVID-19", "F-16")
+are not figures either, nor number words that are part of another word or
+idiom: "a two-wheeler", "a one-off", "one of the largest". The span grows to
+the left over a qualifier ("nearly", "an estimated") and to the right over
+the counted noun phrase ("35 attack drones", "30 of the weapons"),
+"N-year-old", "%"/"percent", a temperature unit ("0.3 degrees Celsius") and
+a tally word ("a 52-48 vote").
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...values import TALLY_AFTER, Pair, Value, find_numbers
 from . import lexicon as lx
 from .text import Article
 
@@ -33,31 +38,33 @@ _UNITS = frozenset(("km", "kilometres", "kilometers", "miles", "metres", "meters
                     "percent", "hectares", "acres", "litres", "liters", "barrels", "degrees", "mph", "kph", "mw", "gw",
                     "kwh", "mwh", "gwh", "euros", "dollars", "pounds", "rubles", "roubles", "hryvnias", "yuan", "yen",
                     "points", "goals", "runs", "votes", "seats"))
-_CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
-_MONTH_WORDS = frozenset([*lx.MONTHS, *lx.MONTH_ABBREVIATIONS, *(m + "." for m in lx.MONTH_ABBREVIATIONS)])
+_CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "rs": "rupee", "inr": "rupee"}
+# after a number word and a hyphen, these still count something: "a two-day visit", "a one-year ban"
+_MEASURE_NOUNS = frozenset(("second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
+                            "mile", "metre", "meter", "kilometre", "kilometer", "foot", "inch", "page", "storey",
+                            "story", "floor", "point", "goal", "game", "match", "set", "seat", "member", "judge",
+                            "person", "man", "woman", "room", "bedroom", "lane", "step", "stage"))
+# "one of the largest", "one of the few": a superlative after "one of the" names no count
+_SUPERLATIVES = frozenset(("most", "best", "worst", "least", "few", "first", "last", "top", "main", "leading", "key"))
+_TEMPERATURE_WORDS = re.compile(r"\s*(?:degrees?\s+)?(?:Celsius|Fahrenheit|centigrade|C\b|F\b)", re.I)
 _WORD_AFTER = re.compile(r"(?:[ \-]|\s(?=[a-z]))([A-Za-z][A-Za-z'’-]*)")
 
 
 _MAY_HAVE_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
-    r"millions?|billions?|trillions?|dozens?|several|multiple|few|numerous|scores)\b", re.I)
+    r"millions?|billions?|trillions?|dozens?|several|multiple|few|numerous|scores|half|thirds?|quarters?|fifths?|"
+    r"sixths?|sevenths?|eighths?|ninths?|tenths?|lakhs?|crores?|minus)\b", re.I)
 
 
 @dataclass(frozen=True)
 class FoundFigure:
     start: int
     end: int
-    value: float | tuple[float, float] | None
+    value: Value | None
     unit: str | None
     approximation: str | None
     measures: str | None
-
-
-def _find_numbers(text: str):
-    from ...values import find_numbers
-
-    return find_numbers(text)
 
 
 def _singular(word: str) -> str:
@@ -79,39 +86,48 @@ def _plural_like(word: str) -> bool:
         len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")))
 
 
-def _is_calendar(text: str, start: int, end: int) -> bool:
-    """A year, a day of a month, or a clock time."""
-    number = text[start:end]
-    before = text[max(0, start - 12):start].split()
-    after = text[end:end + 12].split()
-    prev = before[-1] if before else ""
-    nxt = after[0].strip(",.") if after else ""
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", number) and not (nxt and _plural_like(nxt) and nxt not in ("years", "s")):
-        return True
-    if prev.strip(",") in _MONTH_WORDS or nxt in _MONTH_WORDS or text[end:end + 2] in ("th", "st", "nd", "rd"):
-        return True
-    if re.match(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b)|:\d", text[end:end + 6]):
-        return True
-    return False
-
-
 def _in_code(text: str, start: int) -> bool:
-    """Part of a name or code: "COVID-19", "F-16", "G7", "Su-34"."""
+    """Part of a name or code: "COVID-19", "Covid-19", "F-16", "G7", "Su-34" (a capitalised word before the dash)."""
     if start == 0:
         return False
     before = text[start - 1]
     if before.isalnum():
         return True
-    return before in "-/" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isupper()
+    word = re.search(r"[A-Za-z]+$", text[:start - 1]) if before in "-/" else None
+    return word is not None and word.group()[0].isupper()
 
 
-def _scoreline(text: str, start: int, limit: int) -> bool:
-    """A score or a tally written "3-1" with no counted noun after it (a range counts something: "3-5 days")."""
-    match = re.match(r"\d{1,3}[-–]\d{1,3}\b", text[start:limit])
-    if match is None:
+def _word_compound(text: str, start: int, end: int) -> bool:
+    """A number word that is part of another word: "a two-wheeler", "four-seaters", "a one-off", "one-sided"."""
+    if not text[start:end].isalpha():
+        return False  # digits: "a 42-page ruling" counts pages
+    compound = re.match(r"-([A-Za-z]+)", text[end:end + 30])
+    if compound is None:
         return False
-    after = re.match(r"\s+([A-Za-z]+)", text[start + match.end():limit])
-    return after is None or after.group(1).lower() in _STOP
+    element = compound.group(1).lower()
+    return _singular(element) not in _MEASURE_NOUNS
+
+
+def _superlative_partitive(text: str, start: int, end: int) -> bool:
+    """ "one of the largest", "one of its biggest", "one of the few": no count of one."""
+    match = re.match(r"\s+of\s+(?:the|its|their|his|her|our|[A-Z]\w*'s)\s+([a-z]+)", text[end:end + 60])
+    if text[start:end].lower() != "one" or match is None:
+        return False
+    word = match.group(1)
+    return word in _SUPERLATIVES or (word.endswith("est") and len(word) > 4)
+
+
+def is_no_count(text: str, start: int, end: int) -> bool:
+    """A number that counts nothing: inside a code ("F-16"), a word ("a two-wheeler") or an idiom ("one of the largest")."""
+    return _in_code(text, start) or _word_compound(text, start, end) or _superlative_partitive(text, start, end)
+
+
+def _tally(text: str, end: int, limit: int) -> tuple[int, str | None]:
+    """The tally word after a pair ("52-48 vote"): (new end, unit)."""
+    match = re.match(r"\s+([a-z]+)\b", text[end:limit])
+    if match and match.group(1) in TALLY_AFTER:
+        return end + match.end(), _singular(match.group(1))
+    return end, None
 
 
 def _qualifier_start(text: str, start: int, approximation: str | None) -> int:
@@ -161,6 +177,13 @@ def _counted_noun(text: str, end: int, limit: int, value) -> tuple[int, str | No
             return match.end(), _singular(noun), " ".join(w for _, w in taken)
         if len(taken) >= 3:
             break
+    share = isinstance(value, float) and 0 < value < 1
+    while taken and taken[-1][1].lower().endswith(("'s", "’s")):
+        taken.pop()  # "half of the state's 38 districts": the owner is not the whole
+    if share and of_phrase and taken:
+        # a share of a whole, singular or plural: "a fifth of the harvest", "half of the annual budget"
+        noun = re.sub(r"^.*-", "", taken[-1][1])
+        return taken[-1][0], _singular(noun), " ".join(w for _, w in taken)
     return end, None, None
 
 
@@ -172,18 +195,27 @@ def find_figures(article: Article) -> list[FoundFigure]:
         sentence = text[s_start:s_end]
         if not _MAY_HAVE_NUMBER.search(sentence):
             continue
-        for number in _find_numbers(sentence):
+        for number in find_numbers(sentence):
             start, end = s_start + number.start, s_start + number.end
-            if _in_code(text, start) or _is_calendar(text, start, end) or _scoreline(text, start, s_end):
+            if is_no_count(text, start, end):
                 continue
             if text[max(s_start, start - 9):start].lower().endswith("not a ") or number.text.lower() == "single":
                 continue  # "not a single ..." means none
-            new_end, unit, measures = _counted_noun(text, end, s_end, number.value)
+            if isinstance(number.value, Pair):
+                new_end, unit = _tally(text, end, s_end)
+                measures = "vote" if unit == "vote" else "score"
+            elif number.unit in ("°C", "°F"):
+                words = _TEMPERATURE_WORDS.match(text, end, s_end)
+                new_end, unit, measures = (words.end() if words else end), number.unit, "temperature"
+            else:
+                new_end, unit, measures = _counted_noun(text, end, s_end, number.value)
+                unit = unit or number.unit
             if number.text.lower() == "one" and unit is None:
                 continue  # "one of", "no one": a pronoun, not a count
-            head = text[start:start + 1]
-            if head in _CURRENCY:
-                unit = _CURRENCY[head]
+            head = number.text.split()[0].lower()
+            for currency, name in _CURRENCY.items():
+                if head.startswith(currency):
+                    unit = name
             begin = _qualifier_start(text, start, number.approximation)
             found.append(FoundFigure(begin, new_end, number.value, unit, number.approximation, measures))
     return found
