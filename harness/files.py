@@ -42,13 +42,18 @@ class Limits:
 # document ids and adapter names become file names: one path component, no separators, no
 # leading dot (so never "." or ".."), and fullmatch so a trailing newline is not let through
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-SAFE_NAME_RULE = ("letters, digits, '.', '_' and '-', starting with a letter or digit, "
-                  "at most 128 characters")
+# Windows opens a device instead of a file for these names, whatever follows the first dot,
+# and drops a trailing dot, so "a." and "a" would be one file there
+_WINDOWS_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
+SAFE_NAME_RULE = ("letters, digits, '.', '_' and '-', starting with a letter or digit, not ending "
+                  "with '.', at most 128 characters, and not a name Windows reserves "
+                  "(CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, with or without an extension)")
 
 
 def is_safe_name(name: object) -> bool:
-    """Whether ``name`` can be used as one file name component without leaving its folder."""
-    return isinstance(name, str) and _SAFE_NAME.fullmatch(name) is not None
+    """Whether ``name`` can be used as one file name component, on any system, without leaving its folder."""
+    return (isinstance(name, str) and _SAFE_NAME.fullmatch(name) is not None
+            and not name.endswith(".") and _WINDOWS_RESERVED.fullmatch(name) is None)
 
 
 def contained_path(folder: str | os.PathLike, relative: str | os.PathLike) -> Path | None:
@@ -191,11 +196,21 @@ def read_records(path: str | os.PathLike) -> list[tuple[str, Any]]:
     return [(str(path), value)]
 
 
+def encode_utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate, which UTF-8 cannot hold, is written as its ``\\ud800`` escape.
+
+    Inputs holding one are refused, but a writer must not fail on one that got
+    through (in a plugin's error message, say); in JSON the escape reads back
+    as the same string.
+    """
+    return text.encode("utf-8", "backslashreplace")
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write a file so that readers see the old file or the new one, never a torn one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = encode_utf8(content) if isinstance(content, str) else content
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports are for everyone to read

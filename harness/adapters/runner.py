@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from ..model import Document
 from ..predictions import Predictions, prediction_problems, predictions_from_dict, predictions_to_dict
+from ..surrogates import escape_surrogates
 from .base import ExtractionError
 
 __all__ = ["ExtractionOutcome", "RAW_LIMIT", "run_extractor", "run_extractor_batch", "truncate"]
@@ -56,8 +57,11 @@ def _adapter_name(extractor: Any) -> str:
 
 
 def _error(extractor: Any, document: Document, kind: str, message: str, **extra: Any) -> dict:
-    record = {"adapter": _adapter_name(extractor), "doc_id": document.id, "kind": kind, "message": message}
-    record.update({k: v for k, v in extra.items() if v is not None})
+    # the record is printed and written to the reports: a lone surrogate from the adapter's
+    # output or message is kept as its escape, which every writer can encode
+    record = {"adapter": _adapter_name(extractor), "doc_id": document.id, "kind": kind,
+              "message": escape_surrogates(message)}
+    record.update({k: escape_surrogates(v) if isinstance(v, str) else v for k, v in extra.items() if v is not None})
     return record
 
 
