@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -63,29 +64,56 @@ def contained_path(folder: str | os.PathLike, relative: str | os.PathLike) -> Pa
     return candidate if candidate.is_relative_to(base) and candidate != base else None
 
 
-def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None) -> bytes:
-    """The bytes of ``path``, refusing files over the size limit before reading them."""
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None,
+               inside: str | os.PathLike | None = None) -> bytes:
+    """The bytes of ``path``, refusing files over the size limit before reading them.
+
+    Only a regular file is read: a FIFO or a device is refused without
+    waiting on it. With ``inside``, a path that leads out of that folder
+    through a link is refused before it is opened, so its content never
+    reaches an error message.
+    """
     path = Path(path)
     limit = Limits.max_bytes if max_bytes is None else max_bytes
+    if inside is not None and contained_path(inside, path.absolute()) is None:
+        raise InputError(f"{path}: is a link to a file outside {inside}, and is not read. "
+                         f"Copy the file into {inside} instead of linking to it.")
     try:
-        size = path.stat().st_size
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer before we could look at it
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file. Check the path.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, expected a file.") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, expected a file.")
-    if size > limit:
-        raise InputError(
-            f"{path}: {size:,} bytes is over the limit of {limit:,} bytes. "
-            "Split the file, or raise the limit with [tool.harness.limits] max_bytes."
-        )
-    try:
-        with open(path, "rb") as handle:
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory, expected a file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: is {_kind(info.st_mode)}, not a regular file, and is not read. "
+                             "Point at a regular file.")
+        if inside is not None and not os.path.samestat(info, os.stat(Path(path).resolve())):
+            raise InputError(f"{path}: changed while it was opened, and is not read. Check nothing rewrites it.")
+        if info.st_size > limit:
+            raise InputError(
+                f"{path}: {info.st_size:,} bytes is over the limit of {limit:,} bytes. "
+                "Split the file, or raise the limit with [tool.harness.limits] max_bytes."
+            )
+        try:
             data = handle.read(limit + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if len(data) > limit:  # grew while we looked, or a special file
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if len(data) > limit:  # grew while we looked
         raise InputError(f"{path}: over the limit of {limit:,} bytes.")
     return data
 
@@ -104,9 +132,10 @@ def decode_utf8(data: bytes, source: str, *, strip_bom: bool = False) -> str:
     return text
 
 
-def read_text(path: str | os.PathLike, *, max_bytes: int | None = None) -> str:
+def read_text(path: str | os.PathLike, *, max_bytes: int | None = None,
+              inside: str | os.PathLike | None = None) -> str:
     """The text of a UTF-8 file, exactly (a byte-order mark is kept as a character)."""
-    return decode_utf8(read_bytes(path, max_bytes=max_bytes), str(path))
+    return decode_utf8(read_bytes(path, max_bytes=max_bytes, inside=inside), str(path))
 
 
 def _reject_constant(name: str) -> Any:
@@ -167,9 +196,10 @@ def json_depth(value: Any) -> int:
     return deepest
 
 
-def read_json(path: str | os.PathLike, *, max_bytes: int | None = None) -> Any:
-    """Parse a JSON file (a UTF-8 byte-order mark is allowed)."""
-    text = decode_utf8(read_bytes(path, max_bytes=max_bytes), str(path), strip_bom=True)
+def read_json(path: str | os.PathLike, *, max_bytes: int | None = None,
+              inside: str | os.PathLike | None = None) -> Any:
+    """Parse a JSON file (a UTF-8 byte-order mark is allowed); ``inside`` as for ``read_bytes``."""
+    text = decode_utf8(read_bytes(path, max_bytes=max_bytes, inside=inside), str(path), strip_bom=True)
     return parse_json(text, str(path))
 
 
