@@ -29,7 +29,8 @@ def _read_umask() -> int:
     return current
 
 
-_FILE_MODE = 0o666 & ~_read_umask()
+UMASK = _read_umask()
+_FILE_MODE = 0o666 & ~UMASK
 
 
 class Limits:
@@ -257,6 +258,11 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         raise
 
 
+def json_text(value: Any) -> str:
+    """``value`` as the indented JSON every harness file uses. NaN is refused, not written."""
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
 def write_json_atomic(path: str | os.PathLike, value: Any) -> None:
     """Write ``value`` as indented JSON, atomically. NaN is refused, not written."""
-    write_atomic(path, json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    write_atomic(path, json_text(value))
