@@ -233,6 +233,9 @@ _WORKER_EXTRACTOR: Any = None
 
 def _init_worker(factory: Callable[[], Any]) -> None:
     global _WORKER_EXTRACTOR
+    from .adapters.process_tree import die_with_parent
+
+    die_with_parent()  # a worker (and the programs it runs) must not outlive the harness
     _WORKER_EXTRACTOR = factory()
 
 
