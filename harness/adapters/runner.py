@@ -19,7 +19,7 @@ from ..predictions import Predictions, prediction_problems, predictions_from_dic
 from ..surrogates import escape_surrogates
 from .base import ExtractionError
 
-__all__ = ["ExtractionOutcome", "RAW_LIMIT", "run_extractor", "run_extractor_batch", "truncate"]
+__all__ = ["ExtractionOutcome", "RAW_LIMIT", "run_extractor", "run_extractor_batch", "truncate", "without_own_cache"]
 
 # how much of an unusable raw output is kept in the error record
 RAW_LIMIT = 4000
@@ -145,3 +145,16 @@ def run_extractor_batch(extractor: Any, documents: Sequence[Document]) -> list[E
             predictions, error = None, _fault(extractor, document, exc)
         outcomes.append(ExtractionOutcome(document.id, predictions, error, share))
     return outcomes
+
+
+def without_own_cache(factory: Any) -> Any:
+    """The extractor ``factory`` builds, with its own cache (if it keeps one) switched off.
+
+    An adapter that caches by itself (``llm`` keeps its answers) says so with
+    a ``use_cache`` attribute; a run with ``--no-cache`` touches no cache, so
+    it sets that to False. Module-level, so a process pool can pickle it.
+    """
+    extractor = factory()
+    if hasattr(extractor, "use_cache"):
+        extractor.use_cache = False
+    return extractor
