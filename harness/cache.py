@@ -101,7 +101,7 @@ class PredictionCache:
         from .predictions import parse_predictions
 
         try:
-            entry = read_json(path)
+            entry = read_json(path, inside=self.root)  # a link out of the cache is not followed
         except (HarnessError, OSError):
             return None
         if not isinstance(entry, dict):

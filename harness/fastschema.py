@@ -30,6 +30,11 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def is_strict_integer(value: Any) -> bool:
+    """Whether ``value`` is a JSON integer written without a fraction or exponent (12, not 12.0)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 _TYPES: dict[str, Check] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -37,8 +42,9 @@ _TYPES: dict[str, Check] = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
     "number": _is_number,
-    # JSON Schema counts 1.0 as an integer
-    "integer": lambda v: _is_number(v) and (isinstance(v, int) or float(v).is_integer()),
+    # stricter than JSON Schema, which counts 12.0 as an integer: an offset written 12.0 is a
+    # mistake to report, and ``harness.schemas`` gives jsonschema the same rule
+    "integer": is_strict_integer,
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -28,7 +29,8 @@ def _read_umask() -> int:
     return current
 
 
-_FILE_MODE = 0o666 & ~_read_umask()
+UMASK = _read_umask()
+_FILE_MODE = 0o666 & ~UMASK
 
 
 class Limits:
@@ -42,13 +44,18 @@ class Limits:
 # document ids and adapter names become file names: one path component, no separators, no
 # leading dot (so never "." or ".."), and fullmatch so a trailing newline is not let through
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-SAFE_NAME_RULE = ("letters, digits, '.', '_' and '-', starting with a letter or digit, "
-                  "at most 128 characters")
+# Windows opens a device instead of a file for these names, whatever follows the first dot,
+# and drops a trailing dot, so "a." and "a" would be one file there
+_WINDOWS_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
+SAFE_NAME_RULE = ("letters, digits, '.', '_' and '-', starting with a letter or digit, not ending "
+                  "with '.', at most 128 characters, and not a name Windows reserves "
+                  "(CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, with or without an extension)")
 
 
 def is_safe_name(name: object) -> bool:
-    """Whether ``name`` can be used as one file name component without leaving its folder."""
-    return isinstance(name, str) and _SAFE_NAME.fullmatch(name) is not None
+    """Whether ``name`` can be used as one file name component, on any system, without leaving its folder."""
+    return (isinstance(name, str) and _SAFE_NAME.fullmatch(name) is not None
+            and not name.endswith(".") and _WINDOWS_RESERVED.fullmatch(name) is None)
 
 
 def contained_path(folder: str | os.PathLike, relative: str | os.PathLike) -> Path | None:
@@ -58,29 +65,56 @@ def contained_path(folder: str | os.PathLike, relative: str | os.PathLike) -> Pa
     return candidate if candidate.is_relative_to(base) and candidate != base else None
 
 
-def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None) -> bytes:
-    """The bytes of ``path``, refusing files over the size limit before reading them."""
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None,
+               inside: str | os.PathLike | None = None) -> bytes:
+    """The bytes of ``path``, refusing files over the size limit before reading them.
+
+    Only a regular file is read: a FIFO or a device is refused without
+    waiting on it. With ``inside``, a path that leads out of that folder
+    through a link is refused before it is opened, so its content never
+    reaches an error message.
+    """
     path = Path(path)
     limit = Limits.max_bytes if max_bytes is None else max_bytes
+    if inside is not None and contained_path(inside, path.absolute()) is None:
+        raise InputError(f"{path}: is a link to a file outside {inside}, and is not read. "
+                         f"Copy the file into {inside} instead of linking to it.")
     try:
-        size = path.stat().st_size
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer before we could look at it
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file. Check the path.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, expected a file.") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, expected a file.")
-    if size > limit:
-        raise InputError(
-            f"{path}: {size:,} bytes is over the limit of {limit:,} bytes. "
-            "Split the file, or raise the limit with [tool.harness.limits] max_bytes."
-        )
-    try:
-        with open(path, "rb") as handle:
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory, expected a file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: is {_kind(info.st_mode)}, not a regular file, and is not read. "
+                             "Point at a regular file.")
+        if inside is not None and not os.path.samestat(info, os.stat(Path(path).resolve())):
+            raise InputError(f"{path}: changed while it was opened, and is not read. Check nothing rewrites it.")
+        if info.st_size > limit:
+            raise InputError(
+                f"{path}: {info.st_size:,} bytes is over the limit of {limit:,} bytes. "
+                "Split the file, or raise the limit with [tool.harness.limits] max_bytes."
+            )
+        try:
             data = handle.read(limit + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if len(data) > limit:  # grew while we looked, or a special file
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if len(data) > limit:  # grew while we looked
         raise InputError(f"{path}: over the limit of {limit:,} bytes.")
     return data
 
@@ -99,9 +133,10 @@ def decode_utf8(data: bytes, source: str, *, strip_bom: bool = False) -> str:
     return text
 
 
-def read_text(path: str | os.PathLike, *, max_bytes: int | None = None) -> str:
+def read_text(path: str | os.PathLike, *, max_bytes: int | None = None,
+              inside: str | os.PathLike | None = None) -> str:
     """The text of a UTF-8 file, exactly (a byte-order mark is kept as a character)."""
-    return decode_utf8(read_bytes(path, max_bytes=max_bytes), str(path))
+    return decode_utf8(read_bytes(path, max_bytes=max_bytes, inside=inside), str(path))
 
 
 def _reject_constant(name: str) -> Any:
@@ -162,9 +197,10 @@ def json_depth(value: Any) -> int:
     return deepest
 
 
-def read_json(path: str | os.PathLike, *, max_bytes: int | None = None) -> Any:
-    """Parse a JSON file (a UTF-8 byte-order mark is allowed)."""
-    text = decode_utf8(read_bytes(path, max_bytes=max_bytes), str(path), strip_bom=True)
+def read_json(path: str | os.PathLike, *, max_bytes: int | None = None,
+              inside: str | os.PathLike | None = None) -> Any:
+    """Parse a JSON file (a UTF-8 byte-order mark is allowed); ``inside`` as for ``read_bytes``."""
+    text = decode_utf8(read_bytes(path, max_bytes=max_bytes, inside=inside), str(path), strip_bom=True)
     return parse_json(text, str(path))
 
 
@@ -191,11 +227,21 @@ def read_records(path: str | os.PathLike) -> list[tuple[str, Any]]:
     return [(str(path), value)]
 
 
+def encode_utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate, which UTF-8 cannot hold, is written as its ``\\ud800`` escape.
+
+    Inputs holding one are refused, but a writer must not fail on one that got
+    through (in a plugin's error message, say); in JSON the escape reads back
+    as the same string.
+    """
+    return text.encode("utf-8", "backslashreplace")
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write a file so that readers see the old file or the new one, never a torn one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = encode_utf8(content) if isinstance(content, str) else content
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports are for everyone to read
@@ -212,6 +258,11 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         raise
 
 
+def json_text(value: Any) -> str:
+    """``value`` as the indented JSON every harness file uses. NaN is refused, not written."""
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
 def write_json_atomic(path: str | os.PathLike, value: Any) -> None:
     """Write ``value`` as indented JSON, atomically. NaN is refused, not written."""
-    write_atomic(path, json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    write_atomic(path, json_text(value))

@@ -17,6 +17,7 @@ from .files import SAFE_NAME_RULE, Limits, is_safe_name, read_json, read_text
 from .model import Annotations, Corpus
 from .schemas import schema_problems
 from .serialize import annotations_from_dict
+from .surrogates import surrogate_problems
 from .validate import semantic_problems
 
 
@@ -30,12 +31,24 @@ class GoldCheck:
 
 
 def annotation_files(path: Path) -> list[Path]:
-    """The annotation files under a gold path (a corpus folder, an annotations folder, or one file)."""
-    if path.is_file():
+    """The annotation files under a gold path (a corpus folder, an annotations folder, or one file).
+
+    Anything named ``*.json`` that is not a folder is listed, so a FIFO, a
+    device or a broken link is reported rather than silently skipped.
+    """
+    if not path.is_dir():
         return [path]
     if (path / "annotations").is_dir():
         path = path / "annotations"
-    return sorted(p for p in path.glob("*.json") if p.is_file())
+    return sorted(p for p in path.glob("*.json") if not p.is_dir())
+
+
+def gold_root(path: Path) -> Path:
+    """The gold folder of a gold path (see ``annotation_files``): every file read must be inside it."""
+    if path.is_dir() and (path / "annotations").is_dir():
+        return path
+    folder = path if path.is_dir() else path.parent
+    return folder.parent if folder.name == "annotations" else folder
 
 
 def text_file_for(annotation_file: Path, doc_id: str) -> Path:
@@ -59,16 +72,24 @@ def _count_items(raw: dict) -> int:
     return count
 
 
-def check_annotation_file(annotation_file: Path) -> tuple[Annotations | None, list[Problem]]:
-    """Load one annotation file and its text; the model, or None, and every problem found."""
+def check_annotation_file(annotation_file: Path, root: Path | None = None) -> tuple[Annotations | None, list[Problem]]:
+    """Load one annotation file and its text; the model, or None, and every problem found.
+
+    Both files must be regular files inside ``root`` (the gold folder; by
+    default the one holding the file): a link that leads elsewhere is refused.
+    """
     file = str(annotation_file)
+    root = gold_root(annotation_file) if root is None else root
     try:
-        raw = read_json(annotation_file)
+        raw = read_json(annotation_file, inside=root)
     except InputError as exc:
         return None, [Problem(file, "", str(exc).removeprefix(f"{file}: "))]
     if not isinstance(raw, dict):
         return None, [Problem(file, "", f"the file holds a JSON {type(raw).__name__}, not an object.",
                               value=type(raw).__name__, fix="An annotation file is one JSON object; see schemas/gold.schema.json.")]
+    problems = surrogate_problems(raw, file)
+    if problems:
+        return None, problems
     items = _count_items(raw)
     if items > Limits.max_items:
         return None, [Problem(file, "", f"{items:,} items is over the limit of {Limits.max_items:,} per document.",
@@ -90,7 +111,7 @@ def check_annotation_file(annotation_file: Path) -> tuple[Annotations | None, li
                                 value=doc_id, fix=f"Add the article text as {text_path}."))
         return None, problems
     try:
-        text = read_text(text_path)
+        text = read_text(text_path, inside=root)
     except InputError as exc:
         problems.append(Problem(str(text_path), "", str(exc).removeprefix(f"{text_path}: ")))
         return None, problems
@@ -110,12 +131,13 @@ def check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
             result.problems.append(Problem(str(path), "", "no such file or folder.", fix="Check the path."))
             continue
         files = annotation_files(path)
+        root = gold_root(path)
         if not files and path.is_dir():
             result.problems.append(Problem(str(path), "", "no annotation files (*.json) found here.",
                                            fix="Point at a gold folder holding annotations/ and documents/."))
         for annotation_file in files:
             result.files += 1
-            annotations, problems = check_annotation_file(annotation_file)
+            annotations, problems = check_annotation_file(annotation_file, root)
             result.problems += problems
             if annotations is not None:
                 doc_id = annotations.document.id

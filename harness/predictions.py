@@ -259,6 +259,7 @@ def _offset_problems(raw: dict, file: str, text_length: int | None) -> list[Prob
 def prediction_problems(raw: Any, file: str, *, text_length: int | None = None) -> list[Problem]:
     """Every way ``raw`` fails the predictions schema or has impossible offsets."""
     from .schemas import schema_problems
+    from .surrogates import surrogate_problems
 
     if not isinstance(raw, dict):
         return [Problem(file, "", f"a predictions record must be a JSON object, not {type(raw).__name__}.",
@@ -266,6 +267,9 @@ def prediction_problems(raw: Any, file: str, *, text_length: int | None = None) 
     too_many = _item_limit_problem(raw, file)
     if too_many is not None:
         return [too_many]  # refused before the schema walks every item
+    problems = surrogate_problems(raw, file)
+    if problems:
+        return problems  # nothing holding one can be written or shown, so nothing else is checked
     problems = schema_problems("predictions", raw, file)
     if not problems and not is_safe_name(raw["doc_id"]):
         # the schema pattern's "$" also accepts a trailing newline

@@ -233,6 +233,9 @@ _WORKER_EXTRACTOR: Any = None
 
 def _init_worker(factory: Callable[[], Any]) -> None:
     global _WORKER_EXTRACTOR
+    from .adapters.process_tree import die_with_parent
+
+    die_with_parent()  # a worker (and the programs it runs) must not outlive the harness
     _WORKER_EXTRACTOR = factory()
 
 
@@ -353,12 +356,14 @@ def default_adapter_names(config: Any) -> list[str]:
     return [info.name for info in available_adapters(config) if info.status == "ready" and info.name != "oracle"]
 
 
-def build_adapters(names: Iterable[str], config: Any, corpus: Corpus) -> list[AdapterSpec]:
+def build_adapters(names: Iterable[str], config: Any, corpus: Corpus, *, use_cache: bool = True) -> list[AdapterSpec]:
     """Build each named adapter. A user mistake (unknown name, missing dependency) raises;
-    an adapter that crashes while being built is recorded and the others still run."""
+    an adapter that crashes while being built is recorded and the others still run.
+    ``use_cache=False`` also switches off any cache an adapter keeps itself."""
     import functools
 
     from .adapters import get_adapter
+    from .adapters.runner import without_own_cache
     from .errors import HarnessError, UsageError
     from .files import SAFE_NAME_RULE, is_safe_name
 
@@ -370,6 +375,8 @@ def build_adapters(names: Iterable[str], config: Any, corpus: Corpus) -> list[Ad
                              "Rename the adapter (or its [tool.harness.adapters.<name>] table).")
         kwargs = {"gold": corpus} if name == "oracle" else {}
         factory = functools.partial(get_adapter, name, config, **kwargs)
+        if not use_cache:
+            factory = functools.partial(without_own_cache, factory)
         try:
             extractor = factory()
         except HarnessError:

@@ -36,10 +36,15 @@ def load_schema(name: str) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def validator(name: str):
+    """A jsonschema validator for schema ``name``, where "integer" excludes 12.0 (offsets are whole numbers)."""
     import jsonschema  # heavy: only when something is validated
 
+    from .fastschema import is_strict_integer
+
     schema = load_schema(name)
-    cls = jsonschema.validators.validator_for(schema)
+    base = jsonschema.validators.validator_for(schema)
+    types = base.TYPE_CHECKER.redefine("integer", lambda _checker, value: is_strict_integer(value))
+    cls = jsonschema.validators.extend(base, type_checker=types)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
@@ -89,6 +94,8 @@ def _describe(error) -> str:
         return f"{error.message}."
     if validator_name == "enum":
         return f"{short(error.instance)} is not one of {list(error.validator_value)}."
+    if validator_name == "type" and error.validator_value == "integer" and isinstance(error.instance, float):
+        return f"{short(error.instance)} is not an integer: write it without a decimal point or exponent."
     if validator_name == "type":
         return f"{short(error.instance)} should be of type {error.validator_value}."
     if validator_name == "pattern":

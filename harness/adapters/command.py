@@ -8,8 +8,10 @@ document as JSON on stdin::
 and writes one predictions record as JSON on stdout (``doc_id`` may be left
 out; it is filled in). A non-zero exit, a timeout, output over
 ``max_output_bytes``, output that is not UTF-8 or not JSON: each is an error
-for that document carrying the tail of the program's stderr. The program's
-whole process group is killed on timeout, so children it started die too.
+for that document carrying the tail of the program's stderr. When the
+program exits, times out or the harness is interrupted, everything it
+started is killed with it (``harness.adapters.process_tree``), and a child
+left holding stdout costs no time.
 """
 
 from __future__ import annotations
@@ -17,16 +19,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
-from dataclasses import asdict
+import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from ..model import Document
 from .base import BaseExtractor, ExtractionError, categories_setting
+from .process_tree import finish, install_handlers, start
 from .settings import Setting
 
 STDERR_TAIL = 2000
+PIPE_CHUNK = 65536
+POLL_SECONDS = 0.05  # how often a running program is checked for having exited
+DRAIN_GRACE = 0.5  # seconds the pipes may still deliver after the program and its tree are gone
 
 
 def document_to_json(document: Document) -> str:
@@ -39,51 +45,98 @@ def document_to_json(document: Document) -> str:
     }, ensure_ascii=False)
 
 
-def _kill(process: Any) -> None:
-    import signal
+@dataclass(frozen=True)
+class Exchange:
+    """What one run of the program gave: its output, its exit status, and whether it was stopped."""
 
+    stdout: bytes
+    stderr: bytes
+    returncode: int | None
+    timed_out: bool
+    flooded: bool
+
+
+def exchange(tree: Any, data: bytes, *, timeout: float, limit: int, keep: int) -> Exchange:
+    """Feed ``data`` to the program of ``tree`` and read its stdout (up to ``limit`` bytes) and stderr
+    (the last ``keep`` bytes), all within ``timeout`` seconds; the tree is killed when it ends.
+
+    One loop does it all, so nothing outlives the call: when the program exits,
+    what it started is killed at once, and its pipes get only a short grace
+    to drain, so a straggler holding stdout adds no time.
+    """
+    import selectors
+    import subprocess
+
+    process = tree.process
+    deadline = time.monotonic() + timeout
+    out, err = bytearray(), bytearray()
+    view, offset = memoryview(data), 0
+    timed_out = flooded = False
+    exited_at: float | None = None
+    selector = selectors.DefaultSelector()
     try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, OSError):
-        try:
-            process.kill()
-        except OSError:
-            pass
-
-
-class _Capture:
-    """Reads a pipe on a thread: everything up to ``limit`` bytes, or only the last ``keep`` bytes."""
-
-    def __init__(self, pipe: Any, limit: int | None = None, keep: int | None = None, on_flood: Any = None):
-        self.chunks: list[bytes] = []
-        self.size = 0
-        self.flooded = False
-        self._pipe, self._limit, self._keep, self._on_flood = pipe, limit, keep, on_flood
-        self.thread = threading.Thread(target=self._read, daemon=True)
-        self.thread.start()
-
-    def _read(self) -> None:
-        try:
-            while True:
-                chunk = self._pipe.read1(65536) if hasattr(self._pipe, "read1") else self._pipe.read(65536)
+        if data:
+            os.set_blocking(process.stdin.fileno(), False)
+            selector.register(process.stdin, selectors.EVENT_WRITE)
+        else:
+            process.stdin.close()
+        selector.register(process.stdout, selectors.EVENT_READ)
+        selector.register(process.stderr, selectors.EVENT_READ)
+        while selector.get_map():
+            now = time.monotonic()
+            if exited_at is None and process.poll() is not None:
+                exited_at = now
+                tree.kill()  # what the program left running dies with it, and lets go of the pipes
+            until = deadline if exited_at is None else min(deadline, exited_at + DRAIN_GRACE)
+            if now >= until:
+                timed_out = exited_at is None
+                break
+            for key, _ in selector.select(min(until - now, POLL_SECONDS)):
+                pipe = key.fileobj
+                if pipe is process.stdin:
+                    try:
+                        offset += os.write(pipe.fileno(), view[offset:offset + PIPE_CHUNK])
+                    except BlockingIOError:
+                        continue
+                    except OSError:  # the program does not read its input; it is judged on its output
+                        offset = len(view)
+                    if offset >= len(view):
+                        selector.unregister(pipe)
+                        _close(pipe)
+                    continue
+                chunk = os.read(pipe.fileno(), PIPE_CHUNK)
                 if not chunk:
+                    selector.unregister(pipe)
+                    continue
+                if pipe is process.stderr:
+                    err += chunk
+                    del err[:-keep]
+                    continue
+                out += chunk
+                if len(out) > limit:
+                    flooded = True
+                    del out[limit:]
                     break
-                self.size += len(chunk)
-                if self._limit is not None and self.size > self._limit:
-                    self.flooded = True
-                    if self._on_flood:
-                        self._on_flood()
-                    break
-                self.chunks.append(chunk)
-                if self._keep is not None:
-                    joined = b"".join(self.chunks)[-self._keep:]
-                    self.chunks = [joined]
-        except (OSError, ValueError):
-            pass
+            if flooded:
+                break
+        if not timed_out and not flooded and process.poll() is None:
+            try:  # stdout closed, but the program still runs: it has until the deadline
+                process.wait(timeout=max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                timed_out = True
+    finally:
+        selector.close()
+        finish(tree)
+        for pipe in (process.stdin, process.stdout, process.stderr):
+            _close(pipe)
+    return Exchange(bytes(out), bytes(err), process.returncode, timed_out, flooded)
 
-    @property
-    def data(self) -> bytes:
-        return b"".join(self.chunks)
+
+def _close(pipe: Any) -> None:
+    try:
+        pipe.close()
+    except OSError:
+        pass
 
 
 class CommandExtractor(BaseExtractor):
@@ -115,6 +168,7 @@ class CommandExtractor(BaseExtractor):
             raise ConfigError(f"adapter {self.name!r}: env must be a table of string values, not {env!r}.")
         self.env = dict(env)
         self.categories = categories_setting(self.name, self.settings.get("categories"))
+        install_handlers()  # an interrupted harness kills the programs it started
 
     @classmethod
     def readiness(cls, settings: Mapping[str, Any]) -> tuple[str, str, str | None]:
@@ -152,46 +206,26 @@ class CommandExtractor(BaseExtractor):
 
         timeout = float(self.settings["timeout"])
         limit = int(self.settings["max_output_bytes"])
-        environment = {**os.environ, **self.env}
+        data = document_to_json(document).encode("utf-8", "backslashreplace")
         try:
-            process = subprocess.Popen(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, env=environment, start_new_session=True)
+            tree = start(self.argv, {**os.environ, **self.env}, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
         except OSError as exc:
             raise ExtractionError("start-failed", f"could not start {self.argv[0]!r}: {exc.strerror or exc}. "
                                   "Check argv[0] is an installed program.") from None
-        stdout = _Capture(process.stdout, limit=limit, on_flood=lambda: _kill(process))
-        stderr = _Capture(process.stderr, keep=STDERR_TAIL * 4)
-        writer = threading.Thread(target=self._feed, args=(process, document), daemon=True)
-        writer.start()
-        timed_out = False
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill(process)
-            process.wait()
-        for thread in (stdout.thread, stderr.thread, writer):
-            thread.join(timeout=5)
-        tail = self._tail(stderr.data)
-        if timed_out:
+        result = exchange(tree, data, timeout=timeout, limit=limit, keep=STDERR_TAIL * 4)
+        tail = self._tail(result.stderr)
+        if result.timed_out:
             raise ExtractionError("timeout", f"{self.argv[0]!r} did not finish within {timeout:g} s and was killed. "
                                   "Raise timeout, or make the program faster.", stderr_tail=tail)
-        if stdout.flooded:
+        if result.flooded:
             raise ExtractionError("output-too-large", f"{self.argv[0]!r} wrote more than {limit:,} bytes to stdout "
                                   "and was stopped. Raise max_output_bytes if that much is expected.",
                                   stderr_tail=tail)
-        if process.returncode != 0:
-            raise ExtractionError("exit-status", f"{self.argv[0]!r} exited with status {process.returncode}.",
-                                  stderr_tail=tail, raw=stdout.data.decode("utf-8", "replace"))
-        return self._parse(stdout.data, document, tail)
-
-    @staticmethod
-    def _feed(process: Any, document: Document) -> None:
-        try:
-            process.stdin.write(document_to_json(document).encode("utf-8"))
-            process.stdin.close()
-        except (BrokenPipeError, OSError, ValueError):
-            pass  # a program that does not read its input still gets judged on its output
+        if result.returncode != 0:
+            raise ExtractionError("exit-status", f"{self.argv[0]!r} exited with status {result.returncode}.",
+                                  stderr_tail=tail, raw=result.stdout.decode("utf-8", "replace"))
+        return self._parse(result.stdout, document, tail)
 
     @staticmethod
     def _tail(data: bytes) -> str | None:

@@ -5,17 +5,24 @@ answer with one predictions record as JSON. The answer format is asked for
 with ``response_format`` as a JSON Schema; a server that rejects that (HTTP
 400) is asked again with ``json_object``, then with the plain instruction
 alone, and the adapter remembers what worked. 429 and 5xx answers, timeouts
-and dropped connections are retried with exponential backoff (honouring a
-short ``Retry-After``). A successful answer is cached on disk under the
-sha256 of the request, so a second run makes no request at all.
+and dropped connections are retried with exponential backoff (honouring
+``Retry-After``, never waiting more than ``max_retry_wait``). Each request
+has ``timeout`` seconds in all, from connecting to the last byte, and a body
+over ``max_response_bytes`` once decompressed is refused while it streams
+(``harness.adapters.http_body``). A successful answer is cached on disk under
+the sha256 of the request, so a second run makes no request at all; a run
+with ``--no-cache`` neither reads nor writes that cache.
 
 Output that is not JSON, or JSON cut off because the model ran out of
-tokens, is an error for that document with the raw text kept.
+tokens, is an error for that document with the raw text kept; JSON wrapped
+in prose and a code fence is found and read. The API key is removed from
+every error kept, in case the server echoes it.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import time
@@ -26,11 +33,14 @@ from ..errors import InputError
 from ..files import Limits, parse_json
 from ..model import Document
 from .base import BaseExtractor, ExtractionError, categories_setting, fingerprint_of
+from .http_body import Answer, fetch
 from .settings import Setting
 
 FORMATS = ("json_schema", "json_object", "none")
 RETRY_AFTER_CAP = 30.0
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
+# a fenced block anywhere in the answer; a fence the model never closed runs to the end
+_FENCE = re.compile(r"```[ \t]*([A-Za-z]*)[ \t]*\r?\n(.*?)(?:```|\Z)", re.S)
+REDACTED = "[redacted]"
 
 INSTRUCTION = """You extract structured information from one news article.
 Answer with exactly one JSON object and nothing else, of this form:
@@ -49,6 +59,40 @@ FIELD_HINTS = {
     "figures": ' "figures": [{"text": "...", "value": 0, "unit": "..."}]',
     "events": ' "events": [{"type": "...", "trigger": "...", "arguments": []}]',
 }
+
+
+def json_text(content: str) -> str:
+    """The JSON in a model's answer: the answer itself, or the first fenced block, a ```json one first,
+    when the model wrapped it in prose."""
+    stripped = content.strip()
+    if stripped.startswith("{"):
+        return stripped
+    blocks = _FENCE.findall(content)
+    for label, block in sorted(blocks, key=lambda found: found[0].lower() != "json"):
+        if block.strip().startswith("{"):
+            return block.strip()
+    return stripped
+
+
+def retry_after(value: str | None) -> float:
+    """Seconds a ``Retry-After`` header asks for (a number or an HTTP date); 0 when unusable."""
+    if not value:
+        return 0.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return 0.0
+        import datetime
+
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.timezone.utc)
+        seconds = (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
+    return seconds if math.isfinite(seconds) and seconds > 0 else 0.0
 
 
 def _schema_for(categories: tuple[str, ...]) -> dict:
@@ -73,9 +117,15 @@ class LLMExtractor(BaseExtractor):
         Setting("base_url", str, None, 'the API root, e.g. "http://127.0.0.1:8000/v1"'),
         Setting("model", str, None, "the model name the server knows"),
         Setting("api_key_env", str, "OPENAI_API_KEY", "the environment variable holding the API key (unset: no key sent)"),
-        Setting("timeout", (int, float), 120.0, "seconds one request may take", minimum=0.001),
+        Setting("timeout", (int, float), 120.0, "seconds one request may take, from connecting to the last byte",
+                minimum=0.001),
         Setting("max_retries", int, 3, "retries after a 429, a 5xx, a timeout or a dropped connection", minimum=0),
         Setting("backoff", (int, float), 1.0, "seconds before the first retry; doubled each time", minimum=0),
+        Setting("max_retry_wait", (int, float), RETRY_AFTER_CAP,
+                "longest wait before a retry, in seconds, whatever Retry-After asks", minimum=0),
+        Setting("max_response_bytes", int, None,
+                "largest answer body accepted once decompressed (default: [tool.harness.limits] max_bytes)",
+                minimum=1),
         Setting("temperature", (int, float), 0.0, "sampling temperature", minimum=0),
         Setting("max_tokens", int, 4096, "largest answer, in tokens", minimum=1),
         Setting("response_format", str, "json_schema", "how to ask for JSON", choices=FORMATS),
@@ -89,6 +139,8 @@ class LLMExtractor(BaseExtractor):
         self.categories = categories_setting(self.name, self.settings.get("categories"))
         self.base_url = str(self.settings["base_url"]).rstrip("/")
         self._format = self.settings["response_format"]  # may step down after a 400
+        # the answers kept under cache_dir; a run with --no-cache switches this off (see without_own_cache)
+        self.use_cache = bool(self.settings["cache"])
 
     @classmethod
     def readiness(cls, settings: Mapping[str, Any]) -> tuple[str, str, str | None]:
@@ -135,16 +187,31 @@ class LLMExtractor(BaseExtractor):
         key = fingerprint_of(self.base_url, self._body(document, "none"), self.version)
         return Path(self.settings["cache_dir"]) / f"{key}.json"
 
+    def _api_key(self) -> str | None:
+        return os.environ.get(self.settings["api_key_env"] or "") or None
+
     def _headers(self) -> dict[str, str]:
         headers = {"Content-Type": "application/json"}
-        key = os.environ.get(self.settings["api_key_env"] or "")
+        key = self._api_key()
         if key:
             headers["Authorization"] = f"Bearer {key}"
         return headers
 
+    def _redact(self, text: str | None) -> str | None:
+        """``text`` without the API key: a server may echo it in an error body, which the reports keep."""
+        key = self._api_key()
+        return text.replace(key, REDACTED) if text and key else text
+
     def extract(self, document: Document) -> dict:
+        try:
+            return self._extract(document)
+        except ExtractionError as exc:
+            raise ExtractionError(exc.kind, self._redact(exc.message) or "", raw=self._redact(exc.raw),
+                                  stderr_tail=exc.stderr_tail, pointer=exc.pointer) from None
+
+    def _extract(self, document: Document) -> dict:
         cache_path = self._cache_path(document)
-        if self.settings["cache"] and cache_path.is_file():
+        if self.use_cache and cache_path.is_file():
             try:
                 cached = parse_json(cache_path.read_text(encoding="utf-8"), str(cache_path))
                 return self._finish(self._parse(cached["content"], cached.get("finish_reason")), document)
@@ -152,7 +219,7 @@ class LLMExtractor(BaseExtractor):
                 pass  # a damaged cache entry is asked for again
         content, finish_reason = self._complete(document)
         record = self._parse(content, finish_reason)
-        if self.settings["cache"]:
+        if self.use_cache:
             from ..files import write_json_atomic
 
             try:
@@ -167,26 +234,29 @@ class LLMExtractor(BaseExtractor):
         import httpx
 
         url = f"{self.base_url}/chat/completions"
-        with httpx.Client(timeout=float(self.settings["timeout"]), headers=self._headers()) as client:
+        # no kept-alive connections: each request opens its own, which its deadline can cut
+        with httpx.Client(headers=self._headers(), limits=httpx.Limits(max_keepalive_connections=0)) as client:
             while True:
                 response_format = self._format
-                response = self._post(client, url, self._body(document, response_format))
-                if response.status_code == 400 and response_format != "none":
+                answer = self._post(client, url, self._body(document, response_format))
+                if answer.status == 400 and response_format != "none":
                     # the server does not take this response_format: ask more simply
                     self._format = FORMATS[FORMATS.index(response_format) + 1]
                     continue
-                return self._answer(response)
+                return self._answer(answer)
 
-    def _post(self, client: Any, url: str, body: dict) -> Any:
+    def _post(self, client: Any, url: str, body: dict) -> "Answer":
         import httpx
 
         retries = int(self.settings["max_retries"])
         backoff = float(self.settings["backoff"])
+        cap = float(self.settings["max_retry_wait"])
         last = ""
         for attempt in range(retries + 1):
             wait = backoff * (2 ** attempt)
             try:
-                response = client.post(url, json=body)
+                answer = fetch(client, url, body, timeout=float(self.settings["timeout"]),
+                               max_bytes=self._max_response_bytes())
             except httpx.TimeoutException:
                 last = f"no answer within {self.settings['timeout']} s"
                 kind = "timeout"
@@ -194,49 +264,42 @@ class LLMExtractor(BaseExtractor):
                 last = f"connection failed: {type(exc).__name__}: {exc}"
                 kind = "connection"
             else:
-                if response.status_code != 429 and response.status_code < 500:
-                    return response
+                if answer.status != 429 and answer.status < 500:
+                    return answer
                 kind = "http"
-                last = f"HTTP {response.status_code}: {response.text[:300]}"
-                wait = max(wait, min(self._retry_after(response), RETRY_AFTER_CAP))
+                last = f"HTTP {answer.status}: {answer.text[:300]}"
+                wait = max(wait, retry_after(answer.headers.get("retry-after")))
                 if attempt == retries:
                     raise ExtractionError("http", f"{url} answered {last} after {retries + 1} attempt(s). "
-                                          "Check the server, or raise max_retries.", raw=response.text)
+                                          "Check the server, or raise max_retries.", raw=answer.text)
             if attempt < retries:
-                time.sleep(wait)
+                time.sleep(min(wait, cap))  # neither a server's Retry-After nor the backoff waits longer
         raise ExtractionError(kind, f"{url}: {last} after {retries + 1} attempt(s). "
                               "Check the server is up, or raise timeout / max_retries.")
 
-    @staticmethod
-    def _retry_after(response: Any) -> float:
-        try:
-            return max(0.0, float(response.headers.get("retry-after", 0)))
-        except ValueError:
-            return 0.0
+    def _max_response_bytes(self) -> int:
+        configured = self.settings.get("max_response_bytes")
+        return Limits.max_bytes if configured is None else int(configured)
 
-    def _answer(self, response: Any) -> tuple[str, str | None]:
-        if response.status_code != 200:
-            raise ExtractionError("http", f"the server answered HTTP {response.status_code}. "
-                                  "Check base_url, model and the API key.", raw=response.text)
-        if len(response.content) > Limits.max_bytes:
-            raise ExtractionError("invalid-response", f"the answer is {len(response.content):,} bytes, over the "
-                                  f"limit of {Limits.max_bytes:,}. Lower max_tokens.", raw=response.text[:4000])
+    def _answer(self, answer: "Answer") -> tuple[str, str | None]:
+        if answer.status != 200:
+            raise ExtractionError("http", f"the server answered HTTP {answer.status}. "
+                                  "Check base_url, model and the API key.", raw=answer.text)
         try:
-            body = parse_json(response.text, "the answer")
+            body = parse_json(answer.text, "the answer")
             choice = body["choices"][0]
             content = choice["message"]["content"]
         except (InputError, KeyError, IndexError, TypeError):
             raise ExtractionError("invalid-response", "the answer is not a Chat Completions JSON body "
-                                  f"(content-type {response.headers.get('content-type')!r}). "
-                                  "Check base_url points at the API root, e.g. .../v1.", raw=response.text) from None
+                                  f"(content-type {answer.headers.get('content-type')!r}). "
+                                  "Check base_url points at the API root, e.g. .../v1.", raw=answer.text) from None
         if not isinstance(content, str):
-            raise ExtractionError("invalid-response", "the answer has no text content.", raw=response.text)
+            raise ExtractionError("invalid-response", "the answer has no text content.", raw=answer.text)
         return content, choice.get("finish_reason")
 
     @staticmethod
     def _parse(content: str, finish_reason: str | None) -> dict:
-        fenced = _FENCE.match(content)
-        text = fenced.group(1) if fenced else content.strip()
+        text = json_text(content)
         try:
             record = parse_json(text, "the model's answer")
         except InputError as exc:

@@ -16,9 +16,10 @@ from typing import Any, Sequence
 
 from ..model import Document
 from ..predictions import Predictions, prediction_problems, predictions_from_dict, predictions_to_dict
+from ..surrogates import escape_surrogates
 from .base import ExtractionError
 
-__all__ = ["ExtractionOutcome", "RAW_LIMIT", "run_extractor", "run_extractor_batch", "truncate"]
+__all__ = ["ExtractionOutcome", "RAW_LIMIT", "run_extractor", "run_extractor_batch", "truncate", "without_own_cache"]
 
 # how much of an unusable raw output is kept in the error record
 RAW_LIMIT = 4000
@@ -56,8 +57,11 @@ def _adapter_name(extractor: Any) -> str:
 
 
 def _error(extractor: Any, document: Document, kind: str, message: str, **extra: Any) -> dict:
-    record = {"adapter": _adapter_name(extractor), "doc_id": document.id, "kind": kind, "message": message}
-    record.update({k: v for k, v in extra.items() if v is not None})
+    # the record is printed and written to the reports: a lone surrogate from the adapter's
+    # output or message is kept as its escape, which every writer can encode
+    record = {"adapter": _adapter_name(extractor), "doc_id": document.id, "kind": kind,
+              "message": escape_surrogates(message)}
+    record.update({k: escape_surrogates(v) if isinstance(v, str) else v for k, v in extra.items() if v is not None})
     return record
 
 
@@ -141,3 +145,16 @@ def run_extractor_batch(extractor: Any, documents: Sequence[Document]) -> list[E
             predictions, error = None, _fault(extractor, document, exc)
         outcomes.append(ExtractionOutcome(document.id, predictions, error, share))
     return outcomes
+
+
+def without_own_cache(factory: Any) -> Any:
+    """The extractor ``factory`` builds, with its own cache (if it keeps one) switched off.
+
+    An adapter that caches by itself (``llm`` keeps its answers) says so with
+    a ``use_cache`` attribute; a run with ``--no-cache`` touches no cache, so
+    it sets that to False. Module-level, so a process pool can pickle it.
+    """
+    extractor = factory()
+    if hasattr(extractor, "use_cache"):
+        extractor.use_cache = False
+    return extractor

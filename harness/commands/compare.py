@@ -62,7 +62,7 @@ def _from_adapters(name_a: str, name_b: str, gold: str | None, use_cache: bool) 
     corpus = load_gold(gold or configured_path(config, "gold", "gold"))
     cache = PredictionCache(configured_path(config, "cache", ".harness-cache")) if use_cache else None
     runs = []
-    for spec in build_adapters([name_a, name_b], config, corpus):
+    for spec in build_adapters([name_a, name_b], config, corpus, use_cache=use_cache):
         if spec.setup_error is not None:
             raise UsageError(f"adapter {spec.name!r} could not be built: {spec.setup_error.message}")
         runs.append(extract_corpus(spec.extractor, corpus, cache=cache))

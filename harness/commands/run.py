@@ -72,7 +72,7 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
         names += [name for name in extra_adapters if name not in names]
     else:
         names = adapters
-    specs = build_adapters(names, config, corpus)
+    specs = build_adapters(names, config, corpus, use_cache=use_cache)
     options = RunOptions(tuple(names), jobs, executor, use_cache, gold_path)
     cache = PredictionCache(configured_path(config, "cache", ".harness-cache")) if use_cache else None
     scoring_options = scoring_options_of(config)

@@ -1,7 +1,8 @@
 """The reports of a run: report.json, report.md, report.html, junit.xml and the raw predictions.
 
-Each file is written atomically, so a reader (or a CI step that uploads the
-folder) never sees half a report.
+The files are written as one set that replaces the report folder in one
+step, so a reader (or a CI step that uploads the folder) sees the whole old
+set or the whole new one, never half a report nor a mix of two runs.
 """
 
 from __future__ import annotations
@@ -47,41 +48,46 @@ class ReportFiles:
 
 
 def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_options: Any = None) -> tuple[dict, ReportFiles]:
-    """Write every report of ``run`` (a ``harness.run.RunResult``) into ``out_dir``.
+    """Write every report of ``run`` (a ``harness.run.RunResult``) into ``out_dir``, as one set.
 
-    The gate's checks go into junit.xml when ``config`` has any; a gate
-    configuration mistake becomes an error test case there (``harness gate``
-    reports it properly) rather than stopping the reports being written.
+    The set replaces the folder in one step (see ``harness.report.report_set``),
+    so ``out_dir`` must hold nothing but reports. The gate's checks go into
+    junit.xml when ``config`` has any; a gate configuration mistake becomes an
+    error test case there (``harness gate`` reports it properly) rather than
+    stopping the reports being written.
     """
     from ..errors import ConfigError
-    from ..files import write_atomic, write_json_atomic
+    from ..files import json_text
     from ..predictions import predictions_to_dict
+    from .report_set import ReportSet
 
+    with ReportSet(out_dir) as staged:
+        written = []
+        for scored in run.adapters:
+            if scored.run.setup_error is not None:
+                continue
+            lines = [json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False)
+                     for p in scored.run.predictions.values()]
+            relative = f"predictions/{predictions_file_name(scored.name)}"
+            staged.write(relative, "".join(line + "\n" for line in lines))
+            written.append(relative)
+        report = build_report(run, scoring_options=scoring_options)
+        staged.write("report.json", json_text(report))
+        staged.write("report.md", render_markdown(report))
+        staged.write("report.html", render_html(report, run.corpus, collect_items(run)))
+
+        gate_result, config_error = None, None
+        if config is not None:
+            from ..gate import run_gate
+
+            try:
+                # the gate reads the predictions beside the report, so it reads the staged ones
+                gate_result = run_gate(config, report, staged.path("report.json"))
+            except ConfigError as exc:
+                config_error = str(exc).replace(str(staged.staging), str(staged.folder))
+        staged.write("junit.xml", render_junit(report, gate_result, config_error=config_error))
+        staged.commit()
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for scored in run.adapters:
-        if scored.run.setup_error is not None:
-            continue
-        lines = [json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False)
-                 for p in scored.run.predictions.values()]
-        path = folder / "predictions" / predictions_file_name(scored.name)
-        write_atomic(path, "".join(line + "\n" for line in lines))
-        written.append(path)
-    report = build_report(run, scoring_options=scoring_options)
     files = ReportFiles(folder, folder / "report.json", folder / "report.md", folder / "report.html",
-                        folder / "junit.xml", tuple(written))
-    write_json_atomic(files.json, report)
-    write_atomic(files.markdown, render_markdown(report))
-    write_atomic(files.html, render_html(report, run.corpus, collect_items(run)))
-
-    gate_result, config_error = None, None
-    if config is not None:
-        from ..gate import run_gate
-
-        try:
-            gate_result = run_gate(config, report, files.json)
-        except ConfigError as exc:
-            config_error = str(exc)
-    write_atomic(files.junit, render_junit(report, gate_result, config_error=config_error))
+                        folder / "junit.xml", tuple(folder / relative for relative in written))
     return report, files

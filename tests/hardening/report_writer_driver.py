@@ -3,8 +3,9 @@
 Usage: python report_writer_driver.py OUT_DIR DOCUMENTS
 
 Builds a corpus of DOCUMENTS long articles, runs the oracle on it once, then
-rewrites every report in OUT_DIR in a loop, each time with a different run
-label, printing "written N" after each complete pass.
+rewrites every report in OUT_DIR in a loop, each time with the pass number
+as the run label and as the adapter's extraction time (so each file says
+which pass wrote it), printing "written N" after each complete pass.
 """
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ def main() -> None:
                          options=RunOptions(("oracle",)))
     passes = 0
     while True:
-        labelled = dataclasses.replace(run, options=dataclasses.replace(run.options, gold=f"pass-{passes}"))
+        # the pass number goes into every file: report.json's options and every file's extraction time
+        (scored,) = run.adapters
+        timed = dataclasses.replace(scored, run=dataclasses.replace(scored.run, seconds=float(passes)))
+        labelled = dataclasses.replace(run, adapters=(timed,),
+                                       options=dataclasses.replace(run.options, gold=f"pass-{passes}"))
         write_reports(labelled, out)
         passes += 1
         print(f"written {passes}", flush=True)

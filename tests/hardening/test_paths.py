@@ -183,3 +183,29 @@ def test_a_cache_entry_naming_another_path_is_discarded_and_recomputed(tmp_path,
     assert cache.stats.discarded == 1
     assert run.predictions["doc-1"].doc_id == "doc-1"
     assert predictions_to_dict(run.predictions["doc-1"]) == {"doc_id": "doc-1", "entities": []}
+
+
+WINDOWS_RESERVED = ("CON", "con", "Nul", "PRN", "AUX", "COM1", "com9", "LPT1", "lpt0", "CON.txt", "nul.tar.gz",
+                    "COM3.json")
+TRAILING = ("report.", "doc-1..", "a.")
+
+
+@pytest.mark.parametrize("name", WINDOWS_RESERVED + TRAILING)
+def test_windows_reserved_names_and_trailing_dots_are_not_safe_names(name):
+    from harness.files import is_safe_name
+
+    assert not is_safe_name(name)
+
+
+@pytest.mark.parametrize("name", ("CONSOLE", "console.txt", "COM10", "LPT", "nullable", "a.b", "CON-1", "AUX_2"))
+def test_names_that_only_look_reserved_stay_safe(name):
+    from harness.files import is_safe_name
+
+    assert is_safe_name(name)
+
+
+@pytest.mark.parametrize("doc_id", ("CON", "nul.txt", "doc."))
+def test_a_gold_document_with_a_reserved_id_is_refused(project, doc_id):
+    gold = write_gold(project / "gold", [simple_document(doc_id, TEXT, NAMES)])
+    result = _invoke("validate", str(gold))
+    assert result.exit_code == 1 and "/doc_id" in result.output and "Windows" in result.output

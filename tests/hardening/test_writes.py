@@ -30,28 +30,41 @@ REPO = Path(__file__).resolve().parents[2]
 KILLS = 5
 
 
-def _assert_complete(out: Path) -> int:
-    """Every report file in ``out`` is whole; returns the pass number report.json records."""
+def _assert_one_whole_set(out: Path) -> int:
+    """Every report file in ``out`` is whole and from the same pass; returns that pass number."""
     report = load_report(out / "report.json")  # parses and validates against schemas/report.schema.json
     assert report["options"]["gold"].startswith("pass-")
+    number = int(report["options"]["gold"].removeprefix("pass-"))
+    assert report["adapters"]["oracle"]["timings"]["extraction_seconds"] == number
     markdown = (out / "report.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Evaluation report") and "## Errors" in markdown and markdown.endswith("\n")
+    assert f"| {number:.2f} |" in markdown  # the markdown of the same pass, not of the one before
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and html.endswith("</html>\n")
-    ET.fromstring((out / "junit.xml").read_bytes())
+    (case,) = [c for c in ET.fromstring((out / "junit.xml").read_bytes()).iter("testcase")
+               if c.get("classname") == "harness.run" and c.get("name") == "oracle"]
+    assert float(case.get("time")) == number
     lines = (out / "predictions" / "oracle.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 20 and all(json.loads(line)["doc_id"] for line in lines)
-    return int(report["options"]["gold"].removeprefix("pass-"))
+    return number
+
+
+def _temporaries(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.name.endswith(".tmp"))
+
+
+def _driver(out: Path, environment: dict) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(DRIVER), str(out), "20"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, env=environment)
 
 
 @pytest.mark.slow
-def test_a_writer_killed_at_random_moments_leaves_whole_reports(tmp_path):
-    out = tmp_path / "out"
+def test_a_writer_killed_at_random_moments_leaves_one_whole_set(tmp_path):
+    out = tmp_path / "reports" / "latest"
     chooser = random.Random(8)
     environment = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     for kill in range(KILLS):
-        process = subprocess.Popen([sys.executable, str(DRIVER), str(out), "20"], stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL, text=True, env=environment)
+        process = _driver(out, environment)
         try:
             assert process.stdout.readline().startswith("written"), "the driver never wrote a report"
             time.sleep(chooser.uniform(0.0, 0.5))  # a few passes: the kill lands mid-write most times
@@ -60,9 +73,55 @@ def test_a_writer_killed_at_random_moments_leaves_whole_reports(tmp_path):
             process.wait()
             process.stdout.close()
         assert process.returncode == -signal.SIGKILL
-        _assert_complete(out)
-    visible = {p.name for p in out.iterdir() if not p.name.startswith(".")}
+        _assert_one_whole_set(out)
+        assert not _temporaries(out)  # a staging folder may be beside the set, never inside it
+    visible = {p.name for p in out.iterdir()}
     assert visible == {"report.json", "report.md", "report.html", "junit.xml", "predictions"}
+    # the next writer clears what the killed ones left
+    process = _driver(out, environment)
+    try:
+        assert process.stdout.readline().startswith("written")
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+    _assert_one_whole_set(out)
+    leftovers = _temporaries(tmp_path)
+    assert len(leftovers) <= 1, leftovers  # at most the staging folder of the pass the last kill cut
+
+
+def test_a_run_written_twice_leaves_no_temporary_and_drops_stale_predictions(tmp_path):
+    from harness.config import HarnessConfig
+    from harness.report import write_reports
+    from harness.run import RunOptions, build_adapters, run_evaluation
+
+    from .report_writer_driver import corpus_of
+
+    corpus = corpus_of(2)
+    out = tmp_path / "reports" / "latest"
+    run = run_evaluation(corpus, build_adapters(["oracle"], HarnessConfig(), corpus), options=RunOptions(("oracle",)))
+    write_reports(run, out)
+    (out / "predictions" / "retired.jsonl").write_text("{}\n")  # an adapter the next run no longer has
+    write_reports(run, out)
+    assert sorted(p.name for p in (out / "predictions").iterdir()) == ["oracle.jsonl"]
+    assert not _temporaries(tmp_path)
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["latest"]
+
+
+def test_a_folder_holding_other_files_is_not_replaced(tmp_path):
+    from harness.config import HarnessConfig
+    from harness.errors import UsageError
+    from harness.report import write_reports
+    from harness.run import RunOptions, build_adapters, run_evaluation
+
+    from .report_writer_driver import corpus_of
+
+    corpus = corpus_of(1)
+    (tmp_path / "notes.txt").write_text("mine\n")
+    run = run_evaluation(corpus, build_adapters(["oracle"], HarnessConfig(), corpus), options=RunOptions(("oracle",)))
+    with pytest.raises(UsageError, match="notes.txt"):
+        write_reports(run, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):

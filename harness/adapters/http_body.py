@@ -1,0 +1,115 @@
+"""One HTTP request with a deadline for the whole of it and a cap on the body once decompressed.
+
+httpx times each read on its own, so a server sending one byte a second
+holds a request for ever. Here a timer cuts the connection (``shutdown``
+on its socket, which wakes a blocked read) when the request's time is up,
+from connecting to the last byte. The body is read raw and decompressed
+here, a bounded piece at a time, so a small gzip of a huge body is refused
+at the cap instead of being inflated into memory.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .base import ExtractionError
+
+ACCEPT_ENCODING = "gzip, deflate"  # what ``_Body`` can decompress
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A server's whole answer: status, headers and the decompressed body."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+class _Body:
+    """The body, decompressed as it arrives, refused once it passes ``limit`` bytes."""
+
+    def __init__(self, encoding: str | None, limit: int):
+        name = (encoding or "identity").strip().lower()
+        if name in ("", "identity"):
+            self._inflate = None
+        elif name in ("gzip", "x-gzip", "deflate"):
+            self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)  # a gzip or zlib header, found by itself
+        else:
+            raise ExtractionError("invalid-response", f"the answer is encoded as {name!r}, which the harness "
+                                  f"cannot read; it asks for {ACCEPT_ENCODING}. Check the server or proxy.")
+        self.limit = limit
+        self.data = bytearray()
+
+    def feed(self, chunk: bytes) -> None:
+        if self._inflate is None:
+            self._add(chunk)
+            return
+        try:
+            while chunk:
+                self._add(self._inflate.decompress(chunk, self.limit - len(self.data) + 1))
+                chunk = self._inflate.unconsumed_tail
+        except zlib.error as exc:
+            raise ExtractionError("invalid-response", f"the answer's compressed body is damaged ({exc}).",
+                                  raw=bytes(self.data[:4000]).decode("utf-8", "replace")) from None
+
+    def _add(self, piece: bytes) -> None:
+        self.data += piece
+        if len(self.data) > self.limit:
+            raise ExtractionError("response-too-large", f"the answer is over the limit of {self.limit:,} bytes "
+                                  "(decompressed), and was not read further. Lower max_tokens, or raise "
+                                  "max_response_bytes.")
+
+
+def fetch(client: Any, url: str, body: dict, *, timeout: float, max_bytes: int) -> Answer:
+    """POST ``body`` as JSON to ``url`` and read the whole answer within ``timeout`` seconds.
+
+    Raises ``httpx.TimeoutException`` when time runs out at any stage, other
+    ``httpx.TransportError``s as httpx does, and ``ExtractionError`` for a
+    body over ``max_bytes`` or one that cannot be decompressed.
+    """
+    import httpx
+
+    streams: list[Any] = []
+    expired = threading.Event()
+
+    def trace(event: str, info: Mapping[str, Any]) -> None:
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete")):
+            streams.append(info.get("return_value"))
+
+    def cut() -> None:
+        expired.set()
+        for stream in streams:
+            try:
+                stream.get_extra_info("socket").shutdown(socket.SHUT_RDWR)
+            except (AttributeError, OSError):
+                pass  # already closed
+
+    deadline = time.monotonic() + timeout
+    timer = threading.Timer(timeout, cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        with client.stream("POST", url, json=body, timeout=httpx.Timeout(timeout),
+                           headers={"Accept-Encoding": ACCEPT_ENCODING}, extensions={"trace": trace}) as response:
+            collected = _Body(response.headers.get("content-encoding"), max_bytes)
+            for chunk in response.iter_raw():
+                if time.monotonic() >= deadline:
+                    raise httpx.ReadTimeout(f"no whole answer within {timeout:g} s")
+                collected.feed(chunk)
+            return Answer(response.status_code, response.headers, bytes(collected.data))
+    except httpx.TransportError as exc:
+        if expired.is_set() and not isinstance(exc, httpx.TimeoutException):
+            raise httpx.ReadTimeout(f"no whole answer within {timeout:g} s") from None  # the cut connection
+        raise
+    finally:
+        timer.cancel()
