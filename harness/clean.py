@@ -303,9 +303,13 @@ def lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# a sentence's end, also inside a closing single quotation mark ("... a long chase.'")
+_CLOSED = re.compile(r"(?:[.!?:\"”,]|[.!?,…]['’])\s*$")
+
+
 def _headline_like(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= 25 and not line.rstrip().endswith((".", "!", "?", ":", '"', "”", ","))
+    return 0 < len(words) <= 25 and not _CLOSED.search(line)
 
 
 def _teaser_like(line: str) -> bool:
@@ -314,7 +318,7 @@ def _teaser_like(line: str) -> bool:
 
 def _short_sentences(line: str, words: int = 45, sentences: int = 2) -> bool:
     """One or two sentences of a few words: what a promo's teaser is."""
-    if len(line.split()) > words or not line.rstrip().endswith((".", "!", "?", "…", '"', "”")):
+    if len(line.split()) > words or not (line.rstrip().endswith((".", "!", "?", "…", '"', "”")) or _CLOSED.search(line)):
         return False
     return len(re.findall(r"[.!?…]+(?:\s|$)", line)) <= sentences
 
@@ -400,7 +404,8 @@ def _layout(text: str) -> tuple[list[tuple[int, int]], list[bool], bool]:
         else:
             previous_blank = True
     # judged on pairs of paragraph-like lines (long, ending a sentence): widgets stack their lines either way
-    paragraph = [len(text[s:e].split()) >= 8 and text[s:e].rstrip().endswith((".", "!", "?", '"', "”")) for s, e in spans]
+    paragraph = [len(text[s:e].split()) >= 8 and (text[s:e].rstrip().endswith((".", "!", "?", '"', "”"))
+                                                  or bool(_CLOSED.search(text[s:e]))) for s, e in spans]
     pairs = [adjacent[i] for i in range(1, len(spans)) if paragraph[i] and paragraph[i - 1]]
     if not pairs:
         pairs = adjacent[1:]

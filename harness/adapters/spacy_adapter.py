@@ -51,13 +51,56 @@ _MODELS: dict[str, Any] = {}
 _LOCK = threading.Lock()
 
 
+_LINE_BREAKS = "harness_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """The pipeline component that starts a sentence at every line and after a paragraph's dateline.
+
+    Without it the parser runs a headline, a byline or a dateline ("MUMBAI —")
+    into the first sentence, and its subject becomes the speaker of the
+    sentence's reported speech.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(_LINE_BREAKS):
+        return
+
+    @Language.component(_LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        from .rules.text import dateline_end
+
+        text = doc.text
+        starts = set()
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if "\n" in before.text or "\n" in before.whitespace_ or (token.idx > 0 and text[token.idx - 1] == "\n"):
+                starts.add(token.i)
+        line_start = 0
+        for line in text.split("\n"):
+            end = dateline_end(text, line_start, line_start + len(line))
+            if end is not None:
+                span = doc.char_span(end, end + 1, alignment_mode="expand")
+                if span is not None and span.start > 0:
+                    starts.add(span.start)
+            line_start += len(line) + 1
+        for i in starts:
+            if not doc[i].is_space:
+                doc[i].is_sent_start = True
+        return doc
+
+
 def load_model(name: str) -> Any:
-    """The spaCy pipeline ``name``, loaded once per process."""
+    """The spaCy pipeline ``name``, loaded once per process, with sentences started at line breaks."""
     with _LOCK:
         if name not in _MODELS:
             import spacy
 
-            _MODELS[name] = spacy.load(name)
+            nlp = spacy.load(name)
+            if "parser" in nlp.pipe_names:
+                _register_line_breaks()
+                nlp.add_pipe(_LINE_BREAKS, before="parser")
+            _MODELS[name] = nlp
         return _MODELS[name]
 
 
@@ -209,33 +252,42 @@ class SpacyExtractor(BaseExtractor):
                 return verb.doc[left:child.i + 1]
         return None
 
+    @staticmethod
+    def _speaker(doc: Any, subject: Any) -> Any:
+        """The words naming who speaks: the name inside the subject ("chief executive Priya Raman"), the
+        nearest compatible name before a pronoun, or the subject itself; None for a subject that speaks for
+        nobody ("the research suggests")."""
+        from .rules.lexicon import NOT_SPEAKERS, PRONOUNS_PERSON, PRONOUNS_THING
+
+        if subject is None:
+            return None
+        if subject.root.lower_ in NOT_SPEAKERS:
+            return None
+        inside = [e for e in doc.ents if subject.start <= e.start and e.end <= subject.end
+                  and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        persons = [e for e in inside if e.label_ == "PERSON"]
+        if persons or inside:
+            return (persons or inside)[-1]
+        word = subject.text
+        if len(subject) == 1 and (word in PRONOUNS_PERSON or word in PRONOUNS_THING):
+            wanted = ("PERSON",) if word in PRONOUNS_PERSON else ("ORG", "GPE")
+            before = [e for e in doc.ents if e.end <= subject.start and e.label_ in wanted]
+            if before:
+                return before[-1]
+        return subject
+
     def _quotes(self, doc: Any) -> list[PredictedQuote]:
-        from .rules.quotes import _pairs
+        """Quotation marks by the rules' layer (spaCy has no component for them); reported speech by the parse."""
+        from .rules import quotation_marks_layer
 
         text = doc.text
         found: list[PredictedQuote] = []
         marked: list[tuple[int, int]] = []
-        paragraph_start = 0
-        for paragraph in text.split("\n") + [""]:
-            paragraph_end = paragraph_start + len(paragraph)
-            for open_at, close_at in _pairs(text, paragraph_start, paragraph_end):
-                start, end = open_at + 1, close_at
-                if end <= start or len(text[start:end].split()) < 3:
-                    continue  # scare quotes
-                inside = doc.char_span(start, end, alignment_mode="expand")
-                if inside is None:
-                    continue
-                sentence = inside.sent
-                verbs = [t for t in sentence if self._speech_verb(t) and not (start <= t.idx < end)]
-                if not verbs:
-                    continue
-                verb = min(verbs, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))
-                speaker = self._subject(verb)
-                kind = "direct" if text[start:end].rstrip()[-1:] in ".,!?" else "partial"
-                found.append(PredictedQuote(text[start:end], start, end, kind,
-                                            _span(speaker) if speaker is not None else None, _span(doc[verb.i:verb.i + 1])))
-                marked.append((open_at, close_at + 1))
-            paragraph_start = paragraph_end + 1
+        for quote in quotation_marks_layer(text):
+            speaker = TextSpan(text[quote.speaker[0]:quote.speaker[1]], *quote.speaker) if quote.speaker else None
+            cue = TextSpan(text[quote.cue[0]:quote.cue[1]], *quote.cue) if quote.cue else None
+            found.append(PredictedQuote(text[quote.start:quote.end], quote.start, quote.end, quote.kind, speaker, cue))
+            marked.append((quote.start - 1, quote.end + 1))
         for token in doc:
             if not self._speech_verb(token):
                 continue
@@ -250,7 +302,10 @@ class SpacyExtractor(BaseExtractor):
                     continue
                 if '"' in span.text[:1] or "“" in span.text[:1]:
                     continue
-                speaker = self._subject(token)
+                subject = self._subject(token)
+                speaker = self._speaker(doc, subject)
+                if subject is not None and speaker is None:
+                    continue  # "the research suggests ...": nobody speaks
                 found.append(PredictedQuote(span.text, span.start_char, span.end_char, "indirect",
                                             _span(speaker) if speaker is not None else None,
                                             _span(doc[token.i:token.i + 1])))

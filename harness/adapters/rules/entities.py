@@ -99,6 +99,11 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     for i, (s, e, token) in enumerate(tokens):
         gap_ok = bool(current) and text[(pending or current)[-1][1]:s] == " "
+        if _ORDINAL.fullmatch(token) and not current and i + 1 < len(tokens) and _is_cap(tokens[i + 1][2]) \
+                and text[e:tokens[i + 1][0]] == " ":
+            current = [(s, e, token)]  # "9th U.S. Circuit Court of Appeals": kept only if the name is an organisation's
+            pending = []
+            continue
         if _is_cap(token) and not token.isdigit():
             if current and gap_ok:
                 current.extend(pending)
@@ -120,6 +125,9 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     if current:
         runs.append(current)
     return runs
+
+
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _title_case(line: str) -> bool:
@@ -184,6 +192,11 @@ class EntityFinder:
         if not run:
             return
         words = [_possessive(t) for _, _, t in run]
+        if _ORDINAL.fullmatch(words[0]):
+            if len(run) > 2 and self._organisation(words[1:]):
+                self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
+                return
+            run, words = run[1:], words[1:]
         full = " ".join(words)
         if full in lx.MONTHS or full in lx.WEEKDAYS or full in lx.MONTH_ABBREVIATIONS:
             return
@@ -210,6 +223,10 @@ class EntityFinder:
         # titles: drop them, remember the name after is a person
         titled = False
         i = 0
+        if len(run) >= 2 and all(w in lx.ORG_SUFFIXES for w in words[1:]) and words[0] in _PERSON_TITLES:
+            i = len(run)  # "Justice Department", "Interior Ministry": a title word names the organisation
+            self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
+            return
         while i < len(run):
             two = " ".join(words[i:i + 2])
             if two in _PERSON_TITLES and i + 2 < len(run):
@@ -235,7 +252,14 @@ class EntityFinder:
                 self._single(run, after=after)
                 return
         kind = self._known_type(full)
-        if kind is None and words[-1] in lx.ORG_SUFFIXES and len(run) > 1:
+        if "of" in words[2:-1] and not titled:
+            # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
+            at = words.index("of")
+            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and self._organisation(words[at + 1:]):
+                self._classify(run[:at])
+                self._classify(run[at + 1:], person=False)
+                return
+        if kind is None and self._organisation(words) and len(run) > 1:
             kind = "ORG"
         if kind is None and len(run) > 1 and not titled and (
                 words[-1] in lx.EVENT_HEADS or " ".join(words[-2:]) in lx.EVENT_HEADS):
@@ -270,6 +294,13 @@ class EntityFinder:
             if kind == "ORG" and len(run) > 1 and words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES:
                 self.aliases.setdefault(words[0], "ORG")  # "Acme Holdings" ... later "Acme"
             self._add(start, end, kind)
+
+    def _organisation(self, words: list[str]) -> bool:
+        """An organisation's name by its shape: a last word such as "Bank" or "Mobility", a first word such as
+        "Ministry", or an organisation word before "of" ("Circuit Court of Appeals")."""
+        if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._known_type(" ".join(words)) == "ORG":
+            return True
+        return any(w in lx.ORG_SUFFIXES and words[i + 1] == "of" for i, w in enumerate(words[:-1]))
 
     def _title_inside(self, words: list[str]) -> int:
         """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0."""

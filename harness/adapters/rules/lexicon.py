@@ -229,9 +229,11 @@ Service|Services|Police|Bureau|Board|Club|FC|United|City|Airlines|Airways|Motors
 Times|Post|News|Journal|Press|Network|Organization|Organisation|Alliance|League|Society|Centre|Center|Coalition
 Cabinet|Government|Administration|Secretariat|Reserve|Exchange|Trust|Labs|Pharmaceuticals|Industries|Enterprises
 Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real
-Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Kremlin|Pentagon|Commonwealth
+Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Pentagon|Commonwealth
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
+Mobility|Securities|Networks|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
+Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
@@ -350,6 +352,11 @@ CONTENT_OBJECT_VERBS = frozenset(("urge", "urged", "urges", "praise", "praised",
                                   "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called"))
 
 PRONOUNS_PERSON = frozenset(("he", "she", "He", "She"))
+# heads of noun phrases that take speech verbs but speak for nobody ("the research suggests", "the data show")
+NOT_SPEAKERS = frozenset(("research", "study", "studies", "report", "reports", "data", "findings", "survey", "surveys",
+                          "analysis", "figures", "evidence", "results", "paper", "review", "poll", "polls", "statistics",
+                          "numbers", "model", "models", "document", "documents", "records", "trial", "trials", "index",
+                          "forecast", "estimate", "estimates"))
 PRONOUNS_THING = frozenset(("it", "It", "they", "They"))
 
 MONTHS = {m: i for i, m in enumerate(

@@ -46,9 +46,15 @@ _SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (
             rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources)|(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})")
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
+# '"...," said cardiologist Omar Haddad': role words may stand before the name
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_MODIFIER} ){{0,2}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b")
-_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
+_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
+                     rf"(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
+# a quotation introduced by a colon after a clause with no speech verb ("She put it simply:", "X was less pleased:")
+_COLON_INTRO = re.compile(r"^(?P<clause>[^\"“”:;]{3,120}):\s*$")
+# what is between the halves of a quotation split by its attribution: '"...," Smith said, "..."'
+_SPLIT = re.compile(rf"^[\s,]*[^.!?;:\"“”]{{0,80}}\b(?:{_VERBS})\b[^.!?;:\"“”]{{0,60}},\s*$")
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?\.?$")
 _INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
@@ -78,25 +84,65 @@ class FoundQuote:
     cue: tuple[int, int] | None = None
 
 
+# an opening single mark stands before a word; one between letters is an apostrophe ("don't", "O'Neill"), and
+# so is one before a decade ("the '90s") or a clipped word ("rock 'n' roll")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'(?=[\"A-Za-zÀ-ÿ0-9])(?!\d\d?s\b)(?!(?:em|til|n|tis|cause)\b)")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'])'(?=$|[\s)\]—–.,;:!?\"-])")
+_AFTER_CLOSE = re.compile(r"$|[.,;:!?)\]—–\"]|\s+[—–-]")
+
+
+def _single_close(text: str, open_at: int, end: int) -> int | None:
+    """Where the single mark opened at ``open_at`` closes: the first close that punctuation marks as one
+    (",' she said", "' -"), else the first that is no plural's apostrophe ("the players' bus"), else the last."""
+    candidates = [m.start() for m in _SINGLE_CLOSE.finditer(text, open_at + 2, end)]
+    for at in candidates:
+        if text[at - 1] in ".,!?;:…—\"" or _AFTER_CLOSE.match(text, at + 1, end):
+            return at
+    for at in candidates:
+        if not (text[at - 1] == "s" and re.match(r"\s+[A-Za-z]", text[at + 1:at + 3])):
+            return at
+    return candidates[-1] if candidates else None
+
+
 def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(open mark offset, close mark offset) pairs in one paragraph; close may be ``end`` (left open)."""
+    """(open mark offset, close mark offset) of the outermost quotations in one paragraph.
+
+    Double marks (straight ones paired left to right, curly ones by
+    direction) and single marks (told from apostrophes by where they stand)
+    both quote; marks inside an open quotation are nested in it ('He said
+    "no",' she said). A double mark left open at the end of a paragraph
+    closes there, as a multi-paragraph quote does; a single one only when it
+    opens the paragraph.
+    """
     pairs = []
-    open_at: int | None = None
-    open_mark = ""
-    for i in range(start, end):
+    i = start
+    while i < end:
         c = text[i]
-        if c not in '"“”':
+        if c in '"“':
+            close = None
+            for j in range(i + 1, end):
+                if text[j] in '"”':
+                    close = j
+                    break
+                if c == "“" and text[j] == "“":
+                    i = j  # a stray opening mark: restart from the newer one
+            if close is None:
+                if end - i > 20:
+                    pairs.append((i, end))
+                break
+        elif c == "'" and _SINGLE_OPEN.match(text, i):
+            close = _single_close(text, i, end)
+            if close is None:
+                if text[start:i].strip() == "" and end - i > 20:
+                    pairs.append((i, end))
+                    break
+                i += 1
+                continue
+        else:
+            i += 1
             continue
-        if open_at is None:
-            if c in '"“':
-                open_at, open_mark = i, c
-        elif (open_mark == '"' and c == '"') or (open_mark == "“" and c in "”\""):
-            pairs.append((open_at, i))
-            open_at = None
-        elif open_mark == "“" and c == "“":
-            open_at = i  # a stray opening mark: restart from the newer one
-    if open_at is not None and end - open_at > 20:
-        pairs.append((open_at, end))
+        pairs.append((i, close))
+        i = close + 1
     return pairs
 
 
@@ -126,19 +172,27 @@ class QuoteFinder:
             return start + lead.end(), end  # "The Treasury" -> "Treasury"
         return start, end
 
-    def _resolve_pronoun(self, start: int, end: int) -> None:
-        """Record a pronoun speaker as a mention of the entity it most likely refers to."""
+    def _resolve_pronoun(self, start: int, end: int) -> tuple[int, int]:
+        """The speaker a pronoun stands for: the nearest compatible name before it (a person for he/she, an
+        organisation or place for it/they), recorded with the pronoun as a mention of it. Anything else, and a
+        pronoun with no such name before it, stays as it is."""
         word = self.text[start:end]
         if word not in lx.PRONOUNS_PERSON and word not in lx.PRONOUNS_THING:
-            return
-        if any(m.start == start and m.end == end for m in self.pronoun_mentions):
-            return  # the same pronoun heads a direct and an indirect quote
+            return start, end
         wanted = ("PERSON",) if word in lx.PRONOUNS_PERSON else ("ORG", "GPE")
         before = [m for m in self.mentions if m.end <= start and m.type in wanted and m.form == "name"]
-        if before:
-            referent = before[-1]
+        if not before:
+            return start, end
+        referent = before[-1]
+        if not any(m.start == start and m.end == end for m in self.pronoun_mentions):  # one mention per pronoun
             self.pronoun_mentions.append(Mention(start, end, word, referent.type, "pronoun",
                                                  referent.canonical or referent.text))
+        return referent.start, referent.end
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """Whether a speaker phrase can speak: "the research suggests" or "the data show" has nobody speaking."""
+        words = re.findall(r"[A-Za-z]+", self.text[start:end])
+        return not words or words[-1].lower() not in lx.NOT_SPEAKERS
 
     def _attribution(self, open_at: int, close_at: int, paragraph: tuple[int, int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         text = self.text
@@ -154,9 +208,27 @@ class QuoteFinder:
         before = text[window_start:open_at]
         match = _BEFORE.search(before)
         if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]):
-            speaker = self._clean_speaker(*self._span(match, "spk", window_start))
+            end = match.end("app") - 1 if match.group("app") else match.end("spk")
+            speaker = self._clean_speaker(window_start + match.start("spk"), window_start + end)
             return speaker, self._span(match, "verb", window_start)
+        colon = _COLON_INTRO.match(before)
+        if colon:
+            return self._clause_subject(window_start, window_start + colon.end("clause")), None
         return None, None
+
+    def _clause_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """Who introduces a quotation with a colon: the first person named in the clause, else a pronoun
+        opening it, else the first organisation or place."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.form == "name"]
+        for types in (("PERSON",), ("ORG", "GPE", "NORP")):
+            chosen = [m for m in inside if m.type in types]
+            if chosen:
+                return chosen[0].start, chosen[0].end
+            if types == ("PERSON",):
+                pronoun = re.match(r"(?:He|She|It|They)\b", self.text[start:end])
+                if pronoun:
+                    return start, start + pronoun.end()
+        return None
 
     def _partial_cue(self, open_at: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """For words quoted inside a sentence: the speech verb earlier in that sentence and its subject."""
@@ -174,7 +246,7 @@ class QuoteFinder:
         quotes = []
         for paragraph in self.article.paragraphs:
             pairs = _pairs(self.text, *paragraph)
-            previous_speaker = None
+            previous_speaker = previous_cue = None
             for index, (open_at, close_at) in enumerate(pairs):
                 start, end = open_at + 1, close_at
                 content = self.text[start:end]
@@ -188,7 +260,14 @@ class QuoteFinder:
                 # even when they end it
                 opens_clause = not content.lstrip()[:1].islower()
                 kind = "direct" if words >= 3 and (at_start or ends_clause and opens_clause) else "partial"
+                if index > 0 and previous_speaker is not None and words >= 3 \
+                        and _SPLIT.match(self.text[pairs[index - 1][1] + 1:open_at]):
+                    # the second half of a quotation split by its attribution: a direct quote of the same speaker
+                    quotes.append(FoundQuote(start, end, "direct", previous_speaker, previous_cue))
+                    continue
                 speaker, cue = self._attribution(open_at, close_at, paragraph)
+                if speaker is not None and not self._speaks(*speaker):
+                    speaker = cue = None
                 if speaker is None and kind == "partial":
                     speaker, cue = self._partial_cue(open_at)
                 if speaker is None:
@@ -198,8 +277,9 @@ class QuoteFinder:
                     elif words <= 3 or kind == "partial":
                         continue  # scare quotes or a title
                 if speaker is not None:
-                    self._resolve_pronoun(*speaker)
+                    speaker = self._resolve_pronoun(*speaker)
                     self._last_speaker = previous_speaker = speaker
+                    previous_cue = cue
                 quotes.append(FoundQuote(start, end, kind, speaker, cue))
         return quotes
 
@@ -278,8 +358,9 @@ class QuoteFinder:
         if any(qs <= content_start and content_end <= qe for qs, qe in quoted):
             return None
         speaker = self._clean_speaker(spk_start, spk_end)
-        self._resolve_pronoun(*speaker)
-        return FoundQuote(content_start, content_end, "indirect", speaker, (verb_start, verb_end))
+        if not self._speaks(*speaker):
+            return None
+        return FoundQuote(content_start, content_end, "indirect", self._resolve_pronoun(*speaker), (verb_start, verb_end))
 
     def _inverted(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         text = self.text
@@ -294,8 +375,9 @@ class QuoteFinder:
             if len(text[s_start:content_end].split()) < 4:
                 return None
             speaker = self._clean_speaker(s_start + match.start("spk"), s_start + match.end("spk"))
-            self._resolve_pronoun(*speaker)
-            return FoundQuote(s_start, content_end, "indirect", speaker,
+            if not self._speaks(*speaker):
+                return None
+            return FoundQuote(s_start, content_end, "indirect", self._resolve_pronoun(*speaker),
                               (s_start + match.start("verb"), s_start + match.end("verb")))
         return None
 

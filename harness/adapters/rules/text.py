@@ -18,7 +18,7 @@ _ABBREVIATIONS = frozenset((
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
     "inc", "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "rev", "mt",
 ))
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 # a dateline opening a paragraph: "BOLOGNA, Italy (Reuters) - ", "KYIV (AFP) -- ", "NEW YORK, Dec 19 (AP) — "
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
@@ -57,9 +57,9 @@ class Article:
 
 def _is_heading(line: str, first: bool) -> bool:
     words = line.split()
-    if first and len(words) <= 25 and not line.rstrip().endswith((".", '"', "”")):
+    if first and len(words) <= 25 and not re.search(r"(?:[.\"”]|[.!?,]')\s*$", line):
         return True  # the title
-    return len(words) <= 10 and not re.search(r"[.!?\"”:]\s*$", line)
+    return len(words) <= 10 and not re.search(r"(?:[.!?\"”:]|[.!?,]')\s*$", line)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -84,6 +84,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             trimmed.append((s, e))
     return trimmed
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where a dateline opening the line ``text[start:end]`` ends ("FAENZA, Italy (Reuters) - "), or None."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match else None
 
 
 def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
