@@ -40,10 +40,13 @@ _GROUP = "(?:" + "|".join(_GROUPS) + ")"
 _MODIFIER = (r"(?!(?:while|and|but|as|when|after|before|because|since|if|though|although|whereas|so|or|then|that"
              r"|which|who|where|whom|than|until|unless|once|with|without|for|from|to|of|in|on|at|by)\b)[a-z][\w-]*")
 _GROUP_CAPITAL = "(?:" + "|".join(g.capitalize() for g in _GROUPS) + ")"
+# a body named by its place or organisation ("the Maharashtra government", "Texas officials")
+_BODY = "(?:government|ministry|officials|authorities|police|sources|military|army|embassy|council|administration)"
 # a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
 _SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
-            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources)|(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})")
+            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
+            rf"|(?:(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with) {_NAME})?)")
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
 # '"...," said cardiologist Omar Haddad': role words may stand before the name
@@ -56,7 +59,10 @@ _COLON_INTRO = re.compile(r"^(?P<clause>[^\"“”:;]{3,120}):\s*$")
 # what is between the halves of a quotation split by its attribution: '"...," Smith said, "..."'
 _SPLIT = re.compile(rf"^[\s,]*[^.!?;:\"“”]{{0,80}}\b(?:{_VERBS})\b[^.!?;:\"“”]{{0,60}},\s*$")
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
-_INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?\.?$")
+# "..., the company said on Tuesday." and "..., the company said, as demand grows": the attribution ends the
+# reported words, or a clause of the writer's own follows it
+_INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?"
+                            r"(?:\.?$|,\s+(?:as|while|after|amid|when|before|because|since|with|adding|saying)\b)")
 _INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
 # words a reported clause opens with when it has no "that" ("said it would", "said some homes were")
 _SUBJECT_WORDS = "he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most|all|several|no"
@@ -161,6 +167,8 @@ class QuoteFinder:
 
     def _clean_speaker(self, start: int, end: int) -> tuple[int, int]:
         """Narrow a speaker phrase to the name inside it when one was found there."""
+        if re.match(rf"(?:{_MODIFIER} ){{0,2}}{_GROUP}\b", self.text[start:end], re.I):
+            return start, end  # "analysts at Deccan Securities": the group speaks, the name says whose
         inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
         persons = [m for m in inside if m.type == "PERSON"]
         chosen = (persons or inside)
