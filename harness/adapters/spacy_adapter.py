@@ -68,7 +68,7 @@ def _register_line_breaks() -> None:
 
     @Language.component(_LINE_BREAKS)
     def line_breaks(doc: Any) -> Any:
-        from .rules.text import dateline_end
+        from .rules.text import dateline
 
         text = doc.text
         starts = set()
@@ -78,9 +78,9 @@ def _register_line_breaks() -> None:
                 starts.add(token.i)
         line_start = 0
         for line in text.split("\n"):
-            end = dateline_end(text, line_start, line_start + len(line))
-            if end is not None:
-                span = doc.char_span(end, end + 1, alignment_mode="expand")
+            opening = dateline(text, line_start, line_start + len(line))
+            if opening is not None:
+                span = doc.char_span(opening[1], opening[1] + 1, alignment_mode="expand")
                 if span is not None and span.start > 0:
                     starts.add(span.start)
             line_start += len(line) + 1
@@ -189,22 +189,65 @@ class SpacyExtractor(BaseExtractor):
 
     # --- mapping a parsed doc to predictions ---
 
+    @staticmethod
+    def _places_by_form(text: str) -> list[tuple[int, int]]:
+        """Places the recogniser has no cue for: a dateline's ("MUMBAI —") and a party-state tag's ("R-Texas")."""
+        from .rules.entities import party_tags
+        from .rules.text import dateline
+
+        places = party_tags(text)
+        line_start = 0
+        for line in text.split("\n"):
+            opening = dateline(text, line_start, line_start + len(line))
+            if opening is not None:
+                places.append(opening[0])
+            line_start += len(line) + 1
+        return sorted(places)
+
     def _predict(self, document: Document, normalised: NormalisedText, doc: Any) -> Predictions:
         entities, figures = [], []
+        places = self._places_by_form(doc.text)
+        entities = [PredictedEntity(doc.text[s:e], "GPE", s, e, "name") for s, e in places]
         for ent in doc.ents:
+            if any(s < ent.end_char and ent.start_char < e for s, e in places):
+                continue
             if ent.label_ in ENTITY_LABELS:
-                text, start = ent.text, ent.start_char
-                if ent[0].lower_ == "the":  # a leading "the" is outside names
-                    text, start = ent[1:].text, ent[1:].start_char if len(ent) > 1 else start
-                if text.strip():
-                    entities.append(PredictedEntity(text, ent.label_, start, start + len(text), "name"))
+                entity = self._entity(ent)
+                if entity is not None:
+                    entities.append(entity)
             elif ent.label_ in FIGURE_LABELS:
                 figure = self._figure(ent)
                 if not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
+        entities.sort(key=lambda e: e.start)
         predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
                                   tuple(self._events(doc)), adapter=self.name)
         return _to_original(predictions, normalised)
+
+    @staticmethod
+    def _entity(ent: Any) -> PredictedEntity | None:
+        """A named entity without a leading "the" or trailing numbers ("Manchester City 2-1"), typed as an
+        organisation when its words have an organisation's shape and no place is known by that name
+        ("West Coast Railway", "Blackburn Rovers"), with the ordinal of a court ("9th U.S. Circuit Court")."""
+        from .rules.entities import known_type, organisation_shape
+
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the" and end - start > 1:  # a leading "the" is outside names
+            start += 1
+        while end - start > 1 and (doc[end - 1].like_num or doc[end - 1].is_punct) and ent.label_ not in ("DATE", "TIME"):
+            end -= 1
+        label = ent.label_
+        words = [t.text for t in doc[start:end]]
+        if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and organisation_shape(words) \
+                and known_type(" ".join(words)) is None:
+            label = "ORG"
+        if label == "ORG" and start > 0 and re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", doc[start - 1].text):
+            start -= 1
+        span = doc[start:end]
+        if not span.text.strip():
+            return None
+        return PredictedEntity(span.text, label, span.start_char, span.end_char, "name")
 
     @staticmethod
     def _figure(ent: Any) -> PredictedFigure:
@@ -263,8 +306,11 @@ class SpacyExtractor(BaseExtractor):
             return None
         if subject.root.lower_ in NOT_SPEAKERS:
             return None
-        inside = [e for e in doc.ents if subject.start <= e.start and e.end <= subject.end
-                  and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        start, end = subject.start, subject.end
+        for child in subject.root.children:
+            if child.dep_ == "appos":  # "His lawyer, Daniel Chen, said": the name is in the apposition
+                end = max(end, child.right_edge.i + 1)
+        inside = [e for e in doc.ents if start <= e.start and e.end <= end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
         persons = [e for e in inside if e.label_ == "PERSON"]
         if persons or inside:
             return (persons or inside)[-1]

@@ -61,6 +61,46 @@ _TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime",
                               "Education", "Transport", "Environment", "General", "Managing", "Regional", "State"))
 
 
+# a party-state tag after a legislator's name: "R-Texas", "D-Calif.", "I-Vt."
+_PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
+
+
+def party_tags(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The states named in party-state tags inside ``text[start:end]``, as (start, end) offsets."""
+    found = []
+    for match in _PARTY_TAG.finditer(text, start, len(text) if end is None else end):
+        state = match.group("state")
+        if state in lx.STATES or state in lx.STATE_ABBREVIATIONS:
+            found.append(match.span("state"))
+        elif state.split(" ")[0] in lx.STATES or state.split(" ")[0] in lx.STATE_ABBREVIATIONS:
+            first = state.split(" ")[0]
+            found.append((match.start("state"), match.start("state") + len(first)))
+    return found
+
+
+def organisation_shape(words: list[str]) -> bool:
+    """An organisation's name by its shape: a last word such as "Bank" or "Mobility", a first word such as
+    "Ministry", or an organisation word before "of" ("Circuit Court of Appeals")."""
+    if not words:
+        return False
+    if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or " ".join(words) in lx.KNOWN_ORGS:
+        return True
+    return any(w in lx.ORG_SUFFIXES and words[i + 1] == "of" for i, w in enumerate(words[:-1]))
+
+
+def known_type(name: str) -> str | None:
+    """The type of a name by common knowledge (the gazetteer, demonyms, well-known organisations), or None."""
+    if name in lx.COUNTRIES or name in lx.CITIES or name in lx.STATES:
+        return "GPE"
+    if name in lx.LOCATIONS:
+        return "LOC"
+    if name in lx.DEMONYMS:
+        return "NORP"
+    if name in lx.KNOWN_ORGS:
+        return "ORG"
+    return None
+
+
 @dataclass(frozen=True)
 class Mention:
     """One predicted mention."""
@@ -193,7 +233,7 @@ class EntityFinder:
             return
         words = [_possessive(t) for _, _, t in run]
         if _ORDINAL.fullmatch(words[0]):
-            if len(run) > 2 and self._organisation(words[1:]):
+            if len(run) > 2 and organisation_shape(words[1:]):
                 self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
                 return
             run, words = run[1:], words[1:]
@@ -255,11 +295,11 @@ class EntityFinder:
         if "of" in words[2:-1] and not titled:
             # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
             at = words.index("of")
-            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and self._organisation(words[at + 1:]):
+            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]):
                 self._classify(run[:at])
                 self._classify(run[at + 1:], person=False)
                 return
-        if kind is None and self._organisation(words) and len(run) > 1:
+        if kind is None and organisation_shape(words) and len(run) > 1:
             kind = "ORG"
         if kind is None and len(run) > 1 and not titled and (
                 words[-1] in lx.EVENT_HEADS or " ".join(words[-2:]) in lx.EVENT_HEADS):
@@ -295,13 +335,6 @@ class EntityFinder:
                 self.aliases.setdefault(words[0], "ORG")  # "Acme Holdings" ... later "Acme"
             self._add(start, end, kind)
 
-    def _organisation(self, words: list[str]) -> bool:
-        """An organisation's name by its shape: a last word such as "Bank" or "Mobility", a first word such as
-        "Ministry", or an organisation word before "of" ("Circuit Court of Appeals")."""
-        if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._known_type(" ".join(words)) == "ORG":
-            return True
-        return any(w in lx.ORG_SUFFIXES and words[i + 1] == "of" for i, w in enumerate(words[:-1]))
-
     def _title_inside(self, words: list[str]) -> int:
         """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0."""
         for i in range(1, len(words) - 1):
@@ -330,17 +363,7 @@ class EntityFinder:
     def _whole_known(self, full: str, run: list) -> bool:
         return self._known_type(full) is not None
 
-    @staticmethod
-    def _known_type(name: str) -> str | None:
-        if name in lx.COUNTRIES or name in lx.CITIES or name in lx.STATES:
-            return "GPE"
-        if name in lx.LOCATIONS:
-            return "LOC"
-        if name in lx.DEMONYMS:
-            return "NORP"
-        if name in lx.KNOWN_ORGS:
-            return "ORG"
-        return None
+    _known_type = staticmethod(known_type)
 
     def _role_before(self, offset: int) -> bool:
         return self._word_before(offset).lower() in lx.ROLE_NOUNS
@@ -446,6 +469,9 @@ class EntityFinder:
             if text[start:end] not in lx.KNOWN_ORGS:
                 self._add(start, end, "GPE")  # "WASHINGTON (AP) -": a dateline opens with a place
         areas = sorted(self.article.sentences + self.article.headings)
+        for start, end in self.article.sentences:
+            for state in party_tags(text, start, end):
+                self._add(*state, "GPE")
         for start, end in areas:
             self._dates(start, end)
         plain = sorted(self.article.sentences + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])])

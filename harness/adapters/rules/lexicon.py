@@ -193,6 +193,11 @@ South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|
 Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|Bavaria|Catalonia|Lombardy|Tuscany|Sicily
 Queensland|New South Wales|Tasmania|Punjab|Kerala|Bengal|Tamil Nadu|Gujarat|Maharashtra|Bihar|Texas
 """.replace("\n", "|").split("|")) - {""}
+# the abbreviations of US states that news style uses after a party letter ("D-Calif.", "R-N.Y.")
+STATE_ABBREVIATIONS = frozenset("""
+Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev.
+N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo.
+""".split())
 _STATE_DEMONYMS = ("Texan", "Texans", "Californian", "Californians", "Floridian", "Floridians", "New Yorker",
                    "New Yorkers", "Ohioan", "Ohioans", "Virginian", "Virginians", "Michigander", "Michiganders",
                    "Georgian", "Alaskan", "Alaskans", "Hawaiian", "Hawaiians", "Arizonan", "Arizonans", "Coloradan",
