@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BoilerplateLine", "NormalisedText", "boilerplate_lines", "boilerplate_mask", "html_to_text", "lines",
-           "normalise_text", "reading_text"]
+__all__ = ["BoilerplateLine", "NormalisedText", "boilerplate_lines", "boilerplate_mask", "consent_text", "html_to_text",
+           "lines", "normalise_text", "reading_text"]
 
 
 # --- format normalisation ---
@@ -223,7 +223,15 @@ _LINE_CUES: tuple[tuple[str, frozenset[str], re.Pattern], ...] = tuple(
     ("paywall", "cancel anytime trial unlock", r"\bcancel any ?time\b|\b(?:start|begin|try|claim) (?:your |a )?free trial\b|\bunlock (?:this|full|unlimited) (?:article|story|access)\b"),
     ("paywall", "", r"^(?:please )?(?:support|donate to|fund) (?:our|independent|quality|local|trusted) (?:journalism|reporting|news)\b"),
     # cookie and consent banners
-    ("cookie-banner", "cookies", r"\b(?:we|this (?:site|website)|our (?:site|website)) (?:and our partners )?uses? cookies\b"),
+    ("cookie-banner", "cookies technologies", r"\b(?:we|this (?:site|website)|our (?:site|website)) (?:and our partners )?uses? "
+                                           r"(?:cookies\b|(?:tracking )?technologies (?:such as|like) cookies\b|tracking technologies\b)"),
+    # the heading of a consent box: the lines set under it are its own
+    ("cookie-banner", "", r"^(?:we|we and our partners) (?:value|care about|respect) your privacy\b.{0,40}$"
+                          r"|^your privacy (?:matters|choices|settings|options)\b.{0,40}$|^privacy (?:settings|choices|preferences)$"),
+    # its buttons, each a line of its own
+    ("cookie-banner", "", r"^(?:i agree|i accept|i do not agree|i disagree|agree(?: and (?:close|continue))?"
+                          r"|accept(?: all| and (?:close|continue))?|reject(?: all)?|more options|show purposes"
+                          r"|continue without (?:accepting|agreeing))[.!]?$"),
     ("cookie-banner", "cookie cookies", r"\bcookies? (?:policy|settings|preferences|notice|consent)\b|\b(?:accept|allow|reject|manage) (?:all )?cookies\b"),
     ("cookie-banner", "partners vendors", r"\b(?:we|our) (?:and our )?(?:\d+ )?(?:partners|vendors)\b.{0,60}\b(?:store|access|process)\b.{0,40}\b(?:information|data|device|cookies)\b"),
     ("cookie-banner", "device clicking continuing using", r"\bstore and(?:/or)? access information on (?:a|your) device\b|\bby (?:clicking|continuing to use|using this)\b.{0,60}\b(?:consent|agree|accept)\b"),
@@ -380,6 +388,11 @@ def _line_label(line: str) -> str | None:
     if _dateline(line):
         return "dateline"
     return _structural(line)
+
+
+def consent_text(text: str) -> bool:
+    """Whether ``text`` (a line or a sentence) reads as a cookie or consent prompt, wherever it stands."""
+    return _line_label(text.strip()) == "cookie-banner"
 
 
 # labels of lines after which the promoted headlines (and their teasers) follow

@@ -26,7 +26,7 @@ import threading
 from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
-from ..clean import NormalisedText, reading_text
+from ..clean import NormalisedText, consent_text, reading_text
 from ..model import Document
 from ..predictions import (
     PredictedArgument,
@@ -335,7 +335,7 @@ class SpacyExtractor(BaseExtractor):
             found.append(PredictedQuote(text[quote.start:quote.end], quote.start, quote.end, quote.kind, speaker, cue))
             marked.append((quote.start - 1, quote.end + 1))
         for token in doc:
-            if not self._speech_verb(token):
+            if not self._speech_verb(token) or consent_text(token.sent.text):
                 continue
             for child in token.children:
                 if child.dep_ != "ccomp":

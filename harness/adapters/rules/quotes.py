@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...clean import consent_text
 from . import lexicon as lx
 from .entities import Mention
 from .text import Article
@@ -250,10 +251,16 @@ class QuoteFinder:
             return None, None
         return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
 
+    def _consent(self, offset: int) -> bool:
+        """Whether the sentence at ``offset`` is a cookie or consent prompt ('Select "Accept all" to agree'):
+        its quoted words are a button's, not anyone's speech, even when boilerplate is not skipped."""
+        sentence = self.article.sentence_of(offset)
+        return sentence is not None and consent_text(self.text[sentence[0]:sentence[1]])
+
     def direct(self) -> list[FoundQuote]:
         quotes = []
         for paragraph in self.article.paragraphs:
-            pairs = _pairs(self.text, *paragraph)
+            pairs = [p for p in _pairs(self.text, *paragraph) if not self._consent(p[0])]
             previous_speaker = previous_cue = None
             for index, (open_at, close_at) in enumerate(pairs):
                 start, end = open_at + 1, close_at
@@ -299,6 +306,8 @@ class QuoteFinder:
             if any(qs <= s_start and s_end <= qe for qs, qe in quoted):
                 continue
             sentence = text[s_start:s_end]
+            if consent_text(sentence):
+                continue
             in_sentence = False
             match = _INDIRECT.search(sentence)
             while match is not None:
