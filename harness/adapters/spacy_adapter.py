@@ -322,6 +322,19 @@ class SpacyExtractor(BaseExtractor):
                 return before[-1]
         return subject
 
+    @staticmethod
+    def _clause_start(verb: Any, start: int) -> int:
+        """Where a reported clause starts: at its subject when only adjuncts stand before it ("said on Friday
+        it had won" reports "it had won")."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None or subject.left_edge.i <= start:
+            return start
+        adjuncts = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "punct") and c.i < subject.i
+                    for t in c.subtree}
+        if all(i in adjuncts or verb.doc[i].is_punct for i in range(start, subject.left_edge.i)):
+            return subject.left_edge.i
+        return start
+
     def _quotes(self, doc: Any) -> list[PredictedQuote]:
         """Quotation marks by the rules' layer (spaCy has no component for them); reported speech by the parse."""
         from .rules import quotation_marks_layer
@@ -341,7 +354,7 @@ class SpacyExtractor(BaseExtractor):
                 if child.dep_ != "ccomp":
                     continue
                 tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head != child]
-                span = doc[tokens[0].i:tokens[-1].i + 1]
+                span = doc[self._clause_start(child, tokens[0].i):tokens[-1].i + 1]
                 if span.end_char <= span.start_char or len(span) < 3:
                     continue
                 if any(s <= span.start_char and span.end_char <= e for s, e in marked):

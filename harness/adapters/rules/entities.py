@@ -113,6 +113,18 @@ class Mention:
     canonical: str | None = None
 
 
+def _role_word(word: str) -> bool:
+    """A noun for a person's role or profession ("coach", "cardiologist", "historian")."""
+    lower = word.lower()
+    return lower in lx.ROLE_NOUNS or (len(lower) > 6 and lower.endswith(("ologist", "ist", "ian")) and lower.isalpha()
+                                      and lower not in _NOT_ROLES)
+
+
+# words with a profession's ending that are none
+_NOT_ROLES = frozenset(("christian", "against", "assist", "persist", "insist", "exist", "resist", "median", "guardian",
+                        "civilian", "canadian", "australian", "indian", "italian", "russian", "asian", "european"))
+
+
 def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
@@ -139,8 +151,10 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     for i, (s, e, token) in enumerate(tokens):
         gap_ok = bool(current) and text[(pending or current)[-1][1]:s] == " "
-        if _ORDINAL.fullmatch(token) and not current and i + 1 < len(tokens) and _is_cap(tokens[i + 1][2]) \
-                and text[e:tokens[i + 1][0]] == " ":
+        if _ORDINAL.fullmatch(token) and (pending or all(t in lx.NOT_NAMES for _, _, t in current)) and i + 1 < len(tokens) \
+                and _is_cap(tokens[i + 1][2]) and text[e:tokens[i + 1][0]] == " ":
+            if current:
+                runs.append(current)
             current = [(s, e, token)]  # "9th U.S. Circuit Court of Appeals": kept only if the name is an organisation's
             pending = []
             continue
@@ -233,7 +247,7 @@ class EntityFinder:
             return
         words = [_possessive(t) for _, _, t in run]
         if _ORDINAL.fullmatch(words[0]):
-            if len(run) > 2 and organisation_shape(words[1:]):
+            if len(run) > 1 and organisation_shape(words[1:]):
                 self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
                 return
             run, words = run[1:], words[1:]
@@ -255,7 +269,10 @@ class EntityFinder:
             run, words = run[cut:], words[cut:]
             full = " ".join(words)
         # "Acme and Globex": two names, unless the whole is one organisation's name
-        if "and" in words[1:-1] and words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS:
+        # ... unless the words before "and" are a name already ("Justice Department and the State Department")
+        joined = words.index("and") if "and" in words[1:-1] else 0
+        if joined and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
+                       or words[joined + 1] == "the" or organisation_shape(words[:joined])):
             cut = words.index("and")
             self._classify(run[:cut])
             self._classify(run[cut + 1:])
@@ -277,6 +294,8 @@ class EntityFinder:
                 titled = True
             else:
                 break
+        if not titled and len(run) >= 3 and _role_word(words[0]) and self._person_like(words[1:]):
+            i, titled = 1, True  # "Cardiologist Omar Haddad" opening a sentence
         if titled:
             run, words = run[i:], words[i:]
             full = " ".join(words)
@@ -311,7 +330,7 @@ class EntityFinder:
             self._add(start, head_end, lx.PLACE_HEADS[after])
             return
         if kind is None:
-            if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS:
+            if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._organisation_noun_before(start):
                 kind = "ORG"
             elif person and (titled or self._role_before(start) or self._person_like(words)):
                 kind = "PERSON"
@@ -366,7 +385,12 @@ class EntityFinder:
     _known_type = staticmethod(known_type)
 
     def _role_before(self, offset: int) -> bool:
-        return self._word_before(offset).lower() in lx.ROLE_NOUNS
+        return _role_word(self._word_before(offset))
+
+    def _organisation_noun_before(self, offset: int) -> bool:
+        """Whether a noun that says what kind of organisation follows stands right before ``offset``
+        ("public broadcaster Rai", "carmaker Volta")."""
+        return self._word_before(offset).lower() in _ORG_NOUNS and self.text[max(0, offset - 1):offset] == " "
 
     def _apposition(self, end: int) -> str | None:
         """The type an apposition gives the name before it ("Gavi, the vaccine alliance," -> ORG)."""
@@ -420,6 +444,8 @@ class EntityFinder:
                 kind = "ORG"
             elif re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+", word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z]", word):
                 kind = "ORG"  # a capital inside the word is how brands are written ("NetChoice"), not people
+            elif self._organisation_noun_before(s):
+                kind = "ORG"
             elif self._role_before(s):
                 kind = "PERSON"
                 self.surnames.setdefault(word, word)

@@ -237,7 +237,7 @@ Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real
 Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Pentagon|Commonwealth
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
-Mobility|Securities|Networks|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
+Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
 Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
@@ -383,6 +383,7 @@ Have|Had|Do|Does|Did|Will|Would|Can|Could|Should|May|Might|Must|Shall|Let|Please
 Photo|Video|Image|Updated|Published|Advertisement|Related|Sign|Subscribe|Click|Follow|See|Watch|Listen|Breaking|Live
 Comment|Write|Press|Source|Sources|Officials|Police|Authorities|Residents|Experts|Analysts|Critics|Many|Several|Few
 Asked|Speaking|Addressing|Writing|Reporting|Overall|Instead|Indeed|Finally|First|Second|Third|Still|Further|Thus
+Shares|Sales|Profits|Revenue|Prices|Fans|Supporters|Workers|Thousands|Hundreds|Dozens|Millions|Members
 """.replace("\n", "|").split("|")) - {""}
 
 # connectors allowed inside a multi-word name ("Bank of England", "Leonardo da Vinci")

@@ -201,6 +201,8 @@ class QuoteFinder:
     def _speaks(self, start: int, end: int) -> bool:
         """Whether a speaker phrase can speak: "the research suggests" or "the data show" has nobody speaking."""
         words = re.findall(r"[A-Za-z]+", self.text[start:end])
+        if len(words) == 1 and words[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+            return False  # "The report said": a determiner before a speech verb's noun form
         return not words or words[-1].lower() not in lx.NOT_SPEAKERS
 
     def _attribution(self, open_at: int, close_at: int, paragraph: tuple[int, int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
