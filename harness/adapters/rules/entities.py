@@ -1,7 +1,7 @@
 """Entity mentions by rule: capitalised-word runs classified with generic lexicons, plus dates and times.
 
 A run of capitalised words is cut at titles ("President"), a leading "The",
-a possessive "'s" and hyphenated compounds ("US-made" gives "US"). Each run
+a possessive "'s" and hyphenated compounds ("Chinese-made" gives "Chinese"). Each run
 is then classified: a country, city or region by the gazetteer; a demonym
 as NORP; an organisation by its first or last word ("Ministry of ...",
 "... Bank"); a place by a following head noun ("... region", "... River");
@@ -301,7 +301,7 @@ class EntityFinder:
             full = " ".join(words)
         start = run[0][0]
         end = run[-1][0] + len(words[-1])
-        # hyphenated compounds: only the capitalised parts ("US-made", "Russian-Belarusian")
+        # hyphenated compounds: only the capitalised parts ("Chinese-made", "Franco-German")
         if len(run) == 1 and "-" in words[0]:
             self._compound(run[0][0], words[0])
             return

@@ -1,10 +1,15 @@
 """Quotes by rule: paired quotation marks, speech-verb cues, speakers from the adjacent words.
 
 Direct and partial quotes are the text between a pair of marks (straight
-``"`` paired left to right within a paragraph, curly “ ” by direction; a mark
-left open at the end of a paragraph closes there, as a multi-paragraph quote
-does). The cue and speaker are read from the words next to the marks
-("..., she said", "said Smith", "Smith told reporters: ..."); a quote with
+``"`` paired left to right within a paragraph, curly “ ” by direction, and
+single marks told from apostrophes by where they stand; marks inside an open
+quotation are nested in it; a mark left open at the end of a paragraph closes
+there, as a multi-paragraph quote does). The cue and speaker are read from
+the words next to the marks ("..., she said", "said Smith", "Smith told
+reporters: ...", "..., said cardiologist Omar Haddad"), or from the clause
+before a colon ("She put it simply: ..."); the second half of a quotation
+split by its attribution ('"...," she said, "..."') is a direct quote of the
+same speaker. A quote with
 neither is taken to continue the previous speaker's words when it opens a
 paragraph, and is a scare quote (dropped) when it is a few words inside a
 sentence. Indirect quotes are the clause after a speech verb whose subject
@@ -13,8 +18,10 @@ is a name, a pronoun, a short description or a group ("officials said that ...",
 ("..., the mayor said."); after "told" the addressee is skipped ("told
 reporters the bridge would reopen"); a second attribution joined on ("... while police
 said ...") ends the first reported clause and starts another.
-Pronoun speakers are resolved to the most recent person (he, she) or
-organisation/place (it, they) mentioned before.
+Pronoun speakers are given as the most recent person (he, she) or
+organisation/place (it, they) named before, at that name's offsets; the
+pronoun is kept as a mention of it. Noun phrases that speak for nobody ("the
+research suggests") and consent prompts give no quote.
 """
 
 from __future__ import annotations
@@ -71,7 +78,7 @@ _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
 # words that start an adjunct, not a clause: "said outside the court", "said later in a statement"
 _NOT_CLAUSE = re.compile(r"(?:outside|inside|in|at|on|after|before|during|later|earlier|afterwards|yesterday|today"
                          r"|tonight|again|also|then|once|as|to|of|for|with|by|from|near|while|when|through)\b", re.I)
-# who was told: "reporters", "the court", "his Belarusian ally", "AFP", "him"
+# who was told: "reporters", "the court", "his Kenyan counterpart", "AFP", "him"
 _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:the|a|an|his|her|their|its) (?:[\w-]+ ){0,2}[\w-]+"
                         r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|him|her|them|us|me)"
                         r"(?:,? (?:on|in|at|during|late|early|last|this) [^,;:\"“]{1,30}?,?)?\s+(?:that\s+)?")
