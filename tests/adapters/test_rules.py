@@ -15,11 +15,6 @@ from harness.model import Document
 ARTICLES = Path(__file__).parent / "articles"
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return get_adapter("rules")
-
-
 def predict(rules, name):
     text = (ARTICLES / f"{name}.txt").read_text()
     outcome = run_extractor(rules, Document(name, text))

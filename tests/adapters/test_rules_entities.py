@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from harness.adapters import get_adapter, run_extractor
+from harness.adapters import get_adapter
 from harness.adapters.rules.entities import organisation_shape, party_tags
-from harness.model import Document
 
-
-@pytest.fixture(scope="module")
-def rules():
-    return get_adapter("rules")
+from .helpers import predicted
 
 
 def names(extractor, text):
-    outcome = run_extractor(extractor, Document("t", text + "\n"))
-    assert outcome.error is None, outcome.error
-    return {(e.text, e.type) for e in outcome.predictions.entities if e.form == "name"}
+    return {(e.text, e.type) for e in predicted(extractor, text + "\n").entities if e.form == "name"}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from harness.adapters import get_adapter, run_extractor
+from harness.adapters import get_adapter
 from harness.adapters.rules.quotes import _pairs
-from harness.model import Document
 
-
-@pytest.fixture(scope="module")
-def rules():
-    return get_adapter("rules")
+from .helpers import predicted
 
 
 def quotes(extractor, text):
-    outcome = run_extractor(extractor, Document("t", text + "\n"))
-    assert outcome.error is None, outcome.error
-    return outcome.predictions.quotes
+    return predicted(extractor, text + "\n").quotes
 
 
 def marked(text):
@@ -108,8 +102,7 @@ def test_a_pronoun_speaker_is_given_as_the_nearest_compatible_name(rules, text, 
 
 def test_the_pronoun_itself_stays_a_mention_of_its_referent(rules):
     text = "Lena Fischer chaired the hearing. She said the committee would publish its report in May."
-    outcome = run_extractor(rules, Document("t", text))
-    pronouns = [(e.text, e.start, e.form, e.canonical_name) for e in outcome.predictions.entities if e.form == "pronoun"]
+    pronouns = [(e.text, e.start, e.form, e.canonical_name) for e in predicted(rules, text).entities if e.form == "pronoun"]
     assert pronouns == [("She", text.index("She"), "pronoun", "Lena Fischer")]
 
 

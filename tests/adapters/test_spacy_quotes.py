@@ -9,20 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from harness.adapters import get_adapter, run_extractor
+from harness.adapters import get_adapter
 from harness.adapters.spacy_adapter import load_model
-from harness.model import Document
 
-
-@pytest.fixture(scope="module")
-def spacy_extractor():
-    return get_adapter("spacy")
-
-
-def predict(extractor, text):
-    outcome = run_extractor(extractor, Document("t", text))
-    assert outcome.error is None, outcome.error
-    return outcome.predictions
+from .helpers import predicted as predict
 
 
 def test_headline_byline_and_dateline_stay_out_of_the_first_sentence(spacy_extractor):
