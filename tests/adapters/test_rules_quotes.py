@@ -151,3 +151,20 @@ def test_bodies_and_groups_named_by_an_organisation_speak(rules, text, speaker):
 def test_consent_text_gives_no_quote_even_when_boilerplate_is_read(text):
     kept = get_adapter("rules", overrides={"clean_boilerplate": False})
     assert quotes(kept, text) == ()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Maria Lopez thanked Mr. Tom Reyes. She said the plan would work.", "Maria Lopez"),
+    ("Spokeswoman Ana Cole met Tom Reyes. She said the talks would go on.", "Ana Cole"),
+    ("Ana Cole said he was wrong, and Tom Reyes replied. He said the figures were clear.", "Tom Reyes"),
+])
+def test_a_pronoun_skips_names_whose_title_says_another_pronoun_fits(rules, text, name):
+    speakers = [q.speaker.text for q in quotes(rules, text) if "would" in q.text or "clear" in q.text]
+    assert speakers == [name]
+
+
+def test_a_person_once_called_she_is_not_taken_for_he(rules):
+    text = ("Ana Cole chaired the meeting. She said the budget was tight. Tom Reyes spoke next, then Ana Cole "
+            "answered him. He said the reserves were full.")
+    speakers = {q.text: q.speaker.text for q in quotes(rules, text)}
+    assert speakers["the budget was tight"] == "Ana Cole" and speakers["the reserves were full"] == "Tom Reyes"

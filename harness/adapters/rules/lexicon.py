@@ -357,6 +357,13 @@ CONTENT_OBJECT_VERBS = frozenset(("urge", "urged", "urges", "praise", "praised",
                                   "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called"))
 
 PRONOUNS_PERSON = frozenset(("he", "she", "He", "She"))
+# titles and role nouns that say which pronoun fits the person after them
+GENDERED_TITLES = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman",
+                     "congressman", "businessman", "sportsman", "councilman", "uncle", "grandfather"), "he"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "spokeswoman", "chairwoman",
+                     "congresswoman", "businesswoman", "sportswoman", "councilwoman", "aunt", "grandmother"), "she"),
+}
 # heads of noun phrases that take speech verbs but speak for nobody ("the research suggests", "the data show")
 NOT_SPEAKERS = frozenset(("research", "study", "studies", "report", "reports", "data", "findings", "survey", "surveys",
                           "analysis", "figures", "evidence", "results", "paper", "review", "poll", "polls", "statistics",

@@ -169,6 +169,7 @@ class QuoteFinder:
         self.mentions = mentions
         self.pronoun_mentions: list[Mention] = []
         self._last_speaker: tuple[int, int] | None = None
+        self._gender: dict[str, str] = {}  # a person's canonical name -> "he" or "she", once a pronoun or title says
 
     def _span(self, match: re.Match, group: str, base: int) -> tuple[int, int]:
         return base + match.start(group), base + match.end(group)
@@ -197,13 +198,33 @@ class QuoteFinder:
             return start, end
         wanted = ("PERSON",) if word in lx.PRONOUNS_PERSON else ("ORG", "GPE")
         before = [m for m in self.mentions if m.end <= start and m.type in wanted and m.form == "name"]
+        if wanted == ("PERSON",):
+            # "she" is nobody a title or an earlier pronoun made a "he" ("Mr Tom Reyes", "he said" before)
+            said = word.lower()
+            before = [m for m in before if self._gender_of(m) in (None, said)]
+            # a name known to fit, in this sentence or the one before, wins over a nearer one not known to
+            here = self.article.sentence_index(start)
+            fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= 1]
+            if fitting:
+                before = fitting
         if not before:
             return start, end
         referent = before[-1]
+        if wanted == ("PERSON",):
+            self._gender.setdefault(referent.canonical or referent.text, word.lower())
         if not any(m.start == start and m.end == end for m in self.pronoun_mentions):  # one mention per pronoun
             self.pronoun_mentions.append(Mention(start, end, word, referent.type, "pronoun",
                                                  referent.canonical or referent.text))
         return referent.start, referent.end
+
+    def _gender_of(self, mention: Mention) -> str | None:
+        """ "he" or "she" for a person, when a title before one of their mentions or an earlier pronoun says."""
+        known = self._gender.get(mention.canonical or mention.text)
+        if known:
+            return known
+        before = re.search(r"([A-Za-z]+)\.?\s+$", self.text[max(0, mention.start - 16):mention.start])
+        title = before.group(1).lower() if before else ""
+        return lx.GENDERED_TITLES.get(title)
 
     def _speaks(self, start: int, end: int) -> bool:
         """Whether a speaker phrase can speak: "the research suggests" or "the data show" has nobody speaking."""
