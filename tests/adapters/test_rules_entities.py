@@ -96,3 +96,15 @@ def test_the_state_of_a_party_tag_is_a_place_mention(rules):
 ])
 def test_organisation_shape(words, shaped):
     assert organisation_shape(words) is shaped
+
+
+def test_a_noun_for_an_organisation_opening_a_name_is_no_part_of_it(rules):
+    text = "Chipmaker Orvane delays plant\n\nOrvane Semiconductor said on Thursday the plant would open late."
+    found = names(rules, text)
+    assert ("Orvane", "ORG") in found and ("Orvane Semiconductor", "ORG") in found
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_group_word_opening_a_sentence_is_no_part_of_a_name(rules):
+    found = names(rules, "Organisers of the Llanfair Harvest Festival expect 4,000 visitors.")
+    assert ("Llanfair Harvest Festival", "EVENT") in found

@@ -168,3 +168,9 @@ def test_a_person_once_called_she_is_not_taken_for_he(rules):
             "answered him. He said the reserves were full.")
     speakers = {q.text: q.speaker.text for q in quotes(rules, text)}
     assert speakers["the budget was tight"] == "Ana Cole" and speakers["the reserves were full"] == "Tom Reyes"
+
+
+def test_a_relative_clause_after_the_speaker_names_no_speaker(rules):
+    text = "The Commerce Department, which awarded Orvane a grant last year, said it was in contact with the firm."
+    assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
+        ("it was in contact with the firm", "Commerce Department")]

@@ -113,6 +113,12 @@ class Mention:
     canonical: str | None = None
 
 
+def _organisation_noun(word: str) -> bool:
+    """A noun for a kind of organisation ("broadcaster", "chipmaker")."""
+    lower = word.lower()
+    return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker"))
+
+
 def _role_word(word: str) -> bool:
     """A noun for a person's role or profession ("coach", "cardiologist", "historian")."""
     lower = word.lower()
@@ -239,7 +245,8 @@ class EntityFinder:
         """Type one run of capitalised words and add its mention(s); ``person=False`` when it cannot be a person."""
         text = self.text
         # a leading non-name word ("The", "But") and sentence-initial function words go
-        while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS):
+        while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS
+                       or run[0][2].lower() in lx.SPEAKING_GROUPS):  # "Organisers of the ... Festival"
             run = run[1:]
         while run and run[-1][2] in lx.NAME_CONNECTORS:
             run = run[:-1]
@@ -294,6 +301,11 @@ class EntityFinder:
                 titled = True
             else:
                 break
+        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None:
+            self._classify(run[1:], person=False)  # "Chipmaker Orvane" opening a headline
+            if not any(m.start == run[1][0] for m in self.mentions):
+                self._add(run[1][0], run[-1][0] + len(words[-1]), "ORG")
+            return
         if not titled and len(run) >= 3 and _role_word(words[0]) and self._person_like(words[1:]):
             i, titled = 1, True  # "Cardiologist Omar Haddad" opening a sentence
         if titled:
@@ -390,7 +402,7 @@ class EntityFinder:
     def _organisation_noun_before(self, offset: int) -> bool:
         """Whether a noun that says what kind of organisation follows stands right before ``offset``
         ("public broadcaster Rai", "carmaker Volta")."""
-        return self._word_before(offset).lower() in _ORG_NOUNS and self.text[max(0, offset - 1):offset] == " "
+        return _organisation_noun(self._word_before(offset)) and self.text[max(0, offset - 1):offset] == " "
 
     def _apposition(self, end: int) -> str | None:
         """The type an apposition gives the name before it ("Gavi, the vaccine alliance," -> ORG)."""
@@ -500,7 +512,8 @@ class EntityFinder:
                 self._add(*state, "GPE")
         for start, end in areas:
             self._dates(start, end)
-        plain = sorted(self.article.sentences + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])])
+        # the body first: what it says of a name ("Orvane Semiconductor") outweighs a headline's shorthand
+        plain = sorted(self.article.sentences) + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])]
         deferred = []
         for start, end in plain:
             for run in _runs(text, start, end):

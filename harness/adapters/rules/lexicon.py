@@ -356,6 +356,12 @@ CONTENT_OBJECT_VERBS = frozenset(("urge", "urged", "urges", "praise", "praised",
                                   "announces", "deny", "denied", "denies", "promise", "promised", "vow", "vowed",
                                   "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called"))
 
+# people quoted as a group, with no name ("officials said", "local residents told reporters")
+SPEAKING_GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",
+                   "organisers", "organizers", "rescuers", "investigators", "prosecutors", "doctors", "medics",
+                   "diplomats", "observers", "economists", "scientists", "researchers", "activists", "survivors",
+                   "officers", "lawmakers", "protesters", "villagers", "locals", "firefighters", "paramedics",
+                   "spokespeople", "aides", "victims", "families")
 PRONOUNS_PERSON = frozenset(("he", "she", "He", "She"))
 # titles and role nouns that say which pronoun fits the person after them
 GENDERED_TITLES = {

@@ -37,13 +37,10 @@ from .text import Article
 # a speech verb is a whole word: "state" in "the state's canals" is none
 _VERBS = "(?:" + "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True)) + r")(?![’'-]\w)"
 _NAME = r"[A-Z][\w’'.-]*(?: (?:of |de |al-|bin )?[A-Z][\w’'.-]*){0,3}"
-# people quoted as a group, with no name ("officials said", "local residents told reporters")
-_GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",
-           "organisers", "organizers", "rescuers", "investigators", "prosecutors", "doctors", "medics", "diplomats",
-           "observers", "economists", "scientists", "researchers", "activists", "survivors", "officers", "lawmakers",
-           "protesters", "villagers", "locals", "firefighters", "paramedics", "spokespeople", "aides", "victims",
-           "families")
+_GROUPS = lx.SPEAKING_GROUPS
 _GROUP = "(?:" + "|".join(_GROUPS) + ")"
+# an apposition that is a relative clause says something of the speaker, and names no one who speaks
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where|that)\b")
 # a word that may qualify a group ("local", "two", "senior"), not one that starts a clause ("while officials said")
 _MODIFIER = (r"(?!(?:while|and|but|as|when|after|before|because|since|if|though|although|whereas|so|or|then|that"
              r"|which|who|where|whom|than|until|unless|once|with|without|for|from|to|of|in|on|at|by)\b)[a-z][\w-]*")
@@ -247,7 +244,8 @@ class QuoteFinder:
         before = text[window_start:open_at]
         match = _BEFORE.search(before)
         if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]):
-            end = match.end("app") - 1 if match.group("app") else match.end("spk")
+            end = match.end("app") - 1 if match.group("app") and not _RELATIVE.match(match.group("app")) \
+                else match.end("spk")
             speaker = self._clean_speaker(window_start + match.start("spk"), window_start + end)
             return speaker, self._span(match, "verb", window_start)
         colon = _COLON_INTRO.match(before)
@@ -359,7 +357,7 @@ class QuoteFinder:
         text = self.text
         verb_start, verb_end = s_start + match.start("verb"), s_start + match.end("verb")
         spk_start, spk_end = s_start + match.start("spk"), s_start + match.end("spk")
-        if match.group("app"):
+        if match.group("app") and not _RELATIVE.match(match.group("app")):
             spk_end = s_start + match.end("app") - 1  # "His lawyer, Daniel Chen, said": the name is in the apposition
         if re.search(r"\b(?:not|n't|never|did not|does not)\s+$", text[max(s_start, verb_start - 12):verb_start]):
             return None
