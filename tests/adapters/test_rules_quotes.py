@@ -174,3 +174,21 @@ def test_a_relative_clause_after_the_speaker_names_no_speaker(rules):
     text = "The Commerce Department, which awarded Orvane a grant last year, said it was in contact with the firm."
     assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
         ("it was in contact with the firm", "Commerce Department")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We lost everything," Maria Santos, 52, said outside her home.', [("direct", "We lost everything,", "Maria Santos")]),
+    ('Ana Lopez took the microphone. "The vote," she said, "is a disgrace."',
+     [("direct", "The vote,", "Ana Lopez"), ("direct", "is a disgrace.", "Ana Lopez")]),
+    ('Ana Lopez was asked whether she would run again. "Never," she replied.', [("direct", "Never,", "Ana Lopez")]),
+    ('Police spokesman Ian Black told the BBC: "We are treating this as murder."',
+     [("direct", "We are treating this as murder.", "Ian Black")]),
+])
+def test_short_utterances_appositions_and_a_group_word_before_a_role(rules, text, expected):
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes(rules, text)] == expected
+
+
+def test_a_name_and_verb_after_a_quotation_ending_its_sentence_begin_the_next(rules):
+    text = 'Sen. Mark Whitaker called the ruling "a victory for taxpayers." Rep. Ann Lee, D-Ohio, said she would vote no.'
+    partial = [q for q in quotes(rules, text) if q.kind == "partial"]
+    assert [(q.text, q.speaker.text) for q in partial] == [("a victory for taxpayers.", "Mark Whitaker")]

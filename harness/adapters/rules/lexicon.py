@@ -361,7 +361,9 @@ SPEAKING_GROUPS = ("officials", "authorities", "police", "sources", "witnesses",
                    "organisers", "organizers", "rescuers", "investigators", "prosecutors", "doctors", "medics",
                    "diplomats", "observers", "economists", "scientists", "researchers", "activists", "survivors",
                    "officers", "lawmakers", "protesters", "villagers", "locals", "firefighters", "paramedics",
-                   "spokespeople", "aides", "victims", "families")
+                   "spokespeople", "aides", "victims", "families", "forecasters", "meteorologists", "engineers",
+                   "campaigners", "critics", "supporters", "voters", "parents", "teachers", "nurses", "farmers",
+                   "workers", "unions", "insiders", "negotiators", "regulators", "inspectors", "judges", "jurors")
 PRONOUNS_PERSON = frozenset(("he", "she", "He", "She"))
 # titles and role nouns that say which pronoun fits the person after them
 GENDERED_TITLES = {

@@ -27,7 +27,7 @@ research suggests") and consent prompts give no quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...clean import consent_text
 from . import lexicon as lx
@@ -56,7 +56,8 @@ _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|a
 
 # '"...," said cardiologist Omar Haddad': role words may stand before the name
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_MODIFIER} ){{0,2}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
-_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+# '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
+_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
                      rf"(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
 # a quotation introduced by a colon after a clause with no speech verb ("She put it simply:", "X was less pleased:")
@@ -173,7 +174,7 @@ class QuoteFinder:
 
     def _clean_speaker(self, start: int, end: int) -> tuple[int, int]:
         """Narrow a speaker phrase to the name inside it when one was found there."""
-        if re.match(rf"(?:{_MODIFIER} ){{0,2}}{_GROUP}\b", self.text[start:end], re.I):
+        if re.match(rf"(?:{_MODIFIER} ){{0,2}}{_GROUP}(?:\s+(?:at|from|with|of)\s.*)?$", self.text[start:end], re.I):
             return start, end  # "analysts at Deccan Securities": the group speaks, the name says whose
         inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
         persons = [m for m in inside if m.type == "PERSON"]
@@ -234,7 +235,9 @@ class QuoteFinder:
         text = self.text
         after_start = min(close_at + 1, paragraph[1])
         after = text[after_start:min(paragraph[1], after_start + 120)]
-        for pattern in (_AFTER_SPEAKER_FIRST, _AFTER_VERB_FIRST):
+        # a period inside the marks ends the sentence: a name and a verb after it start the next one
+        ended = text[open_at + 1:close_at].rstrip().endswith(".")
+        for pattern in () if ended else (_AFTER_SPEAKER_FIRST, _AFTER_VERB_FIRST):
             match = pattern.match(after)
             if match:
                 speaker = self._clean_speaker(*self._span(match, "spk", after_start))
@@ -303,12 +306,18 @@ class QuoteFinder:
                 # even when they end it
                 opens_clause = not content.lstrip()[:1].islower()
                 kind = "direct" if words >= 3 and (at_start or ends_clause and opens_clause) else "partial"
-                if index > 0 and previous_speaker is not None and words >= 3 \
+                if index > 0 and previous_speaker is not None \
                         and _SPLIT.match(self.text[pairs[index - 1][1] + 1:open_at]):
-                    # the second half of a quotation split by its attribution: a direct quote of the same speaker
+                    # the second half of a quotation split by its attribution: with the first, direct quotes of
+                    # the same speaker ('"The vote," she said, "is a disgrace."')
+                    if quotes and quotes[-1].start == pairs[index - 1][0] + 1:
+                        quotes[-1] = replace(quotes[-1], kind="direct")
                     quotes.append(FoundQuote(start, end, "direct", previous_speaker, previous_cue))
                     continue
                 speaker, cue = self._attribution(open_at, close_at, paragraph)
+                if kind == "partial" and at_start and ends_clause and opens_clause and cue is not None \
+                        and cue[0] > close_at:
+                    kind = "direct"  # a short utterance with its attribution after it: '"Never," she replied.'
                 if speaker is not None and not self._speaks(*speaker):
                     speaker = cue = None
                 if speaker is None and kind == "partial":
