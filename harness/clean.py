@@ -390,9 +390,17 @@ def _line_label(line: str) -> str | None:
     return _structural(line)
 
 
+_CONSENT_WORD = re.compile(r"cookie|consent|privacy|partners|vendors|agree|accept|reject|device|personal data")
+
+
 def consent_text(text: str) -> bool:
     """Whether ``text`` (a line or a sentence) reads as a cookie or consent prompt, wherever it stands."""
-    return _line_label(text.strip()) == "cookie-banner"
+    lower = text.strip().lower()
+    if not _CONSENT_WORD.search(lower):
+        return False  # most sentences: no need to try the cues
+    words = set(re.findall(r"[a-z]+", lower))
+    return any(label == "cookie-banner" and (not needed or not needed.isdisjoint(words)) and pattern.search(lower)
+               for label, needed, pattern in _LINE_CUES)
 
 
 # labels of lines after which the promoted headlines (and their teasers) follow
