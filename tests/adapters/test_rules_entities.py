@@ -108,3 +108,16 @@ def test_a_noun_for_an_organisation_opening_a_name_is_no_part_of_it(rules):
 def test_a_group_word_opening_a_sentence_is_no_part_of_a_name(rules):
     found = names(rules, "Organisers of the Llanfair Harvest Festival expect 4,000 visitors.")
     assert ("Llanfair Harvest Festival", "EVENT") in found
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("Yorkshire beat Lancashire by six wickets on Sunday.", {"Yorkshire", "Lancashire"}),
+    ("On Saturday Kelso Harlequins drew with Peebles 2-2.", {"Kelso Harlequins", "Peebles"}),
+])
+def test_the_sides_of_a_result_are_teams(rules, text, teams):
+    assert {(t, "ORG") for t in teams} <= names(rules, text)
+
+
+def test_a_known_place_or_person_on_a_side_keeps_its_type(rules):
+    found = names(rules, "Serena Marsh beat Anna Cole in straight sets, and Japan beat France 3-1.")
+    assert {("Serena Marsh", "PERSON"), ("Anna Cole", "PERSON"), ("Japan", "GPE"), ("France", "GPE")} <= found

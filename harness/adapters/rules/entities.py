@@ -65,6 +65,12 @@ _TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime",
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
 
+# a result between two sides: "Yorkshire beat Lancashire", "Leeds drew with Hull"
+_SIDE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_RESULT = re.compile(rf"(?P<a>{_SIDE}) (?:beat|defeated|drew with|lost to|edged|thrashed|overcame|edged past|knocked out)"
+                     rf" (?P<b>{_SIDE})(?= (?:\d|by|in|at|on|to|after|with|and|,)|[,.;])")
+
+
 def party_tags(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The states named in party-state tags inside ``text[start:end]``, as (start, end) offsets."""
     found = []
@@ -470,6 +476,22 @@ class EntityFinder:
         if kind is not None:
             self._add(s, e, kind, canonical=self.surnames.get(word) if kind == "PERSON" else None)
 
+    def _sides(self, start: int, end: int) -> None:
+        """The two sides of a result ("Yorkshire beat Lancashire by six wickets") are teams when nothing else
+        is known of their names: organisations."""
+        for match in _RESULT.finditer(self.text, start, end):
+            for side in ("a", "b"):
+                s, e = match.span(side)
+                # words before the side's name that are no part of it ("On Saturday Kelso Harlequins drew")
+                while " " in self.text[s:e] and (self.text[s:e].split()[0] in lx.NOT_NAMES
+                                                 or any(m.start <= s < m.end for m in self.mentions)):
+                    s += self.text[s:e].index(" ") + 1
+                words = self.text[s:e].split()
+                if words[0] in lx.NOT_NAMES or self._known_type(" ".join(words)) is not None:
+                    continue
+                if not any(m.start < e and s < m.end for m in self.mentions):
+                    self._add(s, e, "ORG")
+
     def _known_only(self, start: int, end: int) -> None:
         """A title-case heading: capitals say nothing there, so only names known already are taken.
 
@@ -523,6 +545,8 @@ class EntityFinder:
                     self._classify(run)
         for run in deferred:
             self._classify(run)
+        for start, end in self.article.sentences:
+            self._sides(start, end)
         for start, end in self.article.headings:
             if _title_case(text[start:end]):
                 self._known_only(start, end)
