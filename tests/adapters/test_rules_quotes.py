@@ -192,3 +192,15 @@ def test_a_name_and_verb_after_a_quotation_ending_its_sentence_begin_the_next(ru
     text = 'Sen. Mark Whitaker called the ruling "a victory for taxpayers." Rep. Ann Lee, D-Ohio, said she would vote no.'
     partial = [q for q in quotes(rules, text) if q.kind == "partial"]
     assert [(q.text, q.speaker.text) for q in partial] == [("a victory for taxpayers.", "Mark Whitaker")]
+
+
+def test_the_person_whose_organisation_stands_in_an_apposition_speaks(rules):
+    text = ("Professor Ian Hart, of the University of Edinburgh, who was not involved, said the findings were "
+            '"important but should be treated with caution".')
+    assert {(q.kind, q.speaker.text) for q in quotes(rules, text)} == {("indirect", "Ian Hart"), ("partial", "Ian Hart")}
+
+
+def test_a_speaker_with_several_role_words_after_the_reported_words(rules):
+    text = "The plant will make batteries for two lakh cars a year, founder and chief executive Meera Iyer said."
+    assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
+        ("The plant will make batteries for two lakh cars a year", "Meera Iyer")]

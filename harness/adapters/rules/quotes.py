@@ -49,7 +49,7 @@ _GROUP_CAPITAL = "(?:" + "|".join(g.capitalize() for g in _GROUPS) + ")"
 _BODY = "(?:government|ministry|officials|authorities|police|sources|military|army|embassy|council|administration)"
 # a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
-_SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
+_SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,4}}{_NAME}"
             rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
             rf"|(?:(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with) {_NAME})?)")
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
@@ -173,7 +173,18 @@ class QuoteFinder:
         return base + match.start(group), base + match.end(group)
 
     def _clean_speaker(self, start: int, end: int) -> tuple[int, int]:
-        """Narrow a speaker phrase to the name inside it when one was found there."""
+        """Narrow a speaker phrase to the name inside it when one was found there; an organisation in an
+        apposition of a person ("Ian Hart, of the University of Edinburgh, said") gives way to the person."""
+        start, end = self._narrow_speaker(start, end)
+        owner = re.search(r",\s+(?:of|from|at|with)\s+(?:the\s+)?$", self.text[max(0, start - 12):start])
+        if owner:
+            comma = max(0, start - 12) + owner.start()
+            person = [m for m in self.mentions if m.end == comma and m.type == "PERSON"]
+            if person:
+                return person[0].start, person[0].end
+        return start, end
+
+    def _narrow_speaker(self, start: int, end: int) -> tuple[int, int]:
         if re.match(rf"(?:{_MODIFIER} ){{0,2}}{_GROUP}(?:\s+(?:at|from|with|of)\s.*)?$", self.text[start:end], re.I):
             return start, end  # "analysts at Deccan Securities": the group speaks, the name says whose
         inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
