@@ -241,7 +241,8 @@ class SpacyExtractor(BaseExtractor):
         start, end = ent.start, ent.end
         if doc[start].lower_ == "the" and end - start > 1:  # a leading "the" is outside names
             start += 1
-        while end - start > 1 and (doc[end - 1].like_num or doc[end - 1].is_punct) and ent.label_ not in ("DATE", "TIME"):
+        while end - start > 1 and (doc[end - 1].is_space or (doc[end - 1].like_num or doc[end - 1].is_punct)
+                                   and ent.label_ not in ("DATE", "TIME")):
             end -= 1
         label = ent.label_
         words = [t.text for t in doc[start:end]]

@@ -121,3 +121,12 @@ def test_the_sides_of_a_result_are_teams(rules, text, teams):
 def test_a_known_place_or_person_on_a_side_keeps_its_type(rules):
     found = names(rules, "Serena Marsh beat Anna Cole in straight sets, and Japan beat France 3-1.")
     assert {("Serena Marsh", "PERSON"), ("Anna Cole", "PERSON"), ("Japan", "GPE"), ("France", "GPE")} <= found
+
+
+def test_a_court_word_before_a_judge_belongs_to_the_title(rules):
+    found = names(rules, "U.S. District Judge Karen Walsh blocked the flights.")
+    assert ("Karen Walsh", "PERSON") in found and not any("District" in name for name, _ in found)
+
+
+def test_a_name_before_a_word_for_a_broadcaster_is_an_organisation(rules):
+    assert ("Canal Sur", "ORG") in names(rules, "The mayor told Canal Sur television that the hospitals were ready.")

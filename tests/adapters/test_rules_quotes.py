@@ -204,3 +204,9 @@ def test_a_speaker_with_several_role_words_after_the_reported_words(rules):
     text = "The plant will make batteries for two lakh cars a year, founder and chief executive Meera Iyer said."
     assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
         ("The plant will make batteries for two lakh cars a year", "Meera Iyer")]
+
+
+def test_a_participle_after_a_comma_is_spoken_by_the_sentence_subject(rules):
+    text = "Judge Karen Walsh blocked the flights to a third country, saying the migrants had no chance to object."
+    assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
+        ("the migrants had no chance to object", "Karen Walsh")]

@@ -58,7 +58,11 @@ _ORG_NOUNS = frozenset(("alliance", "group", "company", "firm", "agency", "organ
 _TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime", "Chief", "Senior", "Acting", "Former",
                               "Assistant", "Associate", "Executive", "Foreign", "Defence", "Defense", "Finance",
                               "Interior", "Health", "Energy", "Affairs", "Economy", "Justice", "Trade", "Labour", "Labor",
-                              "Education", "Transport", "Environment", "General", "Managing", "Regional", "State"))
+                              "Education", "Transport", "Environment", "General", "Managing", "Regional", "State",
+                              "District", "Circuit", "Magistrate", "Superior", "High", "County", "Federal"))
+# lower-case words after a name that say it is an organisation's ("Canal Sur television", "the Daily Post newspaper")
+_ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper", "broadcaster", "magazine",
+                              "agency", "group", "company", "firm", "network"))
 
 
 # a party-state tag after a legislator's name: "R-Texas", "D-Calif.", "I-Vt."
@@ -343,6 +347,8 @@ class EntityFinder:
             kind = "EVENT"  # "Formula One Grand Prix", "Munich Security Conference"
         if kind is None and words[-1].lower() in lx.PLACE_HEADS and len(run) > 1 and not titled:
             kind = lx.PLACE_HEADS[words[-1].lower()]  # "Ewood Park", "Hudson River"
+        if kind is None and after in _ORG_NOUNS_AFTER and not titled:
+            kind = "ORG"
         if kind is None and after in lx.PLACE_HEADS and not titled:
             head_end = end + self.text[end:].index(self._word_after(end)) + len(after)
             self._add(start, head_end, lx.PLACE_HEADS[after])

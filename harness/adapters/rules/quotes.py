@@ -422,10 +422,16 @@ class QuoteFinder:
             return None
         if any(qs <= content_start and content_end <= qe for qs, qe in quoted):
             return None
-        speaker = self._clean_speaker(spk_start, spk_end)
+        speaker: tuple[int, int] | None = self._clean_speaker(spk_start, spk_end)
         if not self._speaks(*speaker):
             return None
-        return FoundQuote(content_start, content_end, "indirect", self._resolve_pronoun(*speaker), (verb_start, verb_end))
+        if text[spk_end:verb_start].strip() == "," and text[verb_start:verb_end].endswith("ing"):
+            # "... blocked the flights to a third country, saying ...": the sentence's subject speaks
+            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"]
+            speaker = (people[0].start, people[0].end) if people else None
+        if speaker is not None:
+            speaker = self._resolve_pronoun(*speaker)
+        return FoundQuote(content_start, content_end, "indirect", speaker, (verb_start, verb_end))
 
     def _inverted(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         text = self.text
