@@ -317,10 +317,13 @@ class SpacyExtractor(BaseExtractor):
         for child in subject.root.children:
             if child.dep_ == "appos":  # "His lawyer, Daniel Chen, said": the name is in the apposition
                 end = max(end, child.right_edge.i + 1)
-        inside = [e for e in doc.ents if start <= e.start and e.end <= end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        # an entity inside the subject, or one its head word belongs to ("The Department of Homeland Security")
+        inside = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                  and (start <= e.start and e.end <= end or e.start <= subject.root.i < e.end)]
         persons = [e for e in inside if e.label_ == "PERSON"]
         if persons or inside:
-            return (persons or inside)[-1]
+            chosen = (persons or inside)[-1]
+            return chosen[1:] if len(chosen) > 1 and chosen[0].lower_ == "the" else chosen
         word = subject.text
         if len(subject) == 1 and (word in PRONOUNS_PERSON or word in PRONOUNS_THING):
             wanted = ("PERSON",) if word in PRONOUNS_PERSON else ("ORG", "GPE")

@@ -85,3 +85,8 @@ def test_party_tags_scores_and_organisation_shapes(spacy_extractor):
 def test_the_court_keeps_its_ordinal(spacy_extractor):
     p = predict(spacy_extractor, "The 9th U.S. Circuit Court of Appeals revived the lawsuit on Wednesday.\n")
     assert ("9th U.S. Circuit Court of Appeals", "ORG") in {(e.text, e.type) for e in p.entities}
+
+
+def test_the_speaker_is_the_whole_name_the_subject_heads(spacy_extractor):
+    p = predict(spacy_extractor, "The Department of Homeland Security said it would appeal the ruling.\n")
+    assert [q.speaker.text for q in p.quotes] == ["Department of Homeland Security"]
