@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BoilerplateLine", "NormalisedText", "boilerplate_lines", "boilerplate_mask", "html_to_text", "lines",
-           "normalise_text", "reading_text"]
+__all__ = ["BoilerplateLine", "NormalisedText", "boilerplate_lines", "boilerplate_mask", "consent_text", "html_to_text",
+           "lines", "normalise_text", "reading_text"]
 
 
 # --- format normalisation ---
@@ -223,7 +223,15 @@ _LINE_CUES: tuple[tuple[str, frozenset[str], re.Pattern], ...] = tuple(
     ("paywall", "cancel anytime trial unlock", r"\bcancel any ?time\b|\b(?:start|begin|try|claim) (?:your |a )?free trial\b|\bunlock (?:this|full|unlimited) (?:article|story|access)\b"),
     ("paywall", "", r"^(?:please )?(?:support|donate to|fund) (?:our|independent|quality|local|trusted) (?:journalism|reporting|news)\b"),
     # cookie and consent banners
-    ("cookie-banner", "cookies", r"\b(?:we|this (?:site|website)|our (?:site|website)) (?:and our partners )?uses? cookies\b"),
+    ("cookie-banner", "cookies technologies", r"\b(?:we|this (?:site|website)|our (?:site|website)) (?:and our partners )?uses? "
+                                           r"(?:cookies\b|(?:tracking )?technologies (?:such as|like) cookies\b|tracking technologies\b)"),
+    # the heading of a consent box: the lines set under it are its own
+    ("cookie-banner", "", r"^(?:we|we and our partners) (?:value|care about|respect) your privacy\b.{0,40}$"
+                          r"|^your privacy (?:matters|choices|settings|options)\b.{0,40}$|^privacy (?:settings|choices|preferences)$"),
+    # its buttons, each a line of its own
+    ("cookie-banner", "", r"^(?:i agree|i accept|i do not agree|i disagree|agree(?: and (?:close|continue))?"
+                          r"|accept(?: all| and (?:close|continue))?|reject(?: all)?|more options|show purposes"
+                          r"|continue without (?:accepting|agreeing))[.!]?$"),
     ("cookie-banner", "cookie cookies", r"\bcookies? (?:policy|settings|preferences|notice|consent)\b|\b(?:accept|allow|reject|manage) (?:all )?cookies\b"),
     ("cookie-banner", "partners vendors", r"\b(?:we|our) (?:and our )?(?:\d+ )?(?:partners|vendors)\b.{0,60}\b(?:store|access|process)\b.{0,40}\b(?:information|data|device|cookies)\b"),
     ("cookie-banner", "device clicking continuing using", r"\bstore and(?:/or)? access information on (?:a|your) device\b|\bby (?:clicking|continuing to use|using this)\b.{0,60}\b(?:consent|agree|accept)\b"),
@@ -303,9 +311,13 @@ def lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# a sentence's end, also inside a closing single quotation mark ("... a long chase.'")
+_CLOSED = re.compile(r"(?:[.!?:\"”,]|[.!?,…]['’])\s*$")
+
+
 def _headline_like(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= 25 and not line.rstrip().endswith((".", "!", "?", ":", '"', "”", ","))
+    return 0 < len(words) <= 25 and not _CLOSED.search(line)
 
 
 def _teaser_like(line: str) -> bool:
@@ -314,7 +326,7 @@ def _teaser_like(line: str) -> bool:
 
 def _short_sentences(line: str, words: int = 45, sentences: int = 2) -> bool:
     """One or two sentences of a few words: what a promo's teaser is."""
-    if len(line.split()) > words or not line.rstrip().endswith((".", "!", "?", "…", '"', "”")):
+    if len(line.split()) > words or not (line.rstrip().endswith((".", "!", "?", "…", '"', "”")) or _CLOSED.search(line)):
         return False
     return len(re.findall(r"[.!?…]+(?:\s|$)", line)) <= sentences
 
@@ -378,6 +390,19 @@ def _line_label(line: str) -> str | None:
     return _structural(line)
 
 
+_CONSENT_WORD = re.compile(r"cookie|consent|privacy|partners|vendors|agree|accept|reject|device|personal data")
+
+
+def consent_text(text: str) -> bool:
+    """Whether ``text`` (a line or a sentence) reads as a cookie or consent prompt, wherever it stands."""
+    lower = text.strip().lower()
+    if not _CONSENT_WORD.search(lower):
+        return False  # most sentences: no need to try the cues
+    words = set(re.findall(r"[a-z]+", lower))
+    return any(label == "cookie-banner" and (not needed or not needed.isdisjoint(words)) and pattern.search(lower)
+               for label, needed, pattern in _LINE_CUES)
+
+
 # labels of lines after which the promoted headlines (and their teasers) follow
 _RUN_HEADERS = frozenset(("link-list", "related-article", "tags"))
 # labels of widgets whose first line heads the lines set right under it (a comment's text, an advert's copy)
@@ -400,7 +425,8 @@ def _layout(text: str) -> tuple[list[tuple[int, int]], list[bool], bool]:
         else:
             previous_blank = True
     # judged on pairs of paragraph-like lines (long, ending a sentence): widgets stack their lines either way
-    paragraph = [len(text[s:e].split()) >= 8 and text[s:e].rstrip().endswith((".", "!", "?", '"', "”")) for s, e in spans]
+    paragraph = [len(text[s:e].split()) >= 8 and (text[s:e].rstrip().endswith((".", "!", "?", '"', "”"))
+                                                  or bool(_CLOSED.search(text[s:e]))) for s, e in spans]
     pairs = [adjacent[i] for i in range(1, len(spans)) if paragraph[i] and paragraph[i - 1]]
     if not pairs:
         pairs = adjacent[1:]

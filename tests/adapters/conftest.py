@@ -22,6 +22,22 @@ def make_document(doc_id: str, text: str) -> Document:
     return Document(doc_id, text)
 
 
+@pytest.fixture(scope="session")
+def rules():
+    """The rules adapter with its default settings."""
+    from harness.adapters import get_adapter
+
+    return get_adapter("rules")
+
+
+@pytest.fixture(scope="session")
+def spacy_extractor():
+    """The spaCy adapter with its default settings."""
+    from harness.adapters import get_adapter
+
+    return get_adapter("spacy")
+
+
 @pytest.fixture
 def documents() -> list[Document]:
     return [make_document(f"doc-{i}", f"Officials said on Monday that {n} people were evacuated from Riga.")

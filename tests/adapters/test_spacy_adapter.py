@@ -6,6 +6,8 @@ from harness.adapters import get_adapter, run_extractor, run_extractor_batch
 from harness.adapters.spacy_adapter import ENTITY_LABELS, load_model
 from harness.model import Document
 
+from .helpers import predicted
+
 TEXT = ("The company said on Tuesday that it would hire 300 engineers in Toronto. "
         '"We are growing fast," said Maria Gonzalez, the chief executive. Revenue rose 12 percent to $4 billion.')
 
@@ -97,15 +99,8 @@ def test_the_same_article_with_and_without_furniture_gives_the_same_predictions(
 # --- triggers of the whole ontology, read through the parse ---
 
 
-@pytest.fixture(scope="module")
-def spacy_extractor():
-    return get_adapter("spacy")
-
-
 def events_of(extractor, text):
-    outcome = run_extractor(extractor, Document("t", text))
-    assert outcome.error is None, outcome.error
-    return outcome.predictions.events
+    return predicted(extractor, text).events
 
 
 @pytest.mark.parametrize("text, event_type, trigger, subject_role, object_role", [

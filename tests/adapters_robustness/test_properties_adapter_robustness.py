@@ -2,9 +2,7 @@
 
 The oracle must be invariant: F1 1.0 on every variant. The rules and spaCy
 adapters must keep every category's ΔF1 within the tolerance configured in
-pyproject.toml, on the example gold and on every article of the gold folder
-(a break an article has shown and no fix has closed yet is listed in
-KNOWN_BREAKS with its cause).
+pyproject.toml, on the example gold and on every article of the gold folder.
 """
 
 from pathlib import Path
@@ -15,15 +13,6 @@ from harness.config import load_config
 from harness.robustness import ArticleScorer, RobustnessSettings, run_document, settings_of
 
 REPO = Path(__file__).parents[2]
-
-# Breaks a gold article has shown and no adapter fix has closed yet, with the
-# cause; the test fails as soon as one stops breaking, so the entry goes.
-KNOWN_BREAKS = {
-    ("spacy", "thecheckup-2025-07-16-heat-electrolyte-trial-almeria"):
-        "the spaCy adapter runs a quote from the standfirst (a heading without a final full stop) into the "
-        "first body paragraph; that prediction overlaps the body's gold quote just above the match threshold, "
-        "and a soft hyphen in a variant drops it below",
-}
 
 
 def corpora():
@@ -56,8 +45,4 @@ def test_adapter_holds_its_tolerances(adapter, examples, annotations, tmp_path):
     assert report.clean.error is None, report.clean.error
     failing = {row.category: (round(row.worst_delta, 3), row.tolerance) for row in report.categories if row.broken}
     minimal = report.minimal.noise.to_dict() if report.minimal else None
-    known = KNOWN_BREAKS.get((adapter, annotations.document.id))
-    if known is not None:
-        assert report.errors or failing, f"{adapter} no longer breaks on {annotations.document.id}: drop it from KNOWN_BREAKS"
-        pytest.xfail(f"known break: {known}; minimal variant: {minimal}")
     assert report.errors == 0 and not failing, f"{adapter} breaks {failing}; minimal variant: {minimal}"

@@ -27,3 +27,12 @@ def test_configured_variant_and_json_output(tmp_path, monkeypatch):
     assert infos["spacy-xx"]["install_hint"] == "python -m spacy download xx_missing_model"
     assert infos["llm"]["status"] == "ready"
 
+
+
+def test_the_spacy_adapter_says_which_layers_it_borrows(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    listed = CliRunner().invoke(cli, ["adapters"]).output.splitlines()
+    at = next(i for i, line in enumerate(listed) if line.startswith("spacy "))
+    assert listed[at + 1].strip().startswith("note:") and "rules' layer" in listed[at + 1]
+    infos = {i["name"]: i for i in json.loads(CliRunner().invoke(cli, ["adapters", "--json"]).output)}
+    assert "rules' layer" in infos["spacy"]["note"] and infos["rules"]["note"] == ""

@@ -37,7 +37,7 @@ from .figures import find_figures
 from .quotes import QuoteFinder
 from .text import read_article
 
-__all__ = ["RulesExtractor", "extract_rules"]
+__all__ = ["RulesExtractor", "extract_rules", "quotation_marks_layer"]
 
 
 def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter: str = "rules") -> Predictions:
@@ -89,11 +89,18 @@ def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter
     return Predictions(document.id, entities, predicted_quotes, predicted_figures, predicted_events, adapter=adapter)
 
 
+def quotation_marks_layer(text: str) -> list:
+    """The rules' quotes between quotation marks in ``text`` (already normalised and cleaned), with their
+    speakers and cues: for adapters that have no component of their own for quotation marks."""
+    article = read_article(text, clean_boilerplate=False)
+    return QuoteFinder(article, EntityFinder(article).find()).direct()
+
+
 class RulesExtractor(BaseExtractor):
     """The rule-based baseline (see the module docstring)."""
 
     name = "rules"
-    version = "4"  # 4: datelines, group speakers, joined attributions, event names; 3: the whole ACE 2005 ontology
+    version = "5"  # 5: single marks, split and colon quotes, pronouns as names; 4: datelines, group speakers
     SETTINGS = (Setting("clean_boilerplate", bool, True, "skip lines recognised as page furniture"),)
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):

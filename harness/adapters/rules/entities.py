@@ -1,7 +1,7 @@
 """Entity mentions by rule: capitalised-word runs classified with generic lexicons, plus dates and times.
 
 A run of capitalised words is cut at titles ("President"), a leading "The",
-a possessive "'s" and hyphenated compounds ("US-made" gives "US"). Each run
+a possessive "'s" and hyphenated compounds ("Chinese-made" gives "Chinese"). Each run
 is then classified: a country, city or region by the gazetteer; a demonym
 as NORP; an organisation by its first or last word ("Ministry of ...",
 "... Bank"); a place by a following head noun ("... region", "... River");
@@ -58,7 +58,57 @@ _ORG_NOUNS = frozenset(("alliance", "group", "company", "firm", "agency", "organ
 _TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime", "Chief", "Senior", "Acting", "Former",
                               "Assistant", "Associate", "Executive", "Foreign", "Defence", "Defense", "Finance",
                               "Interior", "Health", "Energy", "Affairs", "Economy", "Justice", "Trade", "Labour", "Labor",
-                              "Education", "Transport", "Environment", "General", "Managing", "Regional", "State"))
+                              "Education", "Transport", "Environment", "General", "Managing", "Regional", "State",
+                              "District", "Circuit", "Magistrate", "Superior", "High", "County", "Federal"))
+# lower-case words after a name that say it is an organisation's ("Canal Sur television", "the Daily Post newspaper")
+_ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper", "broadcaster", "magazine",
+                              "agency", "group", "company", "firm", "network"))
+
+
+# a party-state tag after a legislator's name: "R-Texas", "D-Calif.", "I-Vt."
+_PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
+
+
+# a result between two sides: "Yorkshire beat Lancashire", "Leeds drew with Hull"
+_SIDE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_RESULT = re.compile(rf"(?P<a>{_SIDE}) (?:beat|defeated|drew with|lost to|edged|thrashed|overcame|edged past|knocked out)"
+                     rf" (?P<b>{_SIDE})(?= (?:\d|by|in|at|on|to|after|with|and|,)|[,.;])")
+
+
+def party_tags(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The states named in party-state tags inside ``text[start:end]``, as (start, end) offsets."""
+    found = []
+    for match in _PARTY_TAG.finditer(text, start, len(text) if end is None else end):
+        state = match.group("state")
+        if state in lx.STATES or state in lx.STATE_ABBREVIATIONS:
+            found.append(match.span("state"))
+        elif state.split(" ")[0] in lx.STATES or state.split(" ")[0] in lx.STATE_ABBREVIATIONS:
+            first = state.split(" ")[0]
+            found.append((match.start("state"), match.start("state") + len(first)))
+    return found
+
+
+def organisation_shape(words: list[str]) -> bool:
+    """An organisation's name by its shape: a last word such as "Bank" or "Mobility", a first word such as
+    "Ministry", or an organisation word before "of" ("Circuit Court of Appeals")."""
+    if not words:
+        return False
+    if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or " ".join(words) in lx.KNOWN_ORGS:
+        return True
+    return any(w in lx.ORG_SUFFIXES and words[i + 1] == "of" for i, w in enumerate(words[:-1]))
+
+
+def known_type(name: str) -> str | None:
+    """The type of a name by common knowledge (the gazetteer, demonyms, well-known organisations), or None."""
+    if name in lx.COUNTRIES or name in lx.CITIES or name in lx.STATES:
+        return "GPE"
+    if name in lx.LOCATIONS:
+        return "LOC"
+    if name in lx.DEMONYMS:
+        return "NORP"
+    if name in lx.KNOWN_ORGS:
+        return "ORG"
+    return None
 
 
 @dataclass(frozen=True)
@@ -71,6 +121,24 @@ class Mention:
     type: str
     form: str = "name"
     canonical: str | None = None
+
+
+def _organisation_noun(word: str) -> bool:
+    """A noun for a kind of organisation ("broadcaster", "chipmaker")."""
+    lower = word.lower()
+    return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker"))
+
+
+def _role_word(word: str) -> bool:
+    """A noun for a person's role or profession ("coach", "cardiologist", "historian")."""
+    lower = word.lower()
+    return lower in lx.ROLE_NOUNS or (len(lower) > 6 and lower.endswith(("ologist", "ist", "ian")) and lower.isalpha()
+                                      and lower not in _NOT_ROLES)
+
+
+# words with a profession's ending that are none
+_NOT_ROLES = frozenset(("christian", "against", "assist", "persist", "insist", "exist", "resist", "median", "guardian",
+                        "civilian", "canadian", "australian", "indian", "italian", "russian", "asian", "european"))
 
 
 def _is_cap(token: str) -> bool:
@@ -99,6 +167,13 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     for i, (s, e, token) in enumerate(tokens):
         gap_ok = bool(current) and text[(pending or current)[-1][1]:s] == " "
+        if _ORDINAL.fullmatch(token) and (pending or all(t in lx.NOT_NAMES for _, _, t in current)) and i + 1 < len(tokens) \
+                and _is_cap(tokens[i + 1][2]) and text[e:tokens[i + 1][0]] == " ":
+            if current:
+                runs.append(current)
+            current = [(s, e, token)]  # "9th U.S. Circuit Court of Appeals": kept only if the name is an organisation's
+            pending = []
+            continue
         if _is_cap(token) and not token.isdigit():
             if current and gap_ok:
                 current.extend(pending)
@@ -120,6 +195,9 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     if current:
         runs.append(current)
     return runs
+
+
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _title_case(line: str) -> bool:
@@ -177,13 +255,19 @@ class EntityFinder:
         """Type one run of capitalised words and add its mention(s); ``person=False`` when it cannot be a person."""
         text = self.text
         # a leading non-name word ("The", "But") and sentence-initial function words go
-        while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS):
+        while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS
+                       or run[0][2].lower() in lx.SPEAKING_GROUPS):  # "Organisers of the ... Festival"
             run = run[1:]
         while run and run[-1][2] in lx.NAME_CONNECTORS:
             run = run[:-1]
         if not run:
             return
         words = [_possessive(t) for _, _, t in run]
+        if _ORDINAL.fullmatch(words[0]):
+            if len(run) > 1 and organisation_shape(words[1:]):
+                self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
+                return
+            run, words = run[1:], words[1:]
         full = " ".join(words)
         if full in lx.MONTHS or full in lx.WEEKDAYS or full in lx.MONTH_ABBREVIATIONS:
             return
@@ -202,7 +286,10 @@ class EntityFinder:
             run, words = run[cut:], words[cut:]
             full = " ".join(words)
         # "Acme and Globex": two names, unless the whole is one organisation's name
-        if "and" in words[1:-1] and words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS:
+        # ... unless the words before "and" are a name already ("Justice Department and the State Department")
+        joined = words.index("and") if "and" in words[1:-1] else 0
+        if joined and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
+                       or words[joined + 1] == "the" or organisation_shape(words[:joined])):
             cut = words.index("and")
             self._classify(run[:cut])
             self._classify(run[cut + 1:])
@@ -210,6 +297,10 @@ class EntityFinder:
         # titles: drop them, remember the name after is a person
         titled = False
         i = 0
+        if len(run) >= 2 and all(w in lx.ORG_SUFFIXES for w in words[1:]) and words[0] in _PERSON_TITLES:
+            i = len(run)  # "Justice Department", "Interior Ministry": a title word names the organisation
+            self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
+            return
         while i < len(run):
             two = " ".join(words[i:i + 2])
             if two in _PERSON_TITLES and i + 2 < len(run):
@@ -220,12 +311,19 @@ class EntityFinder:
                 titled = True
             else:
                 break
+        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None:
+            self._classify(run[1:], person=False)  # "Chipmaker Orvane" opening a headline
+            if not any(m.start == run[1][0] for m in self.mentions):
+                self._add(run[1][0], run[-1][0] + len(words[-1]), "ORG")
+            return
+        if not titled and len(run) >= 3 and _role_word(words[0]) and self._person_like(words[1:]):
+            i, titled = 1, True  # "Cardiologist Omar Haddad" opening a sentence
         if titled:
             run, words = run[i:], words[i:]
             full = " ".join(words)
         start = run[0][0]
         end = run[-1][0] + len(words[-1])
-        # hyphenated compounds: only the capitalised parts ("US-made", "Russian-Belarusian")
+        # hyphenated compounds: only the capitalised parts ("Chinese-made", "Franco-German")
         if len(run) == 1 and "-" in words[0]:
             self._compound(run[0][0], words[0])
             return
@@ -235,19 +333,28 @@ class EntityFinder:
                 self._single(run, after=after)
                 return
         kind = self._known_type(full)
-        if kind is None and words[-1] in lx.ORG_SUFFIXES and len(run) > 1:
+        if "of" in words[2:-1] and not titled:
+            # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
+            at = words.index("of")
+            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]):
+                self._classify(run[:at])
+                self._classify(run[at + 1:], person=False)
+                return
+        if kind is None and organisation_shape(words) and len(run) > 1:
             kind = "ORG"
         if kind is None and len(run) > 1 and not titled and (
                 words[-1] in lx.EVENT_HEADS or " ".join(words[-2:]) in lx.EVENT_HEADS):
             kind = "EVENT"  # "Formula One Grand Prix", "Munich Security Conference"
         if kind is None and words[-1].lower() in lx.PLACE_HEADS and len(run) > 1 and not titled:
             kind = lx.PLACE_HEADS[words[-1].lower()]  # "Ewood Park", "Hudson River"
+        if kind is None and after in _ORG_NOUNS_AFTER and not titled:
+            kind = "ORG"
         if kind is None and after in lx.PLACE_HEADS and not titled:
             head_end = end + self.text[end:].index(self._word_after(end)) + len(after)
             self._add(start, head_end, lx.PLACE_HEADS[after])
             return
         if kind is None:
-            if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS:
+            if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._organisation_noun_before(start):
                 kind = "ORG"
             elif person and (titled or self._role_before(start) or self._person_like(words)):
                 kind = "PERSON"
@@ -299,20 +406,15 @@ class EntityFinder:
     def _whole_known(self, full: str, run: list) -> bool:
         return self._known_type(full) is not None
 
-    @staticmethod
-    def _known_type(name: str) -> str | None:
-        if name in lx.COUNTRIES or name in lx.CITIES or name in lx.STATES:
-            return "GPE"
-        if name in lx.LOCATIONS:
-            return "LOC"
-        if name in lx.DEMONYMS:
-            return "NORP"
-        if name in lx.KNOWN_ORGS:
-            return "ORG"
-        return None
+    _known_type = staticmethod(known_type)
 
     def _role_before(self, offset: int) -> bool:
-        return self._word_before(offset).lower() in lx.ROLE_NOUNS
+        return _role_word(self._word_before(offset))
+
+    def _organisation_noun_before(self, offset: int) -> bool:
+        """Whether a noun that says what kind of organisation follows stands right before ``offset``
+        ("public broadcaster Rai", "carmaker Volta")."""
+        return _organisation_noun(self._word_before(offset)) and self.text[max(0, offset - 1):offset] == " "
 
     def _apposition(self, end: int) -> str | None:
         """The type an apposition gives the name before it ("Gavi, the vaccine alliance," -> ORG)."""
@@ -366,6 +468,8 @@ class EntityFinder:
                 kind = "ORG"
             elif re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+", word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z]", word):
                 kind = "ORG"  # a capital inside the word is how brands are written ("NetChoice"), not people
+            elif self._organisation_noun_before(s):
+                kind = "ORG"
             elif self._role_before(s):
                 kind = "PERSON"
                 self.surnames.setdefault(word, word)
@@ -377,6 +481,22 @@ class EntityFinder:
                 kind = "GPE"
         if kind is not None:
             self._add(s, e, kind, canonical=self.surnames.get(word) if kind == "PERSON" else None)
+
+    def _sides(self, start: int, end: int) -> None:
+        """The two sides of a result ("Yorkshire beat Lancashire by six wickets") are teams when nothing else
+        is known of their names: organisations."""
+        for match in _RESULT.finditer(self.text, start, end):
+            for side in ("a", "b"):
+                s, e = match.span(side)
+                # words before the side's name that are no part of it ("On Saturday Kelso Harlequins drew")
+                while " " in self.text[s:e] and (self.text[s:e].split()[0] in lx.NOT_NAMES
+                                                 or any(m.start <= s < m.end for m in self.mentions)):
+                    s += self.text[s:e].index(" ") + 1
+                words = self.text[s:e].split()
+                if words[0] in lx.NOT_NAMES or self._known_type(" ".join(words)) is not None:
+                    continue
+                if not any(m.start < e and s < m.end for m in self.mentions):
+                    self._add(s, e, "ORG")
 
     def _known_only(self, start: int, end: int) -> None:
         """A title-case heading: capitals say nothing there, so only names known already are taken.
@@ -415,9 +535,13 @@ class EntityFinder:
             if text[start:end] not in lx.KNOWN_ORGS:
                 self._add(start, end, "GPE")  # "WASHINGTON (AP) -": a dateline opens with a place
         areas = sorted(self.article.sentences + self.article.headings)
+        for start, end in self.article.sentences:
+            for state in party_tags(text, start, end):
+                self._add(*state, "GPE")
         for start, end in areas:
             self._dates(start, end)
-        plain = sorted(self.article.sentences + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])])
+        # the body first: what it says of a name ("Orvane Semiconductor") outweighs a headline's shorthand
+        plain = sorted(self.article.sentences) + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])]
         deferred = []
         for start, end in plain:
             for run in _runs(text, start, end):
@@ -427,6 +551,8 @@ class EntityFinder:
                     self._classify(run)
         for run in deferred:
             self._classify(run)
+        for start, end in self.article.sentences:
+            self._sides(start, end)
         for start, end in self.article.headings:
             if _title_case(text[start:end]):
                 self._known_only(start, end)

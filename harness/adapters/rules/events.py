@@ -214,7 +214,7 @@ def _fits(role: str, entity_type: str) -> bool:
 
 _PLACES = ("GPE", "LOC", "FAC")
 # where a type's roles do not follow "subject before, object after": (before, after) maps from entity type to
-# role, "*" for any other type. The traveller is the Artifact of a transport ("Putin visited Minsk"), a place
+# role, "*" for any other type. The traveller is the Artifact of a transport ("the minister visited Nairobi"), a place
 # after a movement is where it goes, and nothing else after a transport takes part in it.
 _ROLE_BY_POSITION = {
     "Movement.Transport": ({"PERSON": "Artifact", "NORP": "Artifact"},

@@ -193,6 +193,11 @@ South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|
 Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|Bavaria|Catalonia|Lombardy|Tuscany|Sicily
 Queensland|New South Wales|Tasmania|Punjab|Kerala|Bengal|Tamil Nadu|Gujarat|Maharashtra|Bihar|Texas
 """.replace("\n", "|").split("|")) - {""}
+# the abbreviations of US states that news style uses after a party letter ("D-Calif.", "R-N.Y.")
+STATE_ABBREVIATIONS = frozenset("""
+Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev.
+N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo.
+""".split())
 _STATE_DEMONYMS = ("Texan", "Texans", "Californian", "Californians", "Floridian", "Floridians", "New Yorker",
                    "New Yorkers", "Ohioan", "Ohioans", "Virginian", "Virginians", "Michigander", "Michiganders",
                    "Georgian", "Alaskan", "Alaskans", "Hawaiian", "Hawaiians", "Arizonan", "Arizonans", "Coloradan",
@@ -229,9 +234,11 @@ Service|Services|Police|Bureau|Board|Club|FC|United|City|Airlines|Airways|Motors
 Times|Post|News|Journal|Press|Network|Organization|Organisation|Alliance|League|Society|Centre|Center|Coalition
 Cabinet|Government|Administration|Secretariat|Reserve|Exchange|Trust|Labs|Pharmaceuticals|Industries|Enterprises
 Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real
-Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Kremlin|Pentagon|Commonwealth
+Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Pentagon|Commonwealth
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
+Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
+Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
@@ -349,7 +356,27 @@ CONTENT_OBJECT_VERBS = frozenset(("urge", "urged", "urges", "praise", "praised",
                                   "announces", "deny", "denied", "denies", "promise", "promised", "vow", "vowed",
                                   "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called"))
 
+# people quoted as a group, with no name ("officials said", "local residents told reporters")
+SPEAKING_GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",
+                   "organisers", "organizers", "rescuers", "investigators", "prosecutors", "doctors", "medics",
+                   "diplomats", "observers", "economists", "scientists", "researchers", "activists", "survivors",
+                   "officers", "lawmakers", "protesters", "villagers", "locals", "firefighters", "paramedics",
+                   "spokespeople", "aides", "victims", "families", "forecasters", "meteorologists", "engineers",
+                   "campaigners", "critics", "supporters", "voters", "parents", "teachers", "nurses", "farmers",
+                   "workers", "unions", "insiders", "negotiators", "regulators", "inspectors", "judges", "jurors")
 PRONOUNS_PERSON = frozenset(("he", "she", "He", "She"))
+# titles and role nouns that say which pronoun fits the person after them
+GENDERED_TITLES = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman",
+                     "congressman", "businessman", "sportsman", "councilman", "uncle", "grandfather"), "he"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "spokeswoman", "chairwoman",
+                     "congresswoman", "businesswoman", "sportswoman", "councilwoman", "aunt", "grandmother"), "she"),
+}
+# heads of noun phrases that take speech verbs but speak for nobody ("the research suggests", "the data show")
+NOT_SPEAKERS = frozenset(("research", "study", "studies", "report", "reports", "data", "findings", "survey", "surveys",
+                          "analysis", "figures", "evidence", "results", "paper", "review", "poll", "polls", "statistics",
+                          "numbers", "model", "models", "document", "documents", "records", "trial", "trials", "index",
+                          "forecast", "estimate", "estimates"))
 PRONOUNS_THING = frozenset(("it", "It", "they", "They"))
 
 MONTHS = {m: i for i, m in enumerate(
@@ -371,6 +398,7 @@ Have|Had|Do|Does|Did|Will|Would|Can|Could|Should|May|Might|Must|Shall|Let|Please
 Photo|Video|Image|Updated|Published|Advertisement|Related|Sign|Subscribe|Click|Follow|See|Watch|Listen|Breaking|Live
 Comment|Write|Press|Source|Sources|Officials|Police|Authorities|Residents|Experts|Analysts|Critics|Many|Several|Few
 Asked|Speaking|Addressing|Writing|Reporting|Overall|Instead|Indeed|Finally|First|Second|Third|Still|Further|Thus
+Shares|Sales|Profits|Revenue|Prices|Fans|Supporters|Workers|Thousands|Hundreds|Dozens|Millions|Members
 """.replace("\n", "|").split("|")) - {""}
 
 # connectors allowed inside a multi-word name ("Bank of England", "Leonardo da Vinci")

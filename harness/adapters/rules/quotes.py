@@ -1,10 +1,15 @@
 """Quotes by rule: paired quotation marks, speech-verb cues, speakers from the adjacent words.
 
 Direct and partial quotes are the text between a pair of marks (straight
-``"`` paired left to right within a paragraph, curly “ ” by direction; a mark
-left open at the end of a paragraph closes there, as a multi-paragraph quote
-does). The cue and speaker are read from the words next to the marks
-("..., she said", "said Smith", "Smith told reporters: ..."); a quote with
+``"`` paired left to right within a paragraph, curly “ ” by direction, and
+single marks told from apostrophes by where they stand; marks inside an open
+quotation are nested in it; a mark left open at the end of a paragraph closes
+there, as a multi-paragraph quote does). The cue and speaker are read from
+the words next to the marks ("..., she said", "said Smith", "Smith told
+reporters: ...", "..., said cardiologist Omar Haddad"), or from the clause
+before a colon ("She put it simply: ..."); the second half of a quotation
+split by its attribution ('"...," she said, "..."') is a direct quote of the
+same speaker. A quote with
 neither is taken to continue the previous speaker's words when it opens a
 paragraph, and is a scare quote (dropped) when it is a few words inside a
 sentence. Indirect quotes are the clause after a speech verb whose subject
@@ -13,15 +18,18 @@ is a name, a pronoun, a short description or a group ("officials said that ...",
 ("..., the mayor said."); after "told" the addressee is skipped ("told
 reporters the bridge would reopen"); a second attribution joined on ("... while police
 said ...") ends the first reported clause and starts another.
-Pronoun speakers are resolved to the most recent person (he, she) or
-organisation/place (it, they) mentioned before.
+Pronoun speakers are given as the most recent person (he, she) or
+organisation/place (it, they) named before, at that name's offsets; the
+pronoun is kept as a mention of it. Noun phrases that speak for nobody ("the
+research suggests") and consent prompts give no quote.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ...clean import consent_text
 from . import lexicon as lx
 from .entities import Mention
 from .text import Article
@@ -29,28 +37,38 @@ from .text import Article
 # a speech verb is a whole word: "state" in "the state's canals" is none
 _VERBS = "(?:" + "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True)) + r")(?![’'-]\w)"
 _NAME = r"[A-Z][\w’'.-]*(?: (?:of |de |al-|bin )?[A-Z][\w’'.-]*){0,3}"
-# people quoted as a group, with no name ("officials said", "local residents told reporters")
-_GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",
-           "organisers", "organizers", "rescuers", "investigators", "prosecutors", "doctors", "medics", "diplomats",
-           "observers", "economists", "scientists", "researchers", "activists", "survivors", "officers", "lawmakers",
-           "protesters", "villagers", "locals", "firefighters", "paramedics", "spokespeople", "aides", "victims",
-           "families")
+_GROUPS = lx.SPEAKING_GROUPS
 _GROUP = "(?:" + "|".join(_GROUPS) + ")"
+# an apposition that is a relative clause says something of the speaker, and names no one who speaks
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where|that)\b")
 # a word that may qualify a group ("local", "two", "senior"), not one that starts a clause ("while officials said")
 _MODIFIER = (r"(?!(?:while|and|but|as|when|after|before|because|since|if|though|although|whereas|so|or|then|that"
              r"|which|who|where|whom|than|until|unless|once|with|without|for|from|to|of|in|on|at|by)\b)[a-z][\w-]*")
 _GROUP_CAPITAL = "(?:" + "|".join(g.capitalize() for g in _GROUPS) + ")"
+# a body named by its place or organisation ("the Maharashtra government", "Texas officials")
+_BODY = "(?:government|ministry|officials|authorities|police|sources|military|army|embassy|council|administration)"
 # a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
-_SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,3}}{_NAME}"
-            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|[A-Z][a-z]+ (?:officials|authorities|police|sources)|(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})")
+_SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,4}}{_NAME}"
+            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
+            rf"|(?:(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with) {_NAME})?)")
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
-_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b")
-_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
+# '"...," said cardiologist Omar Haddad': role words may stand before the name
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_MODIFIER} ){{0,2}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
+# '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
+_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
+                     rf"(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
+# a quotation introduced by a colon after a clause with no speech verb ("She put it simply:", "X was less pleased:")
+_COLON_INTRO = re.compile(r"^(?P<clause>[^\"“”:;]{3,120}):\s*$")
+# what is between the halves of a quotation split by its attribution: '"...," Smith said, "..."'
+_SPLIT = re.compile(rf"^[\s,]*[^.!?;:\"“”]{{0,80}}\b(?:{_VERBS})\b[^.!?;:\"“”]{{0,60}},\s*$")
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
-_INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?\.?$")
+# "..., the company said on Tuesday." and "..., the company said, as demand grows": the attribution ends the
+# reported words, or a clause of the writer's own follows it
+_INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?"
+                            r"(?:\.?$|,\s+(?:as|while|after|amid|when|before|because|since|with|adding|saying)\b)")
 _INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
 # words a reported clause opens with when it has no "that" ("said it would", "said some homes were")
 _SUBJECT_WORDS = "he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most|all|several|no"
@@ -58,7 +76,7 @@ _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
 # words that start an adjunct, not a clause: "said outside the court", "said later in a statement"
 _NOT_CLAUSE = re.compile(r"(?:outside|inside|in|at|on|after|before|during|later|earlier|afterwards|yesterday|today"
                          r"|tonight|again|also|then|once|as|to|of|for|with|by|from|near|while|when|through)\b", re.I)
-# who was told: "reporters", "the court", "his Belarusian ally", "AFP", "him"
+# who was told: "reporters", "the court", "his Kenyan counterpart", "AFP", "him"
 _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:the|a|an|his|her|their|its) (?:[\w-]+ ){0,2}[\w-]+"
                         r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|him|her|them|us|me)"
                         r"(?:,? (?:on|in|at|during|late|early|last|this) [^,;:\"“]{1,30}?,?)?\s+(?:that\s+)?")
@@ -78,25 +96,65 @@ class FoundQuote:
     cue: tuple[int, int] | None = None
 
 
+# an opening single mark stands before a word; one between letters is an apostrophe ("don't", "O'Neill"), and
+# so is one before a decade ("the '90s") or a clipped word ("rock 'n' roll")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'(?=[\"A-Za-zÀ-ÿ0-9])(?!\d\d?s\b)(?!(?:em|til|n|tis|cause)\b)")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'])'(?=$|[\s)\]—–.,;:!?\"-])")
+_AFTER_CLOSE = re.compile(r"$|[.,;:!?)\]—–\"]|\s+[—–-]")
+
+
+def _single_close(text: str, open_at: int, end: int) -> int | None:
+    """Where the single mark opened at ``open_at`` closes: the first close that punctuation marks as one
+    (",' she said", "' -"), else the first that is no plural's apostrophe ("the players' bus"), else the last."""
+    candidates = [m.start() for m in _SINGLE_CLOSE.finditer(text, open_at + 2, end)]
+    for at in candidates:
+        if text[at - 1] in ".,!?;:…—\"" or _AFTER_CLOSE.match(text, at + 1, end):
+            return at
+    for at in candidates:
+        if not (text[at - 1] == "s" and re.match(r"\s+[A-Za-z]", text[at + 1:at + 3])):
+            return at
+    return candidates[-1] if candidates else None
+
+
 def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(open mark offset, close mark offset) pairs in one paragraph; close may be ``end`` (left open)."""
+    """(open mark offset, close mark offset) of the outermost quotations in one paragraph.
+
+    Double marks (straight ones paired left to right, curly ones by
+    direction) and single marks (told from apostrophes by where they stand)
+    both quote; marks inside an open quotation are nested in it ('He said
+    "no",' she said). A double mark left open at the end of a paragraph
+    closes there, as a multi-paragraph quote does; a single one only when it
+    opens the paragraph.
+    """
     pairs = []
-    open_at: int | None = None
-    open_mark = ""
-    for i in range(start, end):
+    i = start
+    while i < end:
         c = text[i]
-        if c not in '"“”':
+        if c in '"“':
+            close = None
+            for j in range(i + 1, end):
+                if text[j] in '"”':
+                    close = j
+                    break
+                if c == "“" and text[j] == "“":
+                    i = j  # a stray opening mark: restart from the newer one
+            if close is None:
+                if end - i > 20:
+                    pairs.append((i, end))
+                break
+        elif c == "'" and _SINGLE_OPEN.match(text, i):
+            close = _single_close(text, i, end)
+            if close is None:
+                if text[start:i].strip() == "" and end - i > 20:
+                    pairs.append((i, end))
+                    break
+                i += 1
+                continue
+        else:
+            i += 1
             continue
-        if open_at is None:
-            if c in '"“':
-                open_at, open_mark = i, c
-        elif (open_mark == '"' and c == '"') or (open_mark == "“" and c in "”\""):
-            pairs.append((open_at, i))
-            open_at = None
-        elif open_mark == "“" and c == "“":
-            open_at = i  # a stray opening mark: restart from the newer one
-    if open_at is not None and end - open_at > 20:
-        pairs.append((open_at, end))
+        pairs.append((i, close))
+        i = close + 1
     return pairs
 
 
@@ -109,12 +167,26 @@ class QuoteFinder:
         self.mentions = mentions
         self.pronoun_mentions: list[Mention] = []
         self._last_speaker: tuple[int, int] | None = None
+        self._gender: dict[str, str] = {}  # a person's canonical name -> "he" or "she", once a pronoun or title says
 
     def _span(self, match: re.Match, group: str, base: int) -> tuple[int, int]:
         return base + match.start(group), base + match.end(group)
 
     def _clean_speaker(self, start: int, end: int) -> tuple[int, int]:
-        """Narrow a speaker phrase to the name inside it when one was found there."""
+        """Narrow a speaker phrase to the name inside it when one was found there; an organisation in an
+        apposition of a person ("Ian Hart, of the University of Edinburgh, said") gives way to the person."""
+        start, end = self._narrow_speaker(start, end)
+        owner = re.search(r",\s+(?:of|from|at|with)\s+(?:the\s+)?$", self.text[max(0, start - 12):start])
+        if owner:
+            comma = max(0, start - 12) + owner.start()
+            person = [m for m in self.mentions if m.end == comma and m.type == "PERSON"]
+            if person:
+                return person[0].start, person[0].end
+        return start, end
+
+    def _narrow_speaker(self, start: int, end: int) -> tuple[int, int]:
+        if re.match(rf"(?:{_MODIFIER} ){{0,2}}{_GROUP}(?:\s+(?:at|from|with|of)\s.*)?$", self.text[start:end], re.I):
+            return start, end  # "analysts at Deccan Securities": the group speaks, the name says whose
         inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
         persons = [m for m in inside if m.type == "PERSON"]
         chosen = (persons or inside)
@@ -126,25 +198,57 @@ class QuoteFinder:
             return start + lead.end(), end  # "The Treasury" -> "Treasury"
         return start, end
 
-    def _resolve_pronoun(self, start: int, end: int) -> None:
-        """Record a pronoun speaker as a mention of the entity it most likely refers to."""
+    def _resolve_pronoun(self, start: int, end: int) -> tuple[int, int]:
+        """The speaker a pronoun stands for: the nearest compatible name before it (a person for he/she, an
+        organisation or place for it/they), recorded with the pronoun as a mention of it. Anything else, and a
+        pronoun with no such name before it, stays as it is."""
         word = self.text[start:end]
         if word not in lx.PRONOUNS_PERSON and word not in lx.PRONOUNS_THING:
-            return
-        if any(m.start == start and m.end == end for m in self.pronoun_mentions):
-            return  # the same pronoun heads a direct and an indirect quote
+            return start, end
         wanted = ("PERSON",) if word in lx.PRONOUNS_PERSON else ("ORG", "GPE")
         before = [m for m in self.mentions if m.end <= start and m.type in wanted and m.form == "name"]
-        if before:
-            referent = before[-1]
+        if wanted == ("PERSON",):
+            # "she" is nobody a title or an earlier pronoun made a "he" ("Mr Tom Reyes", "he said" before)
+            said = word.lower()
+            before = [m for m in before if self._gender_of(m) in (None, said)]
+            # a name known to fit, in this sentence or the one before, wins over a nearer one not known to
+            here = self.article.sentence_index(start)
+            fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= 1]
+            if fitting:
+                before = fitting
+        if not before:
+            return start, end
+        referent = before[-1]
+        if wanted == ("PERSON",):
+            self._gender.setdefault(referent.canonical or referent.text, word.lower())
+        if not any(m.start == start and m.end == end for m in self.pronoun_mentions):  # one mention per pronoun
             self.pronoun_mentions.append(Mention(start, end, word, referent.type, "pronoun",
                                                  referent.canonical or referent.text))
+        return referent.start, referent.end
+
+    def _gender_of(self, mention: Mention) -> str | None:
+        """ "he" or "she" for a person, when a title before one of their mentions or an earlier pronoun says."""
+        known = self._gender.get(mention.canonical or mention.text)
+        if known:
+            return known
+        before = re.search(r"([A-Za-z]+)\.?\s+$", self.text[max(0, mention.start - 16):mention.start])
+        title = before.group(1).lower() if before else ""
+        return lx.GENDERED_TITLES.get(title)
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """Whether a speaker phrase can speak: "the research suggests" or "the data show" has nobody speaking."""
+        words = re.findall(r"[A-Za-z]+", self.text[start:end])
+        if len(words) == 1 and words[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+            return False  # "The report said": a determiner before a speech verb's noun form
+        return not words or words[-1].lower() not in lx.NOT_SPEAKERS
 
     def _attribution(self, open_at: int, close_at: int, paragraph: tuple[int, int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         text = self.text
         after_start = min(close_at + 1, paragraph[1])
         after = text[after_start:min(paragraph[1], after_start + 120)]
-        for pattern in (_AFTER_SPEAKER_FIRST, _AFTER_VERB_FIRST):
+        # a period inside the marks ends the sentence: a name and a verb after it start the next one
+        ended = text[open_at + 1:close_at].rstrip().endswith(".")
+        for pattern in () if ended else (_AFTER_SPEAKER_FIRST, _AFTER_VERB_FIRST):
             match = pattern.match(after)
             if match:
                 speaker = self._clean_speaker(*self._span(match, "spk", after_start))
@@ -154,9 +258,28 @@ class QuoteFinder:
         before = text[window_start:open_at]
         match = _BEFORE.search(before)
         if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]):
-            speaker = self._clean_speaker(*self._span(match, "spk", window_start))
+            end = match.end("app") - 1 if match.group("app") and not _RELATIVE.match(match.group("app")) \
+                else match.end("spk")
+            speaker = self._clean_speaker(window_start + match.start("spk"), window_start + end)
             return speaker, self._span(match, "verb", window_start)
+        colon = _COLON_INTRO.match(before)
+        if colon:
+            return self._clause_subject(window_start, window_start + colon.end("clause")), None
         return None, None
+
+    def _clause_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """Who introduces a quotation with a colon: the first person named in the clause, else a pronoun
+        opening it, else the first organisation or place."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.form == "name"]
+        for types in (("PERSON",), ("ORG", "GPE", "NORP")):
+            chosen = [m for m in inside if m.type in types]
+            if chosen:
+                return chosen[0].start, chosen[0].end
+            if types == ("PERSON",):
+                pronoun = re.match(r"(?:He|She|It|They)\b", self.text[start:end])
+                if pronoun:
+                    return start, start + pronoun.end()
+        return None
 
     def _partial_cue(self, open_at: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """For words quoted inside a sentence: the speech verb earlier in that sentence and its subject."""
@@ -170,11 +293,17 @@ class QuoteFinder:
             return None, None
         return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
 
+    def _consent(self, offset: int) -> bool:
+        """Whether the sentence at ``offset`` is a cookie or consent prompt ('Select "Accept all" to agree'):
+        its quoted words are a button's, not anyone's speech, even when boilerplate is not skipped."""
+        sentence = self.article.sentence_of(offset)
+        return sentence is not None and consent_text(self.text[sentence[0]:sentence[1]])
+
     def direct(self) -> list[FoundQuote]:
         quotes = []
         for paragraph in self.article.paragraphs:
-            pairs = _pairs(self.text, *paragraph)
-            previous_speaker = None
+            pairs = [p for p in _pairs(self.text, *paragraph) if not self._consent(p[0])]
+            previous_speaker = previous_cue = None
             for index, (open_at, close_at) in enumerate(pairs):
                 start, end = open_at + 1, close_at
                 content = self.text[start:end]
@@ -188,7 +317,20 @@ class QuoteFinder:
                 # even when they end it
                 opens_clause = not content.lstrip()[:1].islower()
                 kind = "direct" if words >= 3 and (at_start or ends_clause and opens_clause) else "partial"
+                if index > 0 and previous_speaker is not None \
+                        and _SPLIT.match(self.text[pairs[index - 1][1] + 1:open_at]):
+                    # the second half of a quotation split by its attribution: with the first, direct quotes of
+                    # the same speaker ('"The vote," she said, "is a disgrace."')
+                    if quotes and quotes[-1].start == pairs[index - 1][0] + 1:
+                        quotes[-1] = replace(quotes[-1], kind="direct")
+                    quotes.append(FoundQuote(start, end, "direct", previous_speaker, previous_cue))
+                    continue
                 speaker, cue = self._attribution(open_at, close_at, paragraph)
+                if kind == "partial" and at_start and ends_clause and opens_clause and cue is not None \
+                        and cue[0] > close_at:
+                    kind = "direct"  # a short utterance with its attribution after it: '"Never," she replied.'
+                if speaker is not None and not self._speaks(*speaker):
+                    speaker = cue = None
                 if speaker is None and kind == "partial":
                     speaker, cue = self._partial_cue(open_at)
                 if speaker is None:
@@ -198,8 +340,9 @@ class QuoteFinder:
                     elif words <= 3 or kind == "partial":
                         continue  # scare quotes or a title
                 if speaker is not None:
-                    self._resolve_pronoun(*speaker)
+                    speaker = self._resolve_pronoun(*speaker)
                     self._last_speaker = previous_speaker = speaker
+                    previous_cue = cue
                 quotes.append(FoundQuote(start, end, kind, speaker, cue))
         return quotes
 
@@ -211,6 +354,8 @@ class QuoteFinder:
             if any(qs <= s_start and s_end <= qe for qs, qe in quoted):
                 continue
             sentence = text[s_start:s_end]
+            if consent_text(sentence):
+                continue
             in_sentence = False
             match = _INDIRECT.search(sentence)
             while match is not None:
@@ -232,7 +377,7 @@ class QuoteFinder:
         text = self.text
         verb_start, verb_end = s_start + match.start("verb"), s_start + match.end("verb")
         spk_start, spk_end = s_start + match.start("spk"), s_start + match.end("spk")
-        if match.group("app"):
+        if match.group("app") and not _RELATIVE.match(match.group("app")):
             spk_end = s_start + match.end("app") - 1  # "His lawyer, Daniel Chen, said": the name is in the apposition
         if re.search(r"\b(?:not|n't|never|did not|does not)\s+$", text[max(s_start, verb_start - 12):verb_start]):
             return None
@@ -277,8 +422,15 @@ class QuoteFinder:
             return None
         if any(qs <= content_start and content_end <= qe for qs, qe in quoted):
             return None
-        speaker = self._clean_speaker(spk_start, spk_end)
-        self._resolve_pronoun(*speaker)
+        speaker: tuple[int, int] | None = self._clean_speaker(spk_start, spk_end)
+        if not self._speaks(*speaker):
+            return None
+        if text[spk_end:verb_start].strip() == "," and text[verb_start:verb_end].endswith("ing"):
+            # "... blocked the flights to a third country, saying ...": the sentence's subject speaks
+            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"]
+            speaker = (people[0].start, people[0].end) if people else None
+        if speaker is not None:
+            speaker = self._resolve_pronoun(*speaker)
         return FoundQuote(content_start, content_end, "indirect", speaker, (verb_start, verb_end))
 
     def _inverted(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
@@ -294,8 +446,9 @@ class QuoteFinder:
             if len(text[s_start:content_end].split()) < 4:
                 return None
             speaker = self._clean_speaker(s_start + match.start("spk"), s_start + match.end("spk"))
-            self._resolve_pronoun(*speaker)
-            return FoundQuote(s_start, content_end, "indirect", speaker,
+            if not self._speaks(*speaker):
+                return None
+            return FoundQuote(s_start, content_end, "indirect", self._resolve_pronoun(*speaker),
                               (s_start + match.start("verb"), s_start + match.end("verb")))
         return None
 

@@ -18,8 +18,8 @@ _ABBREVIATIONS = frozenset((
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
     "inc", "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "rev", "mt",
 ))
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-# a dateline opening a paragraph: "BOLOGNA, Italy (Reuters) - ", "KYIV (AFP) -- ", "NEW YORK, Dec 19 (AP) — "
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# a dateline opening a paragraph: "BOLOGNA, Italy (Reuters) - ", "ACCRA (AFP) -- ", "NEW YORK, Dec 19 (AP) — "
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Z][\w&./ -]{0,30}\))?\s*(?:[-–—]{1,2}|:)\s+(?=[\"“A-Z0-9])")
@@ -57,9 +57,9 @@ class Article:
 
 def _is_heading(line: str, first: bool) -> bool:
     words = line.split()
-    if first and len(words) <= 25 and not line.rstrip().endswith((".", '"', "”")):
+    if first and len(words) <= 25 and not re.search(r"(?:[.\"”]|[.!?,]')\s*$", line):
         return True  # the title
-    return len(words) <= 10 and not re.search(r"[.!?\"”:]\s*$", line)
+    return len(words) <= 10 and not re.search(r"(?:[.!?\"”:]|[.!?,]')\s*$", line)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -86,6 +86,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def dateline(text: str, start: int, end: int) -> tuple[tuple[int, int], int] | None:
+    """The place naming a dateline that opens the line ``text[start:end]`` and where the dateline ends
+    ("FAENZA, Italy (Reuters) - " gives "FAENZA"), or None."""
+    match = _DATELINE.match(text, start, end)
+    return (match.span("place"), match.end()) if match else None
+
+
 def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
     """Divide ``text`` into boilerplate, headings and body sentences."""
     article = Article(text)
@@ -102,12 +109,12 @@ def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
             article.headings.append((start, end))
         else:
             article.paragraphs.append((start, end))
-            dateline = _DATELINE.match(text, start, end)
-            if dateline:
-                article.datelines.append((start, dateline.end("place")))
+            opening = dateline(text, start, end)
+            if opening:
+                article.datelines.append(opening[0])
                 # its own segment, so that no quote or event reaches back into it
-                article.sentences.extend(split_sentences(text, start, dateline.end()))
-                start = dateline.end()
+                article.sentences.extend(split_sentences(text, start, opening[1]))
+                start = opening[1]
             article.sentences.extend(split_sentences(text, start, end))
         first = False
     article._sentence_starts = [s for s, _ in article.sentences]

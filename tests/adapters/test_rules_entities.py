@@ -1,0 +1,132 @@
+"""Entity rules, each on sentences written for its test: organisations by shape, courts, names after titles
+and roles, party-state tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.adapters import get_adapter
+from harness.adapters.rules.entities import organisation_shape, party_tags
+
+from .helpers import predicted
+
+
+def names(extractor, text):
+    return {(e.text, e.type) for e in predicted(extractor, text + "\n").entities if e.form == "name"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Justice Department and the State Department declined to comment.",
+     {("Justice Department", "ORG"), ("State Department", "ORG")}),
+    ("Officials at the Interior Ministry were not available.", {("Interior Ministry", "ORG")}),
+])
+def test_a_title_word_that_names_an_organisation_is_part_of_it(rules, text, expected):
+    found = names(rules, text)
+    assert expected <= found
+    assert not any(kind == "PERSON" or name == "Department" for name, kind in found)
+
+
+@pytest.mark.parametrize("text, court", [
+    ("The 9th U.S. Circuit Court of Appeals heard the case on Monday.", "9th U.S. Circuit Court of Appeals"),
+    ("Lawyers asked the 2nd Circuit to rehear the case.", "2nd Circuit"),
+    ("The Supreme Court of Canada declined to hear the appeal.", "Supreme Court of Canada"),
+])
+def test_courts_are_organisations_with_their_ordinals(rules, text, court):
+    assert (court, "ORG") in names(rules, text)
+
+
+def test_an_ordinal_before_a_name_that_is_no_organisation_stays_out():
+    assert not any(name.startswith("5th") for name, _ in names(get_adapter("rules"), "She finished 5th Avenue's race."))
+
+
+@pytest.mark.parametrize("company", ["Volta Mobility", "Deccan Securities", "Tilde Mining", "Western Grid Networks",
+                                     "Kansai Television", "Desert Accountability Project"])
+def test_companies_named_with_a_trade_word_are_organisations_not_people(rules, company):
+    assert (company, "ORG") in names(rules, f"Shares of {company} rose on Tuesday after the results.")
+
+
+def test_a_name_after_a_noun_for_an_organisation_is_one(rules):
+    found = names(rules, "The deal was first reported by public broadcaster Rai on Sunday.")
+    assert ("Rai", "ORG") in found
+
+
+def test_names_joined_by_and_are_two_organisations(rules):
+    found = names(rules, "Investors in Deccan Securities and Tilde Mining lost money.")
+    assert {("Deccan Securities", "ORG"), ("Tilde Mining", "ORG")} <= found
+
+
+@pytest.mark.parametrize("text, person, other", [
+    ("Lead author Clara Lind of Aarhus University said the results were clear.", "Clara Lind", ("Aarhus University", "ORG")),
+    ("Senator Rand Pell of Nevada voted against the bill.", "Rand Pell", ("Nevada", "GPE")),
+])
+def test_a_person_of_an_organisation_or_place_is_two_names(rules, text, person, other):
+    found = names(rules, text)
+    assert {(person, "PERSON"), other} <= found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Cardiologist Omar Haddad was not involved in the study.", "Omar Haddad"),
+    ("The finding surprised historian Ines Varga, who has studied the period.", "Ines Varga"),
+    ("Chief executive Priya Raman spoke to investors.", "Priya Raman"),
+])
+def test_a_name_after_a_role_or_profession_is_a_person_without_it(rules, text, person):
+    found = names(rules, text)
+    assert (person, "PERSON") in found
+    assert not any(kind == "PERSON" and name != person for name, kind in found)
+
+
+@pytest.mark.parametrize("text, states", [
+    ("Sen. Mark Whitaker, R-Texas, voted no.", ["Texas"]),
+    ("Rep. Ann Lee, D-Calif., and Rep. Tom Ruiz (D-N.Y.) voted yes.", ["Calif.", "N.Y."]),
+    ("Sen. Jo Park, R-New Mexico, abstained, as did Sen. Bo Hill, I-Vt.", ["New Mexico", "Vt."]),
+    ("The R-rated film and the D-Day landings are no party tags.", []),
+])
+def test_a_party_state_tag_names_the_state(text, states):
+    assert [text[s:e] for s, e in party_tags(text)] == states
+
+
+def test_the_state_of_a_party_tag_is_a_place_mention(rules):
+    found = names(rules, "Rep. Ann Lee, D-Calif., said the bill would pass.")
+    assert ("Calif.", "GPE") in found and ("Ann Lee", "PERSON") in found
+
+
+@pytest.mark.parametrize("words, shaped", [
+    (["Volta", "Mobility"], True), (["Circuit", "Court", "of", "Appeals"], True), (["Ministry", "of", "Health"], True),
+    (["Ruth", "Hartley"], False), ([], False),
+])
+def test_organisation_shape(words, shaped):
+    assert organisation_shape(words) is shaped
+
+
+def test_a_noun_for_an_organisation_opening_a_name_is_no_part_of_it(rules):
+    text = "Chipmaker Orvane delays plant\n\nOrvane Semiconductor said on Thursday the plant would open late."
+    found = names(rules, text)
+    assert ("Orvane", "ORG") in found and ("Orvane Semiconductor", "ORG") in found
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_group_word_opening_a_sentence_is_no_part_of_a_name(rules):
+    found = names(rules, "Organisers of the Llanfair Harvest Festival expect 4,000 visitors.")
+    assert ("Llanfair Harvest Festival", "EVENT") in found
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("Yorkshire beat Lancashire by six wickets on Sunday.", {"Yorkshire", "Lancashire"}),
+    ("On Saturday Kelso Harlequins drew with Peebles 2-2.", {"Kelso Harlequins", "Peebles"}),
+])
+def test_the_sides_of_a_result_are_teams(rules, text, teams):
+    assert {(t, "ORG") for t in teams} <= names(rules, text)
+
+
+def test_a_known_place_or_person_on_a_side_keeps_its_type(rules):
+    found = names(rules, "Serena Marsh beat Anna Cole in straight sets, and Japan beat France 3-1.")
+    assert {("Serena Marsh", "PERSON"), ("Anna Cole", "PERSON"), ("Japan", "GPE"), ("France", "GPE")} <= found
+
+
+def test_a_court_word_before_a_judge_belongs_to_the_title(rules):
+    found = names(rules, "U.S. District Judge Karen Walsh blocked the flights.")
+    assert ("Karen Walsh", "PERSON") in found and not any("District" in name for name, _ in found)
+
+
+def test_a_name_before_a_word_for_a_broadcaster_is_an_organisation(rules):
+    assert ("Canal Sur", "ORG") in names(rules, "The mayor told Canal Sur television that the hospitals were ready.")

@@ -1,0 +1,212 @@
+"""Quote rules, each on sentences written for its test: single marks and apostrophes, nesting, split and
+colon quotations, pronoun speakers, speakers after a title, noun phrases that speak for nobody, consent text."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.adapters import get_adapter
+from harness.adapters.rules.quotes import _pairs
+
+from .helpers import predicted
+
+
+def quotes(extractor, text):
+    return predicted(extractor, text + "\n").quotes
+
+
+def marked(text):
+    return [text[start + 1:end] for start, end in _pairs(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("'We don't play for draws,' the coach said.", ["We don't play for draws,"]),
+    ("He played in the '90s. 'It was a golden age,' he said.", ["It was a golden age,"]),
+    ("The bowlers' discipline won it. 'The lads' effort was magnificent,' she said.",
+     ["The lads' effort was magnificent,"]),
+    ("'It was rock 'n' roll out there,' said the captain.", ["It was rock 'n' roll out there,"]),
+    ("O'Neill's side drew at St James' Park on Saturday.", []),
+    ("The Smiths' last record is 'a strange and lovely thing', critics wrote.", ["a strange and lovely thing"]),
+])
+def test_single_marks_quote_and_apostrophes_do_not(text, contents):
+    assert marked(text) == contents
+
+
+@pytest.mark.parametrize("text, contents", [
+    ('"When the inspector said \'Open the boot,\' I knew it was over," he said.',
+     ["When the inspector said 'Open the boot,' I knew it was over,"]),
+    ("'My father told me \"never give up\" and I didn't,' she said.", ["My father told me \"never give up\" and I didn't,"]),
+])
+def test_a_quotation_nested_in_another_stays_inside_it(text, contents):
+    assert marked(text) == contents
+
+
+def test_a_single_quotation_left_open_closes_its_paragraph_only_when_it_opens_it():
+    opening = "'We will keep fighting for this town and for every family in it"
+    assert marked(opening) == [opening[1:]]
+    assert marked("The fans' chant rang out as the whistle went and the players left the pitch") == []
+
+
+def test_uk_quotations_get_their_speakers(rules):
+    text = "Coach Simon Tate praised the squad. 'They kept it tight when it mattered,' he said."
+    found = [q for q in quotes(rules, text) if q.kind == "direct"]
+    assert [(q.text, q.speaker.text, q.cue.text) for q in found] == [
+        ("They kept it tight when it mattered,", "Simon Tate", "said")]
+
+
+@pytest.mark.parametrize("text", [
+    '"The budget is balanced," Mayor Jo Quinn said, "and the reserves are full."',
+    "'The budget is balanced,' said Mayor Jo Quinn, 'and the reserves are full.'",
+])
+def test_both_halves_of_a_split_quotation_are_direct_quotes_of_its_speaker(rules, text):
+    found = quotes(rules, text)
+    assert [(q.kind, q.text, q.speaker.text, q.cue.text) for q in found] == [
+        ("direct", "The budget is balanced,", "Jo Quinn", "said"),
+        ("direct", "and the reserves are full.", "Jo Quinn", "said")]
+
+
+def test_two_quotations_with_writing_between_them_are_not_one_split_quotation(rules):
+    text = '"We are ready," Jo Quinn said. Critics disagreed. "It is a gamble."'
+    second = [q for q in quotes(rules, text) if q.text == "It is a gamble."]
+    assert not second or second[0].cue is None  # not given the first one's cue as its other half
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The minister Asha Verma was blunt: "There will be no new taxes this year."', "Asha Verma"),
+    ("The visitors' captain Imran Bashir was less pleased: 'We dropped three catches today.'", "Imran Bashir"),
+    ('Asha Verma spoke after the vote. She was blunt: "There will be no new taxes this year."', "Asha Verma"),
+    ('The ministry put it plainly: "No new taxes will be raised this year."', None),
+])
+def test_a_quotation_after_a_colon_is_spoken_by_the_subject_before_it(rules, text, speaker):
+    found = [q for q in quotes(rules, text) if q.kind == "direct"]
+    assert len(found) == 1
+    assert (found[0].speaker.text if found[0].speaker else None) == speaker
+
+
+def test_a_speaker_with_an_apposition_before_a_colon(rules):
+    text = 'Art historian Tomas Berg, of the University of Oslo, said: "It changes what we knew."'
+    assert [q.speaker.text for q in quotes(rules, text)] == ["Tomas Berg"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lena Fischer chaired the hearing. She said the committee would publish its report in May.", "Lena Fischer"),
+    ('Omar Said and Dana Reeve spoke. "We are not done yet," he added.', "Dana Reeve"),
+    ("Tilde Mining reported a loss. It said the mine would reopen in June.", "Tilde Mining"),
+])
+def test_a_pronoun_speaker_is_given_as_the_nearest_compatible_name(rules, text, name):
+    found = quotes(rules, text)
+    assert len(found) == 1
+    speaker = found[0].speaker
+    assert (speaker.text, speaker.start, speaker.end) == (name, text.index(name), text.index(name) + len(name))
+
+
+def test_the_pronoun_itself_stays_a_mention_of_its_referent(rules):
+    text = "Lena Fischer chaired the hearing. She said the committee would publish its report in May."
+    pronouns = [(e.text, e.start, e.form, e.canonical_name) for e in predicted(rules, text).entities if e.form == "pronoun"]
+    assert pronouns == [("She", text.index("She"), "pronoun", "Lena Fischer")]
+
+
+def test_a_pronoun_with_no_name_before_it_stays_a_pronoun(rules):
+    found = quotes(rules, "She said the committee would publish its report in May.")
+    assert [q.speaker.text for q in found] == ["She"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Demand is rising faster than we can build," chief executive Arjun Mehta told reporters.', "Arjun Mehta"),
+    ('"Any movement helps," said cardiologist Omar Haddad, who led the trial.', "Omar Haddad"),
+    ("'We will appeal,' said lawyer Rhys Owen.", "Rhys Owen"),
+])
+def test_a_speaker_named_after_a_title_or_role(rules, text, speaker):
+    assert [q.speaker.text for q in quotes(rules, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The research suggests that even short walks bring benefits.",
+    "The data show that the river rose by a metre overnight.",
+    "The report said the plant had been losing money for years.",
+    "Even short walks bring clear benefits to the heart, the study suggests.",
+])
+def test_a_noun_phrase_that_speaks_for_nobody_gives_no_quote(rules, text):
+    assert quotes(rules, text) == ()
+
+
+def test_an_attribution_in_mid_sentence_ends_the_reported_words(rules):
+    text = "The plant will close in June, the company said on Friday, as sales fall across Europe."
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes(rules, text)] == [
+        ("indirect", "The plant will close in June", "the company")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Maharashtra government said it had offered the company land.", "Maharashtra"),
+    ("Analysts at Harbour Securities said the deal was one of the largest this year.", "Analysts at Harbour Securities"),
+])
+def test_bodies_and_groups_named_by_an_organisation_speak(rules, text, speaker):
+    assert [q.speaker.text for q in quotes(rules, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Select "Accept all cookies and continue" to agree, or "Manage my options" to choose what we store.',
+    'By clicking "I accept these terms", you agree that we and our partners store and access information on your device.',
+])
+def test_consent_text_gives_no_quote_even_when_boilerplate_is_read(text):
+    kept = get_adapter("rules", overrides={"clean_boilerplate": False})
+    assert quotes(kept, text) == ()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Maria Lopez thanked Mr. Tom Reyes. She said the plan would work.", "Maria Lopez"),
+    ("Spokeswoman Ana Cole met Tom Reyes. She said the talks would go on.", "Ana Cole"),
+    ("Ana Cole said he was wrong, and Tom Reyes replied. He said the figures were clear.", "Tom Reyes"),
+])
+def test_a_pronoun_skips_names_whose_title_says_another_pronoun_fits(rules, text, name):
+    speakers = [q.speaker.text for q in quotes(rules, text) if "would" in q.text or "clear" in q.text]
+    assert speakers == [name]
+
+
+def test_a_person_once_called_she_is_not_taken_for_he(rules):
+    text = ("Ana Cole chaired the meeting. She said the budget was tight. Tom Reyes spoke next, then Ana Cole "
+            "answered him. He said the reserves were full.")
+    speakers = {q.text: q.speaker.text for q in quotes(rules, text)}
+    assert speakers["the budget was tight"] == "Ana Cole" and speakers["the reserves were full"] == "Tom Reyes"
+
+
+def test_a_relative_clause_after_the_speaker_names_no_speaker(rules):
+    text = "The Commerce Department, which awarded Orvane a grant last year, said it was in contact with the firm."
+    assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
+        ("it was in contact with the firm", "Commerce Department")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We lost everything," Maria Santos, 52, said outside her home.', [("direct", "We lost everything,", "Maria Santos")]),
+    ('Ana Lopez took the microphone. "The vote," she said, "is a disgrace."',
+     [("direct", "The vote,", "Ana Lopez"), ("direct", "is a disgrace.", "Ana Lopez")]),
+    ('Ana Lopez was asked whether she would run again. "Never," she replied.', [("direct", "Never,", "Ana Lopez")]),
+    ('Police spokesman Ian Black told the BBC: "We are treating this as murder."',
+     [("direct", "We are treating this as murder.", "Ian Black")]),
+])
+def test_short_utterances_appositions_and_a_group_word_before_a_role(rules, text, expected):
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes(rules, text)] == expected
+
+
+def test_a_name_and_verb_after_a_quotation_ending_its_sentence_begin_the_next(rules):
+    text = 'Sen. Mark Whitaker called the ruling "a victory for taxpayers." Rep. Ann Lee, D-Ohio, said she would vote no.'
+    partial = [q for q in quotes(rules, text) if q.kind == "partial"]
+    assert [(q.text, q.speaker.text) for q in partial] == [("a victory for taxpayers.", "Mark Whitaker")]
+
+
+def test_the_person_whose_organisation_stands_in_an_apposition_speaks(rules):
+    text = ("Professor Ian Hart, of the University of Edinburgh, who was not involved, said the findings were "
+            '"important but should be treated with caution".')
+    assert {(q.kind, q.speaker.text) for q in quotes(rules, text)} == {("indirect", "Ian Hart"), ("partial", "Ian Hart")}
+
+
+def test_a_speaker_with_several_role_words_after_the_reported_words(rules):
+    text = "The plant will make batteries for two lakh cars a year, founder and chief executive Meera Iyer said."
+    assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
+        ("The plant will make batteries for two lakh cars a year", "Meera Iyer")]
+
+
+def test_a_participle_after_a_comma_is_spoken_by_the_sentence_subject(rules):
+    text = "Judge Karen Walsh blocked the flights to a third country, saying the migrants had no chance to object."
+    assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
+        ("the migrants had no chance to object", "Karen Walsh")]
