@@ -16,7 +16,7 @@ from .errors import HarnessError, InputError, Problem, ValidationFailed
 from .files import SAFE_NAME_RULE, Limits, is_safe_name, read_json, read_text
 from .model import Annotations, Corpus
 from .schemas import schema_problems
-from .serialize import annotations_from_dict
+from .serialize import annotations_from_dict, upgrade
 from .validate import semantic_problems
 
 
@@ -69,6 +69,7 @@ def check_annotation_file(annotation_file: Path) -> tuple[Annotations | None, li
     if not isinstance(raw, dict):
         return None, [Problem(file, "", f"the file holds a JSON {type(raw).__name__}, not an object.",
                               value=type(raw).__name__, fix="An annotation file is one JSON object; see schemas/gold.schema.json.")]
+    raw = upgrade(raw)
     items = _count_items(raw)
     if items > Limits.max_items:
         return None, [Problem(file, "", f"{items:,} items is over the limit of {Limits.max_items:,} per document.",
