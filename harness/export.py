@@ -161,7 +161,8 @@ def export_corpus(corpus: Corpus, out: str | os.PathLike, fmt: str = "hf") -> Pa
     raise InputError(f"unknown export format {fmt!r}; use 'hf' or 'parquet'.")
 
 
-def _rows(path: Path) -> list[dict]:
+def read_rows(path: Path) -> list[dict]:
+    """The rows of a Parquet file or a dataset folder, as dicts."""
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
@@ -182,7 +183,7 @@ def load_exported(path: str | os.PathLike) -> Corpus:
     path = Path(path)
     problems: list[Problem] = []
     documents = []
-    for index, row in enumerate(_rows(path)):
+    for index, row in enumerate(read_rows(path)):
         where = f"{path}[{index}]"
         try:
             raw, text = row_to_dict(row)
