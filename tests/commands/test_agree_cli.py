@@ -47,3 +47,18 @@ def test_one_annotation_is_a_usage_error(tmp_path):
     a = _annotator(tmp_path, "a", "T1\tPER 0 13\tAngela Merkel\n")
     proc = harness("agree", a)
     assert proc.returncode == 2 and "two or more annotations" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_run_with_a_ceiling_reports_the_agreement_beside_the_adapters(tmp_path):
+    a = _annotator(tmp_path, "a", "T1\tPER 0 13\tAngela Merkel\nT2\tPER 18 33\tEmmanuel Macron\nT3\tLOC 37 42\tParis\n")
+    b = _annotator(tmp_path, "b", "T1\tPER 0 13\tAngela Merkel\nT2\tORG 18 33\tEmmanuel Macron\n")
+    proc = subprocess.run([sys.executable, "-m", "harness", "run", "--gold", str(a), "--adapters", "oracle",
+                           "--ceiling", str(b), "--out", str(tmp_path / "report"), "--no-cache"],
+                          capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"}, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "human-ceiling" in proc.stdout
+    report = json.loads((tmp_path / "report" / "report.json").read_text())
+    agreed = json.loads(harness("agree", a, b, "--json").stdout)["pairs"][0]["layers"]["entities"]["f1"]
+    assert report["adapters"]["human-ceiling"]["scores"]["entities"]["f1"] == agreed == 0.4
+    assert report["adapters"]["oracle"]["scores"]["entities"]["f1"] == 1.0
+    assert "human-ceiling" in (tmp_path / "report" / "report.md").read_text()
