@@ -20,3 +20,11 @@ def imported(fmt: str, *paths, label_map=None, annotator=None):
 def mentions(annotations) -> list[tuple[int, int, str, str]]:
     """(start, end, text, type) of every mention, in text order."""
     return sorted((m.start, m.end, m.text, e.type) for e in annotations.entities for m in e.mentions)
+
+
+def round_trip(fmt: str, corpus, folder, written: str = ""):
+    """(original, imported back) per document, after exporting ``corpus`` as ``fmt`` into ``folder``."""
+    format_module(fmt, export=True).write(corpus, folder)
+    gold, _, built = imported(fmt, folder / written if written else folder)
+    assert not built.problems, built.problems
+    return [(original, gold[original.document.id]) for original in corpus]

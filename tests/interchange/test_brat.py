@@ -2,9 +2,7 @@
 
 from pathlib import Path
 
-from harness.interchange.brat import write
-
-from .helpers import imported, mentions
+from .helpers import imported, mentions, round_trip
 
 TEXT = "Angela Merkel met Emmanuel Macron in Paris.\nMerkel praised the Rhine valley and New York."
 
@@ -79,11 +77,7 @@ def test_a_missing_text_file_is_reported(tmp_path):
 
 
 def test_export_then_import_gives_the_same_entities(example_corpus, tmp_path):
-    write(example_corpus, tmp_path)
-    gold, _, built = imported("brat", tmp_path)
-    assert not built.problems
-    for original in example_corpus:
-        back = gold[original.document.id]
+    for original, back in round_trip("brat", example_corpus, tmp_path):
         assert back.document.text == original.document.text
         assert mentions(back) == mentions(original)
         clusters = lambda a: sorted(tuple((m.start, m.end) for m in e.mentions) for e in a.entities)  # noqa: E731

@@ -2,7 +2,7 @@
 
 from harness.interchange.conll import tokens, write
 
-from .helpers import imported, mentions
+from .helpers import imported, mentions, round_trip
 
 IOB2 = """-DOCSTART- -X- -X- O
 
@@ -86,11 +86,7 @@ def test_export_then_import_reads_the_same_and_exports_the_same(tmp_path):
 
 
 def test_gold_exported_keeps_its_mentions(example_corpus, tmp_path):
-    write(example_corpus, tmp_path)
-    gold, _, built = imported("conll", tmp_path / "gold.conll")
-    assert not built.problems
-    for original in example_corpus:
-        back = gold[original.document.id]
+    for original, back in round_trip("conll", example_corpus, tmp_path, "gold.conll"):
         # the text is rebuilt by the spacing rule, so compare what each mention says and is
         assert [(m[2].replace(" ", ""), m[3]) for m in mentions(back)] == \
             [(m[2].replace(" ", ""), m[3]) for m in mentions(original)]

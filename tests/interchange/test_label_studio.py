@@ -2,9 +2,9 @@
 
 import json
 
-from harness.interchange.label_studio import choose_annotation, write
+from harness.interchange.label_studio import choose_annotation
 
-from .helpers import imported, mentions
+from .helpers import imported, mentions, round_trip
 
 TEXT = "Acme hired Jane Doe in Oslo."
 
@@ -69,9 +69,5 @@ def test_a_wrong_span_text_names_the_json_pointer(tmp_path):
 
 
 def test_export_then_import_gives_the_same_mentions(example_corpus, tmp_path):
-    write(example_corpus, tmp_path)
-    gold, _, built = imported("label-studio", tmp_path / "tasks.json")
-    assert not built.problems
-    for original in example_corpus:
-        back = gold[original.document.id]
+    for original, back in round_trip("label-studio", example_corpus, tmp_path, "tasks.json"):
         assert back.document.text == original.document.text and mentions(back) == mentions(original)
