@@ -47,7 +47,7 @@ def import_(fmt: str, sources: tuple[str, ...], out: str, label_map: str | None,
     problem is reported and not written; the exit code is 1 when anything
     had a problem, 2 for an unmapped label or a bad option.
     """
-    from ..gold import check_gold
+    from ..gold import GoldCheck, check_gold
     from ..interchange import format_module
     from ..interchange.build import build
     from ..interchange.labels import check_labels, load_label_map
@@ -58,8 +58,9 @@ def import_(fmt: str, sources: tuple[str, ...], out: str, label_map: str | None,
     labels = load_label_map(label_map)
     check_labels((span.label for document in reading.documents for span in document.spans), labels)
     built = build(reading.documents, labels)
-    write_gold(reading.gold + built.annotations, out, force=force)
-    check = check_gold([out])
+    documents = reading.gold + built.annotations
+    write_gold(documents, out, force=force)
+    check = check_gold([out]) if documents else GoldCheck()  # nothing written: nothing to check
     skipped = {**reading.skipped, **built.skipped}
     problems = list(reading.problems) + list(built.problems)
     for line in _summary(out, check, skipped, problems):

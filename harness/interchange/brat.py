@@ -29,7 +29,8 @@ _IGNORED = {"A": "attribute", "M": "attribute", "R": "relation", "E": "event", "
 
 
 def _annotation_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Problem]]:
-    files, problems = source_files(paths, (".ann", ".txt"))
+    # a folder is searched for .ann files only: a stray README.txt is not a document
+    files, problems = source_files(paths, (".ann",))
     ann = sorted({(p if p.suffix == ".ann" else p.with_suffix(".ann")) for p in files})
     return ann, problems
 

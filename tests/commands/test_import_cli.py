@@ -78,3 +78,21 @@ def test_export_then_import_round_trips_the_entities(tmp_path, example_gold_dir)
         imported = harness("import", fmt, tmp_path / read_back, "--out", tmp_path / f"gold-{fmt}")
         assert imported.returncode == 0, imported.stdout + imported.stderr
         assert "No problems." in imported.stdout
+
+
+def test_a_conll_file_and_a_spacy_docbin_import_and_validate(tmp_path):
+    import pytest
+
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin, Span
+
+    (tmp_path / "news.conll").write_text("-DOCSTART- -X- -X- O\n\nEU B-ORG\nrejects O\nGerman B-MISC\ncall O\n")
+    nlp = spacy.blank("en")
+    doc = nlp("Acme opened an office in Berlin.")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 5, 6, label="GPE")]
+    DocBin(docs=[doc]).to_disk(tmp_path / "train.spacy")
+    for fmt, source in (("conll", tmp_path / "news.conll"), ("spacy", tmp_path / "train.spacy")):
+        proc = harness("import", fmt, source, "--out", tmp_path / f"gold-{fmt}")
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "2 entities, 2 mentions in 1 document(s)" in proc.stdout
+        assert harness("validate", tmp_path / f"gold-{fmt}").returncode == 0
