@@ -26,7 +26,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "gate": ("harness.commands.gate:gate", "Check scores against the thresholds in pyproject.toml (for CI)."),
     "baseline": ("harness.commands.baseline:baseline", "Save a report as the baseline the gate compares against."),
     "robustness": ("harness.commands.robustness:robustness", "Measure how much boilerplate noise hurts an adapter."),
-    "export": ("harness.commands.export:export", "Export the gold corpus as a Hugging Face dataset or Parquet."),
+    "export": ("harness.commands.export:export", "Export the gold corpus as a dataset, Parquet, brat, Label Studio or CoNLL."),
+    "import": ("harness.commands.import_:import_", "Import gold from brat, Label Studio, Prodigy, spaCy, CoNLL or HF files."),
+    "agree": ("harness.commands.agree:agree", "Inter-annotator agreement between two or more gold annotations."),
 }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from .errors import InputError, Problem, ValidationFailed
 from .model import Annotations, Corpus
 from .schemas import schema_problems
-from .serialize import annotations_from_dict, annotations_to_dict
+from .serialize import FORMAT_VERSION, annotations_from_dict, annotations_to_dict, upgrade
 from .validate import semantic_problems
 
 
@@ -34,7 +34,9 @@ def features():
         "metadata": {
             "title": string, "source": string, "publisher": string,
             "url": string, "published": string, "language": string,
+            "notes": Sequence(string),
         },
+        "layers": Sequence(string),
         "regions": [{"start": integer, "end": integer, "kind": string, "label": string}],
         "entities": [{
             "id": string, "type": string, "canonical_name": string,
@@ -89,6 +91,8 @@ def annotations_to_row(annotations: Annotations) -> dict:
     row = annotations_to_dict(annotations)
     row.pop("format_version")
     row["text"] = annotations.document.text
+    row["metadata"].setdefault("notes", [])
+    row.setdefault("regions", [])
     for figure in row["figures"]:
         figure.update(_figure_value_columns(figure.pop("value")))
     return row
@@ -98,7 +102,16 @@ def row_to_dict(row: dict) -> tuple[dict, str]:
     """The annotation-file dict and the text held in one dataset row."""
     raw = dict(row)
     text = raw.pop("text")
-    raw["format_version"] = 1
+    if raw.get("layers") is None:  # written before layers existed: upgraded below
+        raw.pop("layers", None)
+        raw["format_version"] = 1
+    else:
+        raw["format_version"] = FORMAT_VERSION
+    metadata = raw.get("metadata")
+    if isinstance(metadata, dict) and not metadata.get("notes"):
+        raw["metadata"] = {k: v for k, v in metadata.items() if k != "notes"}
+    if not raw.get("regions"):
+        raw.pop("regions", None)  # an undivided page
     figures = []
     for figure in raw.get("figures") or ():
         figure = dict(figure)
@@ -108,7 +121,7 @@ def row_to_dict(row: dict) -> tuple[dict, str]:
         figure["value"] = value
         figures.append(figure)
     raw["figures"] = figures
-    return _without_null_spans(raw), text
+    return upgrade(_without_null_spans(raw)), text
 
 
 def _without_null_spans(raw: dict) -> dict:
@@ -153,7 +166,8 @@ def export_corpus(corpus: Corpus, out: str | os.PathLike, fmt: str = "hf") -> Pa
     raise InputError(f"unknown export format {fmt!r}; use 'hf' or 'parquet'.")
 
 
-def _rows(path: Path) -> list[dict]:
+def read_rows(path: Path) -> list[dict]:
+    """The rows of a Parquet file or a dataset folder, as dicts."""
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
@@ -174,7 +188,7 @@ def load_exported(path: str | os.PathLike) -> Corpus:
     path = Path(path)
     problems: list[Problem] = []
     documents = []
-    for index, row in enumerate(_rows(path)):
+    for index, row in enumerate(read_rows(path)):
         where = f"{path}[{index}]"
         try:
             raw, text = row_to_dict(row)

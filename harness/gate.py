@@ -199,6 +199,16 @@ def parse_gate_config(config: Any) -> GateConfig:
     return GateConfig(thresholds, drops, file, require, alpha, test)
 
 
+def not_applicable(report: Mapping[str, Any], category: str) -> bool:
+    """True when no gold document of ``report`` is annotated for ``category`` (partial, imported gold)."""
+    documents = (report.get("gold") or {}).get("documents") or []
+    layers = [d["layers"] for d in documents if isinstance(d, Mapping) and "layers" in d]
+    return bool(layers) and len(layers) == len(documents) and not any(category in found for found in layers)
+
+
+NOT_APPLICABLE = "not applicable: no gold document is annotated for {category}"
+
+
 def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> None:
     """Raise ``ConfigError`` when a check names an adapter, category or sub-score the report lacks."""
     adapters = report.get("adapters", {})
@@ -214,6 +224,8 @@ def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> Non
         if entry.get("status") == "failed":
             continue  # the adapter ran and failed: that is a failing check, not a config mistake
         scores = entry.get("scores", {})
+        if key.category not in scores and not_applicable(report, key.category):
+            continue  # the check is reported as not applicable, not as a mistake
         if key.category not in scores:
             raise ConfigError(
                 f"[tool.harness.gate]: {str(key)!r}: adapter {key.adapter!r} does not predict "
@@ -267,11 +279,17 @@ def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapp
         actual = metric_value(report, threshold.key)
         passed = actual is not None and actual + _EPSILON >= threshold.minimum
         detail = "" if actual is not None else "no score: the adapter failed"
+        if actual is None and not_applicable(report, threshold.key.category):
+            passed, detail = True, NOT_APPLICABLE.format(category=threshold.key.category)
         checks.append(Check(str(threshold.key), "threshold", f">= {threshold.minimum:g}", actual, passed, detail))
     for drop in gate.drops:
         name = f"{drop.key} (vs baseline)"
         actual = metric_value(report, drop.key)
         before = None if baseline is None else metric_value(baseline, drop.key)
+        if actual is None and not_applicable(report, drop.key.category):
+            checks.append(Check(name, "baseline", f"drop <= {drop.max_drop:g}", None, True,
+                                NOT_APPLICABLE.format(category=drop.key.category)))
+            continue
         if baseline is None or before is None:
             checks.append(Check(name, "baseline", f"drop <= {drop.max_drop:g}", actual, False,
                                 "no baseline value: write one with `harness baseline`"))

@@ -16,7 +16,7 @@ from .errors import HarnessError, InputError, Problem, ValidationFailed
 from .files import SAFE_NAME_RULE, Limits, is_safe_name, read_json, read_text
 from .model import Annotations, Corpus
 from .schemas import schema_problems
-from .serialize import annotations_from_dict
+from .serialize import annotations_from_dict, upgrade
 from .surrogates import surrogate_problems
 from .validate import semantic_problems
 
@@ -90,6 +90,7 @@ def check_annotation_file(annotation_file: Path, root: Path | None = None) -> tu
     problems = surrogate_problems(raw, file)
     if problems:
         return None, problems
+    raw = upgrade(raw)
     items = _count_items(raw)
     if items > Limits.max_items:
         return None, [Problem(file, "", f"{items:,} items is over the limit of {Limits.max_items:,} per document.",

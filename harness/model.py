@@ -79,11 +79,19 @@ class Metadata:
     published: str | None = None  # ISO 8601 date
     language: str = "en"
     title: str | None = None
+    notes: tuple[str, ...] = ()  # annotator notes carried over by an importer
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "notes", tuple(self.notes))
 
 
 @dataclass(frozen=True)
 class Document:
-    """One article: its text, where it came from, and how its page is divided."""
+    """One article: its text, where it came from, and how its page is divided.
+
+    ``regions`` is empty when the page was not divided (imported gold):
+    then nothing counts as boilerplate and leakage is not applicable.
+    """
 
     id: str
     text: str
@@ -220,17 +228,29 @@ class Event:
 
 @dataclass(frozen=True)
 class Annotations:
-    """The gold for one document: its entities, quotes, figures and events."""
+    """The gold for one document: its entities, quotes, figures and events.
+
+    ``layers`` names the categories the document was annotated for; a
+    category outside it is not applicable to the document (an extractor's
+    items there are neither hits nor false alarms), not "nothing to find".
+    """
 
     document: Document
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
+    layers: tuple[str, ...] = CATEGORIES
 
     def __post_init__(self) -> None:
         for name in CATEGORIES:
             object.__setattr__(self, name, tuple(getattr(self, name)))
+        # kept in CATEGORIES order so equal layer sets compare equal
+        object.__setattr__(self, "layers", tuple(c for c in CATEGORIES if c in set(self.layers)))
+
+    def annotates(self, category: str) -> bool:
+        """True when the document was annotated for ``category``."""
+        return category in self.layers
 
     @property
     def doc_id(self) -> str:

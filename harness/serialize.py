@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import (
+    CATEGORIES,
     Annotations,
     Argument,
     Document,
@@ -22,7 +23,20 @@ from .model import (
     Span,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added "layers" and made "regions" optional; 1 is upgraded on load
+
+
+def upgrade(raw: Any) -> Any:
+    """An annotation dict in the current format: a version 1 file was annotated for every layer.
+
+    Anything that is not a version 1 object is returned as it is, for the
+    schema to judge.
+    """
+    if not isinstance(raw, dict) or raw.get("format_version") != 1:
+        return raw
+    upgraded = dict(raw, format_version=FORMAT_VERSION)
+    upgraded.setdefault("layers", list(CATEGORIES))
+    return upgraded
 
 
 def span_from_dict(raw: dict | None) -> Span | None:
@@ -62,6 +76,7 @@ def annotations_from_dict(raw: dict, text: str) -> Annotations:
             published=meta.get("published"),
             language=meta.get("language", "en"),
             title=meta.get("title"),
+            notes=tuple(meta.get("notes") or ()),
         ),
         regions=tuple(
             Region(r["start"], r["end"], r["kind"], r.get("label")) for r in raw.get("regions", ())
@@ -122,25 +137,29 @@ def annotations_from_dict(raw: dict, text: str) -> Annotations:
         )
         for v in raw.get("events", ())
     )
-    return Annotations(document, entities, quotes, figures, events)
+    return Annotations(document, entities, quotes, figures, events, tuple(raw.get("layers", CATEGORIES)))
 
 
 def annotations_to_dict(annotations: Annotations) -> dict:
     """The JSON form of one annotated document (the inverse of ``annotations_from_dict``)."""
     document = annotations.document
     meta = document.metadata
-    return {
+    metadata = {
+        "title": meta.title,
+        "source": meta.source,
+        "publisher": meta.publisher,
+        "url": meta.url,
+        "published": meta.published,
+        "language": meta.language,
+    }
+    if meta.notes:
+        metadata["notes"] = list(meta.notes)
+    out = {
         "format_version": FORMAT_VERSION,
         "doc_id": document.id,
         "text_sha256": document.sha256,
-        "metadata": {
-            "title": meta.title,
-            "source": meta.source,
-            "publisher": meta.publisher,
-            "url": meta.url,
-            "published": meta.published,
-            "language": meta.language,
-        },
+        "metadata": metadata,
+        "layers": list(annotations.layers),
         "regions": [
             {"start": r.start, "end": r.end, "kind": r.kind, "label": r.label}
             for r in document.regions
@@ -201,3 +220,6 @@ def annotations_to_dict(annotations: Annotations) -> dict:
             for v in annotations.events
         ],
     }
+    if not document.regions:
+        del out["regions"]  # an undivided page: absent, since an empty list would claim no text is covered
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .errors import Problem, pointer, short
-from .model import sha256_text
+from .model import CATEGORIES, sha256_text
 from .ontology import EVENT_TYPES
 
 
@@ -22,6 +22,23 @@ def semantic_problems(raw: dict, text: str, file: str, *, text_file: str = "") -
     problems += _id_problems(raw, file)
     problems += _region_problems(raw, text, file)
     problems += _ontology_problems(raw, file)
+    problems += _layer_problems(raw, file)
+    return problems
+
+
+def _layer_problems(raw: dict, file: str) -> list[Problem]:
+    layers = raw.get("layers", list(CATEGORIES))
+    problems = [Problem(file, pointer("layers"), f"layer {layer!r} is listed twice.", value=layer,
+                        fix="List each layer once.")
+                for i, layer in enumerate(layers) if layer in layers[:i]]
+    for category in CATEGORIES:
+        items = raw.get(category) or ()
+        if category not in layers and items:
+            problems.append(Problem(
+                file, pointer(category),
+                f"{len(items)} {category} given, but {category!r} is not in layers {layers}.",
+                value=len(items), fix=f"Add {category!r} to layers, or remove the {category}.",
+            ))
     return problems
 
 
@@ -125,6 +142,8 @@ def _id_problems(raw: dict, file: str) -> list[Problem]:
 
 
 def _region_problems(raw: dict, text: str, file: str) -> list[Problem]:
+    if "regions" not in raw:
+        return []  # an undivided page (imported gold): nothing to cover
     problems: list[Problem] = []
     indexed = sorted(enumerate(raw.get("regions", ())), key=lambda pair: (pair[1]["start"], pair[1]["end"]))
     covered_to = 0

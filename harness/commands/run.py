@@ -50,8 +50,11 @@ def scoring_options_of(config: Any) -> Any:
 
 def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | None = None,
                 out: str | None = None, jobs: int = 1, executor: str = "thread", use_cache: bool = True,
-                extra_adapters: tuple[str, ...] = (), quiet: bool = False):
+                extra_adapters: tuple[str, ...] = (), quiet: bool = False, ceiling: str | None = None):
     """Run, score and write the reports; returns ``(report, files, run)``.
+
+    ``ceiling`` is a second annotation of the gold, scored beside the
+    adapters as ``human-ceiling`` (the annotators' agreement).
 
     ``extra_adapters`` are added to the default set (the gate adds the
     adapters its checks name); they are ignored when ``adapters`` is given.
@@ -95,6 +98,13 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     with progress:
         run = run_evaluation(corpus, specs, options=options, cache=cache, scoring_options=scoring_options,
                              on_start=on_start, on_document=on_document)
+    if ceiling is not None:
+        import dataclasses
+
+        from ..agreement.ceiling import ceiling_adapter
+
+        human = ceiling_adapter(corpus, load_gold(ceiling), scoring_options)
+        run = dataclasses.replace(run, adapters=run.adapters + (human,))
     report, files = write_reports(run, out_dir, config=config, scoring_options=scoring_options)
     return report, files, run
 
@@ -109,7 +119,10 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
 @click.option("--executor", type=click.Choice(["thread", "process"]), default="thread", show_default=True,
               help="Run parallel documents in threads or in separate processes.")
 @click.option("--no-cache", is_flag=True, help="Extract everything again; do not read or write .harness-cache/.")
-def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool) -> None:
+@click.option("--ceiling", metavar="GOLD_B", help="A second annotation of the gold: its agreement is shown beside "
+              "the adapters as human-ceiling.")
+def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool,
+        ceiling: str | None) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
     Prints one table (rows: categories and key sub-scores; columns: adapters;
@@ -127,7 +140,7 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
 
     config = load_config()
     report, files, result = perform_run(config, adapters=parse_adapter_list(adapter_list), gold=gold, out=out,
-                                        jobs=jobs, executor=executor, use_cache=not no_cache)
+                                        jobs=jobs, executor=executor, use_cache=not no_cache, ceiling=ceiling)
     console = Console(highlight=False)
     print_table(report, console)
     if result.cache is not None:

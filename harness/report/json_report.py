@@ -172,7 +172,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
             "path": run.options.gold,
             "fingerprint": corpus.fingerprint,
             "documents": [{"doc_id": a.document.id, "text_sha256": a.document.sha256,
-                           "characters": len(a.document.text)} for a in corpus],
+                           "characters": len(a.document.text), "layers": list(a.layers)} for a in corpus],
         },
         "options": {**run.options.to_dict(), "scoring": _options_dict(scoring_options)},
         "timings": {"total_seconds": round(run.seconds, 6)},

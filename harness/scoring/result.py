@@ -7,7 +7,7 @@ scoring the union.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
@@ -273,6 +273,8 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
 
     A gold document without a record predicted nothing. A category that no
     record predicts (None in every record) is left out of the result. A
+    category outside a document's ``layers`` is not applicable there and has
+    no outcome for it (nor does leakage for a page without regions). A
     document whose scoring fails is recorded in ``faults`` and scored as
     predicting nothing, so one bad document never stops the run.
     """
@@ -284,7 +286,8 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     ids = [a.document.id for a in gold]
     if len(set(ids)) != len(ids):
         raise UsageError("the gold has two documents with the same id; give each document its own id.")
-    supported = tuple(c for c in CATEGORIES if any(getattr(r, c, None) is not None for r in predictions.values()))
+    supported = tuple(c for c in CATEGORIES if any(getattr(r, c, None) is not None for r in predictions.values())
+                      and (not gold or any(c in a.layers for a in gold)))
     scorers = _scorers()
     documents: dict[str, dict[str, DocumentCategory]] = {}
     faults: list[ScoringFault] = []
@@ -292,13 +295,16 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
         doc_id = annotations.document.id
         record = predictions.get(doc_id)
         outcome = {}
-        for category in supported:
+        # a layer the document is not annotated for is not applicable: no outcome at all
+        for category in (c for c in supported if c in annotations.layers):
             predicted = (getattr(record, category, None) if record is not None else None) or ()
             try:
                 outcome[category] = scorers[category](annotations, predicted, options)
             except Exception as exc:  # one bad record must not stop the corpus
                 faults.append(ScoringFault(doc_id, category, f"{type(exc).__name__}: {exc}"))
                 outcome[category] = scorers[category](annotations, (), options)
+            if not annotations.document.regions:  # an undivided page: leakage is not applicable
+                outcome[category] = replace(outcome[category], leakage=Leakage())
         documents[doc_id] = outcome
     unknown = tuple(sorted(set(predictions) - set(ids)))
     return EvaluationResult(documents, supported, options, tuple(faults), unknown)
