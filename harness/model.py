@@ -77,6 +77,8 @@ class Metadata:
     published: str | None = None  # ISO 8601 date
     language: str = "en"
     title: str | None = None
+    domain: str | None = None  # what the story is about: 'politics', 'sports', ...
+    publisher_style: str | None = None  # the kind of site and house style of the page
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,8 @@ def annotations_from_dict(raw: dict, text: str) -> Annotations:
             published=meta.get("published"),
             language=meta.get("language", "en"),
             title=meta.get("title"),
+            domain=meta.get("domain"),
+            publisher_style=meta.get("publisher_style"),
         ),
         regions=tuple(
             Region(r["start"], r["end"], r["kind"], r.get("label")) for r in raw.get("regions", ())
@@ -123,18 +125,22 @@ def annotations_to_dict(annotations: Annotations) -> dict:
     """The JSON form of one annotated document (the inverse of ``annotations_from_dict``)."""
     document = annotations.document
     meta = document.metadata
+    metadata = {
+        "title": meta.title,
+        "source": meta.source,
+        "publisher": meta.publisher,
+        "url": meta.url,
+        "published": meta.published,
+        "language": meta.language,
+    }
+    # written only when set, so gold without them keeps its form
+    metadata.update({k: v for k, v in (("domain", meta.domain), ("publisher_style", meta.publisher_style))
+                     if v is not None})
     return {
         "format_version": FORMAT_VERSION,
         "doc_id": document.id,
         "text_sha256": document.sha256,
-        "metadata": {
-            "title": meta.title,
-            "source": meta.source,
-            "publisher": meta.publisher,
-            "url": meta.url,
-            "published": meta.published,
-            "language": meta.language,
-        },
+        "metadata": metadata,
         "regions": [
             {"start": r.start, "end": r.end, "kind": r.kind, "label": r.label}
             for r in document.regions
