@@ -50,10 +50,12 @@ class Row:
     category: str
     subscore: str | None
     cells: tuple[Cell | None, ...]
+    slice: str | None = None  # ``field=value (n docs)`` for a row of a slice table
 
     @property
     def label(self) -> str:
-        return self.category if self.subscore is None else f"{self.category} · {self.subscore.replace('_', ' ')}"
+        name = self.category if self.subscore is None else f"{self.category} · {self.subscore.replace('_', ' ')}"
+        return name if self.slice is None else f"{self.slice} · {name}"
 
 
 def _cell(score: Mapping[str, Any]) -> Cell:
@@ -90,3 +92,30 @@ def score_rows(report: Mapping[str, Any]) -> tuple[list[str], list[Row]]:
                 continue
             rows.append(Row(category, subscore, _mark_best([None if s is None else _cell(s) for s in subs])))
     return adapters, rows
+
+
+@dataclass(frozen=True)
+class SliceSection:
+    """The score table of one slice field: rows per value, category and key sub-score."""
+
+    field: str
+    definition: str
+    adapters: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def slice_sections(report: Mapping[str, Any]) -> list[SliceSection]:
+    """One table per slice field of ``report``, its rows built as the main table's (``score_rows``)."""
+    adapters = report.get("adapters", {})
+    sections = []
+    for field, entry in ((report.get("slices") or {}).get("fields") or {}).items():
+        rows: list[Row] = []
+        for value, doc_ids in (entry.get("values") or {}).items():
+            # the slice's scores, shaped as a report, so its rows are the main table's rows
+            view = {"adapters": {name: {"scores": (((adapters[name].get("slices") or {}).get(field) or {})
+                                                   .get(value) or {}).get("scores", {})} for name in adapters}}
+            count = len(doc_ids)
+            label = f"{field}={value} ({count} doc{'' if count == 1 else 's'})"
+            rows += [replace(row, slice=label) for row in score_rows(view)[1]]
+        sections.append(SliceSection(field, str(entry.get("definition", "")), tuple(adapters), tuple(rows)))
+    return sections

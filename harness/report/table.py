@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .summary import score_rows
+from .summary import score_rows, slice_sections
 
 
 def score_table(report: Mapping[str, Any]):
     """A ``rich.table.Table`` of the report's scores; the best F1 of each row is starred and bold."""
+    adapters, rows = score_rows(report)
+    return _rich_table("Scores (P / R / F1 [95% CI of F1]; ★ best F1 of the row)", report, adapters, rows)
+
+
+def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any):
     from rich.table import Table
 
-    adapters, rows = score_rows(report)
-    table = Table(title="Scores (P / R / F1 [95% CI of F1]; ★ best F1 of the row)", title_justify="left")
+    table = Table(title=title, title_justify="left")
     table.add_column("category", style="bold")
     for name in adapters:
         status = report["adapters"][name].get("status", "ok")
@@ -46,3 +50,13 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
         listed = ", ".join(f"{name}: {count}" for name, count in by_adapter.items())
         console.print(f"[bold red]{len(errors)} error(s)[/] ({listed}); see report.json or report.html.",
                       highlight=False)
+
+
+def print_slice_tables(report: Mapping[str, Any], console: Any = None) -> None:
+    """Print one score table per slice field of ``report`` (``harness run --per-slice``)."""
+    from rich.console import Console
+
+    console = console or Console()
+    for section in slice_sections(report):
+        console.print(_rich_table(f"By {section.field} ({section.definition}); P / R / F1 [95% CI of F1]",
+                                  report, section.adapters, section.rows))
