@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from .summary import score_rows, slice_sections
+from .summary import cell_texts, score_rows, slice_sections
 
 
 # characters that would start Markdown formatting, a link, a code span or a new cell
@@ -27,12 +27,7 @@ def _escape(text: object) -> str:
 def _table_lines(adapters: list[str] | tuple[str, ...], rows: Any) -> list[str]:
     lines = ["| category | " + " | ".join(_escape(a) for a in adapters) + " |", "| --- |" + " --- |" * len(adapters)]
     for row in rows:
-        cells = []
-        for cell in row.cells:
-            if cell is None:
-                cells.append("–")
-            else:
-                cells.append(f"**{cell.text()}**" if cell.best else cell.text())
+        cells = cell_texts(row, lambda text: f"**{text}**")
         lines.append(f"| {_escape(row.label)} | " + " | ".join(cells) + " |")
     return lines + [""]
 

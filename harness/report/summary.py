@@ -7,7 +7,7 @@ agree, and a saved ``report.json`` renders the same table as the run did.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..model import CATEGORIES
 
@@ -56,6 +56,18 @@ class Row:
     def label(self) -> str:
         name = self.category if self.subscore is None else f"{self.category} · {self.subscore.replace('_', ' ')}"
         return name if self.slice is None else f"{self.slice} · {name}"
+
+
+def cell_texts(row: Row, mark_best: Callable[[str], str], separator: str = " ") -> list[str]:
+    """The cells of ``row`` as text: ``–`` where an adapter has no score, the best passed through ``mark_best``."""
+    texts = []
+    for cell in row.cells:
+        if cell is None:
+            texts.append("–")
+        else:
+            text = cell.text(separator=separator)
+            texts.append(mark_best(text) if cell.best else text)
+    return texts
 
 
 def _cell(score: Mapping[str, Any]) -> Cell:

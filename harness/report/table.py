@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .summary import score_rows, slice_sections
+from .summary import cell_texts, score_rows, slice_sections
 
 
 def score_table(report: Mapping[str, Any]):
@@ -22,15 +22,8 @@ def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any)
         status = report["adapters"][name].get("status", "ok")
         table.add_column(name if status == "ok" else f"{name} ({status})")
     for row in rows:
-        cells = []
-        for cell in row.cells:
-            if cell is None:
-                cells.append("–")
-            else:
-                # two short lines per cell, so narrow terminals never break a number apart
-                text = cell.text(separator="\n")
-                cells.append(f"[bold green]{text}[/]" if cell.best else text)
-        table.add_row(row.label, *cells)
+        # two short lines per cell, so narrow terminals never break a number apart
+        table.add_row(row.label, *cell_texts(row, lambda text: f"[bold green]{text}[/]", separator="\n"))
     if not rows:
         table.add_row("(no scores)", *["–" for _ in adapters])
     return table
