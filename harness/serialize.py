@@ -23,6 +23,8 @@ from .model import (
 )
 
 FORMAT_VERSION = 1
+# the metadata the model names; any other scalar field is kept in Metadata.extra
+METADATA_FIELDS = ("title", "source", "publisher", "url", "published", "language", "domain", "publisher_style")
 
 
 def span_from_dict(raw: dict | None) -> Span | None:
@@ -58,6 +60,7 @@ def annotations_from_dict(raw: dict, text: str) -> Annotations:
             title=meta.get("title"),
             domain=meta.get("domain"),
             publisher_style=meta.get("publisher_style"),
+            extra={k: v for k, v in meta.items() if k not in METADATA_FIELDS},
         ),
         regions=tuple(
             Region(r["start"], r["end"], r["kind"], r.get("label")) for r in raw.get("regions", ())
@@ -136,6 +139,7 @@ def annotations_to_dict(annotations: Annotations) -> dict:
     # written only when set, so gold without them keeps its form
     metadata.update({k: v for k, v in (("domain", meta.domain), ("publisher_style", meta.publisher_style))
                      if v is not None})
+    metadata.update(meta.extra)
     return {
         "format_version": FORMAT_VERSION,
         "doc_id": document.id,

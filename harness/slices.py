@@ -51,8 +51,10 @@ def _length_bin(words: int) -> str:
 
 
 def _metadata(document: Any) -> dict[str, Any]:
-    """The document's metadata fields that hold one value (a string, number or flag)."""
-    fields = dataclasses.asdict(document.metadata)
+    """The document's metadata fields that hold one value (a string, number or flag), further fields too."""
+    metadata = document.metadata
+    fields = {f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata) if f.name != "extra"}
+    fields.update(getattr(metadata, "extra", ()))
     return {k: v for k, v in fields.items() if isinstance(v, (str, int, float, bool))}
 
 

@@ -69,3 +69,14 @@ def test_slice_by_is_read_from_the_configuration_and_checked_for_form():
     assert configured_fields(parse_config("", None)) == ()
     with pytest.raises(ConfigError, match="slice_by = 3 must be a list"):
         configured_fields(parse_config("[tool.harness]\nslice_by = 3\n", None))
+
+
+def test_any_further_metadata_field_is_a_slice_field(example_annotations):
+    corpus = make_corpus(example_annotations, ["sports", "sports"])
+    first, second = corpus
+    tagged = dataclasses.replace(first.document, metadata=dataclasses.replace(first.document.metadata,
+                                                                              extra={"region": "north"}))
+    corpus = type(corpus)((dataclasses.replace(first, document=tagged), second))
+    assert "region" in available_fields(corpus)
+    assert [(s.value, s.doc_ids) for s in partition(corpus, "region")] == [(MISSING, ("doc-1",)),
+                                                                          ("north", ("doc-0",))]
