@@ -1,8 +1,8 @@
 """Slices: the corpus split by a metadata field, and every score per part.
 
 A slice field is a metadata field of the gold (``domain``,
-``publisher_style``, ``language``, ... any field some document sets) or a
-built-in one computed from the document:
+``publisher_style``, ``language``, ... and any further field some document
+sets) or a built-in one computed from the document:
 
 * ``boilerplate_share``: ``low`` when less than ``BOILERPLATE_HIGH`` (15%) of
   the text's characters lie in boilerplate regions, else ``high``.
@@ -72,11 +72,15 @@ def slice_value(document: Any, field: str) -> str:
 
 
 def available_fields(corpus: Iterable[Any]) -> tuple[str, ...]:
-    """The slice fields of ``corpus``: the built-ins and every metadata field some document sets."""
+    """The slice fields of ``corpus``: the built-ins, the metadata fields the model names (set or
+    not, so ``domain`` is always a field) and every further field some document sets."""
+    from .model import Metadata
+
+    named = [f.name for f in dataclasses.fields(Metadata) if f.name != "extra"]
     found: set[str] = set()
     for annotations in corpus:
-        found |= {k for k, v in _metadata(annotations.document).items() if v not in (None, "")}
-    return (*BUILT_IN, *sorted(found - set(BUILT_IN)))
+        found |= {k for k, v in getattr(annotations.document.metadata, "extra", ()) if v not in (None, "")}
+    return (*BUILT_IN, *named, *sorted(found - set(named) - set(BUILT_IN)))
 
 
 def parse_fields(values: Iterable[Any], where: str) -> tuple[str, ...]:

@@ -46,11 +46,10 @@ def test_a_metadata_field_slices_by_its_value_and_an_unset_one_is_none(example_a
         (MISSING, ("doc-1",)), ("sports", ("doc-0", "doc-2"))]
 
 
-def test_available_fields_are_the_built_ins_and_the_metadata_some_document_sets(example_annotations):
-    fields = available_fields(make_corpus(example_annotations, ["sports", None]))
+def test_available_fields_are_the_built_ins_and_every_named_metadata_field(example_annotations):
+    fields = available_fields(make_corpus(example_annotations, [None, None]))
     assert fields[:2] == ("boilerplate_share", "length")
-    assert {"domain", "publisher_style", "language"} <= set(fields)
-    assert "url" not in fields  # the example sets no url
+    assert {"domain", "publisher_style", "language", "url"} <= set(fields)  # named fields, set or not
 
 
 def test_an_unknown_field_is_an_error_listing_the_valid_ones(example_annotations):
