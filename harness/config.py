@@ -2,7 +2,8 @@
 
 Sections: ``adapters.<name>`` (adapter settings), ``gate`` (thresholds),
 ``gate.baseline`` (allowed drops), ``robustness`` (tolerances), ``limits``
-(input size limits) and ``paths`` (gold, reports and cache folders). The
+(input size limits) and ``paths`` (gold, reports and cache folders); one
+plain key, ``slice_by`` (the slice fields of every run, harness.slices). The
 file is found in the working folder or its parents; no file means defaults.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 from .errors import ConfigError, InputError
 
 KNOWN_SECTIONS = ("adapters", "gate", "robustness", "limits", "paths", "scoring")
+KNOWN_KEYS = ("slice_by",)  # plain settings of [tool.harness] itself, not tables
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def parse_config(text: str, path: Path | None) -> HarnessConfig:
     if json_depth(harness) > Limits.max_depth:
         raise ConfigError(f"{path or 'pyproject.toml'}: [tool.harness] is nested more than {Limits.max_depth} "
                           "levels deep. Flatten the arrays and tables.")
-    unknown = sorted(set(harness) - set(KNOWN_SECTIONS))
+    unknown = sorted(set(harness) - set(KNOWN_SECTIONS) - set(KNOWN_KEYS))
     if unknown:
         raise ConfigError(
             f"{path}: unknown section(s) [tool.harness.{unknown[0]}]"

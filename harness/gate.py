@@ -5,6 +5,7 @@ Configured in pyproject.toml::
     [tool.harness.gate]
     "rules.entities.f1" = 0.6                 # adapter.category.metric >= value
     "rules.quotes.attribution.f1" = 0.3       # adapter.category.subscore.metric
+    "rules@domain=sports.quotes.f1" = 0.6     # the same, over one slice's documents
 
     [tool.harness.gate.baseline]
     file = "reports/baseline.json"            # default
@@ -14,7 +15,7 @@ Configured in pyproject.toml::
 
 Every name in a key is checked against the report: an unknown adapter,
 category, sub-score or metric is a ``ConfigError`` that lists the valid
-names, never a check silently skipped.
+names, never a check silently skipped; so is an unknown slice field or value.
 """
 
 from __future__ import annotations
@@ -34,16 +35,22 @@ DEFAULT_BASELINE = "reports/baseline.json"
 
 @dataclass(frozen=True)
 class MetricKey:
-    """Which number a check reads: ``adapter.category[.subscore].metric``."""
+    """Which number a check reads: ``adapter[@field=value].category[.subscore].metric``.
+
+    With a slice (``field=value``) the number is the score over that slice's documents.
+    """
 
     adapter: str
     category: str
     subscore: str | None
     metric: str
+    slice_field: str | None = None
+    slice_value: str | None = None
 
     def __str__(self) -> str:
         middle = f"{self.category}.{self.subscore}" if self.subscore else self.category
-        return f"{self.adapter}.{middle}.{self.metric}"
+        where = f"@{self.slice_field}={self.slice_value}" if self.slice_field is not None else ""
+        return f"{self.adapter}{where}.{middle}.{self.metric}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,15 @@ class GateConfig:
             if item.key.adapter not in names:
                 names.append(item.key.adapter)
         return tuple(names)
+
+    @property
+    def slice_fields(self) -> tuple[str, ...]:
+        """Slice fields named by any check, in the order first named (a run must be sliced by them)."""
+        fields: list[str] = []
+        for item in (*self.thresholds, *self.drops):
+            if item.key.slice_field is not None and item.key.slice_field not in fields:
+                fields.append(item.key.slice_field)
+        return tuple(fields)
 
     @property
     def empty(self) -> bool:
@@ -145,9 +161,30 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def _split_slice(key: str, where: str) -> tuple[str, str | None, str | None]:
+    """``adapter@field=value.rest`` as ``("adapter.rest", field, value)``; a key without ``@`` as it is.
+
+    The value may hold dots: it ends where a category name begins the rest.
+    """
+    if "@" not in key:
+        return key, None, None
+    adapter, _, sliced = key.partition("@")
+    field, equals, remainder = sliced.partition("=")
+    parts = remainder.split(".")
+    ends = [i for i in range(1, len(parts)) if parts[i] in CATEGORIES and len(parts) - i in (2, 3)]
+    if not adapter or not field or not equals or not ends or not all(parts[:ends[0]]):
+        raise ConfigError(
+            f"{where}: {key!r} is not a slice metric name. Write adapter@field=value.category.metric, "
+            f"e.g. \"rules@domain=sports.quotes.f1\" (categories: {', '.join(CATEGORIES)})."
+        )
+    return f"{adapter}.{'.'.join(parts[ends[0]:])}", field, ".".join(parts[:ends[0]])
+
+
 def parse_key(key: str, where: str) -> MetricKey:
-    """``adapter.category.metric`` or ``adapter.category.subscore.metric``, names checked for form."""
-    parts = key.split(".")
+    """``adapter.category.metric`` or ``adapter.category.subscore.metric``, names checked for form;
+    ``adapter@field=value.category...`` names the same over one slice."""
+    plain, slice_field, slice_value = _split_slice(key, where)
+    parts = plain.split(".")
     if len(parts) not in (3, 4) or not all(parts):
         raise ConfigError(
             f"{where}: {key!r} is not a metric name. Write adapter.category.metric "
@@ -162,7 +199,7 @@ def parse_key(key: str, where: str) -> MetricKey:
                           f"valid categories: {', '.join(CATEGORIES)}.")
     if metric not in METRICS:
         raise ConfigError(f"{where}: {key!r} names unknown metric {metric!r}; valid metrics: {', '.join(METRICS)}.")
-    return MetricKey(adapter, category, subscore, metric)
+    return MetricKey(adapter, category, subscore, metric, slice_field, slice_value)
 
 
 def _fraction(value: Any, key: str, where: str) -> float:
@@ -220,10 +257,12 @@ def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> Non
                 f"adapters there: {', '.join(adapters) or '(none)'}. Fix the name, or run it with "
                 f"`harness run --adapters {key.adapter}`."
             )
+        if key.slice_field is not None:
+            check_slice(key, report, source)
         entry = adapters[key.adapter]
         if entry.get("status") == "failed":
             continue  # the adapter ran and failed: that is a failing check, not a config mistake
-        scores = entry.get("scores", {})
+        scores = _scores(entry, key)
         if key.category not in scores and not_applicable(report, key.category):
             continue  # the check is reported as not applicable, not as a mistake
         if key.category not in scores:
@@ -240,12 +279,43 @@ def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> Non
                 )
 
 
+def check_slice(key: MetricKey, report: Mapping[str, Any], source: str) -> None:
+    """Raise ``ConfigError`` when ``key`` names a slice field or value that ``report`` does not have."""
+    slices = report.get("slices") or {}
+    fields = slices.get("fields") or {}
+    available = slices.get("available") or list(fields)
+    if key.slice_field not in available:
+        raise ConfigError(
+            f"[tool.harness.gate]: {str(key)!r} names unknown slice field {key.slice_field!r}; "
+            f"slice fields of the gold in {source}: {', '.join(available) or '(none)'}."
+        )
+    if key.slice_field not in fields:
+        raise ConfigError(
+            f"[tool.harness.gate]: {str(key)!r}: {source} is not sliced by {key.slice_field!r}. "
+            f"Run `harness run --slice-by {key.slice_field}` (or `harness gate --run`)."
+        )
+    values = fields[key.slice_field].get("values") or {}
+    if key.slice_value not in values:
+        raise ConfigError(
+            f"[tool.harness.gate]: {str(key)!r} names unknown value {key.slice_value!r} of slice field "
+            f"{key.slice_field!r}; its values in {source}: {', '.join(values) or '(none)'}."
+        )
+
+
+def _scores(entry: Mapping[str, Any], key: MetricKey) -> Mapping[str, Any]:
+    """The scores ``key`` reads in an adapter's entry: the corpus's, or those of its slice."""
+    if key.slice_field is None:
+        return entry.get("scores", {})
+    found = ((entry.get("slices") or {}).get(key.slice_field) or {}).get(key.slice_value) or {}
+    return found.get("scores", {})
+
+
 def metric_value(report: Mapping[str, Any], key: MetricKey) -> float | None:
     """The value of ``key`` in ``report``, or None when the adapter has no score."""
     entry = report.get("adapters", {}).get(key.adapter)
     if entry is None:
         return None
-    score = entry.get("scores", {}).get(key.category)
+    score = _scores(entry, key).get(key.category)
     if score is None:
         return None
     if key.subscore is not None:
@@ -264,8 +334,17 @@ class Significance:
     method: str
 
 
-# (adapter, category) -> p-value of the paired test that the current run differs from the baseline
-PValue = Callable[[str, str], "float | Significance | None"]
+def _slice_documents(report: Mapping[str, Any], key: MetricKey) -> tuple[str, ...] | None:
+    """The documents of ``key``'s slice in ``report`` (None for a key over the whole corpus)."""
+    if key.slice_field is None:
+        return None
+    fields = (report.get("slices") or {}).get("fields") or {}
+    return tuple((fields.get(key.slice_field) or {}).get("values", {}).get(key.slice_value) or ())
+
+
+# (adapter, category[, documents of a slice]) -> p-value of the paired test that the current run differs from
+# the baseline
+PValue = Callable[..., "float | Significance | None"]
 
 # scores are stored as floats; without a tolerance 0.6 >= 0.6 could fail on rounding
 _EPSILON = 1e-9
@@ -302,7 +381,13 @@ def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapp
         passed = fell <= drop.max_drop + _EPSILON
         detail = f"drop {fell:+.4f}" if fell > 0 else ""
         if not passed and gate.require_significance:
-            p = p_value(drop.key.adapter, drop.key.category) if p_value is not None else None
+            documents = _slice_documents(report, drop.key)
+            if p_value is None:
+                p = None
+            elif documents is None:
+                p = p_value(drop.key.adapter, drop.key.category)
+            else:  # a slice's drop is tested on the slice's documents
+                p = p_value(drop.key.adapter, drop.key.category, documents)
             method = f"; {p.method}" if isinstance(p, Significance) else ""
             p = p.p if isinstance(p, Significance) else p
             if p is None:
@@ -319,7 +404,8 @@ def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapp
 def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, report: Mapping[str, Any],
                       report_path: str | Path, gold_path: str | Path | None = None,
                       *, test: str = "bootstrap", resamples: int = 1000, options: Any = None) -> PValue:
-    """A ``PValue`` that pairs baseline and current predictions on the same gold.
+    """A ``PValue`` that pairs baseline and current predictions on the same gold
+    (over a slice's documents when it is given them).
 
     The units are documents when the gold has at least the scoring option
     ``min_documents_for_interval`` of them, else items within the documents
@@ -327,7 +413,7 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
     None for an adapter when the gold changed since the baseline (the items
     are then not paired) or either side's predictions are missing.
     """
-    cache: dict[tuple[str, str], Significance | None] = {}
+    cache: dict[tuple[str, str, tuple[str, ...] | None], Significance | None] = {}
     state: dict[str, Any] = {}
 
     def corpus():
@@ -343,13 +429,15 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
             state["corpus"] = loaded if loaded is not None and fingerprints == {loaded.fingerprint} else None
         return state["corpus"]
 
-    def p_value(adapter: str, category: str) -> Significance | None:
-        if (adapter, category) in cache:
-            return cache[(adapter, category)]
-        cache[(adapter, category)] = None
+    def p_value(adapter: str, category: str, documents: tuple[str, ...] | None = None) -> Significance | None:
+        if (adapter, category, documents) in cache:
+            return cache[(adapter, category, documents)]
+        cache[(adapter, category, documents)] = None
         gold = corpus()
         if gold is None:
             return None
+        if documents is not None:
+            gold = [a for a in gold if a.document.id in set(documents)]
         from .report.json_report import report_predictions
         from .scoring import compare_predictions
 
@@ -366,8 +454,8 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
             method = f"paired {test} over {interval.unit}, {interval.documents} document(s)"
             if interval.optimistic:
                 method += f", optimistic: fewer than {interval.min_documents} documents"
-            cache[(adapter, category)] = None if value is None else Significance(float(value), method)
-        return cache[(adapter, category)]
+            cache[(adapter, category, documents)] = None if value is None else Significance(float(value), method)
+        return cache[(adapter, category, documents)]
 
     return p_value
 

@@ -79,10 +79,16 @@ class Metadata:
     published: str | None = None  # ISO 8601 date
     language: str = "en"
     title: str | None = None
+    domain: str | None = None  # what the story is about: 'politics', 'sports', ...
+    publisher_style: str | None = None  # the kind of site and house style of the page
     notes: tuple[str, ...] = ()  # annotator notes carried over by an importer
+    extra: tuple[tuple[str, str | int | float | bool | None], ...] = ()  # further scalar fields, for slicing
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "notes", tuple(self.notes))
+        # a mapping becomes sorted pairs, so equal metadata compares and hashes equal
+        pairs = self.extra.items() if isinstance(self.extra, Mapping) else self.extra
+        object.__setattr__(self, "extra", tuple(sorted((str(k), v) for k, v in pairs)))
 
 
 @dataclass(frozen=True)

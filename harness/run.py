@@ -133,9 +133,11 @@ class RunOptions:
     executor: str = "thread"
     use_cache: bool = True
     gold: str = "gold"
+    slice_by: tuple[str, ...] = ()  # slice fields every score is also reported by (harness.slices)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "adapters", tuple(self.adapters))
+        object.__setattr__(self, "slice_by", tuple(self.slice_by))
         if self.executor not in EXECUTORS:
             raise ValueError(f"executor must be one of {EXECUTORS}, not {self.executor!r}")
         if self.jobs < 1:
@@ -143,7 +145,7 @@ class RunOptions:
 
     def to_dict(self) -> dict:
         return {"adapters": list(self.adapters), "jobs": self.jobs, "executor": self.executor,
-                "cache": self.use_cache, "gold": self.gold}
+                "cache": self.use_cache, "gold": self.gold, "slice_by": list(self.slice_by)}
 
 
 @dataclass(frozen=True)

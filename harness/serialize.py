@@ -24,6 +24,9 @@ from .model import (
 )
 
 FORMAT_VERSION = 2  # 2 added "layers" and made "regions" optional; 1 is upgraded on load
+# the metadata the model names; any other scalar field is kept in Metadata.extra
+METADATA_FIELDS = ("title", "source", "publisher", "url", "published", "language", "domain", "publisher_style",
+                   "notes")
 
 
 def upgrade(raw: Any) -> Any:
@@ -76,7 +79,10 @@ def annotations_from_dict(raw: dict, text: str) -> Annotations:
             published=meta.get("published"),
             language=meta.get("language", "en"),
             title=meta.get("title"),
+            domain=meta.get("domain"),
+            publisher_style=meta.get("publisher_style"),
             notes=tuple(meta.get("notes") or ()),
+            extra={k: v for k, v in meta.items() if k not in METADATA_FIELDS},
         ),
         regions=tuple(
             Region(r["start"], r["end"], r["kind"], r.get("label")) for r in raw.get("regions", ())
@@ -152,8 +158,12 @@ def annotations_to_dict(annotations: Annotations) -> dict:
         "published": meta.published,
         "language": meta.language,
     }
+    # written only when set, so gold without them keeps its form
+    metadata.update({k: v for k, v in (("domain", meta.domain), ("publisher_style", meta.publisher_style))
+                     if v is not None})
     if meta.notes:
         metadata["notes"] = list(meta.notes)
+    metadata.update(meta.extra)
     out = {
         "format_version": FORMAT_VERSION,
         "doc_id": document.id,

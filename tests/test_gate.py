@@ -158,3 +158,56 @@ def test_a_significance_check_states_the_method_of_its_p_value():
     assert not result.passed
     assert result.checks[0].detail.endswith("significant (p = 0.010 < 0.05; paired bootstrap over documents, "
                                             "6 document(s))")
+
+
+def _sliced(report: dict, field: str, values: dict) -> dict:
+    """``report`` with slice scores per value of ``field``: value -> (doc ids, {adapter: {category: f1}})."""
+    report["slices"] = {"available": ["boilerplate_share", "length", field],
+                        "fields": {field: {"definition": f"metadata field {field}",
+                                           "values": {v: ids for v, (ids, _) in values.items()}}}}
+    for name, entry in report["adapters"].items():
+        entry["slices"] = {field: {v: {"documents": len(ids),
+                                       "scores": _report(x=scores.get(name, {}))["adapters"]["x"]["scores"]}
+                                   for v, (ids, scores) in values.items()}}
+    return report
+
+
+def test_a_slice_key_reads_the_score_of_that_slice():
+    report = _sliced(_report(rules={"quotes": 0.9}), "domain", {
+        "sports": (["a"], {"rules": {"quotes": 0.4}}), "news.uk": (["b"], {"rules": {"quotes": 0.8}})})
+    gate = _gate('[tool.harness.gate]\n"rules@domain=sports.quotes.f1" = 0.6\n'
+                 '"rules@domain=news.uk.quotes.f1" = 0.6\n')
+    check_names(gate, report, "report.json")
+    result = evaluate_gate(gate, report)
+    assert [(c.name, c.actual, c.passed) for c in result.checks] == [
+        ("rules@domain=sports.quotes.f1", 0.4, False), ("rules@domain=news.uk.quotes.f1", 0.8, True)]
+
+
+@pytest.mark.parametrize("key, listed", [
+    ("rules@genre=sports.quotes.f1", "boilerplate_share, length, domain"),
+    ("rules@domain=sport.quotes.f1", "sports"),
+    ("rules@length=short.quotes.f1", "harness run --slice-by length"),
+])
+def test_an_unknown_slice_field_or_value_is_a_config_error_listing_the_valid_ones(key, listed):
+    report = _sliced(_report(rules={"quotes": 0.9}), "domain", {"sports": (["a"], {"rules": {"quotes": 0.4}})})
+    with pytest.raises(ConfigError) as caught:
+        check_names(_gate(f'[tool.harness.gate]\n"{key}" = 0.5\n'), report, "report.json")
+    assert listed in str(caught.value) and caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize("key", ["rules@domain.quotes.f1", "rules@=x.quotes.f1", "rules@domain=.quotes.f1",
+                                 "rules@domain=sports.f1"])
+def test_a_malformed_slice_key_is_a_config_error_showing_the_form(key):
+    with pytest.raises(ConfigError, match="adapter@field=value.category.metric"):
+        _gate(f'[tool.harness.gate]\n"{key}" = 0.5\n')
+
+
+def test_a_drop_in_a_slice_is_tested_on_the_slice_documents():
+    values = {"sports": (["a", "b"], {"rules": {"quotes": 0.4}})}
+    report = _sliced(_report(rules={"quotes": 0.9}), "domain", values)
+    baseline = _sliced(_report(rules={"quotes": 0.9}), "domain", {"sports": (["a", "b"], {"rules": {"quotes": 0.8}})})
+    asked = []
+    gate = _gate('[tool.harness.gate.baseline]\nrequire_significance = true\n"rules@domain=sports.quotes.f1" = 0.1\n')
+    result = evaluate_gate(gate, report, baseline=baseline,
+                           p_value=lambda *arguments: asked.append(arguments) or 0.5)
+    assert asked == [("rules", "quotes", ("a", "b"))] and result.passed

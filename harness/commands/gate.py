@@ -36,7 +36,8 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, junit_path:
 
     Thresholds live under [tool.harness.gate] as "adapter.category.metric" =
     minimum (e.g. "rules.entities.f1" = 0.6; sub-scores as
-    "rules.quotes.attribution.f1"); allowed drops from a baseline report
+    "rules.quotes.attribution.f1"; over one slice's documents as
+    "rules@domain=sports.quotes.f1"); allowed drops from a baseline report
     under [tool.harness.gate.baseline], optionally only failing a drop that
     is statistically significant. Prints each check with required and
     actual value; exits 0 when all pass, 1 when any fails, 2 on a

@@ -50,7 +50,8 @@ def scoring_options_of(config: Any) -> Any:
 
 def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | None = None,
                 out: str | None = None, jobs: int = 1, executor: str = "thread", use_cache: bool = True,
-                extra_adapters: tuple[str, ...] = (), quiet: bool = False, ceiling: str | None = None):
+                extra_adapters: tuple[str, ...] = (), quiet: bool = False, ceiling: str | None = None,
+                slice_by: tuple[str, ...] | None = None):
     """Run, score and write the reports; returns ``(report, files, run)``.
 
     ``ceiling`` is a second annotation of the gold, scored beside the
@@ -58,6 +59,7 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
 
     ``extra_adapters`` are added to the default set (the gate adds the
     adapters its checks name); they are ignored when ``adapters`` is given.
+    ``slice_by`` (default: ``[tool.harness] slice_by``) names the slice fields.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -70,13 +72,14 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     gold_path = gold or configured_path(config, "gold", "gold")
     out_dir = out or str(Path(configured_path(config, "reports", "reports")) / "latest")
     corpus = load_gold(gold_path)
+    slice_fields = run_slice_fields(config, corpus, slice_by)
     if adapters is None:
         names = default_adapter_names(config)
         names += [name for name in extra_adapters if name not in names]
     else:
         names = adapters
     specs = build_adapters(names, config, corpus, use_cache=use_cache)
-    options = RunOptions(tuple(names), jobs, executor, use_cache, gold_path)
+    options = RunOptions(tuple(names), jobs, executor, use_cache, gold_path, slice_fields)
     cache = PredictionCache(configured_path(config, "cache", ".harness-cache")) if use_cache else None
     scoring_options = scoring_options_of(config)
 
@@ -109,6 +112,24 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     return report, files, run
 
 
+def run_slice_fields(config: Any, corpus: Any, slice_by: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The slice fields of a run: those asked for (else configured), checked against the gold,
+    plus those the gate's keys name, so a sliced gate key can be checked on the run's report."""
+    from ..errors import ConfigError
+    from ..gate import parse_gate_config
+    from ..slices import available_fields, check_fields, configured_fields
+
+    where = "--slice-by" if slice_by is not None else f"{config.path or 'pyproject.toml'}: [tool.harness] slice_by"
+    fields = slice_by if slice_by is not None else configured_fields(config)
+    check_fields(fields, corpus, where)
+    try:
+        wanted = parse_gate_config(config).slice_fields
+    except ConfigError:
+        wanted = ()  # the gate reports its own mistakes; the run goes on without its slices
+    valid = available_fields(corpus)
+    return (*fields, *(f for f in wanted if f in valid and f not in fields))
+
+
 @click.command()
 @click.option("--adapters", "adapter_list", metavar="A,B,...",
               help="Adapters to run (default: every ready adapter except oracle).")
@@ -121,8 +142,12 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
 @click.option("--no-cache", is_flag=True, help="Extract everything again; do not read or write .harness-cache/.")
 @click.option("--ceiling", metavar="GOLD_B", help="A second annotation of the gold: its agreement is shown beside "
               "the adapters as human-ceiling.")
+@click.option("--slice-by", "slice_by", metavar="FIELD", multiple=True,
+              help="Also score per value of FIELD: a metadata field (domain, publisher_style, ...) or "
+                   "boilerplate_share or length. Repeat or separate by commas (default: [tool.harness] slice_by).")
+@click.option("--per-slice", is_flag=True, help="Also print a score table per slice field.")
 def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool,
-        ceiling: str | None) -> None:
+        ceiling: str | None, slice_by: tuple[str, ...], per_slice: bool) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
     Prints one table (rows: categories and key sub-scores; columns: adapters;
@@ -131,18 +156,29 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     predictions/<adapter>.jsonl. Predictions are cached by adapter fingerprint
     and document hash, so an unchanged second run extracts nothing. A
     document that fails is recorded and the run goes on; the exit code is 1
-    when anything failed, 0 otherwise.
+    when anything failed, 0 otherwise. With --slice-by every score is also
+    reported per slice (report.json, report.md, report.html; the terminal
+    with --per-slice).
     """
     from rich.console import Console
 
     from ..config import load_config
-    from ..report import print_table
+    from ..errors import UsageError
+    from ..report import print_slice_tables, print_table
+    from ..slices import configured_fields, parse_fields
 
     config = load_config()
+    fields = parse_fields(slice_by, "--slice-by") if slice_by else None
+    if per_slice and not (fields or configured_fields(config)):
+        raise UsageError("--per-slice needs slice fields: give --slice-by FIELD (e.g. --slice-by domain) "
+                         "or set slice_by under [tool.harness].")
     report, files, result = perform_run(config, adapters=parse_adapter_list(adapter_list), gold=gold, out=out,
-                                        jobs=jobs, executor=executor, use_cache=not no_cache, ceiling=ceiling)
+                                        jobs=jobs, executor=executor, use_cache=not no_cache, ceiling=ceiling,
+                                        slice_by=fields)
     console = Console(highlight=False)
     print_table(report, console)
+    if per_slice:
+        print_slice_tables(report, console)
     if result.cache is not None:
         stats = result.cache
         console.print(f"cache: {stats.hits} hit(s), {stats.misses} miss(es)"

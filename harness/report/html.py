@@ -18,7 +18,7 @@ from html import escape
 from typing import Any, Iterable, Mapping
 
 from ..model import CATEGORIES
-from .summary import interval_notes, score_rows
+from .summary import interval_notes, score_rows, slice_sections
 
 STATUSES = ("tp", "fp", "fn", "boilerplate")
 STATUS_NAMES = {"tp": "true positive", "fp": "false positive", "fn": "false negative",
@@ -134,6 +134,22 @@ def _score_table(report: Mapping[str, Any]) -> str:
     adapters, rows = score_rows(report)
     if not adapters:
         return "<p>No adapters were run.</p>"
+    return _rows_table(adapters, rows)
+
+
+def _slices(report: Mapping[str, Any]) -> str:
+    """The Slices section: a score table per slice field (nothing when the run was not sliced)."""
+    sections = slice_sections(report)
+    if not sections:
+        return ""
+    parts = ["<h2>Slices</h2>"]
+    for section in sections:
+        parts.append(f"<h3>By {escape(section.field)}</h3><p>{escape(section.definition)}.</p>"
+                     f"{_rows_table(section.adapters, section.rows)}")
+    return "\n".join(parts)
+
+
+def _rows_table(adapters: Any, rows: Any) -> str:
     head = "".join(f"<th>{escape(a)}</th>" for a in adapters)
     body = []
     for row in rows:
@@ -260,6 +276,7 @@ status <strong>{escape(str(report.get('status', '')))}</strong></p>
 <p>P / R / F1 with the confidence interval of F1 and the documents it is over; the best F1 of a row is bold.</p>
 {_score_table(report)}
 {_interval_notes(report)}
+{_slices(report)}
 <h2>Per type</h2>
 {_per_type(report)}
 <h2>Errors ({len(report.get('errors') or [])})</h2>

@@ -129,8 +129,10 @@ def predictions_file_name(adapter: str) -> str:
 def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_options: Any = None) -> dict:
     """The report dict of a ``harness.run.RunResult``."""
     from .. import __version__
+    from ..slices import available_fields, slice_definitions, slice_scores
 
     corpus = run.corpus
+    slices = slice_definitions(corpus, run.options.slice_by)
     adapters: dict[str, dict] = {}
     for scored in run.adapters:
         adapter_run = scored.run
@@ -160,6 +162,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
                 "documents": {d.doc_id: round(d.seconds, 6) for d in adapter_run.documents},
             },
             "scores": scores,
+            "slices": slice_scores(scored.result, slices),
             "errors": errors,
         }
     cache = run.cache
@@ -178,6 +181,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "timings": {"total_seconds": round(run.seconds, 6)},
         "cache": None if cache is None else dataclasses.asdict(cache),
         "adapters": adapters,
+        "slices": {"available": list(available_fields(corpus)), "fields": slices},
         "errors": [e.to_dict() for e in run.errors],
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from .summary import interval_notes, score_rows
+from .summary import cell_texts, interval_notes, score_rows, slice_sections
 
 
 # characters that would start Markdown formatting, a link, a code span or a new cell
@@ -22,6 +22,26 @@ def _escape(text: object) -> str:
     """
     plain = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", plain))
+
+
+def _table_lines(adapters: list[str] | tuple[str, ...], rows: Any) -> list[str]:
+    lines = ["| category | " + " | ".join(_escape(a) for a in adapters) + " |", "| --- |" + " --- |" * len(adapters)]
+    for row in rows:
+        cells = cell_texts(row, lambda text: f"**{text}**")
+        lines.append(f"| {_escape(row.label)} | " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def _slice_lines(report: Mapping[str, Any]) -> list[str]:
+    """The ``## Slices`` section: a score table per slice field (nothing when the run was not sliced)."""
+    sections = slice_sections(report)
+    if not sections:
+        return []
+    lines = ["## Slices", ""]
+    for section in sections:
+        lines += [f"### By {_escape(section.field)}", "", f"{_escape(section.definition)}.", ""]
+        lines += _table_lines(section.adapters, section.rows)
+    return lines
 
 
 def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
@@ -41,17 +61,7 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         "",
     ]
     if adapters:
-        lines.append("| category | " + " | ".join(_escape(a) for a in adapters) + " |")
-        lines.append("| --- |" + " --- |" * len(adapters))
-        for row in rows:
-            cells = []
-            for cell in row.cells:
-                if cell is None:
-                    cells.append("–")
-                else:
-                    cells.append(f"**{cell.text()}**" if cell.best else cell.text())
-            lines.append(f"| {_escape(row.label)} | " + " | ".join(cells) + " |")
-        lines.append("")
+        lines += _table_lines(adapters, rows)
         lines.append("| adapter | status | documents | from cache | failed | extraction s |")
         lines.append("| --- | --- | --- | --- | --- | --- |")
         for name in adapters:
@@ -62,6 +72,7 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         lines.append("")
     else:
         lines += ["No adapters were run.", ""]
+    lines += _slice_lines(report)
     errors = report.get("errors") or []
     lines.append(f"## Errors ({len(errors)})")
     lines.append("")

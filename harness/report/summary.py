@@ -7,7 +7,7 @@ agree, and a saved ``report.json`` renders the same table as the run did.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..model import CATEGORIES
 
@@ -62,10 +62,24 @@ class Row:
     category: str
     subscore: str | None
     cells: tuple[Cell | None, ...]
+    slice: str | None = None  # ``field=value (n docs)`` for a row of a slice table
 
     @property
     def label(self) -> str:
-        return self.category if self.subscore is None else f"{self.category} · {self.subscore.replace('_', ' ')}"
+        name = self.category if self.subscore is None else f"{self.category} · {self.subscore.replace('_', ' ')}"
+        return name if self.slice is None else f"{self.slice} · {name}"
+
+
+def cell_texts(row: Row, mark_best: Callable[[str], str], separator: str = " ") -> list[str]:
+    """The cells of ``row`` as text: ``–`` where an adapter has no score, the best passed through ``mark_best``."""
+    texts = []
+    for cell in row.cells:
+        if cell is None:
+            texts.append("–")
+        else:
+            text = cell.text(separator=separator)
+            texts.append(mark_best(text) if cell.best else text)
+    return texts
 
 
 def _cell(score: Mapping[str, Any]) -> Cell:
@@ -133,3 +147,30 @@ def score_rows(report: Mapping[str, Any]) -> tuple[list[str], list[Row]]:
                 continue
             rows.append(Row(category, subscore, _mark_best([None if s is None else _cell(s) for s in subs])))
     return adapters, rows
+
+
+@dataclass(frozen=True)
+class SliceSection:
+    """The score table of one slice field: rows per value, category and key sub-score."""
+
+    field: str
+    definition: str
+    adapters: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def slice_sections(report: Mapping[str, Any]) -> list[SliceSection]:
+    """One table per slice field of ``report``, its rows built as the main table's (``score_rows``)."""
+    adapters = report.get("adapters", {})
+    sections = []
+    for field, entry in ((report.get("slices") or {}).get("fields") or {}).items():
+        rows: list[Row] = []
+        for value, doc_ids in (entry.get("values") or {}).items():
+            # the slice's scores, shaped as a report, so its rows are the main table's rows
+            view = {"adapters": {name: {"scores": (((adapters[name].get("slices") or {}).get(field) or {})
+                                                   .get(value) or {}).get("scores", {})} for name in adapters}}
+            count = len(doc_ids)
+            label = f"{field}={value} ({count} doc{'' if count == 1 else 's'})"
+            rows += [replace(row, slice=label) for row in score_rows(view)[1]]
+        sections.append(SliceSection(field, str(entry.get("definition", "")), tuple(adapters), tuple(rows)))
+    return sections

@@ -4,29 +4,26 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .summary import interval_notes, score_rows
+from .summary import cell_texts, interval_notes, score_rows, slice_sections
 
 
 def score_table(report: Mapping[str, Any]):
     """A ``rich.table.Table`` of the report's scores; the best F1 of each row is starred and bold."""
+    adapters, rows = score_rows(report)
+    return _rich_table("Scores (P / R / F1 [CI of F1, documents]; ★ best F1 of the row)", report, adapters, rows)
+
+
+def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any):
     from rich.table import Table
 
-    adapters, rows = score_rows(report)
-    table = Table(title="Scores (P / R / F1 [CI of F1, documents]; ★ best F1 of the row)", title_justify="left")
+    table = Table(title=title, title_justify="left")
     table.add_column("category", style="bold")
     for name in adapters:
         status = report["adapters"][name].get("status", "ok")
         table.add_column(name if status == "ok" else f"{name} ({status})")
     for row in rows:
-        cells = []
-        for cell in row.cells:
-            if cell is None:
-                cells.append("–")
-            else:
-                # two short lines per cell, so narrow terminals never break a number apart
-                text = cell.text(separator="\n")
-                cells.append(f"[bold green]{text}[/]" if cell.best else text)
-        table.add_row(row.label, *cells)
+        # two short lines per cell, so narrow terminals never break a number apart
+        table.add_row(row.label, *cell_texts(row, lambda text: f"[bold green]{text}[/]", separator="\n"))
     if not rows:
         table.add_row("(no scores)", *["–" for _ in adapters])
     return table
@@ -53,3 +50,13 @@ def print_interval_notes(report: Mapping[str, Any], console: Any) -> None:
     """Under the table: how its intervals were computed, and why when they are optimistic."""
     for line in interval_notes(report):
         console.print(line, highlight=False, markup=False)
+
+
+def print_slice_tables(report: Mapping[str, Any], console: Any = None) -> None:
+    """Print one score table per slice field of ``report`` (``harness run --per-slice``)."""
+    from rich.console import Console
+
+    console = console or Console()
+    for section in slice_sections(report):
+        console.print(_rich_table(f"By {section.field} ({section.definition}); P / R / F1 [CI of F1, documents]",
+                                  report, section.adapters, section.rows))
