@@ -9,14 +9,17 @@ pronoun mention ("the company"): it is neither a hit nor a false alarm,
 since the gold marks it as a mention, just not one that is scored. With
 ``include_pronouns`` every form is scored.
 
-Boilerplate: gold mentions inside boilerplate regions are not scored (they
-are annotated so that leakage can be recognised, not to be found), and
-every prediction there is a false positive with status ``boilerplate``.
+Boilerplate (``Document.in_boilerplate``): gold mentions inside boilerplate
+regions are not scored (they are annotated so that leakage can be
+recognised, not to be found), and every prediction there is a false
+positive with status ``boilerplate``, never matched, even where it
+overlaps a body mention.
 
 Text-only predictions (no offsets) stand for every occurrence of their
-text outside boilerplate, except occurrences inside a longer text-only
-prediction of the same document ("Doe" inside "Jane Doe"); a text found
-only in boilerplate counts once, as leakage.
+text outside boilerplate as written, else for every one found loosely
+(case, whitespace, quote style) outside boilerplate, except occurrences
+inside a longer text-only prediction of the same document ("Doe" inside
+"Jane Doe"); a text found only in boilerplate counts once, as leakage.
 
 Entity level: the distinct entities found. A prediction names the entity
 of its ``canonical_name`` (else its text); it finds a gold entity of the

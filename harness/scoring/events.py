@@ -10,8 +10,9 @@
 * argument classification: and the role is equal (case-insensitive).
 
 Arguments of events without a right-typed match are false alarms or
-misses. Matching is one-to-one and maximum at each level, same-type pairs
-first. Modality agreement is the share of right-typed event pairs whose
+misses. Each level is its own one-to-one maximum matching; the item
+outcomes come from the staged one (as many same-type pairs as possible,
+then as many wrong-type pairs, then the most arguments right). Modality agreement is the share of right-typed event pairs whose
 modality is equal (a prediction without modality counts as ``asserted``).
 """
 

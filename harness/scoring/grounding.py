@@ -46,19 +46,18 @@ def _pattern(needle: str) -> re.Pattern:
     return re.compile("".join(parts), re.IGNORECASE)
 
 
-def _number_continues(text: str, digit: int, mark: int, beyond: int) -> bool:
-    """Whether the digit at ``digit`` goes on into a number through the ``.``/``,`` at ``mark``."""
-    return (0 <= beyond < len(text) and 0 <= mark < len(text) and text[digit].isdigit()
-            and text[mark] in _DECIMAL_MARKS and text[beyond].isdigit())
+def _cuts_a_number(text: str, cut: int) -> bool:
+    """Whether a boundary before ``text[cut]`` falls inside a number such as "5.5" or "1,000"."""
+    digit = lambda i: 0 <= i < len(text) and text[i].isdigit()
+    mark = lambda i: 0 <= i < len(text) and text[i] in _DECIMAL_MARKS
+    return (digit(cut - 1) and mark(cut) and digit(cut + 1)) or (digit(cut - 2) and mark(cut - 1) and digit(cut))
 
 
 def _at_word_boundary(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` neither cuts a word nor lies inside a larger number."""
     before_ok = start == 0 or not (text[start].isalnum() and text[start - 1].isalnum())
     after_ok = end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
-    inside_number = end > start and (_number_continues(text, start, start - 1, start - 2)
-                                     or _number_continues(text, end - 1, end, end + 1))
-    return before_ok and after_ok and not inside_number
+    return before_ok and after_ok and not (end > start and (_cuts_a_number(text, start) or _cuts_a_number(text, end)))
 
 
 def occurrences(text: str, needle: str) -> list[SpanPair]:

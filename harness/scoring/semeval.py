@@ -12,8 +12,8 @@ For gold and predicted mentions ``(start, end, type)``:
   overlapping with another type is incorrect.
 
 Unmatched gold is missed, unmatched predictions are spurious. Each scheme
-matches one-to-one, first every correct pair it can, then every
-incorrect/partial pair among what is left (maximum matchings), with
+matches one-to-one: as many correct pairs as any matching can have, then,
+keeping that number, as many incorrect/partial pairs as possible, with
 mentions in a canonical order, so counts never depend on input order and a
 spurious prediction is counted once.
 """
