@@ -46,22 +46,18 @@ def _outcome(annotations, record) -> dict:
     return evaluate([annotations], {annotations.doc_id: record}, FAST).to_dict(items=True)
 
 
-@settings(max_examples=150)
-@given(crowded_cases(), st.integers(0, 10_000))
-def test_crowded_documents_score_alike_in_any_order(case, seed):
+@st.composite
+def noisy_cases(draw):
+    annotations = draw(gold_documents())
+    return annotations, draw(noisy_predictions(annotations))
+
+
+@settings(max_examples=180)
+@given(st.one_of(crowded_cases(), noisy_cases()), st.integers(0, 10_000))
+def test_evaluate_gives_the_same_result_in_any_order(case, seed):
     annotations, record = case
     order = random.Random(seed)
     expected = _outcome(annotations, record)
     assert _outcome(annotations, _permute_predictions(record, order)) == expected
     assert _outcome(_permute_gold(annotations, order), record) == expected
     assert _outcome(_permute_gold(annotations, order), _permute_predictions(record, order)) == expected
-
-
-@settings(max_examples=40)
-@given(st.data())
-def test_noisy_predictions_score_alike_in_any_order(data):
-    annotations = data.draw(gold_documents())
-    record = data.draw(noisy_predictions(annotations))
-    order = random.Random(data.draw(st.integers(0, 10_000)))
-    assert _outcome(_permute_gold(annotations, order), _permute_predictions(record, order)) == \
-        _outcome(annotations, record)
