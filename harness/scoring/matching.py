@@ -2,7 +2,7 @@
 
 Spans are ``(start, end)`` pairs, end exclusive. ``overlap_pairs`` finds every
 gold/prediction pair whose spans share a character with a sweep over the
-sorted spans: O((n + m) log(n + m) + pairs). ``staged_matching`` then matches
+sorted spans: O((n + m) log(n + m) + pairs). ``match_by_stage`` then matches
 in stages (for example: same span and type first, then any overlap): the
 matching has as many stage-0 pairs as any matching can have, then as many
 pairs of stages 0-1 as possible, and so on, so a stage never gives up a
@@ -159,29 +159,9 @@ def maximum_matching(edges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return _lexicographic({edge: 0 for edge in edges}, {edge: (i,) for i, edge in enumerate(edges)}, 1)
 
 
-def staged_matching(
-    candidates: Sequence[tuple[int, int]],
-    stage_of: Callable[[int, int], int | None],
-    stages: int,
-    preference: Callable[[int, int], tuple] | None = None,
-) -> dict[int, tuple[int, int]]:
-    """Match in stages: ``gold -> (predicted, stage)``.
-
-    ``stage_of(g, p)`` gives the strictest stage a candidate pair qualifies
-    for (0 is strictest) or None when it cannot match; ``preference(g, p)``
-    gives a tuple of numbers, smaller preferred (see ``match_by_stage``).
-    """
-    by_stage: list[list[tuple[int, int]]] = [[] for _ in range(stages)]
-    for g, p in candidates:
-        stage = stage_of(g, p)
-        if stage is not None:
-            by_stage[stage].append((g, p))
-    return match_by_stage(by_stage, preference)
-
-
 def match_by_stage(by_stage: Sequence[Iterable[tuple[int, int]]],
                    preference: Callable[[int, int], tuple] | None = None) -> dict[int, tuple[int, int]]:
-    """``staged_matching`` with the candidates already sorted into stages.
+    """Match candidates sorted into stages (0 strictest): ``gold -> (predicted, stage)``.
 
     The matching is lexicographically maximum: as many stage-0 pairs as
     possible, then as many pairs of stages 0 and 1 as possible, and so on
