@@ -119,14 +119,22 @@ class Document:
         return None
 
     def in_boilerplate(self, start: int, end: int) -> bool:
-        """True when the span ``[start, end)`` lies mostly in boilerplate regions."""
+        """Whether the span ``[start, end)`` is in boilerplate: the one definition every part uses.
+
+        A span is in boilerplate when more than half of its characters lie
+        in boilerplate regions (each character counted once, even where
+        regions overlap); an empty span when its offset is in a boilerplate
+        region. Exactly half is not enough: the body wins a tie.
+        """
+        boilerplate = sorted((max(start, r.start), min(end, r.end)) for r in self.regions if r.kind == "boilerplate")
         if end <= start:
-            region = self.region_at(start)
-            return region is not None and region.kind == "boilerplate"
-        inside = 0
-        for region in self.regions:
-            if region.kind == "boilerplate":
-                inside += max(0, min(end, region.end) - max(start, region.start))
+            return any(r.kind == "boilerplate" and r.contains_offset(start) for r in self.regions)
+        inside, reached = 0, start
+        for left, right in boilerplate:
+            left = max(left, reached)
+            if right > left:
+                inside += right - left
+                reached = right
         return inside * 2 > (end - start)
 
     def span(self, start: int, end: int) -> Span:

@@ -36,3 +36,12 @@ def test_in_boilerplate_uses_the_majority_of_the_span():
     assert not document.in_boilerplate(0, 4)
     assert not document.in_boilerplate(5, 13)  # 5 body characters, 2 boilerplate
     assert document.region_at(12).label == "comments"
+
+
+def test_in_boilerplate_needs_more_than_half_and_counts_each_character_once():
+    document = Document("d", "abcdefghij", regions=(
+        Region(0, 5, "body"), Region(5, 10, "boilerplate", "comments"), Region(6, 8, "boilerplate", "promo")))
+    assert not document.in_boilerplate(3, 7)  # 2 of 4: exactly half is not enough
+    assert document.in_boilerplate(4, 7)  # 2 of 3
+    assert not document.in_boilerplate(2, 8)  # 3 of 6, though two regions cover 6-8
+    assert document.in_boilerplate(5, 5) and not document.in_boilerplate(4, 4)  # an empty span: its offset

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Iterable, Mapping
 
-from ..model import CATEGORIES
+from ..model import CATEGORIES, Document, Region
 from .summary import interval_notes, score_rows, slice_sections
 
 STATUSES = ("tp", "fp", "fn", "boilerplate")
@@ -108,11 +108,12 @@ def _highlight(text: str, items: Iterable[ItemView], boilerplate: list[tuple[int
     for start, end in boilerplate:
         bounds.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
     points = sorted(bounds)
+    page = Document("page", text, regions=tuple(Region(s, e, "boilerplate") for s, e in boilerplate))
     out = []
     for left, right in zip(points, points[1:]):
         piece = escape(text[left:right])
         covering = [item for start, end, item in marks if start <= left and right <= end]
-        in_boilerplate = any(start <= left and right <= end for start, end in boilerplate)
+        in_boilerplate = page.in_boilerplate(left, right)
         if covering:
             statuses = sorted({item.status for item in covering}, key=lambda s: _PRIORITY.get(s, 9))
             title = "; ".join(f"{STATUS_NAMES.get(item.status, item.status)}"

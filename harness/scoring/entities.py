@@ -9,14 +9,17 @@ pronoun mention ("the company"): it is neither a hit nor a false alarm,
 since the gold marks it as a mention, just not one that is scored. With
 ``include_pronouns`` every form is scored.
 
-Boilerplate: gold mentions inside boilerplate regions are not scored (they
-are annotated so that leakage can be recognised, not to be found), and
-every prediction there is a false positive with status ``boilerplate``.
+Boilerplate (``Document.in_boilerplate``): gold mentions inside boilerplate
+regions are not scored (they are annotated so that leakage can be
+recognised, not to be found), and every prediction there is a false
+positive with status ``boilerplate``, never matched, even where it
+overlaps a body mention.
 
 Text-only predictions (no offsets) stand for every occurrence of their
-text outside boilerplate, except occurrences inside a longer text-only
-prediction of the same document ("Doe" inside "Jane Doe"); a text found
-only in boilerplate counts once, as leakage.
+text outside boilerplate as written, else for every one found loosely
+(case, whitespace, quote style) outside boilerplate, except occurrences
+inside a longer text-only prediction of the same document ("Doe" inside
+"Jane Doe"); a text found only in boilerplate counts once, as leakage.
 
 Entity level: the distinct entities found. A prediction names the entity
 of its ``canonical_name`` (else its text); it finds a gold entity of the
@@ -29,9 +32,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from ..model import Annotations, Span
+from ..model import Annotations, Document, Span
 from ..predictions import PredictedEntity
-from .grounding import occurrences, span_of
+from .grounding import ranked_occurrences, span_of
 from .normalize import normalize_name
 from .options import ScoringOptions
 from .outcomes import DocumentCategory, ItemOutcome, Leakage
@@ -54,11 +57,7 @@ def _grounded(annotations: Annotations, predictions: Sequence[PredictedEntity]):
         elif prediction.start is not None:
             ungrounded.append(prediction)
         else:
-            found = occurrences(document.text, prediction.text)
-            outside = [(s, e) for s, e in found if not document.in_boilerplate(s, e)]
-            # a name found outside boilerplate is not also charged for its boilerplate copies;
-            # a name found only in boilerplate is leakage, counted once
-            found = outside or found[:1]
+            found = _best_occurrences(document, prediction.text)
             if found:
                 text_only.append((prediction, found))
             else:
@@ -70,6 +69,19 @@ def _grounded(annotations: Annotations, predictions: Sequence[PredictedEntity]):
             if not nested:
                 placed.append((document.span(start, end), prediction))
     return placed, ungrounded
+
+
+def _best_occurrences(document: Document, name: str) -> list[tuple[int, int]]:
+    """The occurrences a text-only name stands for: those outside boilerplate as written, else
+    those outside boilerplate found loosely; a name found only in boilerplate is leakage, counted once."""
+    ranked = ranked_occurrences(document, name)
+    if not ranked:
+        return []
+    tier = lambda span: (document.in_boilerplate(*span), document.text[span[0]:span[1]] != name.strip())
+    best = tier(ranked[0])
+    if best[0]:
+        return ranked[:1]
+    return [span for span in ranked if tier(span) == best]
 
 
 def score_entities(annotations: Annotations, predictions: Sequence[PredictedEntity],
@@ -101,7 +113,9 @@ def score_entities(annotations: Annotations, predictions: Sequence[PredictedEnti
         by_mention.setdefault((span.start, span.end, prediction.type), prediction)
     predicted_mentions = canonical(list(by_mention))
 
-    matches = match_schemes(gold_mentions, predicted_mentions)
+    # a prediction in boilerplate is a false positive whatever gold it touches
+    matches = match_schemes(gold_mentions, predicted_mentions,
+                            [not document.in_boilerplate(s, e) for s, e, _ in predicted_mentions])
     semeval = semeval_counts(matches)
     strict = matches["strict"].pairs
 

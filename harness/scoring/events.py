@@ -10,19 +10,21 @@
 * argument classification: and the role is equal (case-insensitive).
 
 Arguments of events without a right-typed match are false alarms or
-misses. Matching is one-to-one and maximum at each level, same-type pairs
-first. Modality agreement is the share of right-typed event pairs whose
+misses. Each level is its own one-to-one maximum matching; the item
+outcomes come from the staged one (as many same-type pairs as possible,
+then as many wrong-type pairs, then the most arguments right). Modality agreement is the share of right-typed event pairs whose
 modality is equal (a prediction without modality counts as ``asserted``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 from ..model import Annotations, Argument, Event
 from ..predictions import PredictedArgument, PredictedEvent
-from .grounding import false_alarm_status, place_all
-from .matching import maximum_matching, overlap_pairs, staged_matching
+from .grounding import false_alarm_status, final_places, match_placements, placements
+from .matching import maximum_matching
 from .normalize import normalize_name
 from .options import ScoringOptions
 from .outcomes import DocumentCategory, ItemOutcome, Leakage, ranked_predictions
@@ -53,9 +55,10 @@ def _arguments(annotations: Annotations, gold: Event, predicted: PredictedEvent)
     edges = [(g, p) for g, a in enumerate(gold.arguments) for p, b in enumerate(arguments)
              if _argument_matches(annotations, a, b)]
     same_role = lambda g, p: gold.arguments[g].role.casefold() == arguments[p].role.casefold()
-    staged = staged_matching(edges, lambda g, p: 0 if same_role(g, p) else 1, 2)
+    # each its own maximum matching: the most arguments found, and the most found with their role
+    identified = len(maximum_matching(sorted(edges, key=lambda e: (not same_role(*e), e))))
     classified = len(maximum_matching([e for e in edges if same_role(*e)]))
-    return len(staged), classified
+    return identified, classified
 
 
 def score_events(annotations: Annotations, predictions: Sequence[PredictedEvent],
@@ -64,17 +67,32 @@ def score_events(annotations: Annotations, predictions: Sequence[PredictedEvent]
     document = annotations.document
     gold = sorted(annotations.events, key=lambda v: (v.trigger.start, v.trigger.end, v.type, v.id))
     gold_spans = [(v.trigger.start, v.trigger.end) for v in gold]
-    placed = place_all(document, predictions, gold_spans,
-                       lambda v: (v.trigger.text, v.trigger.start, v.trigger.end))
-    unique = sorted({(span.start, span.end, v) for span, v in placed if span is not None},
-                    key=lambda t: (t[0], t[1], t[2].type, repr(t[2])))
-    predicted_spans = [(s, e) for s, e, _ in unique]
-    predicted = [v for _, _, v in unique]
-    ungrounded = sorted({v for span, v in placed if span is None}, key=repr)
+    # arguments are a set: the order an extractor lists them in is no part of the prediction
+    predictions = [dataclasses.replace(v, arguments=tuple(sorted(set(v.arguments), key=repr))) for v in predictions]
+    placed = placements(document, predictions, lambda v: (v.trigger.text, v.trigger.start, v.trigger.end))
+    predicted = [placement.prediction for placement in placed]
 
-    distance = lambda g, p: (abs(gold_spans[g][0] - predicted_spans[p][0]) + abs(gold_spans[g][1] - predicted_spans[p][1]), g, p)
-    pairs = staged_matching(overlap_pairs(gold_spans, predicted_spans),
-                            lambda g, p: 0 if gold[g].type == predicted[p].type else 1, 2, distance)
+    same_type = lambda g, p: gold[g].type == predicted[p].type
+    argument_pairs: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def arguments(g: int, p: int) -> tuple[int, int]:
+        if (g, p) not in argument_pairs:
+            argument_pairs[(g, p)] = _arguments(annotations, gold[g], predicted[p])
+        return argument_pairs[(g, p)]
+
+    def preference(g: int, p: int, span: tuple[int, int]) -> tuple:
+        # among equally many right-typed pairs, the ones with more arguments right, then the closest
+        found, right = arguments(g, p) if same_type(g, p) else (0, 0)
+        return (-right, -found, abs(gold_spans[g][0] - span[0]) + abs(gold_spans[g][1] - span[1]))
+
+    matched = match_placements(document, gold_spans, placed, lambda g, p, span: 0 if same_type(g, p) else 1, 2,
+                               preference)
+    identified_pairs = match_placements(document, gold_spans, placed, lambda g, p, span: 0, 1,
+                                        lambda g, p, span: (not same_type(g, p), *preference(g, p, span)))
+    pairs = {g: (p, stage) for g, (p, stage, _) in matched.items()}
+    predicted_spans = final_places(document, gold_spans, placed, matched)
+    grounded = [p for p, place in enumerate(predicted_spans) if place is not None]
+    ungrounded = [predicted[p] for p, place in enumerate(predicted_spans) if place is None]
 
     items: list[ItemOutcome] = []
     per_type: dict[str, Counts] = {}
@@ -82,19 +100,19 @@ def score_events(annotations: Annotations, predictions: Sequence[PredictedEvent]
     def tally(label: str, counts: Counts) -> None:
         per_type[label] = per_type.get(label, Counts()) + counts
 
-    identified = len(pairs)
+    identified = len(identified_pairs)
     classified = 0
     modality_equal = 0
     arguments_identified = arguments_classified = 0
-    matched = set()
+    matched_predictions = set()
     for g, (p, stage) in sorted(pairs.items()):
-        matched.add(p)
+        matched_predictions.add(p)
         event, guess = gold[g], predicted[p]
         located = document.span(*predicted_spans[p])
         if stage == 0:
             classified += 1
             modality_equal += (guess.modality or "asserted") == event.modality
-            found, right = _arguments(annotations, event, guess)
+            found, right = arguments(g, p)
             arguments_identified += found
             arguments_classified += right
             items.append(ItemOutcome("tp", "events", event.type, event.trigger, located,
@@ -112,8 +130,9 @@ def score_events(annotations: Annotations, predictions: Sequence[PredictedEvent]
         if g not in pairs:
             items.append(ItemOutcome("fn", "events", event.type, event.trigger, None, f"{event.type} event missed"))
             tally(event.type, Counts(0, 0, 1))
-    for p, guess in enumerate(predicted):
-        if p not in matched:
+    for p in grounded:
+        if p not in matched_predictions:
+            guess = predicted[p]
             located = document.span(*predicted_spans[p])
             items.append(ItemOutcome(false_alarm_status(document, located), "events", guess.type, None, located,
                                      f"no gold event at trigger {located.text!r}", guess.score))
@@ -123,9 +142,9 @@ def score_events(annotations: Annotations, predictions: Sequence[PredictedEvent]
                                  f"trigger not found in the text: {guess.trigger.text!r}", guess.score))
         tally(guess.type, Counts(0, 1, 0))
 
-    total_predicted = len(predicted) + len(ungrounded)
+    total_predicted = len(predicted)
     gold_arguments = sum(len(v.arguments) for v in gold)
-    predicted_arguments = sum(len(set(v.arguments)) for v in predicted + ungrounded)
+    predicted_arguments = sum(len(set(v.arguments)) for v in predicted)
     subscores = {
         "trigger_identification": Counts(identified, total_predicted - identified, len(gold) - identified),
         "trigger_classification": Counts(classified, total_predicted - classified, len(gold) - classified),
@@ -135,7 +154,7 @@ def score_events(annotations: Annotations, predictions: Sequence[PredictedEvent]
                                           gold_arguments - arguments_classified),
         "modality_agreement": Counts.agreement(modality_equal, classified),
     }
-    in_boilerplate = sum(1 for s, e in predicted_spans if document.in_boilerplate(s, e))
-    leakage = Leakage(len(predicted_spans), in_boilerplate, sum(1 for i in items if i.status == "boilerplate"))
+    in_boilerplate = sum(1 for p in grounded if document.in_boilerplate(*predicted_spans[p]))
+    leakage = Leakage(len(grounded), in_boilerplate, sum(1 for i in items if i.status == "boilerplate"))
     return DocumentCategory("events", tuple(items), subscores, ("modality_agreement",), per_type, leakage,
-                            len(ungrounded), ranked_predictions(items, predicted + ungrounded))
+                            len(ungrounded), ranked_predictions(items, predicted))

@@ -25,8 +25,7 @@ from typing import Sequence
 from ..model import Annotations, Figure
 from ..predictions import PredictedFigure
 from ..values import parse_number, value_in
-from .grounding import false_alarm_status, place_all
-from .matching import overlap_pairs, staged_matching
+from .grounding import false_alarm_status, final_places, match_placements, placements
 from .options import ScoringOptions
 from .outcomes import DocumentCategory, ItemOutcome, Leakage, ranked_predictions
 from .score import Counts
@@ -81,24 +80,28 @@ def score_figures(annotations: Annotations, predictions: Sequence[PredictedFigur
     document = annotations.document
     gold = sorted(annotations.figures, key=lambda f: (f.span.start, f.span.end, f.id))
     gold_spans = [(f.span.start, f.span.end) for f in gold]
-    placed = place_all(document, predictions, gold_spans, lambda p: (p.text, p.start, p.end))
-    unique = sorted({(span.start, span.end, p) for span, p in placed if span is not None},
-                    key=lambda t: (t[0], t[1], repr(t[2])))
-    predicted_spans = [(s, e) for s, e, _ in unique]
-    predicted = [p for _, _, p in unique]
-    values = [predicted_value(p) for p in predicted]
-    ungrounded = sorted({p for span, p in placed if span is None}, key=repr)
+    placed = placements(document, predictions, lambda p: (p.text, p.start, p.end))
+    values = [predicted_value(p.prediction) for p in placed]
 
-    candidates = overlap_pairs(gold_spans, predicted_spans)
-    distance = lambda g, p: (abs(gold_spans[g][0] - predicted_spans[p][0]) + abs(gold_spans[g][1] - predicted_spans[p][1]), g, p)
-    hits = staged_matching(candidates, lambda g, p: 0 if values_agree(gold[g], values[p], options) else None, 1, distance)
-    span_pairs = staged_matching(candidates, lambda g, p: 0, 1, distance)
+    distance = lambda g, p, span: (abs(gold_spans[g][0] - span[0]) + abs(gold_spans[g][1] - span[1]),)
+    agree = lambda g, p: values_agree(gold[g], values[p], options)
+    matched = match_placements(document, gold_spans, placed, lambda g, p, span: 0 if agree(g, p) else None, 1,
+                               distance)
+    # the span sub-score: overlap alone, preferring pairs whose values agree
+    span_matched = match_placements(document, gold_spans, placed, lambda g, p, span: 0, 1,
+                                    lambda g, p, span: (not agree(g, p), *distance(g, p, span)))
+    hits = {g: (p, stage) for g, (p, stage, _) in matched.items()}
+    span_pairs = {g: (p, stage) for g, (p, stage, _) in span_matched.items()}
+    predicted_spans = final_places(document, gold_spans, placed, matched)
+    predicted = [placement.prediction for placement in placed]
+    grounded = [p for p, place in enumerate(predicted_spans) if place is not None]
+    ungrounded = [predicted[p] for p, place in enumerate(predicted_spans) if place is None]
 
     items: list[ItemOutcome] = []
     units_equal = 0
-    matched = set()
+    matched_predictions = set()
     for g, (p, _) in sorted(hits.items()):
-        matched.add(p)
+        matched_predictions.add(p)
         same_unit = normalize_unit(gold[g].unit) == normalize_unit(predicted[p].unit)
         units_equal += same_unit
         items.append(ItemOutcome("tp", "figures", gold[g].unit, gold[g].span, document.span(*predicted_spans[p]),
@@ -109,8 +112,9 @@ def score_figures(annotations: Annotations, predictions: Sequence[PredictedFigur
             near = span_pairs.get(g)
             why = f"value {values[near[0]]!r} given, gold {figure.value!r}" if near else "missed"
             items.append(ItemOutcome("fn", "figures", figure.unit, figure.span, None, f"figure {why}"))
-    for p, prediction in enumerate(predicted):
-        if p not in matched:
+    for p in grounded:
+        if p not in matched_predictions:
+            prediction = predicted[p]
             located = document.span(*predicted_spans[p])
             items.append(ItemOutcome(false_alarm_status(document, located), "figures", prediction.unit, None,
                                      located, f"no gold figure with value {values[p]!r} here", prediction.score))
@@ -118,14 +122,14 @@ def score_figures(annotations: Annotations, predictions: Sequence[PredictedFigur
         items.append(ItemOutcome("fp", "figures", prediction.unit, None, None,
                                  f"not found in the text: {prediction.text!r}", prediction.score))
 
-    total_predicted = len(predicted) + len(ungrounded)
+    total_predicted = len(placed)
     value_equal = sum(1 for g, (p, _) in span_pairs.items() if values_agree(gold[g], values[p], options))
     subscores = {
         "span": Counts(len(span_pairs), total_predicted - len(span_pairs), len(gold) - len(span_pairs)),
         "value_agreement": Counts.agreement(value_equal, len(span_pairs)),
         "unit_agreement": Counts.agreement(units_equal, len(hits)),
     }
-    in_boilerplate = sum(1 for s, e in predicted_spans if document.in_boilerplate(s, e))
-    leakage = Leakage(len(predicted_spans), in_boilerplate, sum(1 for i in items if i.status == "boilerplate"))
+    in_boilerplate = sum(1 for p in grounded if document.in_boilerplate(*predicted_spans[p]))
+    leakage = Leakage(len(grounded), in_boilerplate, sum(1 for i in items if i.status == "boilerplate"))
     return DocumentCategory("figures", tuple(items), subscores, ("value_agreement", "unit_agreement"), {},
-                            leakage, len(ungrounded), ranked_predictions(items, predicted + ungrounded))
+                            leakage, len(ungrounded), ranked_predictions(items, predicted))

@@ -2,26 +2,25 @@
 
 Spans are ``(start, end)`` pairs, end exclusive. ``overlap_pairs`` finds every
 gold/prediction pair whose spans share a character with a sweep over the
-sorted spans: O((n + m) log(n + m) + pairs). ``staged_matching`` then matches
-in stages (for example: same span and type first, then any overlap), each
-stage a maximum-cardinality matching among the items still free, so a
-stage never gives up a match an earlier, stricter stage could make.
+sorted spans: O((n + m) log(n + m) + pairs). ``match_by_stage`` then matches
+in stages (for example: same span and type first, then any overlap): the
+matching has as many stage-0 pairs as any matching can have, then as many
+pairs of stages 0-1 as possible, and so on, so a stage never gives up a
+match an earlier, stricter stage could make, and the choice among stricter
+pairs never costs a looser one. Among equally good matchings the
+preferred pairs (closest boundaries, highest overlap ...) are chosen.
 
-Maximum matchings are found per connected component of the candidate
-graph: a lone pair is matched directly, a small component by augmenting
-paths (candidates tried in order of preference, so the pairs chosen are
-the natural ones), a large one by Hopcroft-Karp (scipy). Callers put their
-items in a canonical order first, so the result never depends on the order
-the extractor listed them in.
+Matchings are found per connected component of the candidate graph: a lone
+pair, or a component in which no two candidates share an item, is matched
+directly; any other component is solved exactly as an assignment problem
+(scipy). Callers put their items in a canonical order first, so the result
+never depends on the order the extractor listed them in.
 """
 
 from __future__ import annotations
 
 import heapq
-from typing import Callable, Iterable, Sequence
-
-SMALL_COMPONENT = 64  # nodes; above this, Hopcroft-Karp
-
+from typing import Callable, Iterable, Mapping, Sequence
 
 def overlap_pairs(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every ``(gold index, predicted index)`` whose spans overlap; an empty span overlaps only an equal one."""
@@ -79,49 +78,56 @@ def _components(edges: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]
     return list(groups.values())
 
 
-def _augmenting(edges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Maximum matching of a small component; edges come in order of preference."""
-    adjacency: dict[int, list[int]] = {}
-    for g, p in edges:
-        adjacency.setdefault(g, []).append(p)
-    gold_of: dict[int, int] = {}
-    predicted_of: dict[int, int] = {}
-    for g, candidates in adjacency.items():  # greedy start: each gold takes its best free candidate
-        for p in candidates:
-            if p not in gold_of:
-                gold_of[p], predicted_of[g] = g, p
-                break
+def _solve(edges: list[tuple[int, int]], stage: Mapping[tuple[int, int], int],
+           cost: Mapping[tuple[int, int], tuple[int, ...]], stages: int) -> list[tuple[int, int]]:
+    """The lexicographically best matching of one component, exactly (an assignment problem).
 
-    def augment(g: int, seen: set[int]) -> bool:
-        for p in adjacency[g]:
-            if p in seen:
-                continue
-            seen.add(p)
-            if p not in gold_of or augment(gold_of[p], seen):
-                gold_of[p], predicted_of[g] = g, p
-                return True
-        return False
-
-    for g in adjacency:
-        if g not in predicted_of:
-            augment(g, set())
-    return sorted(predicted_of.items())
-
-
-def _hopcroft_karp(edges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    Objective, most important first: the number of stage-0 pairs, of pairs
+    in stages 0-1, ..., of all pairs; then the smallest sum of the first
+    cost of the pairs, of the second, and so on. Each level is a digit of
+    one integer weight per edge, in a base larger than anything the lower
+    levels can add up to, so one maximum weight assignment (scipy)
+    optimises them all in order. Levels of cost that would make a weight
+    too large for a float64 to hold exactly are dropped, last first.
+    """
     import numpy as np
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import maximum_bipartite_matching
+    from scipy.optimize import linear_sum_assignment
 
     golds = sorted({g for g, _ in edges})
     predicted = sorted({p for _, p in edges})
+    size = min(len(golds), len(predicted))  # no matching has more pairs
+    base = size + 1
+    levels = len(next(iter(cost.values()))) if cost else 0
+    low = [min(cost[edge][k] for edge in edges) for k in range(levels)]
+    shifted = {edge: [cost[edge][k] - low[k] for k in range(levels)] for edge in edges}
+    bounds = [size * max(c[k] for c in shifted.values()) + 1 for k in range(levels)]  # above any sum of a level
+    while levels and base ** stages * _product(bounds[:levels]) >= 2 ** 52:
+        levels -= 1
+    tie = _product(bounds[:levels])
+    weight_of_stage = [sum(base ** (stages - 1 - j) for j in range(s, stages)) * tie for s in range(stages)]
     g_index = {g: i for i, g in enumerate(golds)}
     p_index = {p: i for i, p in enumerate(predicted)}
-    rows = np.array([g_index[g] for g, _ in edges])
-    cols = np.array([p_index[p] for _, p in edges])
-    graph = csr_matrix((np.ones(len(edges)), (rows, cols)), shape=(len(golds), len(predicted)))
-    match = maximum_bipartite_matching(graph, perm_type="column")
-    return [(golds[i], predicted[j]) for i, j in enumerate(match) if j >= 0]
+    weights = np.zeros((len(golds), len(predicted)))
+    for edge in edges:
+        penalty = 0
+        for k in range(levels):
+            penalty = penalty * bounds[k] + shifted[edge][k]
+        weights[g_index[edge[0]], p_index[edge[1]]] = weight_of_stage[stage[edge]] - penalty
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return [(golds[i], predicted[j]) for i, j in zip(rows, cols) if weights[i, j] > 0]
+
+
+def _product(values: Iterable[int]) -> int:
+    out = 1
+    for value in values:
+        out *= value
+    return out
+
+
+def _integer_costs(preference: Callable[[int, int], tuple], edges: Iterable[tuple[int, int]]):
+    """Each edge's preference as integers (fractions kept to 1e-6), smaller preferred."""
+    as_int = lambda value: int(value) if float(value).is_integer() else round(value * 1_000_000)
+    return {edge: tuple(as_int(value) for value in preference(*edge)) for edge in edges}
 
 
 def is_matching(edges: Sequence[tuple[int, int]]) -> bool:
@@ -129,59 +135,48 @@ def is_matching(edges: Sequence[tuple[int, int]]) -> bool:
     return len({g for g, _ in edges}) == len(edges) == len({p for _, p in edges})
 
 
-def maximum_matching(edges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A maximum one-to-one matching of ``(gold, predicted)`` edges listed in order of preference."""
-    edges = list(dict.fromkeys(edges))
+def _lexicographic(staged: Mapping[tuple[int, int], int], cost: Mapping[tuple[int, int], tuple[int, ...]],
+                   stages: int) -> list[tuple[int, int]]:
+    edges = sorted(staged)
     if is_matching(edges):
-        return sorted(edges)
+        return edges  # the common case: nothing to choose between
     matched: list[tuple[int, int]] = []
     for component in _components(edges):
-        if len(component) == 1:
-            matched.append(component[0])
-            continue
-        nodes = len({g for g, _ in component}) + len({p for _, p in component})
-        matched += _augmenting(component) if nodes <= SMALL_COMPONENT else _hopcroft_karp(component)
+        if len(component) == 1 or is_matching(component):
+            matched += component
+        else:
+            matched += _solve(component, staged, cost, stages)
     return sorted(matched)
 
 
-def staged_matching(
-    candidates: Sequence[tuple[int, int]],
-    stage_of: Callable[[int, int], int | None],
-    stages: int,
-    preference: Callable[[int, int], tuple] | None = None,
-) -> dict[int, tuple[int, int]]:
-    """Match in stages: ``gold -> (predicted, stage)``.
+def maximum_matching(edges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A maximum one-to-one matching of ``(gold, predicted)`` edges listed in order of preference.
 
-    ``stage_of(g, p)`` gives the strictest stage a candidate pair qualifies
-    for (0 is strictest) or None when it cannot match; ``preference`` orders
-    the candidates of a stage (smaller first).
+    Among the maximum matchings, one with the preferred edges (smallest sum
+    of positions in the list) is chosen.
     """
-    by_stage: list[list[tuple[int, int]]] = [[] for _ in range(stages)]
-    for g, p in candidates:
-        stage = stage_of(g, p)
-        if stage is not None:
-            by_stage[stage].append((g, p))
-    return match_by_stage(by_stage, preference)
+    edges = list(dict.fromkeys(edges))
+    return _lexicographic({edge: 0 for edge in edges}, {edge: (i,) for i, edge in enumerate(edges)}, 1)
 
 
-def match_by_stage(by_stage: Sequence[list[tuple[int, int]]],
+def match_by_stage(by_stage: Sequence[Iterable[tuple[int, int]]],
                    preference: Callable[[int, int], tuple] | None = None) -> dict[int, tuple[int, int]]:
-    """``staged_matching`` with the candidates already sorted into stages."""
-    result: dict[int, tuple[int, int]] = {}
-    taken: set[int] = set()
+    """Match candidates sorted into stages (0 strictest): ``gold -> (predicted, stage)``.
+
+    The matching is lexicographically maximum: as many stage-0 pairs as
+    possible, then as many pairs of stages 0 and 1 as possible, and so on
+    (so leftovers are matched as far as the stricter stages allow, and the
+    choice among equally good stage-0 pairs never costs a later pair); among
+    those, the one whose pairs have the smallest sum of the first number of
+    ``preference``, then of the second, and so on (so a preference of
+    ``(-arguments_right, distance)`` means the most arguments right in
+    total, then the closest boundaries in total).
+    """
+    staged: dict[tuple[int, int], int] = {}
     for stage, edges in enumerate(by_stage):
-        if not edges:
-            continue
-        free = [(g, p) for g, p in edges if g not in result and p not in taken]
-        if is_matching(free):
-            chosen = free  # the common case: nothing to choose between
-        else:
-            if preference is not None:
-                free.sort(key=lambda edge: (preference(*edge), edge))
-            else:
-                free.sort()
-            chosen = maximum_matching(free)
-        for g, p in chosen:
-            result[g] = (p, stage)
-            taken.add(p)
-    return result
+        for edge in edges:
+            staged.setdefault(edge, stage)  # a pair counts at its strictest stage
+    if not staged:
+        return {}
+    cost = {edge: () for edge in staged} if preference is None else _integer_costs(preference, staged)
+    return {g: (p, staged[(g, p)]) for g, p in _lexicographic(staged, cost, len(by_stage))}

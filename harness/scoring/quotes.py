@@ -26,8 +26,7 @@ from typing import Sequence
 
 from ..model import Annotations, Quote
 from ..predictions import PredictedQuote, TextSpan
-from .grounding import false_alarm_status, place_all
-from .matching import overlap_pairs, staged_matching
+from .grounding import false_alarm_status, final_places, match_placements, placements
 from .normalize import normalize_description, normalize_name, token_f1, token_spans, trim
 from .options import ScoringOptions
 from .outcomes import DocumentCategory, ItemOutcome, Leakage, ranked_predictions
@@ -79,28 +78,40 @@ def score_quotes(annotations: Annotations, predictions: Sequence[PredictedQuote]
     def locate(prediction: PredictedQuote):
         return prediction.text.strip().strip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb "), prediction.start, prediction.end
 
-    placed = place_all(document, predictions, gold_spans, locate)
-    grounded = sorted({(trim(span.start, span.end, text), p) for span, p in placed if span is not None},
-                      key=lambda sp: (sp[0], repr(sp[1])))
-    seen: dict[tuple[int, int], PredictedQuote] = {}
-    for span, prediction in grounded:
-        seen.setdefault(span, prediction)  # the same content predicted twice counts once
-    predicted_spans = list(seen)
-    predicted = [seen[s] for s in predicted_spans]
-    ungrounded = sorted({p for span, p in placed if span is None}, key=repr)
+    placed = placements(document, predictions, locate, lambda s, e: trim(s, e, text))
+    # the same content predicted twice counts once: of several predictions with one place, the first
+    single = {}
+    placed = [pl for pl in placed if len(pl.spans) != 1 or single.setdefault(pl.spans[0], pl) is pl]
 
     gold_tokens = [token_spans(text, s, e) for s, e in gold_spans]
-    predicted_tokens = [token_spans(text, s, e) for s, e in predicted_spans]
+    tokens: dict[tuple[int, int], set] = {}
 
-    def stage(g: int, p: int):
-        if gold_spans[g] == predicted_spans[p]:
+    def overlap(g: int, span: tuple[int, int]) -> float:
+        if span not in tokens:
+            tokens[span] = token_spans(text, *span)
+        return token_f1(gold_tokens[g], tokens[span])
+
+    def stage(g: int, p: int, span: tuple[int, int]):
+        if gold_spans[g] == span:
             return 0
-        if options.quote_match == "overlap" and token_f1(gold_tokens[g], predicted_tokens[p]) >= options.quote_threshold:
+        if options.quote_match == "overlap" and overlap(g, span) >= options.quote_threshold:
             return 0
         return None
 
-    pairs = staged_matching(overlap_pairs(gold_spans, predicted_spans), stage, 1,
-                            lambda g, p: (-token_f1(gold_tokens[g], predicted_tokens[p]), g, p))
+    matched = match_placements(document, gold_spans, placed, stage, 1, lambda g, p, span: (-overlap(g, span),))
+    places = final_places(document, gold_spans, placed, matched)
+    matched_predictions = {p for p, _, _ in matched.values()}
+    kept, used = [], set()  # an unmatched prediction where another one is counted is that one again
+    for p in sorted(range(len(placed)), key=lambda p: (p not in matched_predictions, p)):
+        if places[p] is not None and (p in matched_predictions or places[p] not in used):
+            kept.append(p)
+            used.add(places[p])
+    kept.sort()
+    index = {p: i for i, p in enumerate(kept)}
+    predicted_spans = [places[p] for p in kept]
+    predicted = [placed[p].prediction for p in kept]
+    pairs = {g: (index[p], stage) for g, (p, stage, _) in matched.items()}
+    ungrounded = [pl.prediction for pl in placed if not pl.grounded]
 
     items: list[ItemOutcome] = []
     per_kind: dict[str, Counts] = {kind: Counts() for kind in KINDS}

@@ -61,7 +61,7 @@ class CategoryResult:
     ci95: tuple[float, float]
     subscores: Mapping[str, Score]
     per_type: Mapping[str, Score]
-    macro: Mapping[str, float]
+    macro: Mapping[str, float] | None  # None: no type with gold or predictions to average over
     leakage: Leakage
     ungrounded: int
     curve: Curve | None
@@ -98,7 +98,7 @@ class CategoryResult:
         out["headline"] = HEADLINES[self.name]
         out["subscores"] = {name: score.to_dict() for name, score in self.subscores.items()}
         out["per_type"] = {name: score.to_dict() for name, score in sorted(self.per_type.items())}
-        out["macro"] = dict(self.macro)
+        out["macro"] = None if self.macro is None else dict(self.macro)
         out["micro"] = {k: out[k] for k in ("precision", "recall", "f1")}
         out["leakage"] = self.leakage.to_dict()
         out["ungrounded"] = self.ungrounded
@@ -126,6 +126,18 @@ class _either:
         if instance is None:
             return lambda results: self.function(list(results))
         return lambda *others: self.function([instance, *others])
+
+
+def _macro(type_scores: Mapping[str, Score]) -> dict[str, float] | None:
+    """Mean precision, recall and F1 over the types that have gold or predictions (None when none has).
+
+    A type with neither would score 1.0 by the empty-input rule and pull the
+    mean up for nothing, so it is left out.
+    """
+    present = [score for score in type_scores.values() if score.tp + score.fp + score.fn > 0]
+    if not present:
+        return None
+    return {key: sum(getattr(score, key) for score in present) / len(present) for key in ("precision", "recall", "f1")}
 
 
 def _sum_tallies(values: Iterable[Mapping[str, Mapping[str, int]]]) -> dict[str, dict[str, int]]:
@@ -197,8 +209,7 @@ class EvaluationResult:
             ungrounded += o.ungrounded
             ranked = None if ranked is None or o.ranked is None else ranked + list(o.ranked)
         type_scores = {t: Score.of(c) for t, c in per_type.items()}
-        macro = {key: (sum(getattr(s, key) for s in type_scores.values()) / len(type_scores) if type_scores else 1.0)
-                 for key in ("precision", "recall", "f1")}
+        macro = _macro(type_scores)
         return CategoryResult(
             name, score.tp, score.fp, score.fn, score.precision, score.recall, score.f1, ci,
             {k: Score.of(c, kind="rate" if k in rates else "prf") for k, c in subscores.items()},

@@ -12,8 +12,8 @@ For gold and predicted mentions ``(start, end, type)``:
   overlapping with another type is incorrect.
 
 Unmatched gold is missed, unmatched predictions are spurious. Each scheme
-matches one-to-one, first every correct pair it can, then every
-incorrect/partial pair among what is left (maximum matchings), with
+matches one-to-one: as many correct pairs as any matching can have, then,
+keeping that number, as many incorrect/partial pairs as possible, with
 mentions in a canonical order, so counts never depend on input order and a
 spurious prediction is counted once.
 """
@@ -81,12 +81,18 @@ class SchemeMatch:
 
 
 def _distance(gold: Sequence[Mention], predicted: Sequence[Mention]):
-    return lambda g, p: (abs(gold[g][0] - predicted[p][0]) + abs(gold[g][1] - predicted[p][1]), g, p)
+    return lambda g, p: (abs(gold[g][0] - predicted[p][0]) + abs(gold[g][1] - predicted[p][1]),)
 
 
-def match_schemes(gold: Sequence[Mention], predicted: Sequence[Mention]) -> dict[str, SchemeMatch]:
-    """The strict, exact (also used by partial) and type matchings of two canonically ordered lists."""
+def match_schemes(gold: Sequence[Mention], predicted: Sequence[Mention],
+                  matchable: Sequence[bool] | None = None) -> dict[str, SchemeMatch]:
+    """The strict, exact (also used by partial) and type matchings of two canonically ordered lists.
+
+    ``matchable[p]`` False keeps prediction ``p`` out of every matching (it is spurious).
+    """
     candidates = overlap_pairs([(s, e) for s, e, _ in gold], [(s, e) for s, e, _ in predicted])
+    if matchable is not None:
+        candidates = [(g, p) for g, p in candidates if matchable[p]]
     preference = _distance(gold, predicted)
 
     if is_matching(candidates):

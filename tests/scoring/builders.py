@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from harness.model import Annotations, Document, Entity, Mention, Region
+from harness.model import Annotations, Document, Entity, Figure, Mention, Region
 from harness.predictions import PredictedEntity, Predictions
+from harness.scoring import ScoringOptions, evaluate
 
 WORDS = ("alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa", "theta")
 
@@ -42,3 +43,26 @@ def entity_gold(text: str, mentions: list[tuple[int, int, str]], doc_id: str = "
 def entity_predictions(text: str, mentions, doc_id: str = "doc", **extra) -> Predictions:
     return Predictions(doc_id, entities=tuple(
         PredictedEntity(text[s:e], label, s, e, **extra) for s, e, label in mentions))
+
+
+def score_category(annotations: Annotations, category: str, predicted):
+    """The ``CategoryResult`` of one category for one document's predictions."""
+    record = Predictions(annotations.doc_id, **{category: tuple(predicted)})
+    return evaluate([annotations], {annotations.doc_id: record}, ScoringOptions(resamples=10)).categories[category]
+
+
+def counts(result) -> tuple:
+    """A category result's headline ``(tp, fp, fn)``."""
+    return (result.tp, result.fp, result.fn)
+
+
+def figure_gold(text: str, figures: list[tuple[str, float, int]]) -> Annotations:
+    """Gold figures ``(text, value, occurrence)``: the occurrence-th place the text appears."""
+    doc = document(text)
+    gold = []
+    for i, (words, value, occurrence) in enumerate(figures):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(words, start + 1)
+        gold.append(Figure(f"F{i}", doc.span(start, start + len(words)), value))
+    return Annotations(doc, figures=tuple(gold))

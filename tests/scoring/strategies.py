@@ -7,8 +7,8 @@ import dataclasses
 from hypothesis import strategies as st
 
 from harness.model import Annotations, Argument, Document, Entity, Event, Figure, Mention, Quote, Region
-from harness.predictions import (PredictedEntity, PredictedEvent, PredictedFigure, PredictedQuote, Predictions,
-                                 TextSpan, from_gold)
+from harness.predictions import (PredictedArgument, PredictedEntity, PredictedEvent, PredictedFigure, PredictedQuote,
+                                 Predictions, TextSpan, from_gold)
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE")
 EVENT_TYPES = ("Attack", "Meet", "Statement")
@@ -116,3 +116,93 @@ def noisy_predictions(draw, annotations: Annotations):
 
 def spurious_prediction(annotations: Annotations, category: str, index: int):
     return _spurious(annotations, category, index, "PERSON" if category == "entities" else "Attack")
+
+
+# Crowded documents: few distinct words, many repeats, overlapping gold and predictions, so that
+# text-only predictions have several places and matchings have real choices to make.
+CROWD_WORDS = ("5", "tanks", "12", "drones", "5.5", "1,000", "Apple", "APPLE")
+CROWD_VALUES = (5.0, 12.0)
+
+
+def _word_spans(words: list[str]) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for word in words:
+        spans.append((position, position + len(word)))
+        position += len(word) + 1
+    return spans
+
+
+@st.composite
+def crowded_cases(draw, max_gold: int = 4, max_predicted: int = 6):
+    """``(annotations, predictions)`` over a short text of repeated words, every category."""
+    words = draw(st.lists(st.sampled_from(CROWD_WORDS), min_size=3, max_size=8))
+    text = " ".join(words)
+    spans = _word_spans(words)
+    cut = draw(st.one_of(st.none(), st.integers(1, len(words) - 1)))
+    if cut is None:
+        regions = (Region(0, len(text), "body"),)
+    else:
+        regions = (Region(0, spans[cut][0], "body"), Region(spans[cut][0], len(text), "boilerplate", "comments"))
+    document = Document("doc", text, regions=regions)
+    body_words = len(words) if cut is None else cut
+
+    def word_range(limit: int, longest: int):
+        first = draw(st.integers(0, limit - 1))
+        last = min(limit - 1, first + draw(st.integers(0, longest - 1)))
+        return spans[first][0], spans[last][1]
+
+    entities = []
+    for i in range(draw(st.integers(0, max_gold))):
+        start, end = word_range(len(words), 2)
+        entities.append(Entity(f"E{i}", draw(st.sampled_from(ENTITY_TYPES[:2])), text[start:end],
+                               (Mention(start, end, text[start:end]),)))
+    figures, quotes, events = [], [], []
+    for i in range(draw(st.integers(0, max_gold))):
+        figures.append(Figure(f"F{i}", document.span(*word_range(body_words, 2)), draw(st.sampled_from(CROWD_VALUES))))
+    for i in range(draw(st.integers(0, max_gold))):
+        quotes.append(Quote(f"Q{i}", document.span(*word_range(body_words, 3)), draw(st.sampled_from(("direct", "indirect")))))
+    for i in range(draw(st.integers(0, max_gold))):
+        arguments = tuple(Argument(draw(st.sampled_from(("agent", "target"))), span=document.span(*word_range(body_words, 1)))
+                          for _ in range(draw(st.integers(0, 2))))
+        events.append(Event(f"V{i}", draw(st.sampled_from(EVENT_TYPES[:2])), document.span(*word_range(body_words, 1)),
+                            arguments))
+    annotations = Annotations(document, tuple(entities), tuple(quotes), tuple(figures), tuple(events))
+
+    starts = {start: i for i, (start, _) in enumerate(spans)}
+    ends = {end: i for i, (_, end) in enumerate(spans)}
+
+    def place(near: list[tuple[int, int]]):
+        """(text, start, end) of a predicted stretch, often at or around a gold item of its category:
+        with offsets, or text only (perhaps in another case)."""
+        if near and draw(st.booleans()):
+            first, last = (lambda s_e: (starts[s_e[0]], ends[s_e[1]]))(draw(st.sampled_from(near)))
+            first = max(0, first - draw(st.integers(0, 1)))
+            last = min(len(words) - 1, last + draw(st.integers(0, 1)))
+            start, end = spans[first][0], spans[last][1]
+        else:
+            start, end = word_range(len(words), 3)
+        if draw(st.booleans()):
+            return text[start:end], start, end
+        said = text[start:end]
+        return (said.upper() if draw(st.booleans()) else said), None, None
+
+    predicted: dict[str, list] = {c: [] for c in ("entities", "quotes", "figures", "events")}
+    for _ in range(draw(st.integers(0, max_predicted))):
+        said, start, end = place([(m.start, m.end) for e in entities for m in e.mentions])
+        predicted["entities"].append(PredictedEntity(said, draw(st.sampled_from(ENTITY_TYPES[:2])), start, end))
+    for _ in range(draw(st.integers(0, max_predicted))):
+        said, start, end = place([(f.span.start, f.span.end) for f in figures])
+        predicted["figures"].append(PredictedFigure(said, start, end, draw(st.sampled_from(CROWD_VALUES)), has_value=True))
+    for _ in range(draw(st.integers(0, max_predicted))):
+        said, start, end = place([(q.content.start, q.content.end) for q in quotes])
+        predicted["quotes"].append(PredictedQuote(said, start, end, draw(st.sampled_from(("direct", "indirect")))))
+    for _ in range(draw(st.integers(0, max_predicted))):
+        said, start, end = place([(v.trigger.start, v.trigger.end) for v in events])
+        arguments = []
+        for _ in range(draw(st.integers(0, 2))):
+            a_start, a_end = word_range(len(words), 1)
+            arguments.append(PredictedArgument(draw(st.sampled_from(("agent", "target"))), text[a_start:a_end],
+                                               a_start, a_end))
+        predicted["events"].append(PredictedEvent(draw(st.sampled_from(EVENT_TYPES[:2])), TextSpan(said, start, end),
+                                                  tuple(arguments)))
+    return annotations, Predictions("doc", **{c: tuple(items) for c, items in predicted.items()})
