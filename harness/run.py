@@ -347,10 +347,23 @@ class AdapterSpec:
 
 
 def default_adapter_names(config: Any) -> list[str]:
-    """Every adapter that is ready here, except ``oracle`` (which only echoes the gold)."""
+    """Every adapter that is ready here, except ``oracle`` (which only echoes the gold).
+
+    A plugin that is installed but broken is included: it runs as a failed
+    adapter (a setup error in the report), never disappearing from the run.
+    """
     from .adapters import available_adapters
 
-    return [info.name for info in available_adapters(config) if info.status == "ready" and info.name != "oracle"]
+    return [info.name for info in available_adapters(config)
+            if info.status in ("ready", "broken") and info.name != "oracle"]
+
+
+def skipped_adapters(config: Any, names: Iterable[str]) -> list[Any]:
+    """The adapters a run of ``names`` leaves out (``AdapterInfo``: missing a dependency or unconfigured)."""
+    from .adapters import available_adapters
+
+    chosen = set(names)
+    return [info for info in available_adapters(config) if info.name not in chosen and info.name != "oracle"]
 
 
 def build_adapters(names: Iterable[str], config: Any, corpus: Corpus) -> list[AdapterSpec]:

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from ..errors import EXIT_OK, EXIT_RUN_FAILURES
+
 DEFAULT_OUT = "reports/latest"
 
 
@@ -70,6 +72,8 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     if adapters is None:
         names = default_adapter_names(config)
         names += [name for name in extra_adapters if name not in names]
+        if not quiet:
+            print_skipped(config, names)
     else:
         names = adapters
     specs = build_adapters(names, config, corpus)
@@ -99,6 +103,26 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     return report, files, run
 
 
+def print_skipped(config: Any, names: list[str]) -> None:
+    """Say which adapters a default run leaves out and why, so none disappears without a word."""
+    from ..run import skipped_adapters
+
+    for info in skipped_adapters(config, names):
+        fix = f" Install: {info.install_hint}" if info.install_hint else ""
+        click.echo(f"not run: {info.name} ({info.status}: {info.detail}){fix}", err=True)
+
+
+def print_errors(report: Any, console: Any = None) -> None:
+    """Every error of the run as a compact table (adapter, document, stage, kind, message), if any."""
+    from rich.console import Console
+
+    from ..report.table import error_table
+
+    errors = report.get("errors") or []
+    if errors:
+        (console or Console(stderr=True, highlight=False)).print(error_table(errors))
+
+
 @click.command()
 @click.option("--adapters", "adapter_list", metavar="A,B,...",
               help="Adapters to run (default: every ready adapter except oracle).")
@@ -115,17 +139,20 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     Prints one table (rows: categories and key sub-scores; columns: adapters;
     P / R / F1 with the 95% confidence interval, best of each row marked) and
     writes report.json, report.md, report.html, junit.xml and
-    predictions/<adapter>.jsonl. Predictions are cached by adapter fingerprint
-    and document hash, so an unchanged second run extracts nothing. A
-    document that fails is recorded and the run goes on; the exit code is 1
-    when anything failed, 0 otherwise.
+    predictions/<adapter>.jsonl. Predictions are cached by what determines
+    them (the adapter's code, libraries, model and settings, and the
+    document), so an unchanged second run extracts nothing. A document or
+    adapter that fails is recorded, listed in an error table and the run
+    goes on. Exit codes: 0 every adapter ran cleanly, 2 a usage or
+    configuration error, 3 the run finished but an adapter or a document
+    failed (the reports are still written).
     """
     from rich.console import Console
 
-    from ..config import load_config
+    from ..config import check_config, load_config
     from ..report import print_table
 
-    config = load_config()
+    config = check_config(load_config())
     report, files, result = perform_run(config, adapters=parse_adapter_list(adapter_list), gold=gold, out=out,
                                         jobs=jobs, executor=executor, use_cache=not no_cache)
     console = Console(highlight=False)
@@ -136,4 +163,4 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
                       + (f", {stats.discarded} corrupt entr(ies) discarded" if stats.discarded else ""))
     console.print(f"Reports written to {files.folder}/ (report.json, report.md, report.html, junit.xml, predictions/).",
                   markup=False)
-    sys.exit(0 if result.ok else 1)
+    sys.exit(EXIT_OK if result.ok else EXIT_RUN_FAILURES)

@@ -58,7 +58,7 @@ def outside(project):
 def test_a_predictions_record_with_a_path_for_doc_id_is_refused(project, gold, outside, doc_id):
     (project / "p.jsonl").write_text(json.dumps({"doc_id": doc_id, "entities": []}) + "\n")
     result = _invoke("score", str(gold), "p.jsonl")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "p.jsonl:1#/doc_id" in result.output and "Fix:" in result.output
     assert outside()
 
@@ -93,7 +93,7 @@ def test_a_report_naming_a_predictions_file_outside_its_folder_is_not_read(proje
     for args in (("baseline", "--report", str(report_path), "--out", "baseline.json"),
                  ("compare", str(report_path), str(report_path), "--gold", str(gold))):
         result = _invoke(*args)
-        assert result.exit_code == 1, result.output
+        assert result.exit_code == 2, result.output
         assert "predictions_file" in result.output and "outside the report's folder" in result.output
     assert not (project / "baseline.json").exists()
     assert outside()
