@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Mapping
 
-from .cache import CacheStats, PredictionCache
+from .cache import CacheStats, PredictionCache, cache_key
 from .model import Annotations, Corpus, Document
 from .predictions import Predictions
 
@@ -268,6 +268,9 @@ def extract_corpus(
     fingerprint = str(extractor.fingerprint)
     categories = tuple(getattr(extractor, "categories", ()) or ())
     started = time.perf_counter()
+    key = cache_key(extractor) if cache is not None else None
+    if key is None:
+        cache = None  # what its output depends on is not known: extract every time
     results: dict[str, DocumentRun] = {}
 
     def record(outcome: DocumentRun) -> None:
@@ -277,7 +280,7 @@ def extract_corpus(
 
     todo: list[Document] = []
     for document in docs:
-        cached = cache.get(name, fingerprint, document) if cache is not None else None
+        cached = cache.get(name, key, document) if cache is not None else None
         if cached is not None:
             record(DocumentRun(name, document.id, cached, None, 0.0, cached=True))
         else:
@@ -286,7 +289,7 @@ def extract_corpus(
     def finished(outcome: DocumentRun, document: Document) -> None:
         if cache is not None and outcome.predictions is not None:
             try:
-                cache.put(name, fingerprint, document, outcome.predictions)
+                cache.put(name, key, document, outcome.predictions)
             except OSError:
                 pass  # a cache that cannot be written only costs time on the next run
         record(outcome)

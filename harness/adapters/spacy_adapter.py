@@ -92,6 +92,7 @@ class SpacyExtractor(BaseExtractor):
 
     name = "spacy"
     version = "4"  # 4: "$" and "m"/"bn" beside a money entity; 3: the whole ontology's triggers
+    LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
