@@ -7,8 +7,7 @@ change to either misses exactly the entries it should:
   ``version``, model and settings), a digest of the source of the package
   the adapter's class comes from (every module and data file, so editing
   the code without bumping ``version`` misses), the installed versions of
-  the libraries it declares in ``LIBRARIES`` and of its own distribution,
-  and whatever the adapter reports in ``cache_inputs`` (the ``command``
+  the libraries it declares in ``LIBRARIES``, and whatever the adapter reports in ``cache_inputs`` (the ``command``
   adapter: its program's files). An adapter whose ``cache_inputs`` is None
   cannot name what its output depends on and is never cached;
 * the document key (``document_key``) covers the text, the regions and
@@ -68,16 +67,9 @@ def cache_key(extractor: Any) -> str | None:
     libraries = tuple(getattr(extractor, "LIBRARIES", ()) or ())
     return fingerprint_of(
         CACHE_VERSION, str(extractor.fingerprint), module, module_source_digest(module),
-        distribution_versions(libraries + _distribution_of(module)),
+        distribution_versions(libraries),
         None if inputs is _NO_INPUTS else inputs,
     )
-
-
-def _distribution_of(module: str) -> tuple[str, ...]:
-    """The installed distributions that provide ``module``'s top-level package (a plugin's own version)."""
-    from importlib.metadata import packages_distributions
-
-    return tuple(packages_distributions().get(module.split(".")[0], ()))
 
 
 @dataclass(frozen=True)

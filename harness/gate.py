@@ -222,32 +222,38 @@ def parse_gate_config(config: Any) -> GateConfig:
 
 
 def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> None:
-    """Raise ``ConfigError`` when a check names an adapter, category or sub-score the report lacks."""
+    """Raise ``ConfigError`` listing every check that names an adapter, category or sub-score the report lacks."""
     adapters = report.get("adapters", {})
+    problems: list[str] = []
     for item in (*gate.thresholds, *gate.drops):
         key = item.key
         if key.adapter not in adapters:
-            raise ConfigError(
+            problems.append(
                 f"[tool.harness.gate]: {str(key)!r} names adapter {key.adapter!r}, which is not in {source}; "
-                f"adapters there: {', '.join(adapters) or '(none)'}. Fix the name, or run it with "
-                f"`harness run --adapters {key.adapter}`."
+                f"adapters there: {', '.join(adapters) or '(none)'}.{did_you_mean(key.adapter, list(adapters))} "
+                f"Fix the name, or run it with `harness run --adapters {key.adapter}`."
             )
+            continue
         entry = adapters[key.adapter]
         if entry.get("status") == "failed":
             continue  # the adapter ran and failed: that is a failing check, not a config mistake
         scores = entry.get("scores", {})
         if key.category not in scores:
-            raise ConfigError(
+            problems.append(
                 f"[tool.harness.gate]: {str(key)!r}: adapter {key.adapter!r} does not predict "
                 f"{key.category!r}; it scores: {', '.join(scores) or '(nothing)'}."
             )
+            continue
         if key.subscore is not None:
             subscores = scores[key.category].get("subscores", {})
             if key.subscore not in subscores:
-                raise ConfigError(
+                problems.append(
                     f"[tool.harness.gate]: {str(key)!r} names unknown sub-score {key.subscore!r} of "
                     f"{key.category}; valid sub-scores: {', '.join(subscores) or '(none)'}."
+                    f"{did_you_mean(key.subscore, list(subscores))}"
                 )
+    if problems:
+        raise ConfigError.of(problems)
 
 
 def metric_value(report: Mapping[str, Any], key: MetricKey) -> float | None:
@@ -437,13 +443,21 @@ def write_step_summary(result: GateResult) -> bool:
 
 
 def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
-             gold_path: str | Path | None = None) -> GateResult:
+             gold_path: str | Path | None = None, allow_other_gold: bool = False) -> GateResult:
     """Parse the gate settings of ``config``, check their names against ``report`` and apply them.
 
-    The baseline file is read (relative to the project folder) only when
-    drop checks are configured; a missing baseline fails those checks.
+    The report must have been made from the gold at ``gold_path`` (default:
+    the configured gold folder) unless ``allow_other_gold``. The baseline
+    file is read (relative to the project folder) only when drop checks are
+    configured; a missing baseline fails those checks.
     """
     gate = parse_gate_config(config)
+    if not allow_other_gold:
+        from .commands.run import configured_path
+        from .gold import load_gold
+
+        given = gold_path or configured_path(config, "gold", "gold")
+        check_same_gold(report, report_path, load_gold(given).fingerprint, given)
     check_names(gate, report, str(report_path))
     baseline = None
     baseline_path = Path(gate.baseline_file)
