@@ -66,10 +66,24 @@ def cache_key(extractor: Any) -> str | None:
     module = type(extractor).__module__
     libraries = tuple(getattr(extractor, "LIBRARIES", ()) or ())
     return fingerprint_of(
-        CACHE_VERSION, str(extractor.fingerprint), module, module_source_digest(module),
+        CACHE_VERSION, str(extractor.fingerprint), module,
+        module_source_digest(module) or _class_file_digest(type(extractor)),
         distribution_versions(libraries),
         None if inputs is _NO_INPUTS else inputs,
     )
+
+
+def _class_file_digest(cls: type) -> str | None:
+    """The digest of the file a class is defined in, for a class outside any importable package (``__main__``)."""
+    import inspect
+
+    from .sources import path_digest
+
+    try:
+        source = inspect.getsourcefile(cls)
+        return path_digest(source) if source else None
+    except (TypeError, OSError):
+        return None
 
 
 @dataclass(frozen=True)
