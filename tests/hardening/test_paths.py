@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from harness.cache import PredictionCache
+from harness.cache import CACHE_VERSION, PredictionCache
 from harness.cli import cli
 from harness.gold import check_gold, load_gold
 from harness.predictions import Predictions, predictions_to_dict
@@ -164,7 +164,7 @@ def test_cache_entries_stay_inside_the_cache_folder(tmp_path, name):
     extract_corpus(_Echo(name), corpus, cache=cache)
     entries = [path for path in (tmp_path / "cache").rglob("*.json")]
     assert len(entries) == 1
-    assert entries[0].resolve().is_relative_to((tmp_path / "cache" / "root" / "v1").resolve())
+    assert entries[0].resolve().is_relative_to((tmp_path / "cache" / "root" / f"v{CACHE_VERSION}").resolve())
 
 
 @pytest.mark.parametrize("doc_id", ["../../x", "/etc/passwd", "x\n"])
