@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from harness.cache import CACHE_VERSION, PredictionCache
+from harness.cache import CACHE_VERSION, PredictionCache, cache_key
 from harness.cli import cli
 from harness.gold import check_gold, load_gold
 from harness.predictions import Predictions, predictions_to_dict
@@ -173,7 +173,7 @@ def test_a_cache_entry_naming_another_path_is_discarded_and_recomputed(tmp_path,
     document = corpus["doc-1"].document
     cache = PredictionCache(tmp_path / "cache")
     extractor = _Echo("echo")
-    cache.put("echo", extractor.fingerprint, document, Predictions("doc-1", entities=()))
+    cache.put("echo", cache_key(extractor), document, Predictions("doc-1", entities=()))
     (entry,) = (tmp_path / "cache").rglob("*.json")
     raw = json.loads(entry.read_text())
     raw["predictions"]["doc_id"] = doc_id
