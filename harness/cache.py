@@ -1,33 +1,89 @@
-"""The prediction cache: an adapter's output for a document, kept until either changes.
+"""The prediction cache: an adapter's output for a document, kept until anything that made it changes.
 
-An entry is keyed by the adapter fingerprint (which changes with the
-adapter's code version, model and settings) and the sha256 of the document
-text, so a change to either misses exactly the entries it should. Entries
-are written atomically; an entry that cannot be read back, fails the
-predictions schema or does not match its key is deleted and recomputed,
-never trusted.
+An entry is keyed by the adapter's cache key and the document key, so a
+change to either misses exactly the entries it should:
 
-Layout: ``<root>/v1/<adapter>/<fingerprint>/<text sha256>.json``. The
+* the cache key (``cache_key``) covers the adapter fingerprint (code
+  ``version``, model and settings), a digest of the source of the package
+  the adapter's class comes from (every module and data file, so editing
+  the code without bumping ``version`` misses), the installed versions of
+  the libraries it declares in ``LIBRARIES``, and whatever the adapter reports in ``cache_inputs`` (the ``command``
+  adapter: its program's files). An adapter whose ``cache_inputs`` is None
+  cannot name what its output depends on and is never cached;
+* the document key (``document_key``) covers the text, the regions and
+  the metadata an adapter is given.
+
+Entries are written atomically; an entry that cannot be read back, fails
+the predictions schema or does not match its key is deleted and
+recomputed, never trusted.
+
+Layout: ``<root>/v2/<adapter>/<cache key>/<document key>.json``. The
 adapter name is only there to make the folder readable by a person.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .files import write_atomic
 from .model import Document
 from .predictions import Predictions, predictions_to_dict
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: keys cover the adapter's source and libraries, and the document's regions and metadata
 DEFAULT_CACHE_DIR = ".harness-cache"
 _HEX = re.compile(r"^[0-9a-f]{16,128}$")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_NO_INPUTS = object()
+
+
+def document_key(document: Document) -> str:
+    """The sha256 of everything an adapter is given about ``document``: text, regions and metadata."""
+    given = {"text": document.text, "metadata": dataclasses.asdict(document.metadata),
+             "regions": [dataclasses.asdict(region) for region in document.regions]}
+    text = json.dumps(given, sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cache_key(extractor: Any) -> str | None:
+    """The key cached predictions of ``extractor`` are filed under; None when they must not be cached.
+
+    Computed once per adapter and run; the package digest is itself cached
+    by file modification time (``harness.sources``).
+    """
+    from .adapters.base import fingerprint_of
+    from .sources import distribution_versions, module_source_digest
+
+    inputs = getattr(extractor, "cache_inputs", _NO_INPUTS)
+    if inputs is None:
+        return None
+    module = type(extractor).__module__
+    libraries = tuple(getattr(extractor, "LIBRARIES", ()) or ())
+    return fingerprint_of(
+        CACHE_VERSION, str(extractor.fingerprint), module,
+        module_source_digest(module) or _class_file_digest(type(extractor)),
+        distribution_versions(libraries),
+        None if inputs is _NO_INPUTS else inputs,
+    )
+
+
+def _class_file_digest(cls: type) -> str | None:
+    """The digest of the file a class is defined in, for a class outside any importable package (``__main__``)."""
+    import inspect
+
+    from .sources import path_digest
+
+    try:
+        source = inspect.getsourcefile(cls)
+        return path_digest(source) if source else None
+    except (TypeError, OSError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -41,7 +97,7 @@ class CacheStats:
 
 
 class PredictionCache:
-    """Predictions on disk, keyed by adapter fingerprint and document text hash.
+    """Predictions on disk, keyed by the adapter's cache key and the document key.
 
     Safe to share between threads of one run; counters are kept under a lock.
     """
@@ -60,17 +116,17 @@ class PredictionCache:
         with self._lock:
             self._counts[name] += 1
 
-    def entry_path(self, adapter: str, fingerprint: str, text_sha256: str) -> Path:
-        """Where the entry for this adapter fingerprint and document hash lives."""
-        if not _HEX.match(fingerprint) or not _HEX.match(text_sha256):
-            # a fingerprint is a hex digest; anything else would escape the cache folder
-            raise ValueError(f"cache keys must be hex digests, got {fingerprint!r} and {text_sha256!r}")
+    def entry_path(self, adapter: str, fingerprint: str, document_sha256: str) -> Path:
+        """Where the entry for this adapter cache key and document key lives."""
+        if not _HEX.match(fingerprint) or not _HEX.match(document_sha256):
+            # a key is a hex digest; anything else would escape the cache folder
+            raise ValueError(f"cache keys must be hex digests, got {fingerprint!r} and {document_sha256!r}")
         folder = _SAFE_NAME.sub("_", adapter).lstrip(".") or "adapter"  # never "." or ".."
-        return self.root / f"v{CACHE_VERSION}" / folder / fingerprint / f"{text_sha256}.json"
+        return self.root / f"v{CACHE_VERSION}" / folder / fingerprint / f"{document_sha256}.json"
 
     def get(self, adapter: str, fingerprint: str, document: Document) -> Predictions | None:
         """The cached predictions for ``document``, or None (a corrupt entry is deleted)."""
-        path = self.entry_path(adapter, fingerprint, document.sha256)
+        path = self.entry_path(adapter, fingerprint, document_key(document))
         if not path.exists():
             self._count("misses")
             return None
@@ -84,11 +140,13 @@ class PredictionCache:
 
     def put(self, adapter: str, fingerprint: str, document: Document, predictions: Predictions) -> None:
         """Store ``predictions`` for ``document`` atomically."""
-        path = self.entry_path(adapter, fingerprint, document.sha256)
+        key = document_key(document)
+        path = self.entry_path(adapter, fingerprint, key)
         entry = {
             "cache_version": CACHE_VERSION,
             "adapter": adapter,
             "adapter_fingerprint": fingerprint,
+            "document_sha256": key,
             "text_sha256": document.sha256,
             "predictions": predictions_to_dict(predictions),
         }
@@ -108,13 +166,14 @@ class PredictionCache:
             return None
         if (entry.get("cache_version") != CACHE_VERSION
                 or entry.get("adapter_fingerprint") != fingerprint
+                or entry.get("document_sha256") != document_key(document)
                 or entry.get("text_sha256") != document.sha256):
             return None
         try:
             predictions = parse_predictions(entry.get("predictions"), str(path), text_length=len(document.text))
         except HarnessError:
             return None
-        # the same text may be filed under another id; the key is the text, the id is the caller's
+        # the same document may be filed under another id; the key is its content, the id is the caller's
         return dataclasses.replace(predictions, doc_id=document.id)
 
     def _discard(self, path: Path) -> None:

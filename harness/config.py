@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, InputError
+from .errors import ConfigError, InputError, did_you_mean
 
 KNOWN_SECTIONS = ("adapters", "gate", "robustness", "limits", "paths", "scoring")
 KNOWN_KEYS = ("slice_by",)  # plain settings of [tool.harness] itself, not tables
@@ -82,10 +82,8 @@ def parse_config(text: str, path: Path | None) -> HarnessConfig:
                           "levels deep. Flatten the arrays and tables.")
     unknown = sorted(set(harness) - set(KNOWN_SECTIONS) - set(KNOWN_KEYS))
     if unknown:
-        raise ConfigError(
-            f"{path}: unknown section(s) [tool.harness.{unknown[0]}]"
-            f"{' and others' if len(unknown) > 1 else ''}; known sections: {', '.join(KNOWN_SECTIONS)}."
-        )
+        raise ConfigError.of([f"{path or 'pyproject.toml'}: unknown section [tool.harness.{name}].{did_you_mean(name, KNOWN_SECTIONS)} "
+                              f"Known sections: {', '.join(KNOWN_SECTIONS)}." for name in unknown])
     return HarnessConfig(path, harness)
 
 
@@ -105,17 +103,100 @@ def load_config(path: str | os.PathLike | None = None) -> HarnessConfig:
 
 
 LIMIT_KEYS = ("max_bytes", "max_depth", "max_items")
+PATH_KEYS = ("gold", "reports", "cache")
+
+
+def unknown_key_problems(config: HarnessConfig, section: str, known: tuple[str, ...] | list[str]) -> list[str]:
+    """One problem per key of ``[tool.harness.<section>]`` that is not in ``known``, with the closest known key."""
+    where = config.where(section)
+    return [f"{where}: unknown setting {key!r}.{did_you_mean(key, known)} Known: {', '.join(known)}."
+            for key in config.section(section) if key not in known]
 
 
 def limits_of(config: HarnessConfig) -> dict[str, int]:
-    """The validated ``[tool.harness.limits]`` settings."""
+    """The validated ``[tool.harness.limits]`` settings (every problem listed at once)."""
     limits = config.section("limits")
+    problems = unknown_key_problems(config, "limits", LIMIT_KEYS)
     for key, value in limits.items():
-        if key not in LIMIT_KEYS:
-            raise ConfigError(f"{config.where('limits')}: unknown setting {key!r}; known: {', '.join(LIMIT_KEYS)}.")
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ConfigError(f"{config.where('limits')}: {key} = {value!r} must be a positive integer.")
+        if key in LIMIT_KEYS and (not isinstance(value, int) or isinstance(value, bool) or value <= 0):
+            problems.append(f"{config.where('limits')}: {key} = {value!r} must be a positive integer.")
+    if problems:
+        raise ConfigError.of(problems)
     return dict(limits)
+
+
+def paths_problems(config: HarnessConfig) -> list[str]:
+    """Problems of ``[tool.harness.paths]``: unknown keys, and values that are not folder paths."""
+    problems = unknown_key_problems(config, "paths", PATH_KEYS)
+    for key, value in config.section("paths").items():
+        if key in PATH_KEYS and (not isinstance(value, str) or not value):
+            problems.append(f"{config.where('paths')}: {key} = {value!r} must be a folder path, "
+                            f'e.g. {key} = "{key}".')
+    return problems
+
+
+def check_config(config: HarnessConfig) -> HarnessConfig:
+    """``config`` when every ``[tool.harness.*]`` table is valid; else one ``ConfigError`` listing every problem.
+
+    Unknown keys come with the closest known one ("did you mean"), so a typo
+    can never make a setting, or a whole adapter, silently disappear.
+    """
+    from .adapters.registry import adapter_config_problems
+    from .gate import parse_gate_config
+
+    problems: list[str] = []
+    for name in ("paths", "limits", "adapters", "gate", "robustness", "scoring"):
+        try:
+            config.section(name)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        if name == "paths":
+            problems.extend(paths_problems(config))
+        elif name == "adapters":
+            problems.extend(adapter_config_problems(config))
+        else:
+            check = {"limits": limits_of, "gate": parse_gate_config,
+                     "robustness": _robustness_check, "scoring": _scoring_check}[name]
+            try:
+                check(config)
+            except ConfigError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise ConfigError.of(problems)
+    return config
+
+
+def _without(config: HarnessConfig, section: str, keys: set[str]) -> HarnessConfig:
+    table = {k: v for k, v in config.section(section).items() if k not in keys}
+    return HarnessConfig(config.path, {**config.sections, section: table})
+
+
+def _robustness_check(config: HarnessConfig) -> None:
+    from .robustness import SETTING_KEYS, settings_of
+
+    problems = unknown_key_problems(config, "robustness", SETTING_KEYS)
+    try:
+        settings_of(_without(config, "robustness", set(config.section("robustness")) - set(SETTING_KEYS)))
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ConfigError.of(problems)
+
+
+def _scoring_check(config: HarnessConfig) -> None:
+    import dataclasses
+
+    from .scoring import ScoringOptions
+
+    known = [f.name for f in dataclasses.fields(ScoringOptions)]
+    problems = unknown_key_problems(config, "scoring", known)
+    try:
+        ScoringOptions.from_config(_without(config, "scoring", set(config.section("scoring")) - set(known)))
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ConfigError.of(problems)
 
 
 def apply_limits(config: HarnessConfig) -> None:

@@ -9,23 +9,45 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The exit codes of every command (the README's table lists them)
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1  # a gate check or a comparison threshold failed
+EXIT_USAGE = 2  # a usage, configuration or input error: nothing was judged
+EXIT_RUN_FAILURES = 3  # the run finished, reports written, but an adapter or a document failed
+
 
 class HarnessError(Exception):
-    """Base of every error caused by the user's input or configuration."""
+    """Base of every error caused by the user's input or configuration.
 
-    exit_code = 1
+    Its exit code is 2: nothing was judged, so it must never read as a failed
+    check (1) or a run with failures (3).
+    """
+
+    exit_code = EXIT_USAGE
 
 
 class UsageError(HarnessError):
     """The command was called wrongly (unknown adapter, bad option value)."""
 
-    exit_code = 2
-
 
 class ConfigError(HarnessError):
-    """A ``[tool.harness]`` setting in pyproject.toml is invalid."""
+    """A ``[tool.harness]`` setting in pyproject.toml is invalid.
 
-    exit_code = 2
+    ``problems`` holds each message when several were found at once, so a
+    caller gathering problems from many sections can list them all.
+    """
+
+    def __init__(self, message: str, problems: "list[str] | None" = None):
+        super().__init__(message)
+        self.problems = list(problems) if problems else [message]
+
+    @classmethod
+    def of(cls, problems: "list[str]") -> "ConfigError":
+        """One error listing every problem (the message itself when there is one)."""
+        if len(problems) == 1:
+            return cls(problems[0])
+        listed = "\n".join(f"  - {problem}" for problem in problems)
+        return cls(f"{len(problems)} configuration problems:\n{listed}", problems)
 
 
 class InputError(HarnessError):
@@ -34,8 +56,6 @@ class InputError(HarnessError):
 
 class MissingDependency(HarnessError):
     """An optional dependency is not installed; the message gives the install command."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -82,6 +102,14 @@ def _jsonable(value: object) -> object:
         return value
     text = repr(value)
     return text if len(text) <= 200 else text[:200] + "..."
+
+
+def did_you_mean(word: object, choices: "list[str] | tuple[str, ...]") -> str:
+    """`` Did you mean 'x'?`` for the closest of ``choices`` to ``word``, or an empty string."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" Did you mean {close[0]!r}?" if close else ""
 
 
 def short(value: object, limit: int = 80) -> str:

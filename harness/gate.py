@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .model import CATEGORIES
 
 METRICS = ("precision", "recall", "f1")
@@ -196,9 +196,10 @@ def parse_key(key: str, where: str) -> MetricKey:
     subscore = rest[0] if len(rest) == 2 else None
     if category not in CATEGORIES:
         raise ConfigError(f"{where}: {key!r} names unknown category {category!r}; "
-                          f"valid categories: {', '.join(CATEGORIES)}.")
+                          f"valid categories: {', '.join(CATEGORIES)}.{did_you_mean(category, CATEGORIES)}")
     if metric not in METRICS:
-        raise ConfigError(f"{where}: {key!r} names unknown metric {metric!r}; valid metrics: {', '.join(METRICS)}.")
+        raise ConfigError(f"{where}: {key!r} names unknown metric {metric!r}; "
+                          f"valid metrics: {', '.join(METRICS)}.{did_you_mean(metric, METRICS)}")
     return MetricKey(adapter, category, subscore, metric, slice_field, slice_value)
 
 
@@ -209,30 +210,51 @@ def _fraction(value: Any, key: str, where: str) -> float:
 
 
 def parse_gate_config(config: Any) -> GateConfig:
-    """The gate settings of a ``HarnessConfig``; a malformed entry is a ``ConfigError``."""
+    """The gate settings of a ``HarnessConfig``; every malformed entry is listed in one ``ConfigError``."""
+    problems: list[str] = []
+
+    def attempt(parse: Callable[[], Any], default: Any = None) -> Any:
+        try:
+            return parse()
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            return default
+
     section = dict(config.section("gate"))
     where = config.where("gate")
     baseline = section.pop("baseline", {})
     if not isinstance(baseline, Mapping):
-        raise ConfigError(f"{where}: baseline must be a table ([tool.harness.gate.baseline]), not {baseline!r}.")
-    thresholds = tuple(Threshold(parse_key(key, where), _fraction(value, repr(key), where))
-                       for key, value in _flatten(section).items())
+        problems.append(f"{where}: baseline must be a table ([tool.harness.gate.baseline]), not {baseline!r}.")
+        baseline = {}
+    thresholds = tuple(item for item in (
+        attempt(lambda key=key, value=value: Threshold(parse_key(key, where), _fraction(value, repr(key), where)))
+        for key, value in _flatten(section).items()) if item is not None)
     where_baseline = config.where("gate.baseline")
     settings = {k: v for k, v in baseline.items() if k in BASELINE_SETTINGS}
-    drop_entries = _flatten({k: v for k, v in baseline.items() if k not in BASELINE_SETTINGS})
-    drops = tuple(MaxDrop(parse_key(key, where_baseline), _fraction(value, repr(key), where_baseline))
-                  for key, value in drop_entries.items())
+    drop_entries = {k: v for k, v in baseline.items() if k not in BASELINE_SETTINGS}
+    for key in drop_entries:
+        if "." not in key and not isinstance(drop_entries[key], Mapping):
+            # a bare word is a misspelt setting, not a metric name
+            problems.append(f"{where_baseline}: unknown setting {key!r}.{did_you_mean(key, BASELINE_SETTINGS)} "
+                            f"Settings: {', '.join(BASELINE_SETTINGS)}; other keys are adapter.category.metric.")
+    drop_entries = _flatten({k: v for k, v in drop_entries.items() if "." in k or isinstance(v, Mapping)})
+    drops = tuple(item for item in (
+        attempt(lambda key=key, value=value: MaxDrop(parse_key(key, where_baseline),
+                                                     _fraction(value, repr(key), where_baseline)))
+        for key, value in drop_entries.items()) if item is not None)
     file = settings.get("file", DEFAULT_BASELINE)
     if not isinstance(file, str) or not file:
-        raise ConfigError(f"{where_baseline}: file = {file!r} must be a path to a baseline report.")
+        problems.append(f"{where_baseline}: file = {file!r} must be a path to a baseline report.")
     require = settings.get("require_significance", False)
     if not isinstance(require, bool):
-        raise ConfigError(f"{where_baseline}: require_significance = {require!r} must be true or false.")
-    alpha = _fraction(settings.get("alpha", 0.05), "alpha", where_baseline)
+        problems.append(f"{where_baseline}: require_significance = {require!r} must be true or false.")
+    alpha = attempt(lambda: _fraction(settings.get("alpha", 0.05), "alpha", where_baseline), 0.05)
     test = settings.get("test", "bootstrap")
     if test not in SIGNIFICANCE_TESTS:
-        raise ConfigError(f"{where_baseline}: test = {test!r} is not a significance test; "
-                          f"valid: {', '.join(SIGNIFICANCE_TESTS)}.")
+        problems.append(f"{where_baseline}: test = {test!r} is not a significance test; "
+                        f"valid: {', '.join(SIGNIFICANCE_TESTS)}.")
+    if problems:
+        raise ConfigError.of(problems)
     return GateConfig(thresholds, drops, file, require, alpha, test)
 
 
@@ -247,59 +269,65 @@ NOT_APPLICABLE = "not applicable: no gold document is annotated for {category}"
 
 
 def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> None:
-    """Raise ``ConfigError`` when a check names an adapter, category or sub-score the report lacks."""
+    """Raise ``ConfigError`` listing every check that names an adapter, category or sub-score the report lacks."""
     adapters = report.get("adapters", {})
+    problems: list[str] = []
     for item in (*gate.thresholds, *gate.drops):
         key = item.key
         if key.adapter not in adapters:
-            raise ConfigError(
+            problems.append(
                 f"[tool.harness.gate]: {str(key)!r} names adapter {key.adapter!r}, which is not in {source}; "
-                f"adapters there: {', '.join(adapters) or '(none)'}. Fix the name, or run it with "
-                f"`harness run --adapters {key.adapter}`."
+                f"adapters there: {', '.join(adapters) or '(none)'}.{did_you_mean(key.adapter, list(adapters))} "
+                f"Fix the name, or run it with `harness run --adapters {key.adapter}`."
             )
+            continue
         if key.slice_field is not None:
-            check_slice(key, report, source)
+            problem = slice_problem(key, report, source)
+            if problem is not None:
+                problems.append(problem)
+                continue
         entry = adapters[key.adapter]
         if entry.get("status") == "failed":
             continue  # the adapter ran and failed: that is a failing check, not a config mistake
         scores = _scores(entry, key)
         if key.category not in scores and not_applicable(report, key.category):
-            continue  # the check is reported as not applicable, not as a mistake
+            continue  # the check fails as not applicable (evaluate_gate says why), not as a mistake
         if key.category not in scores:
-            raise ConfigError(
+            problems.append(
                 f"[tool.harness.gate]: {str(key)!r}: adapter {key.adapter!r} does not predict "
                 f"{key.category!r}; it scores: {', '.join(scores) or '(nothing)'}."
             )
+            continue
         if key.subscore is not None:
             subscores = scores[key.category].get("subscores", {})
             if key.subscore not in subscores:
-                raise ConfigError(
+                problems.append(
                     f"[tool.harness.gate]: {str(key)!r} names unknown sub-score {key.subscore!r} of "
                     f"{key.category}; valid sub-scores: {', '.join(subscores) or '(none)'}."
+                    f"{did_you_mean(key.subscore, list(subscores))}"
                 )
+    if problems:
+        raise ConfigError.of(problems)
 
 
-def check_slice(key: MetricKey, report: Mapping[str, Any], source: str) -> None:
-    """Raise ``ConfigError`` when ``key`` names a slice field or value that ``report`` does not have."""
+def slice_problem(key: MetricKey, report: Mapping[str, Any], source: str) -> str | None:
+    """Why ``key``'s slice field or value is not in ``report``, or None when it is."""
     slices = report.get("slices") or {}
     fields = slices.get("fields") or {}
     available = slices.get("available") or list(fields)
     if key.slice_field not in available:
-        raise ConfigError(
-            f"[tool.harness.gate]: {str(key)!r} names unknown slice field {key.slice_field!r}; "
-            f"slice fields of the gold in {source}: {', '.join(available) or '(none)'}."
-        )
+        return (f"[tool.harness.gate]: {str(key)!r} names unknown slice field {key.slice_field!r}; "
+                f"slice fields of the gold in {source}: {', '.join(available) or '(none)'}."
+                f"{did_you_mean(key.slice_field, list(available))}")
     if key.slice_field not in fields:
-        raise ConfigError(
-            f"[tool.harness.gate]: {str(key)!r}: {source} is not sliced by {key.slice_field!r}. "
-            f"Run `harness run --slice-by {key.slice_field}` (or `harness gate --run`)."
-        )
+        return (f"[tool.harness.gate]: {str(key)!r}: {source} is not sliced by {key.slice_field!r}. "
+                f"Run `harness run --slice-by {key.slice_field}` (or `harness gate --run`).")
     values = fields[key.slice_field].get("values") or {}
     if key.slice_value not in values:
-        raise ConfigError(
-            f"[tool.harness.gate]: {str(key)!r} names unknown value {key.slice_value!r} of slice field "
-            f"{key.slice_field!r}; its values in {source}: {', '.join(values) or '(none)'}."
-        )
+        return (f"[tool.harness.gate]: {str(key)!r} names unknown value {key.slice_value!r} of slice field "
+                f"{key.slice_field!r}; its values in {source}: {', '.join(values) or '(none)'}."
+                f"{did_you_mean(key.slice_value, list(values))}")
+    return None
 
 
 def _scores(entry: Mapping[str, Any], key: MetricKey) -> Mapping[str, Any]:
@@ -311,7 +339,7 @@ def _scores(entry: Mapping[str, Any], key: MetricKey) -> Mapping[str, Any]:
 
 
 def metric_value(report: Mapping[str, Any], key: MetricKey) -> float | None:
-    """The value of ``key`` in ``report``, or None when the adapter has no score."""
+    """The value of ``key`` in ``report``, or None when the adapter has no score or it is not applicable."""
     entry = report.get("adapters", {}).get(key.adapter)
     if entry is None:
         return None
@@ -342,6 +370,50 @@ def _slice_documents(report: Mapping[str, Any], key: MetricKey) -> tuple[str, ..
     return tuple((fields.get(key.slice_field) or {}).get("values", {}).get(key.slice_value) or ())
 
 
+def adapter_failure(report: Mapping[str, Any], adapter: str) -> str | None:
+    """Why no check on ``adapter`` can pass in ``report`` (it failed, wholly or on some documents), or None.
+
+    A failed document is scored as predicting nothing, which can leave a
+    sub-score looking perfect; so any error fails every check naming the adapter.
+    """
+    entry = report.get("adapters", {}).get(adapter)
+    if entry is None:
+        return f"adapter {adapter!r} is not in the report"
+    errors = entry.get("errors") or []
+    if not errors and entry.get("status") != "failed":
+        return None
+    documents = entry.get("documents") or {}
+    failed, total = documents.get("failed", 0), documents.get("total", 0)
+    if failed:
+        what = f"failed on {failed} of {total} document(s)"
+    else:
+        what = "failed" if entry.get("status") == "failed" else "had errors"
+    return (f"adapter {adapter!r} {what} ({len(errors)} error(s)), so no check on it can pass; "
+            "the errors are listed by `harness run` and in report.json")
+
+
+def _no_value(report: Mapping[str, Any], key: MetricKey) -> str:
+    """Why ``key`` has no value: the adapter has no score there, or the sub-score is over zero items."""
+    entry = report.get("adapters", {}).get(key.adapter) or {}
+    score = _scores(entry, key).get(key.category)
+    if score is not None and key.subscore is not None:
+        sub = (score.get("subscores") or {}).get(key.subscore)
+        if sub is not None:
+            return (f"not applicable: {key.category}.{key.subscore} is a rate over zero matched items "
+                    f"(0 of 0), so there is nothing to check")
+    return "no score: the adapter failed"
+
+
+def _check_detail(report: Mapping[str, Any], key: MetricKey, actual: float | None) -> str | None:
+    """The reason a check on ``key`` fails whatever its threshold, or None when the value can be judged."""
+    failure = adapter_failure(report, key.adapter)
+    if failure is not None:
+        return failure
+    if actual is None and not_applicable(report, key.category):
+        return NOT_APPLICABLE.format(category=key.category)
+    return _no_value(report, key) if actual is None else None
+
+
 # (adapter, category[, documents of a slice]) -> p-value of the paired test that the current run differs from
 # the baseline
 PValue = Callable[..., "float | Significance | None"]
@@ -356,26 +428,22 @@ def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapp
     checks: list[Check] = []
     for threshold in gate.thresholds:
         actual = metric_value(report, threshold.key)
-        passed = actual is not None and actual + _EPSILON >= threshold.minimum
-        detail = "" if actual is not None else "no score: the adapter failed"
-        if actual is None and not_applicable(report, threshold.key.category):
-            passed, detail = True, NOT_APPLICABLE.format(category=threshold.key.category)
-        checks.append(Check(str(threshold.key), "threshold", f">= {threshold.minimum:g}", actual, passed, detail))
+        reason = _check_detail(report, threshold.key, actual)
+        passed = reason is None and actual is not None and actual + _EPSILON >= threshold.minimum
+        checks.append(Check(str(threshold.key), "threshold", f">= {threshold.minimum:g}", actual, passed,
+                            reason or ""))
     for drop in gate.drops:
         name = f"{drop.key} (vs baseline)"
         actual = metric_value(report, drop.key)
         before = None if baseline is None else metric_value(baseline, drop.key)
-        if actual is None and not_applicable(report, drop.key.category):
-            checks.append(Check(name, "baseline", f"drop <= {drop.max_drop:g}", None, True,
-                                NOT_APPLICABLE.format(category=drop.key.category)))
-            continue
+        reason = _check_detail(report, drop.key, actual)
         if baseline is None or before is None:
             checks.append(Check(name, "baseline", f"drop <= {drop.max_drop:g}", actual, False,
-                                "no baseline value: write one with `harness baseline`"))
+                                reason or "no baseline value: write one with `harness baseline`"))
             continue
         required = f">= {before - drop.max_drop:.4f} (baseline {before:.4f} - {drop.max_drop:g})"
-        if actual is None:
-            checks.append(Check(name, "baseline", required, None, False, "no score: the adapter failed"))
+        if reason is not None or actual is None:
+            checks.append(Check(name, "baseline", required, actual, False, reason or ""))
             continue
         fell = before - actual
         passed = fell <= drop.max_drop + _EPSILON
@@ -460,6 +528,27 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
     return p_value
 
 
+def check_same_gold(report: Mapping[str, Any], report_path: str | Path, gold_fingerprint: str,
+                    gold_path: str | Path) -> None:
+    """Raise ``UsageError`` when ``report`` was made from other gold than the one at ``gold_path``.
+
+    Scores against other gold say nothing about this gold: a gate that read
+    them would pass or fail on the wrong evidence.
+    """
+    from .errors import UsageError
+
+    made_from = (report.get("gold") or {}).get("fingerprint")
+    if made_from == gold_fingerprint:
+        return
+    raise UsageError(
+        f"{report_path}#/gold/fingerprint: the report was made from other gold (fingerprint "
+        f"{str(made_from)[:12]}, {(report.get('gold') or {}).get('path')!r}) than {str(gold_path)!r} "
+        f"(fingerprint {gold_fingerprint[:12]}), so its scores say nothing about this gold. Re-run with "
+        "`harness gate --run`, give the gold the report was made from with --gold, or pass "
+        "--allow-other-gold to check it anyway."
+    )
+
+
 def write_step_summary(result: GateResult) -> bool:
     """Append the gate's Markdown summary to ``$GITHUB_STEP_SUMMARY`` when it is set."""
     import os
@@ -473,13 +562,21 @@ def write_step_summary(result: GateResult) -> bool:
 
 
 def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
-             gold_path: str | Path | None = None) -> GateResult:
+             gold_path: str | Path | None = None, allow_other_gold: bool = False) -> GateResult:
     """Parse the gate settings of ``config``, check their names against ``report`` and apply them.
 
-    The baseline file is read (relative to the project folder) only when
-    drop checks are configured; a missing baseline fails those checks.
+    The report must have been made from the gold at ``gold_path`` (default:
+    the configured gold folder) unless ``allow_other_gold``. The baseline
+    file is read (relative to the project folder) only when drop checks are
+    configured; a missing baseline fails those checks.
     """
     gate = parse_gate_config(config)
+    if not allow_other_gold:
+        from .commands.run import configured_path
+        from .gold import load_gold
+
+        given = gold_path or configured_path(config, "gold", "gold")
+        check_same_gold(report, report_path, load_gold(given).fingerprint, given)
     check_names(gate, report, str(report_path))
     baseline = None
     baseline_path = Path(gate.baseline_file)

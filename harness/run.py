@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Mapping
 
-from .cache import CacheStats, PredictionCache
+from .cache import CacheStats, PredictionCache, cache_key
 from .model import Annotations, Corpus, Document
 from .predictions import Predictions
 
@@ -273,6 +273,9 @@ def extract_corpus(
     fingerprint = str(extractor.fingerprint)
     categories = tuple(getattr(extractor, "categories", ()) or ())
     started = time.perf_counter()
+    key = cache_key(extractor) if cache is not None else None
+    if key is None:
+        cache = None  # what its output depends on is not known: extract every time
     results: dict[str, DocumentRun] = {}
 
     def record(outcome: DocumentRun) -> None:
@@ -282,7 +285,7 @@ def extract_corpus(
 
     todo: list[Document] = []
     for document in docs:
-        cached = cache.get(name, fingerprint, document) if cache is not None else None
+        cached = cache.get(name, key, document) if cache is not None else None
         if cached is not None:
             record(DocumentRun(name, document.id, cached, None, 0.0, cached=True))
         else:
@@ -291,7 +294,7 @@ def extract_corpus(
     def finished(outcome: DocumentRun, document: Document) -> None:
         if cache is not None and outcome.predictions is not None:
             try:
-                cache.put(name, fingerprint, document, outcome.predictions)
+                cache.put(name, key, document, outcome.predictions)
             except OSError:
                 pass  # a cache that cannot be written only costs time on the next run
         record(outcome)
@@ -352,10 +355,23 @@ class AdapterSpec:
 
 
 def default_adapter_names(config: Any) -> list[str]:
-    """Every adapter that is ready here, except ``oracle`` (which only echoes the gold)."""
+    """Every adapter that is ready here, except ``oracle`` (which only echoes the gold).
+
+    A plugin that is installed but broken is included: it runs as a failed
+    adapter (a setup error in the report), never disappearing from the run.
+    """
     from .adapters import available_adapters
 
-    return [info.name for info in available_adapters(config) if info.status == "ready" and info.name != "oracle"]
+    return [info.name for info in available_adapters(config)
+            if info.status in ("ready", "broken") and info.name != "oracle"]
+
+
+def skipped_adapters(config: Any, names: Iterable[str]) -> list[Any]:
+    """The adapters a run of ``names`` leaves out (``AdapterInfo``: missing a dependency or unconfigured)."""
+    from .adapters import available_adapters
+
+    chosen = set(names)
+    return [info for info in available_adapters(config) if info.name not in chosen and info.name != "oracle"]
 
 
 def build_adapters(names: Iterable[str], config: Any, corpus: Corpus, *, use_cache: bool = True) -> list[AdapterSpec]:

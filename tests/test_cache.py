@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from harness.cache import PredictionCache
-from harness.model import Document
+from harness.cache import CACHE_VERSION, PredictionCache, document_key
+from harness.model import Document, Metadata, Region
 from harness.predictions import PredictedEntity, Predictions
 
 FINGERPRINT = "a" * 64
@@ -51,13 +51,30 @@ def test_the_same_text_under_another_id_is_served_with_that_id(tmp_path):
     assert served == dataclasses.replace(_predictions(), doc_id="copy")
 
 
+def test_changed_regions_miss(tmp_path):
+    cache = PredictionCache(tmp_path)
+    text = "Jane Doe visited Berlin."
+    cache.put("rules", FINGERPRINT, Document("doc-1", text, regions=(Region(0, len(text), "body"),)), _predictions())
+    assert cache.get("rules", FINGERPRINT, Document("doc-1", text, regions=(Region(0, 9, "boilerplate"),
+                                                                             Region(9, len(text), "body")))) is None
+
+
+def test_changed_metadata_misses(tmp_path):
+    cache = PredictionCache(tmp_path)
+    cache.put("rules", FINGERPRINT, _document(), _predictions())
+    moved = dataclasses.replace(_document(), metadata=Metadata(language="de"))
+    assert cache.get("rules", FINGERPRINT, moved) is None
+    assert cache.get("rules", FINGERPRINT, _document()) == _predictions()
+
+
 def _entry_path(cache: PredictionCache, document: Document):
-    return cache.entry_path("rules", FINGERPRINT, document.sha256)
+    return cache.entry_path("rules", FINGERPRINT, document_key(document))
 
 
 def _valid_entry(document: Document) -> dict:
-    return {"cache_version": 1, "adapter": "rules", "adapter_fingerprint": FINGERPRINT,
-            "text_sha256": document.sha256, "predictions": _predictions().to_dict()}
+    return {"cache_version": CACHE_VERSION, "adapter": "rules", "adapter_fingerprint": FINGERPRINT,
+            "document_sha256": document_key(document), "text_sha256": document.sha256,
+            "predictions": _predictions().to_dict()}
 
 
 def _corruptions(document: Document) -> dict[str, bytes]:
@@ -66,7 +83,7 @@ def _corruptions(document: Document) -> dict[str, bytes]:
     past_end["predictions"]["entities"][0]["end"] = 10_000
     bad_type = json.loads(json.dumps(entry))
     bad_type["predictions"]["entities"] = "Jane"
-    wrong_key = dict(entry, text_sha256="c" * 64)
+    wrong_key = dict(entry, document_sha256="c" * 64)
     return {
         "torn": json.dumps(entry).encode()[:40],
         "not-utf8": b"\xff\xfe\x00garbage",

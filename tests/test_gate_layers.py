@@ -1,4 +1,8 @@
-"""The gate on partial gold: a check on a layer no gold document is annotated for is not applicable."""
+"""The gate on partial gold: a check on a layer no gold document is annotated for fails as not applicable.
+
+Like a sub-score over zero items, a layer with no gold has nothing to check,
+so the check can never pass; it fails saying why, not as a configuration error.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +22,12 @@ def _report(layers_per_document: list[list[str]] | None) -> dict:
     return {"gold": {"documents": documents}, "adapters": {"rules": {"status": "ok", "scores": {"entities": entities}}}}
 
 
-def test_a_layer_no_document_annotates_passes_as_not_applicable():
+def test_a_layer_no_document_annotates_fails_as_not_applicable():
     report = _report([["entities"], ["entities"]])
     gate = parse_gate_config(parse_config(GATE, None))
     check_names(gate, report, "report.json")
     checks = {c.name: c for c in evaluate_gate(gate, report).checks}
-    assert checks["rules.quotes.f1"].passed and "not applicable" in checks["rules.quotes.f1"].detail
+    assert not checks["rules.quotes.f1"].passed and "not applicable" in checks["rules.quotes.f1"].detail
     assert checks["rules.entities.f1"].passed and checks["rules.entities.f1"].detail == ""
 
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
+from harness.gold import load_gold
+
 pytest_plugins = ["pytester"]
+EXAMPLE_GOLD = Path(__file__).parent / "data" / "gold"
 
 PASSING_TEST = "def test_ok():\n    assert True\n"
 
@@ -15,7 +20,7 @@ def _report(f1: float) -> dict:
     score = {"precision": f1, "recall": f1, "f1": f1, "tp": 3, "fp": 1, "fn": 1, "ci95": [0.0, 1.0]}
     return {
         "schema_version": 1, "harness_version": "0", "created": "2024-01-01T00:00:00+00:00", "status": "ok",
-        "gold": {"path": "gold", "fingerprint": "0" * 64, "documents": []},
+        "gold": {"path": "gold", "fingerprint": load_gold(EXAMPLE_GOLD).fingerprint, "documents": []},
         "options": {"adapters": ["rules"], "jobs": 1, "executor": "thread", "cache": True},
         "timings": {"total_seconds": 1.0}, "cache": None,
         "adapters": {"rules": {
@@ -29,6 +34,7 @@ def _report(f1: float) -> dict:
 
 def _project(pytester: pytest.Pytester, *, f1: float = 0.7, gate: str = '"rules.entities.f1" = 0.6') -> None:
     pytester.makefile(".toml", pyproject=f"[tool.harness.gate]\n{gate}\n")
+    shutil.copytree(EXAMPLE_GOLD, pytester.path / "gold")  # the gate checks the report came from this gold
     report = pytester.path / "reports" / "latest" / "report.json"
     report.parent.mkdir(parents=True)
     report.write_text(json.dumps(_report(f1)))
@@ -75,7 +81,7 @@ def test_a_missing_report_fails_the_gate_and_says_what_to_run(pytester):
     pytester.makefile(".toml", pyproject='[tool.harness.gate]\n"rules.entities.f1" = 0.6\n')
     pytester.makepyfile(test_sample=PASSING_TEST)
     result = pytester.runpytest("--harness-gate")
-    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert result.ret == pytest.ExitCode.USAGE_ERROR  # nothing was judged, as `harness gate` exits 2
     result.stdout.fnmatch_lines(["*no report to gate. Run `harness run`*"])
 
 

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from harness.cache import PredictionCache
+from harness.cache import PredictionCache, cache_key, document_key
 from harness.model import Annotations, Corpus, Document
 from harness.predictions import PredictedEntity, Predictions
 from harness.run import AdapterSpec, build_adapters, extract_corpus
@@ -95,7 +95,7 @@ def test_a_corrupt_entry_is_recomputed(tmp_path):
     cache, extractor = PredictionCache(tmp_path), CountingExtractor()
     corpus = _corpus()
     extract_corpus(extractor, corpus, cache=cache)
-    entry = cache.entry_path(extractor.name, extractor.fingerprint, corpus["doc-1"].document.sha256)
+    entry = cache.entry_path(extractor.name, cache_key(extractor), document_key(corpus["doc-1"].document))
     entry.write_text('{"cache_version": 1, "predictions": ')
     extractor.calls.clear()
     again = extract_corpus(extractor, corpus, cache=cache)

@@ -95,6 +95,8 @@ class BaseExtractor:
     # the settings this adapter understands (``harness.adapters.settings.Setting``);
     # empty means "accept whatever the configuration gives"
     SETTINGS: tuple = ()
+    # distributions whose installed versions the predictions depend on (part of the cache key)
+    LIBRARIES: tuple[str, ...] = ()
 
     @classmethod
     def readiness(cls, settings: Mapping[str, Any]) -> tuple[str, str, str | None]:

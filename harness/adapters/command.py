@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -139,6 +140,46 @@ def _close(pipe: Any) -> None:
         pass
 
 
+# programs that run code named by an argument: only that argument tells what they do
+_INTERPRETER = re.compile(r"^(python[0-9.]*|pypy[0-9.]*|node|deno|bun|ruby|perl|php|Rscript|julia|lua|"
+                          r"sh|bash|dash|zsh|ksh|fish|env|xargs|uv|uvx|npx)(\.exe)?$")
+
+
+def program_inputs(argv: list[str]) -> str | None:
+    """A digest of what ``argv`` runs, or None when that cannot be known.
+
+    Covers argv itself, every existing file it names (the program found on
+    PATH included) and, for ``python -m module``, the source of the
+    module's package. An interpreter given no script file or module (``sh
+    -c ...``, ``python -c ...``, ``env ...``) runs code the harness cannot
+    see, so its inputs are unknown.
+    """
+    import shutil
+
+    from ..sources import module_source_digest, path_digest
+
+    digest = hashlib.sha256(json.dumps(argv).encode("utf-8", "surrogatepass"))
+    program = shutil.which(argv[0]) or (argv[0] if Path(argv[0]).is_file() else None)
+    if program is None:
+        return None
+    named_code = not _INTERPRETER.match(Path(argv[0]).name)
+    for index, part in enumerate(argv):
+        path = Path(program) if index == 0 else Path(part)
+        try:
+            if index > 0 and argv[index - 1] == "-m":
+                source = module_source_digest(part, (Path.cwd(),))
+                if source is None:
+                    return None
+                digest.update(source.encode("ascii"))
+                named_code = True
+            elif path.is_file():
+                digest.update(path_digest(path).encode("ascii"))
+                named_code = named_code or index > 0
+        except (OSError, ValueError):
+            return None
+    return digest.hexdigest() if named_code else None
+
+
 class CommandExtractor(BaseExtractor):
     """Runs ``argv`` once per document: document JSON in on stdin, predictions JSON out on stdout."""
 
@@ -150,6 +191,8 @@ class CommandExtractor(BaseExtractor):
         Setting("max_output_bytes", int, 20 * 1024 * 1024, "largest stdout accepted, in bytes", minimum=1),
         Setting("env", dict, None, "extra environment variables for the program, as a table of strings"),
         Setting("categories", list, None, "the categories the program predicts (default: all four)"),
+        Setting("cache_key", str, None, "what the output depends on beyond argv and the files it names "
+                "(e.g. a model version); setting it allows caching a program whose inputs cannot be known"),
     )
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):
@@ -187,19 +230,20 @@ class CommandExtractor(BaseExtractor):
     @property
     def model(self) -> str:
         """The program's files: editing the script changes the fingerprint."""
-        import shutil
+        return program_inputs(self.argv) or "unknown"
 
-        digest = hashlib.sha256()
-        for part in self.argv:
-            path = Path(part) if Path(part).is_file() else None
-            if path is None and part == self.argv[0] and shutil.which(part):
-                path = Path(shutil.which(part))
-            if path is not None:
-                try:
-                    digest.update(path.read_bytes()[:50_000_000])
-                except OSError:
-                    pass
-        return digest.hexdigest()
+    @property
+    def cache_inputs(self) -> str | None:
+        """What the cache key adds for this program; None (do not cache) when its inputs cannot be known.
+
+        An explicit ``cache_key`` setting is the author's promise of what the
+        output depends on, and allows caching any program.
+        """
+        explicit = self.settings.get("cache_key")
+        inputs = program_inputs(self.argv)
+        if inputs is None and not explicit:
+            return None
+        return f"{inputs}:{explicit or ''}"
 
     def extract(self, document: Document) -> Any:
         import subprocess

@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 
 from ..config import HarnessConfig
 from ..files import SAFE_NAME_RULE, is_safe_name
-from ..errors import ConfigError, HarnessError, MissingDependency, UsageError, short
+from ..errors import ConfigError, HarnessError, MissingDependency, UsageError, did_you_mean, short
 from .settings import resolve_settings
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "BUILTINS",
     "ENTRY_POINT_GROUP",
     "PluginBroken",
+    "adapter_config_problems",
     "available_adapters",
     "get_adapter",
 ]
@@ -181,7 +182,7 @@ def _resolve(name: str, config: HarnessConfig, plugins: Mapping[str, Any] | None
     if name in plugins:
         return _Resolved(name, name, "plugin", "plugin", given, where)
     valid = sorted(set(_base_names(plugins)) | {n for n, t in tables.items() if isinstance(t, dict) and "adapter" in t})
-    raise UsageError(f"unknown adapter {name!r}. Valid names: {', '.join(valid)}. "
+    raise UsageError(f"unknown adapter {name!r}.{did_you_mean(name, valid)} Valid names: {', '.join(valid)}. "
                      "`harness adapters` lists them with their status.")
 
 
@@ -292,6 +293,45 @@ def _info_for(resolved: _Resolved, plugins: Mapping[str, Any]) -> AdapterInfo:
     note = getattr(factory, "NOTE", "")
     return AdapterInfo(resolved.name, status, detail, hint, categories, resolved.source, base,
                        note if isinstance(note, str) else "")
+
+
+def adapter_config_problems(config: HarnessConfig) -> list[str]:
+    """Every problem of the ``[tool.harness.adapters.*]`` tables, each with a suggestion where one fits.
+
+    A table naming no known adapter, an unknown or misspelt setting, a value
+    of the wrong type: each would otherwise make the adapter unusable, and a
+    default run would go on without it.
+    """
+    try:
+        tables = config.section("adapters")
+    except ConfigError as exc:
+        return exc.problems
+    plugins = _entry_points()
+    bases = _base_names(plugins)
+    problems: list[str] = []
+    for name, table in tables.items():
+        where = config.where(f"adapters.{name}")
+        if not is_safe_name(name):
+            problems.append(f"{config.where('adapters')}: {_unsafe_name_message(name)}")
+            continue
+        if isinstance(table, dict) and "adapter" not in table and name not in BUILTINS and name not in plugins:
+            hint = did_you_mean(name, bases)
+            misspelt = [key for key in table if did_you_mean(key, ["adapter"])]
+            if misspelt:
+                hint = f" Did you mean adapter = {short(table[misspelt[0]])} (not {misspelt[0]} =)?"
+            problems.append(f"{where}: {name!r} is not a built-in or plugin adapter, and the table has no "
+                            f'adapter = "<base>" making it a variant of one.{hint} Known adapters: '
+                            f"{', '.join(bases)}.")
+            continue
+        try:
+            resolved = _resolve(name, config, plugins)
+            factory = _factory(resolved, plugins)
+            _settings(resolved, factory, {})
+        except PluginBroken:
+            continue  # not a configuration mistake: the run records it as that adapter's failure
+        except HarnessError as exc:
+            problems.extend(getattr(exc, "problems", None) or [str(exc)])
+    return problems
 
 
 def available_adapters(config: HarnessConfig | None = None) -> list[AdapterInfo]:

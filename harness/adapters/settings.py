@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..errors import ConfigError, UsageError, short
+from ..errors import ConfigError, UsageError, did_you_mean, short
 
 __all__ = ["Setting", "parse_override", "parse_overrides", "resolve_settings"]
 
@@ -45,27 +45,43 @@ class Setting:
 
 def resolve_settings(adapter: str, declared: tuple[Setting, ...], given: Mapping[str, Any],
                      where: str) -> dict[str, Any]:
-    """Defaults overlaid with ``given``; every key known, every value of the right type and range."""
+    """Defaults overlaid with ``given``; every key known, every value of the right type and range.
+
+    Every problem of the table is listed in one ``ConfigError``, each unknown
+    key with the closest known one.
+    """
     known = {s.name: s for s in declared}
     settings = {s.name: s.default for s in declared}
+    problems = []
     for key, value in given.items():
         setting = known.get(key)
         if setting is None:
             names = ", ".join(sorted(known)) or "(none)"
-            raise ConfigError(f"{where}: adapter {adapter!r} has no setting {key!r}. "
-                              f"Known settings: {names}.")
-        if value is None:
+            problems.append(f"{where}: adapter {adapter!r} has no setting {key!r}.{did_you_mean(key, sorted(known))} "
+                            f"Known settings: {names}.")
             continue
-        if not setting.accepts(value):
-            raise ConfigError(f"{where}: {key} = {short(value)} must be {setting.describe_kind()}. "
-                              f"Fix: {setting.help or 'give a value of that type'}.")
-        if setting.choices and value not in setting.choices:
-            raise ConfigError(f"{where}: {key} = {short(value)} is not one of "
-                              f"{', '.join(repr(c) for c in setting.choices)}. Pick one of those.")
-        if setting.minimum is not None and value < setting.minimum:
-            raise ConfigError(f"{where}: {key} = {short(value)} must be at least {setting.minimum}.")
-        settings[key] = value
+        problem = _value_problem(setting, key, value, where)
+        if problem:
+            problems.append(problem)
+        elif value is not None:
+            settings[key] = value
+    if problems:
+        raise ConfigError.of(problems)
     return settings
+
+
+def _value_problem(setting: Setting, key: str, value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not setting.accepts(value):
+        return (f"{where}: {key} = {short(value)} must be {setting.describe_kind()}. "
+                f"Fix: {setting.help or 'give a value of that type'}.")
+    if setting.choices and value not in setting.choices:
+        return (f"{where}: {key} = {short(value)} is not one of "
+                f"{', '.join(repr(c) for c in setting.choices)}. Pick one of those.")
+    if setting.minimum is not None and value < setting.minimum:
+        return f"{where}: {key} = {short(value)} must be at least {setting.minimum}."
+    return None
 
 
 def parse_override(text: str) -> tuple[str, Any]:

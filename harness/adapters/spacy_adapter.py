@@ -148,6 +148,7 @@ class SpacyExtractor(BaseExtractor):
 
     name = "spacy"
     version = "5"  # 5: rules' quotation-mark layer, line sentences, names as speakers; 4: "$" and "m"/"bn" by money
+    LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     NOTE = ("quotes in quotation marks come from the rules' layer and figure values from harness.values "
             "(spaCy has no component for them); reported speech and entities come from the model")
     SETTINGS = (

@@ -16,11 +16,13 @@ def baseline(report_path: str | None, run_first: bool, out: str | None) -> None:
 
     The baseline carries each adapter's raw predictions, so that a single
     committed file lets `harness gate` test whether a later drop is
-    statistically significant (paired over the same documents).
+    statistically significant (paired over the same documents). Exits 3
+    when the saved report records failed adapters or documents (it is still
+    written: their predictions are empty, so check it before committing).
     """
     from pathlib import Path
 
-    from ..config import load_config
+    from ..config import check_config, load_config
     from ..errors import InputError
     from ..files import write_json_atomic
     from ..gate import parse_gate_config
@@ -28,11 +30,12 @@ def baseline(report_path: str | None, run_first: bool, out: str | None) -> None:
     from ..report import load_report, report_predictions
     from .run import configured_path
 
-    config = load_config()
+    config = check_config(load_config())
     if run_first:
-        from .run import perform_run
+        from .run import perform_run, print_errors
 
-        _, files, _ = perform_run(config)
+        report, files, _ = perform_run(config)
+        print_errors(report)
         path = files.json
     else:
         path = Path(report_path or Path(configured_path(config, "reports", "reports")) / "latest" / "report.json")
@@ -52,3 +55,11 @@ def baseline(report_path: str | None, run_first: bool, out: str | None) -> None:
     write_json_atomic(target, report)
     adapters = ", ".join(report["adapters"]) or "no adapters"
     click.echo(f"Baseline written to {target} ({adapters}; gold {report['gold']['fingerprint'][:12]}).")
+    if report.get("errors"):
+        import sys
+
+        from ..errors import EXIT_RUN_FAILURES
+
+        click.echo(f"{len(report['errors'])} error(s) in the saved run: the failed documents predict nothing "
+                   "in the baseline. Fix them and save it again.", err=True)
+        sys.exit(EXIT_RUN_FAILURES)

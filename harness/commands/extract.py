@@ -32,7 +32,7 @@ def extract(adapter_name: str, files: tuple[Path, ...], is_html: bool, settings:
     Prints one predictions record per file as JSON Lines (doc id from the file
     name), valid under schemas/predictions.schema.json: ready for
     `harness score`. A file the adapter fails on is reported on stderr and
-    the others are still written; the exit status is 1 if any failed.
+    the others are still written; the exit status is 3 if any failed.
     """
     from ..adapters import PluginBroken, get_adapter, parse_overrides, run_extractor
     from ..clean import html_to_text
@@ -73,4 +73,6 @@ def extract(adapter_name: str, files: tuple[Path, ...], is_html: bool, settings:
         sys.stdout.write(output)
         sys.stdout.flush()
     if failures:
-        sys.exit(1)
+        from ..errors import EXIT_RUN_FAILURES
+
+        sys.exit(EXIT_RUN_FAILURES)  # the other files' predictions were still written

@@ -15,7 +15,7 @@ def print_checks(result, echo=click.echo) -> None:
         return
     width = max(len(check.name) for check in result.checks)
     for check in result.checks:
-        actual = "none" if check.actual is None else f"{check.actual:.4f}"
+        actual = "n/a" if check.actual is None else f"{check.actual:.4f}"
         verdict = "PASS" if check.passed else "FAIL"
         note = f"  ({check.detail})" if check.detail else ""
         echo(f"{verdict}  {check.name:<{width}}  required {check.required}  actual {actual}{note}")
@@ -29,9 +29,14 @@ def print_checks(result, echo=click.echo) -> None:
               help="The report to check (default: reports/latest/report.json).")
 @click.option("--run", "run_first", is_flag=True,
               help="Run the default adapters and those the checks name first, then check the fresh report.")
-@click.option("--gold", metavar="PATH", help="Gold corpus for --run and for significance tests (default: gold/).")
+@click.option("--gold", metavar="PATH",
+              help="The gold the report must have been made from, also used by --run and significance tests "
+                   "(default: gold/).")
+@click.option("--allow-other-gold", is_flag=True,
+              help="Check a report made from other gold than --gold (its gold fingerprint differs).")
 @click.option("--junit", "junit_path", metavar="FILE", help="Also write the checks as JUnit XML to FILE.")
-def gate(report_path: str | None, run_first: bool, gold: str | None, junit_path: str | None) -> None:
+def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other_gold: bool,
+         junit_path: str | None) -> None:
     """Check scores against the thresholds in pyproject.toml (for CI).
 
     Thresholds live under [tool.harness.gate] as "adapter.category.metric" =
@@ -39,35 +44,44 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, junit_path:
     "rules.quotes.attribution.f1"; over one slice's documents as
     "rules@domain=sports.quotes.f1"); allowed drops from a baseline report
     under [tool.harness.gate.baseline], optionally only failing a drop that
-    is statistically significant. Prints each check with required and
-    actual value; exits 0 when all pass, 1 when any fails, 2 on a
-    configuration error. Appends a summary to $GITHUB_STEP_SUMMARY when set.
+    is statistically significant. A check on an adapter that failed, on any
+    document, fails with the error count; a check on a sub-score over zero
+    items fails as not applicable. The report must come from the gold given
+    (--gold, default gold/) unless --allow-other-gold. Prints each check
+    with required and actual value; exits 0 when all pass, 1 when any
+    fails, 2 on a usage or configuration error, 3 when --run had failures
+    in adapters no check names. Appends a summary to $GITHUB_STEP_SUMMARY
+    when set.
     """
     from pathlib import Path
 
-    from ..config import load_config
-    from ..errors import InputError
+    from ..config import check_config, load_config
+    from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES, InputError
     from ..files import write_atomic
     from ..gate import parse_gate_config, run_gate, write_step_summary
     from ..report import load_report, render_junit
     from .run import configured_path
 
-    config = load_config()
+    config = check_config(load_config())
     settings = parse_gate_config(config)  # a malformed key fails (exit 2) before any work is done
+    gold_path = gold or configured_path(config, "gold", "gold")
+    run_failed = False
     if run_first:
-        from .run import perform_run
+        from .run import perform_run, print_errors
 
         out = str(Path(report_path).parent) if report_path else None
-        _, files, _ = perform_run(config, gold=gold, out=out, extra_adapters=settings.adapters)
-        path = files.json
+        report, files, run = perform_run(config, gold=gold, out=out, extra_adapters=settings.adapters)
+        print_errors(report)
+        path, run_failed = files.json, not run.ok
     else:
         path = Path(report_path or Path(configured_path(config, "reports", "reports")) / "latest" / "report.json")
         if not path.exists():
             raise InputError(f"{path}: no report to check. Run `harness run` first, or `harness gate --run`.")
     report = load_report(path)
-    result = run_gate(config, report, path, gold_path=gold)
+    # a fresh run is made from the gold it was given; a saved report must show it was
+    result = run_gate(config, report, path, gold_path=gold_path, allow_other_gold=allow_other_gold or run_first)
     print_checks(result)
     if junit_path:
         write_atomic(junit_path, render_junit(report, result))
     write_step_summary(result)
-    sys.exit(0 if result.passed else 1)
+    sys.exit(EXIT_CHECK_FAILED if not result.passed else EXIT_RUN_FAILURES if run_failed else EXIT_OK)

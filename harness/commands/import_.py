@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..errors import EXIT_OK, EXIT_RUN_FAILURES
 from ..interchange import IMPORT_FORMATS
 
 
@@ -44,8 +45,9 @@ def import_(fmt: str, sources: tuple[str, ...], out: str, label_map: str | None,
     docs/import.md), checks every span against the text, writes
     DIR/documents/*.txt and DIR/annotations/*.json (annotated for the entity
     layer), validates what it wrote and prints a summary. A document with a
-    problem is reported and not written; the exit code is 1 when anything
-    had a problem, 2 for an unmapped label or a bad option.
+    problem is reported and not written; the exit code is 3 when anything
+    had a problem (the other documents are written), 2 for an unmapped label
+    or a bad option.
     """
     from ..gold import GoldCheck, check_gold
     from ..interchange import format_module
@@ -65,4 +67,4 @@ def import_(fmt: str, sources: tuple[str, ...], out: str, label_map: str | None,
     problems = list(reading.problems) + list(built.problems)
     for line in _summary(out, check, skipped, problems):
         click.echo(line)
-    sys.exit(1 if problems or check.problems else 0)
+    sys.exit(EXIT_RUN_FAILURES if problems or check.problems else EXIT_OK)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES
+
 CATEGORY_HELP = "F1 clean / as given / mean noisy, mean and worst ΔF1 (noisy − clean), leakage"
 
 
@@ -89,7 +91,8 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
     F1 of each, the mean and worst ΔF1 and the leakage rate. When a variant's
     drop exceeds the tolerance in [tool.harness.robustness.tolerance],
     Hypothesis shrinks it to a minimal breaking variant, saved as a fixture
-    that --replay rebuilds. Exits 1 when any variant breaks a tolerance.
+    that --replay rebuilds. Exits 1 when any variant breaks a tolerance, 3
+    when none does but the adapter failed on some variant, 0 otherwise.
     """
     import dataclasses
 
@@ -128,7 +131,7 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
             console.print(f"  adapter error: {replayed.result.score.error}", markup=False)
         verdict = "still breaks: " + ", ".join(replayed.result.broken) if replayed.result.broken else "passes now"
         console.print(f"The variant {verdict}.")
-        sys.exit(1 if replayed.result.broken else 0)
+        sys.exit(EXIT_CHECK_FAILED if replayed.result.broken else EXIT_OK)
 
     documents = [a for a in gold if not doc_ids or a.document.id in doc_ids]
     missing = sorted(set(doc_ids) - {a.document.id for a in documents})
@@ -156,4 +159,5 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
     })
     console.print(f"Report written to {path}", markup=False, highlight=False)
     broken = sum(report.broken for report in reports)
-    sys.exit(1 if broken else 0)
+    failed = sum(report.errors for report in reports)
+    sys.exit(EXIT_CHECK_FAILED if broken else EXIT_RUN_FAILURES if failed else EXIT_OK)

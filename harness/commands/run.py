@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from ..errors import EXIT_OK, EXIT_RUN_FAILURES
+
 DEFAULT_OUT = "reports/latest"
 
 
@@ -76,6 +78,8 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     if adapters is None:
         names = default_adapter_names(config)
         names += [name for name in extra_adapters if name not in names]
+        if not quiet:
+            print_skipped(config, names)
     else:
         names = adapters
     specs = build_adapters(names, config, corpus, use_cache=use_cache)
@@ -130,6 +134,26 @@ def run_slice_fields(config: Any, corpus: Any, slice_by: tuple[str, ...] | None)
     return (*fields, *(f for f in wanted if f in valid and f not in fields))
 
 
+def print_skipped(config: Any, names: list[str]) -> None:
+    """Say which adapters a default run leaves out and why, so none disappears without a word."""
+    from ..run import skipped_adapters
+
+    for info in skipped_adapters(config, names):
+        fix = f" Install: {info.install_hint}" if info.install_hint else ""
+        click.echo(f"not run: {info.name} ({info.status}: {info.detail}){fix}", err=True)
+
+
+def print_errors(report: Any, console: Any = None) -> None:
+    """Every error of the run as a compact table (adapter, document, stage, kind, message), if any."""
+    from rich.console import Console
+
+    from ..report.table import error_table
+
+    errors = report.get("errors") or []
+    if errors:
+        (console or Console(stderr=True, highlight=False)).print(error_table(errors))
+
+
 @click.command()
 @click.option("--adapters", "adapter_list", metavar="A,B,...",
               help="Adapters to run (default: every ready adapter except oracle).")
@@ -153,21 +177,24 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     Prints one table (rows: categories and key sub-scores; columns: adapters;
     P / R / F1 with the 95% confidence interval, best of each row marked) and
     writes report.json, report.md, report.html, junit.xml and
-    predictions/<adapter>.jsonl. Predictions are cached by adapter fingerprint
-    and document hash, so an unchanged second run extracts nothing. A
-    document that fails is recorded and the run goes on; the exit code is 1
-    when anything failed, 0 otherwise. With --slice-by every score is also
-    reported per slice (report.json, report.md, report.html; the terminal
-    with --per-slice).
+    predictions/<adapter>.jsonl. Predictions are cached by what determines
+    them (the adapter's code, libraries, model and settings, and the
+    document), so an unchanged second run extracts nothing. A document or
+    adapter that fails is recorded, listed in an error table and the run
+    goes on. With --slice-by every score is also reported per slice
+    (report.json, report.md, report.html; the terminal with --per-slice).
+    Exit codes: 0 every adapter ran cleanly, 2 a usage or configuration
+    error, 3 the run finished but an adapter or a document failed (the
+    reports are still written).
     """
     from rich.console import Console
 
-    from ..config import load_config
+    from ..config import check_config, load_config
     from ..errors import UsageError
     from ..report import print_slice_tables, print_table
     from ..slices import configured_fields, parse_fields
 
-    config = load_config()
+    config = check_config(load_config())
     fields = parse_fields(slice_by, "--slice-by") if slice_by else None
     if per_slice and not (fields or configured_fields(config)):
         raise UsageError("--per-slice needs slice fields: give --slice-by FIELD (e.g. --slice-by domain) "
@@ -185,4 +212,4 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
                       + (f", {stats.discarded} corrupt entr(ies) discarded" if stats.discarded else ""))
     console.print(f"Reports written to {files.folder}/ (report.json, report.md, report.html, junit.xml, predictions/).",
                   markup=False)
-    sys.exit(0 if result.ok else 1)
+    sys.exit(EXIT_OK if result.ok else EXIT_RUN_FAILURES)

@@ -25,7 +25,8 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
     against the GOLD folder; settings come from [tool.harness.scoring], flags override them.
 
     A gold document without a record counts as predicting nothing; a category
-    no record predicts is reported as not supported, not as zero.
+    no record predicts is reported as not supported, not as zero. Exits 3
+    when a document could not be scored (it is scored as predicting nothing).
     """
     from ..config import load_config
     from ..gold import load_gold
@@ -40,6 +41,7 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
     result = evaluate(corpus, records, options)
     if as_json:
         click.echo(json.dumps(result.to_dict(items=with_items), indent=2, allow_nan=False))
+        _exit_for(result)
         return
     click.echo(f"{len(corpus)} document(s), {len(records)} prediction record(s)")
     click.echo(f"{'category':<10} {'precision':>9} {'recall':>7} {'F1':>6}  95% CI         tp    fp    fn  ungrounded  boilerplate")
@@ -49,7 +51,8 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
                    f"[{low:.3f}, {high:.3f}] {category.tp:>5g} {category.fp:>5g} {category.fn:>5g}"
                    f"  {category.ungrounded:>10}  {category.leakage.in_boilerplate:>11}")
         for sub, value in category.subscores.items():
-            click.echo(f"  {sub:<26} {'rate' if value.kind == 'rate' else 'F1'} {value.f1:.3f}")
+            shown = "n/a (no items)" if value.f1 is None else f"{value.f1:.3f}"
+            click.echo(f"  {sub:<26} {'rate' if value.kind == 'rate' else 'F1'} {shown}")
     missing = [c for c in ("entities", "quotes", "figures", "events") if c not in result.categories]
     if missing:
         click.echo(f"not supported (no record predicts them): {', '.join(missing)}")
@@ -58,3 +61,13 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
     if result.unknown_documents:
         click.echo(f"records for documents not in the gold, ignored: {', '.join(result.unknown_documents)}", err=True)
     click.echo(result.method)
+    _exit_for(result)
+
+
+def _exit_for(result) -> None:
+    if result.faults:
+        import sys
+
+        from ..errors import EXIT_RUN_FAILURES
+
+        sys.exit(EXIT_RUN_FAILURES)

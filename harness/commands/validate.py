@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from ..errors import EXIT_CHECK_FAILED, EXIT_OK
+
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
@@ -15,7 +17,8 @@ def validate(paths: tuple[str, ...], as_json: bool) -> None:
     """Check gold annotation files (default: gold/) against the schema and the semantic rules.
 
     Reports every problem found, each with file, JSON pointer, the bad value
-    and how to fix it. Exits 1 when there are problems, 0 when the gold is clean.
+    and how to fix it. Exits 1 when there are problems (the check failed), 0
+    when the gold is clean, 2 on a usage error.
     """
     from ..gold import check_gold
 
@@ -34,4 +37,4 @@ def validate(paths: tuple[str, ...], as_json: bool) -> None:
         status = "OK" if not check.problems else f"{len(check.problems)} problem(s)"
         click.echo(f"{check.files} file(s) checked, {len(check.documents)} document(s) valid: {status}.",
                    err=bool(check.problems))
-    sys.exit(1 if check.problems else 0)
+    sys.exit(EXIT_CHECK_FAILED if check.problems else EXIT_OK)

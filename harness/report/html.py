@@ -171,6 +171,8 @@ def _interval_notes(report: Mapping[str, Any]) -> str:
 def _per_type(report: Mapping[str, Any]) -> str:
     parts = []
     for name, entry in report.get("adapters", {}).items():
+        if entry.get("status") == "failed":
+            continue  # a failed adapter has no scores to show, only "failed" in the score table
         for category, score in entry.get("scores", {}).items():
             per_type = score.get("per_type") or {}
             if not per_type:

@@ -44,7 +44,8 @@ def score_dict(raw: Mapping[str, Any]) -> dict:
     """One score (counts, rates and, when known, the interval of F1) in report form."""
     out: dict[str, Any] = {}
     for key in ("precision", "recall", "f1"):
-        out[key] = _number(raw.get(key)) or 0.0
+        # None is the scorer's "not applicable" (an agreement rate over zero items): kept, never 0 or 1
+        out[key] = None if raw.get(key) is None else _number(raw.get(key)) or 0.0
     for key in ("tp", "fp", "fn"):
         # partial matches count one half, so counts may be fractional
         count = _number(raw.get(key)) or 0
@@ -138,8 +139,9 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         adapter_run = scored.run
         errors = [e.to_dict() for e in scored.errors]
         scores = scores_of(scored.result)
-        if adapter_run.setup_error is not None or scored.result is None:
-            status = "failed"
+        every_document_failed = bool(adapter_run.documents) and adapter_run.failed == len(adapter_run.documents)
+        if adapter_run.setup_error is not None or scored.result is None or every_document_failed:
+            status = "failed"  # nothing it predicted can be scored: shown "failed", never 0.00
         else:
             status = "errors" if errors else "ok"
         adapters[scored.name] = {

@@ -21,29 +21,42 @@ KEY_SUBSCORES: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Cell:
-    """One adapter's score in a row: rates, interval and whether it is the best of the row."""
+    """One adapter's score in a row: rates, interval and whether it is the best of the row.
 
-    precision: float
-    recall: float
-    f1: float
+    ``f1`` None is an agreement rate over zero items, shown "n/a"; ``failed``
+    is an adapter that failed, shown "failed" in place of any number.
+    """
+
+    precision: float | None
+    recall: float | None
+    f1: float | None
     ci95: tuple[float, float] | None
     best: bool = False
     agreeing: int | None = None  # for agreement rates: items that agree, out of ``total``
     total: int | None = None
     documents: int | None = None  # documents the interval is over, when the report says
     optimistic: bool = False  # the interval resamples items within too few documents
+    failed: bool = False
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the cell has a number that can be the best of its row."""
+        return not self.failed and self.f1 is not None
 
     def text(self, marker: str = "★", separator: str = " ") -> str:
-        """``P … R … F1 … [lo–hi]``, or ``rate … (k/n)`` for an agreement rate.
+        """``P … R … F1 … [lo–hi]``, ``rate … (k/n)`` for an agreement rate, ``n/a`` or ``failed``.
 
         A newline ``separator`` puts F1 on its own line (the terminal table).
         """
+        if self.failed:
+            return "failed"
+        if self.f1 is None:
+            return "n/a (no items)"
         star = f" {marker}" if self.best else ""
         if self.total is not None:
             return f"rate {self.f1:.2f} ({self.agreeing}/{self.total}){star}"
         interval = f" [{self.ci95[0]:.2f}–{self.ci95[1]:.2f}{self._over()}]" if self.ci95 else ""
         return f"P {self.precision:.2f} R {self.recall:.2f}{separator}F1 {self.f1:.2f}{interval}{star}"
-
 
     def _over(self) -> str:
         """``, 6 docs`` beside the bounds; ``†`` marks an optimistic interval (see ``interval_notes``)."""
@@ -53,6 +66,7 @@ class Cell:
 
 
 OPTIMISTIC_MARK = "†"
+FAILED = Cell(None, None, None, None, failed=True)
 
 
 @dataclass(frozen=True)
@@ -82,11 +96,15 @@ def cell_texts(row: Row, mark_best: Callable[[str], str], separator: str = " ") 
     return texts
 
 
+def _rate(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def _cell(score: Mapping[str, Any]) -> Cell:
     ci = score.get("ci95")
     rate = score.get("kind") == "rate"
     interval = score.get("interval") if isinstance(score.get("interval"), Mapping) else {}
-    return Cell(float(score["precision"]), float(score["recall"]), float(score["f1"]),
+    return Cell(_rate(score["precision"]), _rate(score["recall"]), _rate(score["f1"]),
                 (float(ci[0]), float(ci[1])) if ci else None,
                 agreeing=int(score["tp"]) if rate else None,
                 total=int(score["tp"]) + int(score["fp"]) if rate else None,
@@ -123,29 +141,44 @@ def interval_notes(report: Mapping[str, Any]) -> list[str]:
 
 
 def _mark_best(cells: list[Cell | None]) -> tuple[Cell | None, ...]:
-    present = [c for c in cells if c is not None]
+    present = [c for c in cells if c is not None and c.comparable]
     if len(present) < 2:
         return tuple(cells)
     top = max(c.f1 for c in present)
     if all(c.f1 == top for c in present):
         return tuple(cells)  # a tie across the row marks nothing
-    return tuple(None if c is None else replace(c, best=c.f1 == top) for c in cells)
+    return tuple(c if c is None or not c.comparable else replace(c, best=c.f1 == top) for c in cells)
+
+
+def adapter_failed(report: Mapping[str, Any], name: str) -> bool:
+    """Whether adapter ``name`` failed in ``report`` (its scores, if any, are not to be shown)."""
+    return report["adapters"][name].get("status") == "failed"
 
 
 def score_rows(report: Mapping[str, Any]) -> tuple[list[str], list[Row]]:
-    """The adapters (columns) and rows of the score table of ``report``."""
+    """The adapters (columns) and rows of the score table of ``report``.
+
+    A failed adapter shows ``failed`` in every row, never a number: predicting
+    nothing because it crashed is not a score.
+    """
     adapters = list(report.get("adapters", {}))
+    failed = [adapter_failed(report, name) for name in adapters]
+
+    def cells(scores: list[Mapping[str, Any] | None]) -> tuple[Cell | None, ...]:
+        return _mark_best([FAILED if gone else None if s is None else _cell(s) for s, gone in zip(scores, failed)])
+
     rows: list[Row] = []
     for category in CATEGORIES:
-        scores = [report["adapters"][name].get("scores", {}).get(category) for name in adapters]
+        scores = [None if gone else report["adapters"][name].get("scores", {}).get(category)
+                  for name, gone in zip(adapters, failed)]
         if all(s is None for s in scores):
             continue
-        rows.append(Row(category, None, _mark_best([None if s is None else _cell(s) for s in scores])))
+        rows.append(Row(category, None, cells(scores)))
         for subscore in KEY_SUBSCORES.get(category, ()):
             subs = [None if s is None else (s.get("subscores") or {}).get(subscore) for s in scores]
             if all(s is None for s in subs):
                 continue
-            rows.append(Row(category, subscore, _mark_best([None if s is None else _cell(s) for s in subs])))
+            rows.append(Row(category, subscore, cells(subs)))
     return adapters, rows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .summary import cell_texts, interval_notes, score_rows, slice_sections
+from .summary import adapter_failed, cell_texts, interval_notes, score_rows, slice_sections
 
 
 def score_table(report: Mapping[str, Any]):
@@ -25,12 +25,35 @@ def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any)
         # two short lines per cell, so narrow terminals never break a number apart
         table.add_row(row.label, *cell_texts(row, lambda text: f"[bold green]{text}[/]", separator="\n"))
     if not rows:
-        table.add_row("(no scores)", *["–" for _ in adapters])
+        table.add_row("(no scores)", *["failed" if adapter_failed(report, name) else "–" for name in adapters])
     return table
 
 
+def error_table(errors: list[Mapping[str, Any]]):
+    """A compact ``rich.table.Table`` of errors: adapter, document, stage, kind and message, one row each."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"Errors ({len(errors)})", title_justify="left", title_style="bold red")
+    for column in ("adapter", "document", "stage", "kind"):
+        table.add_column(column, overflow="fold")
+    table.add_column("message", overflow="fold", ratio=1)
+    for error in errors:
+        message = " ".join(str(error.get("message") or "").split())
+        message = message if len(message) <= _MESSAGE_WIDTH else message[:_MESSAGE_WIDTH - 1] + "…"
+        # Text, not markup: a message may hold "[...]" that must be shown as written
+        table.add_row(*(Text(str(value)) for value in (error.get("adapter") or "–", error.get("doc_id") or "(all)",
+                                                        error.get("stage") or "–", error.get("kind") or "–",
+                                                        message)))
+    return table
+
+
+# a message on one line, cut here; the whole of it (and its detail) stays in report.json
+_MESSAGE_WIDTH = 300
+
+
 def print_table(report: Mapping[str, Any], console: Any = None) -> None:
-    """Print the score table and a line per error count to ``console`` (stdout by default)."""
+    """Print the score table and, when anything failed, every error as a table, to ``console``."""
     from rich.console import Console
 
     console = console or Console()
@@ -38,12 +61,9 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
     print_interval_notes(report, console)
     errors = report.get("errors") or []
     if errors:
-        by_adapter: dict[str, int] = {}
-        for error in errors:
-            by_adapter[error["adapter"]] = by_adapter.get(error["adapter"], 0) + 1
-        listed = ", ".join(f"{name}: {count}" for name, count in by_adapter.items())
-        console.print(f"[bold red]{len(errors)} error(s)[/] ({listed}); see report.json or report.html.",
-                      highlight=False)
+        console.print(error_table(errors))
+        console.print(f"[bold red]{len(errors)} error(s)[/]; the full messages and details are in report.json "
+                      "and report.html.", highlight=False)
 
 
 def print_interval_notes(report: Mapping[str, Any], console: Any) -> None:

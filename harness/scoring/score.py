@@ -13,7 +13,9 @@ here, so empty inputs get the same documented answer everywhere:
 No rate is ever NaN or infinite. An agreement rate (attribution, unit,
 modality) is a ``Score`` of kind ``"rate"`` with ``tp`` agreeing and
 ``fp == fn`` disagreeing items, so precision, recall and F1 all equal the
-rate (accuracy); over zero items the rate is 1.0.
+rate (accuracy). Over zero items an agreement rate is not applicable: its
+precision, recall and F1 are None, never 1.0, because an adapter that
+matched nothing has shown no agreement at all.
 """
 
 from __future__ import annotations
@@ -61,24 +63,31 @@ class Score:
     tp: float
     fp: float
     fn: float
-    precision: float
-    recall: float
-    f1: float
+    precision: float | None  # None: an agreement rate over zero items (not applicable)
+    recall: float | None
+    f1: float | None
     ci95: tuple[float, float] | None = None
     kind: str = "prf"  # "prf" or "rate" (an agreement rate: precision == recall == f1)
 
     @classmethod
     def of(cls, counts: Counts, ci95: tuple[float, float] | None = None, kind: str = "prf") -> "Score":
+        if kind == "rate" and counts.tp + counts.fp == 0:
+            return cls(counts.tp, counts.fp, counts.fn, None, None, None, None, kind)
         precision, recall, f1 = rates(counts.tp, counts.fp, counts.fn)
         return cls(counts.tp, counts.fp, counts.fn, precision, recall, f1, ci95, kind)
+
+    @property
+    def applicable(self) -> bool:
+        """False for an agreement rate over zero items: there is no rate to show or to gate on."""
+        return self.f1 is not None
 
     @property
     def counts(self) -> Counts:
         return Counts(self.tp, self.fp, self.fn)
 
     @property
-    def rate(self) -> float:
-        """For an agreement rate: the share agreeing (equal to F1)."""
+    def rate(self) -> float | None:
+        """For an agreement rate: the share agreeing (equal to F1); None over zero items."""
         return self.f1
 
     def to_dict(self) -> dict:

@@ -8,6 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from harness.gold import load_gold
+
+EXAMPLE_GOLD = Path(__file__).parent.parent / "data" / "gold"
+# the gate checks a report against the gold it is given: these reports say they come from the example gold
+GOLD_FINGERPRINT = load_gold(EXAMPLE_GOLD).fingerprint
+
 
 def _report(entities_f1: float, quotes_f1: float = 0.4) -> dict:
     def score(f1):
@@ -16,7 +22,7 @@ def _report(entities_f1: float, quotes_f1: float = 0.4) -> dict:
 
     return {
         "schema_version": 1, "harness_version": "0", "created": "2024-01-01T00:00:00+00:00", "status": "ok",
-        "gold": {"path": "gold", "fingerprint": "0" * 64, "documents": []},
+        "gold": {"path": "gold", "fingerprint": GOLD_FINGERPRINT, "documents": []},
         "options": {"adapters": ["rules"], "jobs": 1, "executor": "thread", "cache": True},
         "timings": {"total_seconds": 1.0}, "cache": None,
         "adapters": {"rules": {
@@ -30,7 +36,11 @@ def _report(entities_f1: float, quotes_f1: float = 0.4) -> dict:
 
 
 def _project(tmp_path: Path, gate: str, report: dict | None = None) -> Path:
+    import shutil
+
     (tmp_path / "pyproject.toml").write_text(gate)
+    if not (tmp_path / "gold").exists():
+        shutil.copytree(EXAMPLE_GOLD, tmp_path / "gold")
     if report is not None:
         path = tmp_path / "reports" / "latest" / "report.json"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +72,7 @@ def test_a_threshold_above_the_score_fails_with_exit_1_naming_the_check(tmp_path
 
 @pytest.mark.parametrize("key, names", [
     ("rules.entities.f1score", "valid metrics: precision, recall, f1"),
-    ("rules.entites.f1", "valid categories: entities, quotes, figures, events"),
+    ("rules.entites.f1", "valid categories: entities, quotes, figures, events. Did you mean 'entities'?"),
     ("spacey.entities.f1", "adapters there: rules"),
 ])
 def test_a_misspelt_name_is_exit_2_listing_the_valid_names(tmp_path, key, names):
@@ -74,7 +84,7 @@ def test_a_misspelt_name_is_exit_2_listing_the_valid_names(tmp_path, key, names)
 
 def test_a_missing_report_says_to_run_first(tmp_path):
     proc = _harness(_project(tmp_path, '[tool.harness.gate]\n"rules.entities.f1" = 0.5\n'), "gate")
-    assert proc.returncode == 1 and "harness run" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "harness run" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_the_step_summary_and_junit_are_written(tmp_path):

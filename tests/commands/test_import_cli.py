@@ -57,7 +57,7 @@ def test_a_bad_document_is_reported_and_the_others_written(tmp_path):
     source = _brat(tmp_path / "brat", "T1\tORG 0 4\tAcme\n")
     _brat(source, "T1\tORG 0 5\tAcme\n", name="broken")
     proc = harness("import", "brat", source, "--out", tmp_path / "gold")
-    assert proc.returncode == 1
+    assert proc.returncode == 3
     assert f"{source / 'broken.ann'}:1" in proc.stdout and "1 problem(s)." in proc.stdout
     assert [p.name for p in (tmp_path / "gold" / "annotations").iterdir()] == ["hire.json"]
 

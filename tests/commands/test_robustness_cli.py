@@ -27,4 +27,4 @@ def test_replay_of_a_bad_file_is_an_error_without_traceback(example_gold_dir, tm
     bad.write_text("[]")
     result = CliRunner().invoke(cli, ["robustness", "--adapter", "oracle", "--replay", str(bad),
                                       "--gold", str(example_gold_dir)])
-    assert result.exit_code == 1 and "not a robustness fixture" in result.output
+    assert result.exit_code == 2 and "not a robustness fixture" in result.output

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from harness.cache import PredictionCache
+from harness.cache import CACHE_VERSION, PredictionCache, cache_key
 from harness.cli import cli
 from harness.gold import check_gold, load_gold
 from harness.predictions import Predictions, predictions_to_dict
@@ -58,7 +58,7 @@ def outside(project):
 def test_a_predictions_record_with_a_path_for_doc_id_is_refused(project, gold, outside, doc_id):
     (project / "p.jsonl").write_text(json.dumps({"doc_id": doc_id, "entities": []}) + "\n")
     result = _invoke("score", str(gold), "p.jsonl")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "p.jsonl:1#/doc_id" in result.output and "Fix:" in result.output
     assert outside()
 
@@ -93,7 +93,7 @@ def test_a_report_naming_a_predictions_file_outside_its_folder_is_not_read(proje
     for args in (("baseline", "--report", str(report_path), "--out", "baseline.json"),
                  ("compare", str(report_path), str(report_path), "--gold", str(gold))):
         result = _invoke(*args)
-        assert result.exit_code == 1, result.output
+        assert result.exit_code == 2, result.output
         assert "predictions_file" in result.output and "outside the report's folder" in result.output
     assert not (project / "baseline.json").exists()
     assert outside()
@@ -164,7 +164,7 @@ def test_cache_entries_stay_inside_the_cache_folder(tmp_path, name):
     extract_corpus(_Echo(name), corpus, cache=cache)
     entries = [path for path in (tmp_path / "cache").rglob("*.json")]
     assert len(entries) == 1
-    assert entries[0].resolve().is_relative_to((tmp_path / "cache" / "root" / "v1").resolve())
+    assert entries[0].resolve().is_relative_to((tmp_path / "cache" / "root" / f"v{CACHE_VERSION}").resolve())
 
 
 @pytest.mark.parametrize("doc_id", ["../../x", "/etc/passwd", "x\n"])
@@ -173,7 +173,7 @@ def test_a_cache_entry_naming_another_path_is_discarded_and_recomputed(tmp_path,
     document = corpus["doc-1"].document
     cache = PredictionCache(tmp_path / "cache")
     extractor = _Echo("echo")
-    cache.put("echo", extractor.fingerprint, document, Predictions("doc-1", entities=()))
+    cache.put("echo", cache_key(extractor), document, Predictions("doc-1", entities=()))
     (entry,) = (tmp_path / "cache").rglob("*.json")
     raw = json.loads(entry.read_text())
     raw["predictions"]["doc_id"] = doc_id

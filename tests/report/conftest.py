@@ -75,7 +75,10 @@ def make_run(corpus) -> RunResult:
     rules = AdapterRun("rules", "1", "a" * 64, ("entities", "quotes"),
                        (DocumentRun("rules", doc_id, predictions, None, 0.01),), 0.02)
     error = RunError("spacy", doc_id, "extract", "ValueError", f"bad output {SCRIPT}", "Traceback ...")
-    spacy = AdapterRun("spacy", "3.8", "b" * 64, ("entities",), (DocumentRun("spacy", doc_id, None, error, 0.5),), 0.5)
+    # spacy fails on one of its two documents: an adapter with errors, not a failed one
+    spacy = AdapterRun("spacy", "3.8", "b" * 64, ("entities",),
+                       (DocumentRun("spacy", "other-document", from_gold(annotations, adapter="spacy"), None, 0.1),
+                        DocumentRun("spacy", doc_id, None, error, 0.5)), 0.5)
     return RunResult(corpus, (ScoredAdapter(rules, StandInResult(rules_scores, outcomes), 0.01),
                               ScoredAdapter(spacy, StandInResult(spacy_scores), 0.01)),
                      RunOptions(("rules", "spacy"), 1, "thread", True, "tests/data/gold"), "2024-01-01T00:00:00+00:00", 0.6)
