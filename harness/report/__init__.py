@@ -82,8 +82,10 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
             from ..gate import run_gate
 
             try:
-                # the gate reads the predictions beside the report, so it reads the staged ones
-                gate_result = run_gate(config, report, staged.path("report.json"))
+                # the gate reads the predictions beside the report, so it reads the staged ones; the
+                # report was made from this run's gold just now, so there is no other gold to refuse
+                gate_result = run_gate(config, report, staged.path("report.json"), gold_path=run.options.gold,
+                                       allow_other_gold=True)
             except ConfigError as exc:
                 config_error = str(exc).replace(str(staged.staging), str(staged.folder))
         staged.write("junit.xml", render_junit(report, gate_result, config_error=config_error))

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from harness.cache import PredictionCache
+from harness.cache import PredictionCache, document_key
 from harness.errors import InputError
 from harness.files import read_bytes
 from harness.gold import check_gold
@@ -103,18 +103,18 @@ def test_a_device_is_refused_without_reading_it():
 
 
 def _entry(cache: PredictionCache, document: Document):
-    return cache.entry_path("echo", "c" * 64, document.sha256)
+    return cache.entry_path("echo", "c" * 64, document_key(document))
 
 
 def test_a_fifo_in_the_cache_is_discarded_without_waiting(tmp_path):
     document = Document("doc-1", TEXT)
     script = f"""
 import os, sys
-from harness.cache import PredictionCache
+from harness.cache import PredictionCache, document_key
 from harness.model import Document
 cache = PredictionCache({str(tmp_path / 'cache')!r})
 document = Document("doc-1", {TEXT!r})
-path = cache.entry_path("echo", "c" * 64, document.sha256)
+path = cache.entry_path("echo", "c" * 64, document_key(document))
 path.parent.mkdir(parents=True)
 os.mkfifo(path)
 print(cache.get("echo", "c" * 64, document), cache.stats.discarded, path.exists())
