@@ -81,10 +81,22 @@ def parse_config(text: str, path: Path | None) -> HarnessConfig:
         raise ConfigError(f"{path or 'pyproject.toml'}: [tool.harness] is nested more than {Limits.max_depth} "
                           "levels deep. Flatten the arrays and tables.")
     unknown = sorted(set(harness) - set(KNOWN_SECTIONS) - set(KNOWN_KEYS))
+    config = HarnessConfig(path, {k: v for k, v in harness.items() if k not in unknown})
     if unknown:
-        raise ConfigError.of([f"{path or 'pyproject.toml'}: unknown section [tool.harness.{name}].{did_you_mean(name, KNOWN_SECTIONS)} "
-                              f"Known sections: {', '.join(KNOWN_SECTIONS)}." for name in unknown])
-    return HarnessConfig(path, harness)
+        known = (*KNOWN_SECTIONS, *KNOWN_KEYS)
+        problems = [f"{path or 'pyproject.toml'}: unknown {_entry_kind(harness[name])} {name!r} in [tool.harness]."
+                    f"{did_you_mean(name, known)} Known: sections {', '.join(KNOWN_SECTIONS)}; "
+                    f"keys {', '.join(KNOWN_KEYS)}." for name in unknown]
+        try:  # the rest of the tables' problems too, so that one pass fixes them all
+            check_config(config)
+        except ConfigError as exc:
+            problems += exc.problems
+        raise ConfigError.of(problems)
+    return config
+
+
+def _entry_kind(value: Any) -> str:
+    return "section" if isinstance(value, dict) else "key"
 
 
 def load_config(path: str | os.PathLike | None = None) -> HarnessConfig:

@@ -22,7 +22,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, UsageError, did_you_mean
 
 BOILERPLATE_HIGH = 0.15  # share of characters in boilerplate regions from which a page counts as high
 LENGTH_BINS: tuple[tuple[int | None, str], ...] = ((400, "short"), (800, "medium"), (None, "long"))
@@ -76,7 +76,7 @@ def available_fields(corpus: Iterable[Any]) -> tuple[str, ...]:
     not, so ``domain`` is always a field) and every further field some document sets."""
     from .model import Metadata
 
-    named = [f.name for f in dataclasses.fields(Metadata) if f.name != "extra"]
+    named = [f.name for f in dataclasses.fields(Metadata) if f.name not in ("extra", "notes")]  # notes: a list
     found: set[str] = set()
     for annotations in corpus:
         found |= {k for k, v in getattr(annotations.document.metadata, "extra", ()) if v not in (None, "")}
@@ -111,8 +111,9 @@ def check_fields(fields: Iterable[str], corpus: Iterable[Any], where: str = "--s
     valid = available_fields(corpus)
     unknown = [f for f in fields if f not in valid]
     if unknown:
-        raise UsageError(f"{where}: unknown slice field {unknown[0]!r}; fields of this gold: {', '.join(valid)}. "
-                         "Give one of those, or set the field in the documents' metadata.")
+        raise UsageError(f"{where}: unknown slice field {unknown[0]!r}.{did_you_mean(unknown[0], valid)} Fields "
+                         f"of this gold: {', '.join(valid)}. Give one of those, or set the field in the documents' "
+                         "metadata.")
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,17 @@ def test_every_configuration_problem_is_listed_at_once(project):
         assert named in result.output
 
 
+def test_an_unknown_harness_entry_is_listed_with_every_other_problem(project):
+    # the unknown top-level entry is found while the file is read; the tables' problems still come with it
+    result = _run(project, '[tool.harness]\nadaptor = "rules"\n[tool.harness.adapters.rules]\nclean_boilerplat = false\n'
+                           '[tool.harness.pathz]\ngold = "gold"\n')
+    assert result.exit_code == 2
+    assert "3 configuration problems" in result.output
+    assert "unknown key 'adaptor'" in result.output and "Did you mean 'adapters'?" in result.output
+    assert "unknown section 'pathz'" in result.output and "Did you mean 'paths'?" in result.output
+    assert "clean_boilerplat" in result.output
+
+
 def test_a_default_run_says_which_adapters_it_leaves_out(project):
     result = _run(project, "")  # command and llm are not configured here
     assert result.exit_code == 0, result.output
