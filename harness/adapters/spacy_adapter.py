@@ -81,7 +81,7 @@ def _register_line_breaks() -> None:
 
     @Language.component(_LINE_BREAKS)
     def line_breaks(doc: Any) -> Any:
-        from .rules.text import dateline
+        from .rules.text import datelines
 
         text = doc.text
         starts = set()
@@ -89,14 +89,10 @@ def _register_line_breaks() -> None:
             before = doc[token.i - 1]
             if "\n" in before.text or "\n" in before.whitespace_ or (token.idx > 0 and text[token.idx - 1] == "\n"):
                 starts.add(token.i)
-        line_start = 0
-        for line in text.split("\n"):
-            opening = dateline(text, line_start, line_start + len(line))
-            if opening is not None:
-                span = doc.char_span(opening[1], opening[1] + 1, alignment_mode="expand")
-                if span is not None and span.start > 0:
-                    starts.add(span.start)
-            line_start += len(line) + 1
+        for _, end in datelines(text):
+            span = doc.char_span(end, end + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                starts.add(span.start)
         for i in starts:
             if not doc[i].is_space:
                 doc[i].is_sent_start = True
@@ -209,16 +205,9 @@ class SpacyExtractor(BaseExtractor):
     def _places_by_form(text: str) -> list[tuple[int, int]]:
         """Places the recogniser has no cue for: a dateline's ("MUMBAI —") and a party-state tag's ("R-Texas")."""
         from .rules.entities import party_tags
-        from .rules.text import dateline
+        from .rules.text import datelines
 
-        places = party_tags(text)
-        line_start = 0
-        for line in text.split("\n"):
-            opening = dateline(text, line_start, line_start + len(line))
-            if opening is not None:
-                places.append(opening[0])
-            line_start += len(line) + 1
-        return sorted(places)
+        return sorted(party_tags(text) + [place for place, _ in datelines(text)])
 
     def _predict(self, document: Document, normalised: NormalisedText, doc: Any) -> Predictions:
         from ..values import find_numbers

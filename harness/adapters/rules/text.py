@@ -93,6 +93,12 @@ def dateline(text: str, start: int, end: int) -> tuple[tuple[int, int], int] | N
     return (match.span("place"), match.end()) if match else None
 
 
+def datelines(text: str) -> list[tuple[tuple[int, int], int]]:
+    """``dateline`` of every line of ``text`` that opens with one: its place and where it ends."""
+    found = (dateline(text, start, end) for start, end in lines(text))
+    return [opening for opening in found if opening is not None]
+
+
 def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
     """Divide ``text`` into boilerplate, headings and body sentences."""
     article = Article(text)
