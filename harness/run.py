@@ -15,14 +15,11 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .cache import CacheStats, PredictionCache, cache_key
 from .model import Annotations, Corpus, Document
 from .predictions import Predictions
-
-EXECUTORS = ("thread", "process")
-
 
 @dataclass(frozen=True)
 class RunError:
@@ -139,7 +136,7 @@ class RunOptions:
         object.__setattr__(self, "adapters", tuple(self.adapters))
         object.__setattr__(self, "slice_by", tuple(self.slice_by))
         if self.executor not in EXECUTORS:
-            raise ValueError(f"executor must be one of {EXECUTORS}, not {self.executor!r}")
+            raise ValueError(f"executor must be one of {tuple(EXECUTORS)}, not {self.executor!r}")
         if self.jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {self.jobs!r}")
 
@@ -215,7 +212,26 @@ def extract_document(extractor: Any, document: Document) -> DocumentRun:
         return DocumentRun(name, document.id, None, _exception_error(name, document.id, "extract", exc),
                            time.perf_counter() - started)
     seconds = getattr(outcome, "seconds", None)
-    seconds = time.perf_counter() - started if seconds is None else float(seconds)
+    return _document_run(name, document, outcome, time.perf_counter() - started if seconds is None else float(seconds))
+
+
+def extract_chunk(extractor: Any, documents: Sequence[Document]) -> list[DocumentRun]:
+    """Run ``extractor`` on a chunk of documents: one ``extract`` call, or one ``extract_batch``
+    call for several (see ``harness.adapters.base.batch_size_of``); never raises for an adapter fault."""
+    from .adapters import run_extractor_batch
+
+    if len(documents) == 1:
+        return [extract_document(extractor, documents[0])]
+    name = getattr(extractor, "name", "adapter")
+    try:
+        outcomes = run_extractor_batch(extractor, documents)
+    except Exception as exc:  # run_extractor_batch promises not to raise
+        return [DocumentRun(name, d.id, None, _exception_error(name, d.id, "extract", exc), 0.0) for d in documents]
+    return [_document_run(name, document, outcome, float(outcome.seconds))
+            for document, outcome in zip(documents, outcomes)]
+
+
+def _document_run(name: str, document: Document, outcome: Any, seconds: float) -> DocumentRun:
     if outcome.error is not None or outcome.predictions is None:
         error = _error_from_outcome(name, document.id, outcome.error or {"kind": "no-predictions",
                                                                           "message": "the adapter returned nothing"})
@@ -226,6 +242,73 @@ def extract_document(extractor: Any, document: Document) -> DocumentRun:
 
         predictions = dataclasses.replace(predictions, doc_id=document.id)
     return DocumentRun(name, document.id, predictions, None, seconds)
+
+
+# --- executors: how the chunks of one adapter are spread over workers ---
+
+
+@dataclass(frozen=True)
+class ExtractionJob:
+    """The documents one adapter still has to extract, cut into chunks, and how to run them.
+
+    ``factory`` builds a fresh extractor (a picklable callable) for workers
+    that cannot share ``extractor``: processes, or machines of a cluster.
+    """
+
+    extractor: Any
+    chunks: tuple[tuple[Document, ...], ...]
+    jobs: int = 1
+    factory: Callable[[], Any] | None = None
+
+
+# An executor yields each chunk with its document runs as the chunk finishes (in any order), or
+# with the exception that lost it (a dead worker); it never stops for one chunk's failure.
+ChunkResult = tuple[tuple[Document, ...], "list[DocumentRun] | BaseException"]
+
+
+def run_serial(job: ExtractionJob) -> Iterator[ChunkResult]:
+    for chunk in job.chunks:
+        yield chunk, extract_chunk(job.extractor, chunk)
+
+
+def run_threads(job: ExtractionJob) -> Iterator[ChunkResult]:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=job.jobs) as pool:
+        yield from _as_completed(pool, {pool.submit(extract_chunk, job.extractor, chunk): chunk
+                                        for chunk in job.chunks})
+
+
+def run_processes(job: ExtractionJob) -> Iterator[ChunkResult]:
+    import functools
+
+    factory = job.factory or functools.partial(_return_extractor, job.extractor)
+    with concurrent.futures.ProcessPoolExecutor(max_workers=job.jobs, initializer=_init_worker,
+                                                initargs=(factory,)) as pool:
+        yield from _as_completed(pool, {pool.submit(_extract_in_worker, chunk): chunk for chunk in job.chunks})
+
+
+def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[ChunkResult]:
+    for future in concurrent.futures.as_completed(futures):
+        try:
+            yield futures[future], future.result()
+        except Exception as exc:  # a dead worker process, or a factory that fails
+            yield futures[future], exc
+
+
+# name -> the function, or "module:function" for an executor imported only when a run asks for it
+EXECUTORS: dict[str, Callable[[ExtractionJob], Iterator[ChunkResult]] | str] = {
+    "thread": run_threads,
+    "process": run_processes,
+}
+
+
+def executor_function(name: str) -> Callable[[ExtractionJob], Iterator[ChunkResult]]:
+    import importlib
+
+    found = EXECUTORS[name]
+    if isinstance(found, str):
+        module, attribute = found.split(":")
+        found = getattr(importlib.import_module(module), attribute)
+    return found
 
 
 # --- process workers: each builds its own extractor once, from a picklable factory ---
@@ -241,8 +324,8 @@ def _init_worker(factory: Callable[[], Any]) -> None:
     _WORKER_EXTRACTOR = factory()
 
 
-def _extract_in_worker(document: Document) -> DocumentRun:
-    return extract_document(_WORKER_EXTRACTOR, document)
+def _extract_in_worker(chunk: Sequence[Document]) -> list[DocumentRun]:
+    return extract_chunk(_WORKER_EXTRACTOR, chunk)
 
 
 def _return_extractor(extractor: Any) -> Any:
@@ -261,12 +344,15 @@ def extract_corpus(
 ) -> AdapterRun:
     """Run one extractor over ``documents``, from cache where possible.
 
-    With ``executor="process"`` each worker process builds its own extractor
+    Documents go to the extractor one at a time, or ``batch_size`` at a time
+    when it has its own ``extract_batch``; each finished document is cached
+    at once, so an interrupted run resumes where it stopped. With
+    ``executor="process"`` each worker process builds its own extractor
     with ``factory`` (a picklable callable); without one the extractor
     itself is pickled. Worker processes that die turn the documents they
     left undone into errors; they never end the run.
     """
-    import functools
+    from .adapters.base import batch_size_of
 
     docs = [d.document if isinstance(d, Annotations) else d for d in documents]
     name, version = str(extractor.name), str(getattr(extractor, "version", ""))
@@ -299,28 +385,15 @@ def extract_corpus(
                 pass  # a cache that cannot be written only costs time on the next run
         record(outcome)
 
-    if todo and jobs <= 1:
-        for document in todo:
-            finished(extract_document(extractor, document), document)
-    elif todo:
-        if executor == "process":
-            pool: concurrent.futures.Executor = concurrent.futures.ProcessPoolExecutor(
-                max_workers=jobs, initializer=_init_worker,
-                initargs=(factory or functools.partial(_return_extractor, extractor),))
-            submit = functools.partial(pool.submit, _extract_in_worker)
-        else:
-            pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs)
-            submit = functools.partial(pool.submit, extract_document, extractor)
-        with pool:
-            futures = {submit(document): document for document in todo}
-            for future in concurrent.futures.as_completed(futures):
-                document = futures[future]
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # a dead worker process, or a factory that fails
-                    outcome = DocumentRun(name, document.id, None,
-                                          _exception_error(name, document.id, "extract", exc), 0.0)
-                finished(outcome, document)
+    size = batch_size_of(extractor)
+    chunks = tuple(tuple(todo[i:i + size]) for i in range(0, len(todo), size))
+    run_chunks = run_serial if jobs <= 1 or len(chunks) <= 1 else executor_function(executor)
+    for chunk, outcomes in run_chunks(ExtractionJob(extractor, chunks, jobs, factory)):
+        if isinstance(outcomes, BaseException):
+            outcomes = [DocumentRun(name, d.id, None, _exception_error(name, d.id, "extract", outcomes), 0.0)
+                        for d in chunk]
+        for document, outcome in zip(chunk, outcomes):
+            finished(outcome, document)
 
     ordered = tuple(results[d.id] for d in docs)
     return AdapterRun(name, version, fingerprint, categories, ordered, time.perf_counter() - started)

@@ -156,3 +156,65 @@ def test_a_user_mistake_while_building_is_raised(monkeypatch, example_corpus):
     monkeypatch.setattr(harness.adapters, "get_adapter", get_adapter)
     with pytest.raises(UsageError):
         build_adapters(["rulez"], None, example_corpus)
+
+
+class BatchingExtractor(CountingExtractor):
+    """Extracts through ``extract_batch`` in batches of ``batch_size``; a document it is told to
+    fail on comes back as an exception in its place in the batch."""
+
+    def __init__(self, batch_size: int, **kwargs):
+        super().__init__(**kwargs)
+        self.batch_size = batch_size
+        self.batches: list[tuple[str, ...]] = []
+
+    def extract_batch(self, documents):
+        from harness.adapters.base import ExtractionError
+
+        self.batches.append(tuple(d.id for d in documents))
+        out = []
+        for document in documents:
+            try:
+                out.append(self.extract(document))
+            except RuntimeError as exc:
+                out.append(ExtractionError("http", str(exc)))
+        return out
+
+
+def test_a_batching_extractor_gets_its_batch_size_and_a_failed_document_costs_only_itself(tmp_path):
+    extractor = BatchingExtractor(3, fail_on=("doc-4",))
+    run = extract_corpus(extractor, _corpus(7), cache=PredictionCache(tmp_path))
+    # the lone last document goes through extract(), like any single document
+    assert extractor.batches == [("doc-0", "doc-1", "doc-2"), ("doc-3", "doc-4", "doc-5")]
+    assert extractor.calls[-1] == "doc-6"
+    assert [d.doc_id for d in run.documents] == [f"doc-{n}" for n in range(7)]
+    failed = [d for d in run.documents if d.error is not None]
+    assert [(d.doc_id, d.error.kind) for d in failed] == [("doc-4", "http")]
+    assert run.documents[3].predictions is not None and run.documents[5].predictions is not None
+    again = BatchingExtractor(3)
+    second = extract_corpus(again, _corpus(7), cache=PredictionCache(tmp_path))
+    assert again.calls == ["doc-4"]  # every other document was cached as its batch finished
+    assert second.failed == 0
+
+
+@pytest.mark.parametrize("executor", ["thread", "process"])
+def test_batches_in_parallel_equal_batches_in_series(executor):
+    serial = extract_corpus(BatchingExtractor(2), _corpus(9))
+    parallel = extract_corpus(BatchingExtractor(2), _corpus(9), jobs=2, executor=executor)
+    assert [d.predictions for d in parallel.documents] == [d.predictions for d in serial.documents]
+
+
+def test_an_extractor_without_its_own_batch_method_is_called_one_document_at_a_time():
+    from harness.adapters.base import BaseExtractor, batch_size_of
+
+    class Plain(BaseExtractor):
+        batch_size = 16
+
+    class Own(BaseExtractor):
+        batch_size = 16
+
+        def extract_batch(self, documents):
+            return [self.extract(d) for d in documents]
+
+    assert batch_size_of(Plain()) == 1  # the base class's loop gains nothing from batches
+    assert batch_size_of(Own()) == 16
+    assert batch_size_of(CountingExtractor()) == 1

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Protocol, Sequence, runtime_checkable
 from ..model import CATEGORIES, Document
 from ..predictions import Predictions
 
-__all__ = ["BaseExtractor", "ExtractionError", "Extractor", "fingerprint_of"]
+__all__ = ["BaseExtractor", "ExtractionError", "Extractor", "batch_size_of", "fingerprint_of"]
 
 
 @runtime_checkable
@@ -27,7 +27,9 @@ class Extractor(Protocol):
     ``('entities', 'quotes', 'figures', 'events')`` it predicts, and
     ``fingerprint`` a sha256 hex digest that changes whenever the code
     version, the model or the configuration changes (cached predictions are
-    keyed by it).
+    keyed by it). An extractor with its own ``extract_batch`` may also have a
+    ``batch_size``: a run then hands it that many documents per call (see
+    ``batch_size_of``).
     """
 
     name: str
@@ -40,6 +42,22 @@ class Extractor(Protocol):
     def extract(self, document: Document) -> Predictions | dict: ...
 
     def extract_batch(self, documents: Sequence[Document]) -> list[Predictions | dict]: ...
+
+
+def batch_size_of(extractor: Any) -> int:
+    """How many documents a run hands ``extractor`` at once: its ``batch_size`` (an optional
+    attribute of the Protocol) when it has its own ``extract_batch``, else 1.
+
+    An extractor that batches (spaCy's ``nlp.pipe``, concurrent requests)
+    says how many documents it wants per call; every other one is called a
+    document at a time, so a fault costs one document and finished documents
+    reach the cache at once.
+    """
+    method = getattr(type(extractor), "extract_batch", None)
+    if method is None or method is BaseExtractor.extract_batch:
+        return 1
+    size = getattr(extractor, "batch_size", 1)
+    return size if isinstance(size, int) and not isinstance(size, bool) and size > 1 else 1
 
 
 class ExtractionError(Exception):

@@ -125,8 +125,10 @@ def run_extractor(extractor: Any, document: Document) -> ExtractionOutcome:
 def run_extractor_batch(extractor: Any, documents: Sequence[Document]) -> list[ExtractionOutcome]:
     """Like ``run_extractor`` over ``documents`` through ``extract_batch``.
 
-    If the batch call fails or returns the wrong number of results, each
-    document is run alone, so one bad document costs only itself.
+    An element of the batch's result that is an exception (an
+    ``ExtractionError`` say) is that document's fault alone. If the batch call
+    itself fails or returns the wrong number of results, each document is run
+    alone, so one bad document costs only itself.
     """
     documents = list(documents)
     started = time.perf_counter()
@@ -139,6 +141,9 @@ def run_extractor_batch(extractor: Any, documents: Sequence[Document]) -> list[E
     share = (time.perf_counter() - started) / max(1, len(documents))
     outcomes = []
     for document, output in zip(documents, outputs):
+        if isinstance(output, Exception):  # the batch's way of saying this one document failed
+            outcomes.append(ExtractionOutcome(document.id, None, _fault(extractor, document, output), share))
+            continue
         try:
             predictions, error = check_output(extractor, document, output)
         except Exception as exc:

@@ -182,6 +182,11 @@ class SpacyExtractor(BaseExtractor):
                 continue
         return name
 
+    @property
+    def batch_size(self) -> int:
+        """Documents per ``extract_batch`` call in a run: one ``nlp.pipe`` over them."""
+        return int(self.settings["batch_size"])
+
     def _nlp(self) -> Any:
         return load_model(self.settings["model"])
 
