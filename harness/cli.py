@@ -29,6 +29,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("harness.commands.export:export", "Export the gold corpus as a dataset, Parquet, brat, Label Studio or CoNLL."),
     "import": ("harness.commands.import_:import_", "Import gold from brat, Label Studio, Prodigy, spaCy, CoNLL or HF files."),
     "agree": ("harness.commands.agree:agree", "Inter-annotator agreement between two or more gold annotations."),
+    "init": ("harness.commands.init:init", "Start a project: configuration, a gold folder and one example article."),
+    "show": ("harness.commands.show:show", "Show one document's gold and predicted items with their outcomes."),
+    "runs": ("harness.commands.runs:runs", "List the runs kept in reports/runs/ with their headline scores."),
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .options import json_option
+
 
 @click.command()
 @click.option("--report", "report_path", metavar="FILE",
@@ -11,7 +13,8 @@ import click
 @click.option("--run", "run_first", is_flag=True, help="Run the default adapters first and save that report.")
 @click.option("--out", "out", metavar="FILE",
               help="Where to write the baseline (default: the gate's baseline file, reports/baseline.json).")
-def baseline(report_path: str | None, run_first: bool, out: str | None) -> None:
+@json_option
+def baseline(report_path: str | None, run_first: bool, out: str | None, as_json: bool) -> None:
     """Save a report as the baseline the gate compares against.
 
     The baseline carries each adapter's raw predictions, so that a single
@@ -19,6 +22,7 @@ def baseline(report_path: str | None, run_first: bool, out: str | None) -> None:
     statistically significant (paired over the same documents). Exits 3
     when the saved report records failed adapters or documents (it is still
     written: their predictions are empty, so check it before committing).
+    With --json, stdout is one JSON document (docs/cli.md).
     """
     from pathlib import Path
 
@@ -53,13 +57,21 @@ def baseline(report_path: str | None, run_first: bool, out: str | None) -> None:
     else:
         target = Path(out)
     write_json_atomic(target, report)
-    adapters = ", ".join(report["adapters"]) or "no adapters"
-    click.echo(f"Baseline written to {target} ({adapters}; gold {report['gold']['fingerprint'][:12]}).")
+    import sys
+
+    from ..errors import EXIT_OK, EXIT_RUN_FAILURES
+
+    code = EXIT_RUN_FAILURES if report.get("errors") else EXIT_OK
+    if as_json:
+        from .options import print_json
+
+        print_json({"baseline": str(target), "report": str(path), "adapters": list(report["adapters"]),
+                    "gold_fingerprint": report["gold"]["fingerprint"], "errors": len(report.get("errors") or []),
+                    "exit_code": code})
+    else:
+        adapters = ", ".join(report["adapters"]) or "no adapters"
+        click.echo(f"Baseline written to {target} ({adapters}; gold {report['gold']['fingerprint'][:12]}).")
     if report.get("errors"):
-        import sys
-
-        from ..errors import EXIT_RUN_FAILURES
-
         click.echo(f"{len(report['errors'])} error(s) in the saved run: the failed documents predict nothing "
                    "in the baseline. Fix them and save it again.", err=True)
-        sys.exit(EXIT_RUN_FAILURES)
+    sys.exit(code)

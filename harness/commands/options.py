@@ -41,7 +41,7 @@ def sample_options(command: Callable) -> Callable:
 
 def set_option(command: Callable) -> Callable:
     """``--set ADAPTER.key=value`` (repeatable): override an adapter setting for this command."""
-    return click.option("--set", "settings", multiple=True, metavar="ADAPTER.KEY=VALUE",
+    return click.option("--set", "overrides", multiple=True, metavar="ADAPTER.KEY=VALUE",
                         help="Override an adapter setting, e.g. --set llm.timeout=30 or --set "
                              "predictions.path=preds.jsonl (repeatable; the value is read as TOML, "
                              "else as text).")(command)
@@ -54,16 +54,16 @@ def json_option(command: Callable) -> Callable:
                              "messages go to stderr.")(command)
 
 
-def configured(settings: tuple[str, ...]) -> Any:
+def configured(overrides: tuple[str, ...]) -> Any:
     """The checked configuration with every ``--set`` laid over it."""
     from ..adapters.registry import config_with_overrides
     from ..adapters.settings import parse_adapter_overrides
     from ..config import check_config, load_config
 
     config = check_config(load_config())
-    if not settings:
+    if not overrides:
         return config
-    return config_with_overrides(config, parse_adapter_overrides(settings))
+    return config_with_overrides(config, parse_adapter_overrides(overrides))
 
 
 def print_json(document: Any) -> None:

@@ -214,7 +214,7 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
 @json_option
 def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool,
         ceiling: str | None, slice_by: tuple[str, ...], per_slice: bool, limit: int | None, docs: str | None,
-        settings: tuple[str, ...], as_json: bool) -> None:
+        overrides: tuple[str, ...], as_json: bool) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
     Prints one table (rows: categories and key sub-scores; columns: adapters;
@@ -244,7 +244,7 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     from ..slices import configured_fields, parse_fields
     from .options import configured, print_json
 
-    config = configured(settings)
+    config = configured(overrides)
     fields = parse_fields(slice_by, "--slice-by") if slice_by else None
     if per_slice and not (fields or configured_fields(config)):
         raise UsageError("--per-slice needs slice fields: give --slice-by FIELD (e.g. --slice-by domain) "
