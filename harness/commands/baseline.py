@@ -8,8 +8,9 @@ from .options import json_option
 
 
 @click.command()
-@click.option("--report", "report_path", metavar="FILE",
-              help="The report to save (default: reports/latest/report.json).")
+@click.option("--report", "report_path", metavar="FILE_OR_RUN",
+              help="The report to save: a report.json, a run folder or a run id from `harness runs` "
+                   "(default: reports/latest/report.json).")
 @click.option("--run", "run_first", is_flag=True, help="Run the default adapters first and save that report.")
 @click.option("--out", "out", metavar="FILE",
               help="Where to write the baseline (default: the gate's baseline file, reports/baseline.json).")
@@ -41,8 +42,12 @@ def baseline(report_path: str | None, run_first: bool, out: str | None, as_json:
         report, files, _ = perform_run(config)
         print_errors(report)
         path = files.json
+    elif report_path is not None:
+        from ..history import resolve_report
+
+        path = resolve_report(report_path)  # a report file, a run folder or a run id from `harness runs`
     else:
-        path = Path(report_path or Path(configured_path(config, "reports", "reports")) / "latest" / "report.json")
+        path = Path(configured_path(config, "reports", "reports")) / "latest" / "report.json"
         if not path.exists():
             raise InputError(f"{path}: no report to save. Run `harness run` first, or `harness baseline --run`.")
     report = load_report(path)
