@@ -104,9 +104,15 @@ def parse_override(text: str) -> tuple[str, Any]:
     return key, value
 
 
-def parse_overrides(items: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """Every ``--set key=value`` as one mapping (a later key wins)."""
-    return dict(parse_override(item) for item in items)
+def parse_overrides(items: tuple[str, ...] | list[str], adapter: str | None = None) -> dict[str, Any]:
+    """Every ``--set key=value`` as one mapping (a later key wins).
+
+    With ``adapter``, ``ADAPTER.key=value`` is read as ``key=value`` too, so
+    the form `harness run` takes also works for a one-adapter command.
+    """
+    pairs = [parse_override(item) for item in items]
+    prefix = f"{adapter}." if adapter else None
+    return {key[len(prefix):] if prefix and key.startswith(prefix) else key: value for key, value in pairs}
 
 
 def parse_adapter_overrides(items: tuple[str, ...] | list[str]) -> dict[str, dict[str, Any]]:
