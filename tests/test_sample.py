@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from harness.errors import UsageError
 from harness.sample import choose, parse_doc_list, sample_ids
@@ -17,17 +15,6 @@ IDS = ("a", "b", "c", "d", "e")
 def test_the_sample_is_the_first_ids_by_sha256_of_seed_and_id():
     by_hand = sorted(IDS, key=lambda doc_id: hashlib.sha256(f"0:{doc_id}".encode()).hexdigest())[:2]
     assert sample_ids(IDS, 2, seed=0) == tuple(sorted(by_hand))
-
-
-@given(st.sets(st.text("abcxyz-", min_size=1, max_size=6), min_size=1, max_size=20), st.integers(1, 25))
-def test_a_sample_does_not_depend_on_the_order_ids_come_in(ids, limit):
-    assert sample_ids(sorted(ids), limit) == sample_ids(sorted(ids, reverse=True), limit)
-
-
-@given(st.sets(st.text("abcxyz-", min_size=1, max_size=6), min_size=2, max_size=20), st.integers(1, 25))
-def test_a_larger_sample_contains_the_smaller_one(ids, limit):
-    assert set(sample_ids(ids, limit)) <= set(sample_ids(ids, limit + 1))
-    assert len(sample_ids(ids, limit)) == min(limit, len(ids))
 
 
 def test_named_documents_keep_the_gold_order_and_record_no_limit():

@@ -88,7 +88,7 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     out_dir = out or str(default_out)
     keep = keep_runs_of(config)
     # the history follows the default folder only: an --out elsewhere is a one-off
-    with_history = keep > 0 and Path(out_dir).absolute() == default_out.absolute()
+    with_history = keep > 0 and Path(out_dir).resolve() == default_out.resolve()
     corpus = load_gold(gold_path)
     sample = choose(corpus.doc_ids, limit=limit, docs=docs)
     corpus = restrict(corpus, sample)
