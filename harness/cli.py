@@ -79,8 +79,9 @@ class UserFacingError(click.ClickException):
 def cli() -> None:
     """Evaluate article-understanding extractors against gold annotations.
 
-    Gold lives in gold/ (documents/ and annotations/); adapters are listed by
-    `harness adapters`; `harness run` scores them all and writes reports/latest/.
+    Gold lives in gold/ (documents/ and annotations/; `harness init` starts a
+    project with one example); adapters are listed by `harness adapters`;
+    `harness run` scores them all and writes reports/latest/.
     """
 
 
