@@ -127,15 +127,22 @@ def read_run(folder: Path) -> RunInfo:
 
 
 def list_runs(reports_dir: str | os.PathLike) -> list[RunInfo]:
-    """Every run of the history under ``reports_dir`` (e.g. ``reports``), newest first."""
-    return [read_run(folder) for folder in run_folders(reports_dir)]
+    """Every run of the history under ``reports_dir`` (e.g. ``reports``), newest first.
+
+    A run folder without report.json is left out: a run still being written
+    (its folder is reserved first), or one killed before its reports were in.
+    """
+    return [read_run(folder) for folder in run_folders(reports_dir) if (folder / "report.json").exists()]
 
 
 def prune_runs(reports_dir: str | os.PathLike, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` newest runs; returns the folders deleted."""
+    """Delete all but the ``keep`` newest runs, and staging folders of killed runs; returns the runs deleted."""
+    from .report.report_set import sweep_staging
+
     old = run_folders(reports_dir)[keep:]
     for folder in old:
         shutil.rmtree(folder, ignore_errors=True)
+    sweep_staging(Path(reports_dir) / RUNS_FOLDER)
     return old
 
 

@@ -87,3 +87,13 @@ def test_an_ambiguous_start_and_a_folder_without_report_are_refused(tmp_path):
         resolve_report(tmp_path / "empty", tmp_path)
     with pytest.raises(InputError, match="no report yet"):
         resolve_report("latest", tmp_path)
+
+
+def test_a_reserved_run_without_reports_is_not_listed_and_killed_staging_folders_are_swept(tmp_path):
+    _run(tmp_path, 1)
+    reserve_run_folder(tmp_path / "runs", "0123abcd", WHEN.replace(second=2))  # a run still being written
+    leftover = tmp_path / "runs" / ".20260301T101502Z-0123abcd.abc.tmp"  # its writer was killed: no lock
+    leftover.mkdir()
+    assert [run.id for run in list_runs(tmp_path)] == ["20260301T101501Z-0123abcd"]
+    prune_runs(tmp_path, 5)
+    assert not leftover.exists() and len(list_runs(tmp_path)) == 1
