@@ -166,14 +166,24 @@ def show(doc_id: str, adapter_name: str | None, category: str | None, only: str 
     if adapter_name is not None and adapter_name not in scored:
         raise UsageError(f"--adapter {adapter_name!r} failed in {report_path} and has no predictions to show. "
                          "`harness run` prints its errors.")
+    for name in adapters:
+        if name not in scored:
+            click.echo(f"not shown: {name} (it failed in this run and has no predictions)", err=True)
     adapters = [name for name in adapters if name in scored]
     categories = _choose(category, list(CATEGORIES), "category", "--category")
     items = collect(report, report_path, doc_id, adapters, categories)
     if only == "errors":
         items = [item for item in items if item["outcome"] != "hit"]
+    # a document the adapter failed on predicts nothing: say why its items are all missed
+    errors = [{key: error.get(key) for key in ("adapter", "stage", "kind", "message")}
+              for error in report.get("errors") or [] if error.get("doc_id") == doc_id and error.get("adapter") in adapters]
     if as_json:
         from .options import print_json
 
-        print_json({"report": str(report_path), "doc_id": doc_id, "adapters": adapters, "items": items})
+        print_json({"report": str(report_path), "doc_id": doc_id, "adapters": adapters, "items": items,
+                    "errors": errors})
         return
     _print(items, doc_id, report_path, only == "errors")
+    for error in errors:
+        click.echo(f"{error['adapter']} failed on {doc_id} ({error['stage']}, {error['kind']}): {error['message']}",
+                   err=True)

@@ -82,3 +82,14 @@ def test_unknown_document_adapter_and_category_are_usage_errors_with_suggestions
 def test_without_a_report_it_says_to_run_first(project, harness):
     proc = harness(project, "show", DOC)
     assert proc.returncode == 2 and "harness run" in proc.stderr
+
+
+def test_a_document_the_adapter_failed_on_shows_the_error(project, harness, add_document):
+    add_document(project, "example-broken")
+    harness(project, "run", "--adapters", "counting")
+    proc = harness(project, "show", "example-broken", "--json")
+    shown = json.loads(proc.stdout)
+    assert {item["outcome"] for item in shown["items"]} == {"missed"}
+    [error] = shown["errors"]
+    assert error["adapter"] == "counting" and error["stage"] == "extract"
+    assert "counting failed on example-broken" in harness(project, "show", "example-broken").stderr
