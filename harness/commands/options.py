@@ -30,6 +30,15 @@ def complete_adapters(ctx: click.Context | None, param: click.Parameter | None, 
             if name.startswith(last) and name not in chosen]
 
 
+def complete_set(ctx: click.Context | None, param: click.Parameter | None, incomplete: str) -> list[Any]:
+    """Shell completion of ``--set``: the adapter part (``llm.``); the setting is the user's to type."""
+    from click.shell_completion import CompletionItem
+
+    if "." in incomplete:
+        return []
+    return [CompletionItem(item.value + ".") for item in complete_adapters(ctx, param, incomplete)]
+
+
 def sample_options(command: Callable) -> Callable:
     """``--limit N`` and ``--docs ID,...``: run on part of the gold."""
     command = click.option("--docs", "docs", metavar="ID,...",
@@ -41,7 +50,7 @@ def sample_options(command: Callable) -> Callable:
 
 def set_option(command: Callable) -> Callable:
     """``--set ADAPTER.key=value`` (repeatable): override an adapter setting for this command."""
-    return click.option("--set", "overrides", multiple=True, metavar="ADAPTER.KEY=VALUE",
+    return click.option("--set", "overrides", multiple=True, metavar="ADAPTER.KEY=VALUE", shell_complete=complete_set,
                         help="Override an adapter setting, e.g. --set llm.timeout=30 or --set "
                              "predictions.path=preds.jsonl (repeatable; the value is read as TOML, "
                              "else as text).")(command)

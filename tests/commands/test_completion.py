@@ -37,3 +37,11 @@ def test_bash_completion_through_the_installed_command(project):
     proc = subprocess.run(["harness"], cwd=project, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "plain,counting" in proc.stdout.splitlines()
+
+
+def test_set_completes_the_adapter_part(tmp_path, monkeypatch):
+    from harness.commands.options import complete_set
+
+    monkeypatch.chdir(tmp_path)
+    assert [item.value for item in complete_set(None, None, "ll")] == ["llm."]
+    assert complete_set(None, None, "llm.ti") == []
