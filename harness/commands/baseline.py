@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .options import json_option
@@ -62,8 +64,6 @@ def baseline(report_path: str | None, run_first: bool, out: str | None, as_json:
     else:
         target = Path(out)
     write_json_atomic(target, report)
-    import sys
-
     from ..errors import EXIT_OK, EXIT_RUN_FAILURES
 
     code = EXIT_RUN_FAILURES if report.get("errors") else EXIT_OK

@@ -61,11 +61,11 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
     from pathlib import Path
 
     from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES, InputError, UsageError
-    from ..sample import parse_doc_list
-    from .options import configured
     from ..files import write_atomic
     from ..gate import parse_gate_config, run_gate, write_step_summary
     from ..report import load_report, render_junit
+    from ..sample import parse_doc_list
+    from .options import configured
     from .run import configured_path
 
     if (limit is not None or docs is not None or overrides) and not run_first:

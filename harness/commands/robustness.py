@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from .options import complete_adapters, json_option, sample_options, set_option
-
 from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES
+from .options import complete_adapters, json_option, sample_options, set_option
 
 CATEGORY_HELP = "F1 clean / as given / mean noisy, mean and worst ΔF1 (noisy − clean), leakage"
 
@@ -110,11 +109,11 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
 
     from ..config import load_config
     from ..errors import UsageError, did_you_mean
-    from ..report.summary import sample_line
-    from .options import print_json
     from ..files import write_json_atomic
     from ..gold import load_gold
+    from ..report.summary import sample_line
     from ..robustness import ArticleScorer, load_fixture, replay, run_document, settings_of
+    from .options import print_json
 
     config = load_config()
     if overrides:
@@ -123,11 +122,11 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
 
         config = config_with_overrides(config, parse_adapter_overrides(overrides))
     settings = settings_of(config)
-    overrides = {key: value for key, value in (("examples", examples), ("seed", seed), ("max_blocks", max_blocks))
-                 if value is not None}
+    changes = {key: value for key, value in (("examples", examples), ("seed", seed), ("max_blocks", max_blocks))
+               if value is not None}
     if no_format_noise:
-        overrides["format_noise"] = False
-    settings = dataclasses.replace(settings, **overrides)
+        changes["format_noise"] = False
+    settings = dataclasses.replace(settings, **changes)
     paths = config.section("paths")
     gold = load_gold(gold_path or config.root / paths.get("gold", "gold"))
     out = out_dir or config.root / paths.get("reports", "reports") / "robustness"
