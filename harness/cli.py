@@ -29,6 +29,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("harness.commands.export:export", "Export the gold corpus as a dataset, Parquet, brat, Label Studio or CoNLL."),
     "import": ("harness.commands.import_:import_", "Import gold from brat, Label Studio, Prodigy, spaCy, CoNLL or HF files."),
     "agree": ("harness.commands.agree:agree", "Inter-annotator agreement between two or more gold annotations."),
+    "init": ("harness.commands.init:init", "Start a project: configuration, a gold folder and one example article."),
+    "show": ("harness.commands.show:show", "Show one document's gold and predicted items with their outcomes."),
+    "runs": ("harness.commands.runs:runs", "List the runs kept in reports/runs/ with their headline scores."),
 }
 
 
@@ -76,8 +79,9 @@ class UserFacingError(click.ClickException):
 def cli() -> None:
     """Evaluate article-understanding extractors against gold annotations.
 
-    Gold lives in gold/ (documents/ and annotations/); adapters are listed by
-    `harness adapters`; `harness run` scores them all and writes reports/latest/.
+    Gold lives in gold/ (documents/ and annotations/; `harness init` starts a
+    project with one example); adapters are listed by `harness adapters`;
+    `harness run` scores them all and writes reports/latest/.
     """
 
 

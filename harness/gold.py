@@ -122,6 +122,11 @@ def check_annotation_file(annotation_file: Path, root: Path | None = None) -> tu
     return annotations_from_dict(raw, text), []
 
 
+# what every "no gold here" message says to do
+NO_GOLD_FIX = ("Pass the gold folder (default: gold/), or run `harness init` to start a project "
+               "with a gold folder and an example article.")
+
+
 def check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
     """Check every annotation file under ``paths`` and every text file without annotations."""
     result = GoldCheck()
@@ -129,7 +134,7 @@ def check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
     for given in paths:
         path = Path(given)
         if not path.exists():
-            result.problems.append(Problem(str(path), "", "no such file or folder.", fix="Check the path."))
+            result.problems.append(Problem(str(path), "", "no such file or folder.", fix=NO_GOLD_FIX))
             continue
         files = annotation_files(path)
         root = gold_root(path)
@@ -177,7 +182,7 @@ def load_gold(path: str | os.PathLike = "gold") -> Corpus:
 
         return load_exported(path)
     if not path.exists():
-        raise InputError(f"{path}: no such gold file or folder. Pass the gold folder (default: gold/).")
+        raise InputError(f"{path}: no such gold file or folder. {NO_GOLD_FIX}")
     check = check_gold([path])
     if check.problems:
         raise ValidationFailed(check.problems)

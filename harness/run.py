@@ -131,6 +131,7 @@ class RunOptions:
     use_cache: bool = True
     gold: str = "gold"
     slice_by: tuple[str, ...] = ()  # slice fields every score is also reported by (harness.slices)
+    sample: Any = None  # harness.sample.Sample when the run used part of the gold (report.json "sample")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "adapters", tuple(self.adapters))

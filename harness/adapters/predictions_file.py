@@ -92,7 +92,7 @@ class PredictionsFileExtractor(BaseExtractor):
         path = settings.get("path")
         if not path:
             return "unconfigured", ("set path = \"predictions.jsonl\" under [tool.harness.adapters.predictions] "
-                                    "or pass --set path=FILE"), None
+                                    "or pass --set predictions.path=FILE"), None
         if not Path(path).exists():
             return "unconfigured", f"path {path!r} does not exist; point it at a predictions file or folder", None
         return "ready", f"reads {path}", None

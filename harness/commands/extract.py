@@ -43,7 +43,7 @@ def extract(adapter_name: str, files: tuple[Path, ...], is_html: bool, settings:
 
     config = load_config()
     try:
-        extractor = get_adapter(adapter_name, config, parse_overrides(settings))
+        extractor = get_adapter(adapter_name, config, parse_overrides(settings, adapter_name))
     except PluginBroken as exc:
         raise UsageError(f"{exc}. Fix or uninstall the plugin; `harness adapters` shows its status.") from None
     seen: dict[str, Path] = {}

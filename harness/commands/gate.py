@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from .options import sample_options, set_option
+
 
 def print_checks(result, echo=click.echo) -> None:
     """One line per check: PASS/FAIL, name, required and actual value."""
@@ -35,8 +37,10 @@ def print_checks(result, echo=click.echo) -> None:
 @click.option("--allow-other-gold", is_flag=True,
               help="Check a report made from other gold than --gold (its gold fingerprint differs).")
 @click.option("--junit", "junit_path", metavar="FILE", help="Also write the checks as JUnit XML to FILE.")
+@sample_options
+@set_option
 def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other_gold: bool,
-         junit_path: str | None) -> None:
+         junit_path: str | None, limit: int | None, docs: str | None, overrides: tuple[str, ...]) -> None:
     """Check scores against the thresholds in pyproject.toml (for CI).
 
     Thresholds live under [tool.harness.gate] as "adapter.category.metric" =
@@ -51,18 +55,22 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
     with required and actual value; exits 0 when all pass, 1 when any
     fails, 2 on a usage or configuration error, 3 when --run had failures
     in adapters no check names. Appends a summary to $GITHUB_STEP_SUMMARY
-    when set.
+    when set. With --run, --limit N / --docs ID,... run part of the gold and
+    --set ADAPTER.KEY=VALUE overrides an adapter setting.
     """
     from pathlib import Path
 
-    from ..config import check_config, load_config
-    from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES, InputError
+    from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES, InputError, UsageError
     from ..files import write_atomic
     from ..gate import parse_gate_config, run_gate, write_step_summary
     from ..report import load_report, render_junit
+    from ..sample import parse_doc_list
+    from .options import configured
     from .run import configured_path
 
-    config = check_config(load_config())
+    if (limit is not None or docs is not None or overrides) and not run_first:
+        raise UsageError("--limit, --docs and --set apply to the run: add --run.")
+    config = configured(overrides)
     settings = parse_gate_config(config)  # a malformed key fails (exit 2) before any work is done
     gold_path = gold or configured_path(config, "gold", "gold")
     run_failed = False
@@ -70,7 +78,8 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
         from .run import perform_run, print_errors
 
         out = str(Path(report_path).parent) if report_path else None
-        report, files, run = perform_run(config, gold=gold, out=out, extra_adapters=settings.adapters)
+        report, files, run = perform_run(config, gold=gold, out=out, extra_adapters=settings.adapters,
+                                         limit=limit, docs=parse_doc_list(docs))
         print_errors(report)
         path, run_failed = files.json, not run.ok
     else:

@@ -46,6 +46,7 @@ class ReportFiles:
     html: Path
     junit: Path
     predictions: tuple[Path, ...]
+    run_folder: Path | None = None  # the copy kept in the run history (harness.history), if any
 
 
 def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_options: Any = None) -> tuple[dict, ReportFiles]:

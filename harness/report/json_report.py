@@ -184,6 +184,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "cache": None if cache is None else dataclasses.asdict(cache),
         "adapters": adapters,
         "slices": {"available": list(available_fields(corpus)), "fields": slices},
+        "sample": None if getattr(run.options, "sample", None) is None else run.options.sample.to_dict(),
         "errors": [e.to_dict() for e in run.errors],
     }
 

@@ -207,3 +207,13 @@ def slice_sections(report: Mapping[str, Any]) -> list[SliceSection]:
             rows += [replace(row, slice=label) for row in score_rows(view)[1]]
         sections.append(SliceSection(field, str(entry.get("definition", "")), tuple(adapters), tuple(rows)))
     return sections
+
+
+def sample_line(report: Mapping[str, Any]) -> str:
+    """``sample of N of M documents (...)`` when the run used part of the gold, else an empty string."""
+    sample = report.get("sample")
+    if not isinstance(sample, Mapping):
+        return ""
+    how = (f" (--limit {sample.get('limit')}, seed {sample.get('seed')})" if sample.get("limit") is not None
+           else " (--docs)")
+    return f"sample of {len(sample.get('documents') or [])} of {sample.get('of')} documents{how}"
