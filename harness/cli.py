@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("harness.commands.export:export", "Export the gold corpus as a dataset, Parquet, brat, Label Studio or CoNLL."),
     "import": ("harness.commands.import_:import_", "Import gold from brat, Label Studio, Prodigy, spaCy, CoNLL or HF files."),
     "agree": ("harness.commands.agree:agree", "Inter-annotator agreement between two or more gold annotations."),
+    "view": ("harness.commands.view:view", "Browse runs in a local web viewer: scores, articles, diffs, robustness."),
 }
 
 
