@@ -15,7 +15,7 @@ from harness.report import write_reports
 from harness.run import AdapterSpec, RunOptions, run_evaluation
 
 from .builders import simple_document, write_gold
-from .html_reading import read_articles
+from .html_reading import read_articles, script_hash, scripts
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -99,12 +99,25 @@ def test_html_has_no_markup_from_the_inputs(written):
     page = _parsed(html)
     assert {tag for tag, _ in page.tags} <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p",
                                               "code", "strong", "table", "tr", "th", "td", "span", "section",
-                                              "details", "summary", "small", "div", "mark"}
+                                              "details", "summary", "small", "div", "mark", "kbd", "noscript",
+                                              "script"}
     assert page.comments == []
     for _, attributes in page.tags:
         assert not any(name.startswith("on") for name in attributes)
-    for raw in ("<script", "<!--", "</textarea", '" onmouseover', "' onfocus"):
-        assert raw not in html
+    markup = re.sub(r"<script>.*?</script>", "", html, flags=re.S)  # the script's data is JSON, read below
+    for raw in ("<!--", "</textarea", '" onmouseover', "' onfocus"):
+        assert raw not in markup
+    assert html.lower().count("<script") == 1  # the page's own script, and nothing from the inputs
+
+
+def test_html_runs_only_its_own_script_allowed_by_its_hash(written):
+    html = written[2].html.read_bytes().decode("utf-8")
+    (script,) = scripts(html)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert f"script-src {script_hash(script)}" in policy and "default-src 'none'" in policy
+    assert "unsafe-inline'; img-src data:; script-src 'sha256-" in policy and "unsafe-eval" not in policy
+    # the data in it cannot end the script, open a comment or hold a raw non-ASCII byte
+    assert "</" not in script and "<!--" not in script and script.isascii()
 
 
 def test_html_shows_every_hostile_string_as_text(written):
@@ -117,7 +130,7 @@ def test_html_shows_every_hostile_string_as_text(written):
 def test_html_article_text_is_the_document_text_exactly(written):
     corpus = written[0]
     articles, scripts = read_articles(written[2].html.read_bytes().decode("utf-8"))
-    assert scripts == 0 and articles
+    assert scripts == 1 and articles
     for article in articles:
         assert article.text == corpus[article.doc_id].document.text
 

@@ -1,6 +1,7 @@
 /* One article with its layers of marks (gold, each adapter), filters, item list and item details.
    Shared by the viewer (harness view) and the static report.html. Text from articles, gold and
-   predictions only ever goes into the page through textContent, never as markup. */
+   predictions only ever goes into the page through textContent, never as markup. ASCII only: report.html
+   inlines this file and hashes its bytes into its Content-Security-Policy. */
 "use strict";
 
 var HarnessArticle = (function () {
@@ -115,8 +116,8 @@ var HarnessArticle = (function () {
   }
 
   function spanText(span) {
-    if (!span) return "—";
-    var where = typeof span.start === "number" ? " [" + span.start + "–" + span.end + "]" : " (not found in the text)";
+    if (!span) return "\u2014";
+    var where = typeof span.start === "number" ? " [" + span.start + "\u2013" + span.end + "]" : " (not found in the text)";
     return JSON.stringify(span.text) + where;
   }
 
@@ -124,16 +125,16 @@ var HarnessArticle = (function () {
     panel.textContent = "";
     items.forEach(function (item) {
       var card = el("div", "card " + CLASS[item.outcome]);
-      card.appendChild(el("h4", "", item.layer + " · " + item.category + " · " + item.outcome));
+      card.appendChild(el("h4", "", item.layer + " \u00b7 " + item.category + " \u00b7 " + item.outcome));
       var list = el("dl");
-      [["type", item.label || "—"], ["gold", spanText(item.gold)], ["prediction", spanText(item.predicted)],
-       ["note", item.note || "—"]].forEach(function (row) {
+      [["type", item.label || "\u2014"], ["gold", spanText(item.gold)], ["prediction", spanText(item.predicted)],
+       ["note", item.note || "\u2014"]].forEach(function (row) {
         list.appendChild(el("dt", "", row[0]));
         list.appendChild(el("dd", "d-" + row[0], row[1]));
       });
       if (item.category === "quotes" && item.layer !== "gold") {
         list.appendChild(el("dt", "", "gold speaker"));
-        list.appendChild(el("dd", "d-speaker", item.gold_speaker || "—"));
+        list.appendChild(el("dd", "d-speaker", item.gold_speaker || "\u2014"));
       }
       card.appendChild(list);
       panel.appendChild(card);
