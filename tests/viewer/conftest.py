@@ -79,6 +79,7 @@ def project(tmp_path_factory) -> Path:
     from harness import load_gold as load_example
 
     root = tmp_path_factory.mktemp("project")
+    (root / "pyproject.toml").write_text('[project]\nname = "scratch"\nversion = "0"\n', encoding="utf-8")
     example = next(iter(load_example(Path(__file__).parent.parent / "data" / "gold")))
     documents = list(make_corpus(example, ["politics", "sport", "politics"]))
     documents.append(simple_document("hostile", HOSTILE_TEXT, HOSTILE_NAMES, title=HOSTILE))

@@ -282,9 +282,11 @@
         var root = el("div", "doc");
         var panel = el("div", "details");
         panel.hidden = true;
+        var split = el("div", "split");
+        split.appendChild(root);
+        split.appendChild(panel);
         body.appendChild(bar);
-        body.appendChild(panel);
-        body.appendChild(root);
+        body.appendChild(split);
         function draw() {
           current.view = HarnessArticle.render(root, doc, state, panel);
           var hash = link("documents", {run: query.run, doc: docId});
