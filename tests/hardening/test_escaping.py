@@ -58,7 +58,7 @@ def written(tmp_path_factory):
         simple_document("broken", "Nothing to see here.\r\n"),
     ])
     corpus = load_gold(gold)
-    run = run_evaluation(corpus, [AdapterSpec(ADAPTER, HostileExtractor())], options=RunOptions((ADAPTER,)))
+    run = run_evaluation(corpus, [AdapterSpec(ADAPTER, HostileExtractor())], options=RunOptions((ADAPTER,), gold=str(gold)))
     report, files = write_reports(run, tmp_path_factory.mktemp("out"))
     return corpus, report, files
 
@@ -170,3 +170,48 @@ def test_junit_is_well_formed_and_carries_the_message(written):
     root = ET.fromstring(written[2].junit.read_bytes())
     failures = [f.text for f in root.iter("failure")]
     assert any("<script>alert(1)</script>" in (text or "") for text in failures)
+
+
+@pytest.fixture(scope="module")
+def viewer(written):
+    """``harness view`` serving the hostile run on a free 127.0.0.1 port."""
+    from harness.viewer import ViewerApi, start_in_thread
+
+    server, thread = start_in_thread(ViewerApi([str(written[2].folder)]))
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def _get(server, path: str) -> tuple[str, bytes]:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server.url.rstrip('/')}{path}", timeout=60) as response:
+        return response.headers["Content-Type"], response.read()
+
+
+def test_the_viewer_api_returns_hostile_text_as_json_strings_only(written, viewer):
+    import json
+
+    corpus = written[0]
+    (run,) = json.loads(_get(viewer, "/api/runs")[1])["runs"]
+    content_type, body = _get(viewer, f"/api/runs/{run['id']}/documents/hostile")
+    assert content_type == "application/json; charset=utf-8"  # with nosniff: never read as a page
+    view = json.loads(body)
+    assert view["text"] == corpus["hostile"].document.text and view["title"] == " ".join(HOSTILE)
+    notes = "\n".join(item["note"] for item in view["items"])
+    predicted = {item["predicted"]["text"] for item in view["items"] if item["predicted"]}
+    for piece in HOSTILE:  # found in the text, or quoted by the scorer's note: byte for byte either way
+        assert piece in predicted or f"not found in the text: {piece!r}" in notes, piece
+    _, errors = _get(viewer, f"/api/runs/{run['id']}")
+    assert json.loads(errors)["report"]["errors"][0]["message"] == " ".join(HOSTILE)
+
+
+def test_the_viewer_page_holds_no_data_and_builds_text_with_textcontent_only(viewer):
+    from importlib import resources
+
+    _, page = _get(viewer, "/")
+    assert b"HARNESS" not in page and page.count(b"<script") == 2  # its two files, no inline script
+    for name in ("viewer.js", "article.js"):
+        source = resources.files("harness.viewer").joinpath("static", name).read_text(encoding="utf-8")
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", source)
