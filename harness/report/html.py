@@ -22,7 +22,7 @@ from typing import Any, Mapping
 
 from .summary import interval_notes, score_rows, slice_sections
 
-HTML_DOCUMENTS = 200  # articles embedded in report.html; a larger corpus is paged out to `harness view`
+HTML_DOCUMENTS = 200  # articles report.html embeds by default ([tool.harness.report] html_documents)
 OUTCOME_CLASSES = {"hit": "o-hit", "wrong type": "o-type", "wrong span": "o-span", "missed": "o-missed",
                    "false alarm": "o-fa", "leaked from boilerplate": "o-leak", "gold": "o-gold"}
 
@@ -213,6 +213,26 @@ mark.current,tr.current{outline:2px solid #1565c0}
 .details dl{display:grid;grid-template-columns:8rem 1fr;margin:0}.details dd{margin:0;white-space:pre-wrap}
 .doc-id{color:#666;font-family:monospace}
 """
+
+
+REPORT_KEYS = ("html_documents",)
+
+
+def html_documents_of(config: Any) -> int:
+    """``[tool.harness.report] html_documents``: how many articles report.html embeds (default 200)."""
+    from ..config import unknown_key_problems
+    from ..errors import ConfigError
+
+    if config is None:
+        return HTML_DOCUMENTS
+    problems = unknown_key_problems(config, "report", REPORT_KEYS)
+    value = config.section("report").get("html_documents", HTML_DOCUMENTS)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        problems.append(f"{config.where('report')}: html_documents = {value!r} must be a whole number of at least 0, "
+                        f"such as {HTML_DOCUMENTS} (0 embeds no article; `harness view` shows them all).")
+    if problems:
+        raise ConfigError.of(problems)
+    return value
 
 
 def _legend() -> str:

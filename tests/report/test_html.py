@@ -104,3 +104,26 @@ def test_a_real_browser_draws_the_marks_and_renders_script_as_text(sample_run, s
     assert len(re.findall(r'<mark class="hl o-hit', dom)) >= 1
     assert len(re.findall(r'<mark class="hl o-missed', dom)) >= 1
     assert '<select class="filter" name="outcome">' in dom
+
+
+def test_the_number_of_embedded_articles_is_a_setting(scored_run, tmp_path):
+    from harness.config import HarnessConfig
+    from harness.report import write_reports
+
+    config = HarnessConfig(tmp_path / "pyproject.toml", {"report": {"html_documents": 2}})
+    _, files = write_reports(scored_run(5), tmp_path / "out", config=config)
+    page = files.html.read_text(encoding="utf-8")
+    assert len(embedded_documents(page)) == 2 and "3 are left out" in page
+
+
+@pytest.mark.parametrize("table, expected", [
+    ({"html_documents": -1}, "html_documents = -1 must be a whole number"),
+    ({"html_documents": "all"}, "html_documents = 'all' must be a whole number"),
+    ({"html_document": 5}, "unknown setting 'html_document'"),
+])
+def test_a_bad_report_setting_is_a_configuration_error(tmp_path, table, expected):
+    from harness.config import HarnessConfig, check_config
+    from harness.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        check_config(HarnessConfig(tmp_path / "pyproject.toml", {"report": table}))
