@@ -46,9 +46,10 @@ class _Scored:
 
     corpus: Any
     predictions: dict[str, dict]
-    results: dict[str, Any]
+    results: dict[str, tuple[Any, set[str]]]  # adapter -> (evaluation, the categories its report scores)
     options: Any
     problems: list[str] = field(default_factory=list)
+    listing: list[dict] | None = None  # the documents with their outcome counts, once computed
 
 
 def _headline(report: Mapping[str, Any]) -> dict:
@@ -213,13 +214,16 @@ class ViewerApi:
 
         run = self._find(run_id)
         scored = self._scored_run(run)
-        listed = []
-        for annotations in scored.corpus:
-            document = annotations.document
-            view = self._view(scored, annotations)
-            listed.append({"doc_id": document.id, "title": document.metadata.title or document.id,
-                           "characters": len(document.text), "outcomes": outcome_counts(view)})
-        return {"run": run.id, "adapters": list(scored.results), "documents": listed, "problems": scored.problems}
+        if scored.listing is None:
+            listed = []
+            for annotations in scored.corpus:
+                document = annotations.document
+                view = self._view(scored, annotations)
+                listed.append({"doc_id": document.id, "title": document.metadata.title or document.id,
+                               "characters": len(document.text), "outcomes": outcome_counts(view)})
+            scored.listing = listed
+        return {"run": run.id, "adapters": list(scored.results), "documents": scored.listing,
+                "problems": scored.problems}
 
     def document(self, run_id: str, doc_id: str) -> dict:
         run = self._find(run_id)
@@ -273,9 +277,15 @@ class ViewerApi:
         for folder in self._robustness_folders(run):
             for path in sorted(folder.glob("robustness-*.json")):
                 try:
-                    reports.append({"file": str(path), **read_json(path)})
+                    saved = read_json(path)
                 except HarnessError as exc:
                     reports.append({"file": str(path), "error": str(exc)})
+                    continue
+                if isinstance(saved, dict):
+                    reports.append({**saved, "file": str(path)})
+                else:
+                    reports.append({"file": str(path), "error": f"{path}: not a robustness report (a JSON object "
+                                                                "written by `harness robustness`)"})
             for path in sorted(folder.glob("minimal-*.json")):
                 if corpus is None:
                     corpus = self._scored_run(run).corpus
@@ -284,6 +294,7 @@ class ViewerApi:
 
     @staticmethod
     def _variant(path: Path, corpus: Any) -> dict:
+        from ..files import read_json
         from ..noise import apply_noise, clean_article
         from ..robustness import load_fixture
 
@@ -295,14 +306,8 @@ class ViewerApi:
                  "blocks": fixture.noise.block_count, "block_chars": fixture.noise.block_chars,
                  "format_noise": list(fixture.noise.format.kinds) if fixture.noise.format else [],
                  "replay": f"harness robustness --adapter {fixture.adapter} --replay {path}"}
-        raw = path.read_text(encoding="utf-8")
-        try:
-            import json
-
-            saved = json.loads(raw)
-            found["broken"], found["delta"] = saved.get("broken"), saved.get("delta")
-        except ValueError:
-            pass
+        saved = read_json(path)  # the fixture's own record of what broke, beside the recipe load_fixture reads
+        found["broken"], found["delta"] = saved.get("broken"), saved.get("delta")
         if fixture.doc_id not in corpus.doc_ids:
             return {**found, "error": f"document {fixture.doc_id!r} is not in this run's gold"}
         annotations = corpus[fixture.doc_id]

@@ -169,6 +169,27 @@ def test_the_robustness_page_marks_the_noise_and_gives_the_replay_command(browse
     assert browser.find_element("css selector", "pre.replay").text.startswith("harness robustness --adapter made-up")
 
 
+def test_report_html_filters_picks_and_steps_without_a_server(browser, project):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import Select
+
+    page = project / "reports" / "runs" / OLD / "report.html"
+    browser.get("about:blank")
+    browser.get(page.as_uri() + "#layers=made-up")
+    wait_for(browser, "section.document", 4)
+    assert browser.title == "Evaluation report"
+    assert {row.find_elements("css selector", "td")[0].text for row in rows(browser)} == {"made-up"}
+    Select(browser.find_element("css selector", "select[name=outcome]")).select_by_value("wrong type")
+    assert {row.get_attribute("data-outcome") for row in rows(browser)} == {"wrong type"}
+    assert "outcome=wrong%20type" in browser.current_url
+    wait_for(browser, "mark.o-type")[0].click()
+    assert "wrong type" in browser.find_element("css selector", "#details").text
+    ActionChains(browser).send_keys("j").perform()
+    (current,) = browser.find_elements("css selector", "tr.item.current")
+    assert current.get_attribute("data-outcome") == "wrong type"
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # no CSP violation
+
+
 def test_screenshot_for_the_docs(browser, server):
     folder = os.environ.get("HARNESS_SCREENSHOT_DIR")
     if not folder:
