@@ -197,3 +197,26 @@ def test_a_run_whose_gold_changed_is_refused_with_the_reason(project, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_broken_report_or_robustness_file_is_named_not_a_crash(project, tmp_path):
+    import shutil
+
+    reports = tmp_path / "reports"
+    shutil.copytree(project / "reports" / "runs" / OLD, reports / "runs" / OLD)
+    (reports / "runs" / "20260103T000000Z-0c0c0c0c").mkdir(parents=True)
+    (reports / "runs" / "20260103T000000Z-0c0c0c0c" / "report.json").write_text("{not json", encoding="utf-8")
+    (reports / "robustness").mkdir()
+    (reports / "robustness" / "robustness-made-up.json").write_text("[1, 2]", encoding="utf-8")
+    server, thread = start_in_thread(ViewerApi((), reports, project / "gold"))
+    try:
+        runs = get_json(server, "/api/runs")["runs"]
+        assert [r["id"] for r in runs] == ["20260103T000000Z-0c0c0c0c", OLD]
+        assert "report.json" in runs[0]["error"]
+        status, _, body = fetch(server, "/api/runs/20260103T000000Z-0c0c0c0c")
+        assert status == 422 and "report.json" in json.loads(body)["error"]
+        (found,) = get_json(server, f"/api/runs/{OLD}/robustness")["reports"]
+        assert "not a robustness report" in found["error"]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -105,6 +105,9 @@
 
   function num(value, digits) { return {text: fmt(value, digits), sort: value === null ? null : value}; }
 
+  // a count: whole unless a partial match made it fractional
+  function count(value) { return num(value, Number.isInteger(value) ? 0 : 1); }
+
   function setNav(run) {
     nav.textContent = "";
     nav.appendChild(anchor("Runs", "#/runs"));
@@ -156,7 +159,11 @@
           }
           button.disabled = chosen.length !== 2;
         });
-        var row = [{node: box, text: ""}, {node: anchor(run.id, link("documents", {run: run.id})), text: run.id},
+        var names = el("span");
+        names.appendChild(anchor(run.id, link("documents", {run: run.id})));
+        names.appendChild(document.createTextNode(" "));
+        names.appendChild(anchor("scores", link("scores", {run: run.id}), "small"));
+        var row = [{node: box, text: ""}, {node: names, text: run.id},
                    run.created || "", run.error ? "unreadable" : run.status,
                    run.gold ? num(run.gold.documents, 0) : "–"];
         columns.forEach(function (name) {
@@ -191,11 +198,11 @@
         Object.keys(entry.scores || {}).forEach(function (category) {
           var s = entry.scores[category];
           headline.push([name, category, num(s.precision), num(s.recall), num(s.f1), interval(s.ci95),
-                         num(s.tp, 1), num(s.fp, 1), num(s.fn, 1)]);
+                         count(s.tp), count(s.fp), count(s.fn)]);
           Object.keys(s.per_type || {}).forEach(function (type) {
             var t = s.per_type[type];
-            perType.push([name, category, type, num(t.precision), num(t.recall), num(t.f1), num(t.tp, 1),
-                          num(t.fp, 1), num(t.fn, 1)]);
+            perType.push([name, category, type, num(t.precision), num(t.recall), num(t.f1), count(t.tp),
+                          count(t.fp), count(t.fn)]);
           });
         });
         Object.keys(entry.slices || {}).forEach(function (field) {
