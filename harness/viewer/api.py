@@ -72,6 +72,7 @@ class ViewerApi:
         self._lock = threading.Lock()
         self._reports: dict[Path, tuple[float, dict]] = {}
         self._scored: dict[Path, tuple[float, _Scored]] = {}
+        self._diffs: dict[tuple, dict] = {}
         self._routes: list[tuple[tuple[str, ...], Callable[..., dict]]] = [
             (("runs",), lambda query: self.runs()),
             (("runs", "*"), lambda query, run: self.run(run)),
@@ -244,6 +245,10 @@ class ViewerApi:
         if report_a["gold"].get("fingerprint") != report_b["gold"].get("fingerprint"):
             raise ApiError(422, f"runs {a!r} and {b!r} were scored against different gold; a paired comparison "
                                 "needs the same documents. Re-run both on one gold.")
+        key = (run_a.report, run_a.report.stat().st_mtime, run_b.report, run_b.report.stat().st_mtime)
+        with self._lock:
+            if key in self._diffs:
+                return self._diffs[key]
         scored_a, scored_b = self._scored_run(run_a), self._scored_run(run_b)
         adapters, skipped = {}, []
         for name in scored_a.predictions:
@@ -254,8 +259,10 @@ class ViewerApi:
                                              scored_b.options)
             adapters[name] = comparison.to_dict()
         skipped += [name for name in scored_b.predictions if name not in scored_a.predictions]
-        return {"a": run_a.id, "b": run_b.id, "delta": "b - a", "adapters": adapters,
-                "not_compared": sorted(skipped)}
+        diff = {"a": run_a.id, "b": run_b.id, "delta": "b - a", "adapters": adapters, "not_compared": sorted(skipped)}
+        with self._lock:
+            self._diffs[key] = diff  # the resampling is the slow part: once per pair of report versions
+        return diff
 
     # ------------------------------------------------------------ robustness
 

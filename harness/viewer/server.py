@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import socket
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -122,6 +123,8 @@ class ViewerServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], api: ViewerApi):
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6  # before the socket is made: --host ::1 works too
         super().__init__(address, ViewerHandler)
         self.api = api
         self.loopback_only = is_loopback(address[0])

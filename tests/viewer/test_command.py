@@ -56,6 +56,19 @@ def test_mistakes_are_one_message_and_exit_2(project, args, expected):
     assert expected in err and "Traceback" not in err
 
 
+def test_a_port_in_use_is_one_message_and_exit_2(project):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = harness("view", "--no-browser", "--port", str(port), cwd=project)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 2, out + err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err and "Traceback" not in err
+
+
 def test_a_run_folder_and_a_report_json_name_the_same_run_once(project):
     folder = project / "reports" / "runs" / OLD
     runs = discover_runs([str(folder), str(folder / "report.json")], project / "reports")
