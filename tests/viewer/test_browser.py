@@ -154,6 +154,19 @@ def test_j_and_k_move_between_errors(browser, server):
     assert browser.find_elements("css selector", "mark.current")  # the mark is picked with its row
 
 
+def test_j_past_the_last_error_opens_the_next_document_with_errors(browser, server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(browser, server, f"documents?run={NEW}&doc=doc-2&layers=made-up")
+    wait_for(browser, "table.items tr.item", 2)
+    errors = sum(1 for row in rows(browser) if row.get_attribute("data-outcome") != "hit")
+    for _ in range(errors + 1):
+        ActionChains(browser).send_keys("j").perform()
+    WebDriverWait(browser, 30).until(lambda d: "doc=hostile" in d.current_url)
+    assert "layers=made-up" in browser.current_url  # the filters go along
+
+
 def test_hostile_text_is_shown_as_text_and_never_runs(browser, server):
     open_page(browser, server, f"documents?run={NEW}&doc=hostile")
     article = wait_for(browser, ".article")[0]
