@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("harness.commands.init:init", "Start a project: configuration, a gold folder and one example article."),
     "show": ("harness.commands.show:show", "Show one document's gold and predicted items with their outcomes."),
     "runs": ("harness.commands.runs:runs", "List the runs kept in reports/runs/ with their headline scores."),
+    "view": ("harness.commands.view:view", "Browse runs in a local web viewer: scores, articles, diffs, robustness."),
 }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import ConfigError, InputError, did_you_mean
 
-KNOWN_SECTIONS = ("adapters", "gate", "robustness", "limits", "paths", "scoring")
+KNOWN_SECTIONS = ("adapters", "gate", "robustness", "limits", "paths", "scoring", "report")
 KNOWN_KEYS = ("slice_by", "keep_runs")  # plain settings of [tool.harness] itself, not tables
 
 
@@ -158,7 +158,7 @@ def check_config(config: HarnessConfig) -> HarnessConfig:
     from .gate import parse_gate_config
 
     problems: list[str] = []
-    for name in ("paths", "limits", "adapters", "gate", "robustness", "scoring"):
+    for name in ("paths", "limits", "adapters", "gate", "robustness", "scoring", "report"):
         try:
             config.section(name)
         except ConfigError as exc:
@@ -170,7 +170,7 @@ def check_config(config: HarnessConfig) -> HarnessConfig:
             problems.extend(adapter_config_problems(config))
         else:
             check = {"limits": limits_of, "gate": parse_gate_config,
-                     "robustness": _robustness_check, "scoring": _scoring_check}[name]
+                     "robustness": _robustness_check, "scoring": _scoring_check, "report": _report_check}[name]
             try:
                 check(config)
             except ConfigError as exc:
@@ -225,6 +225,12 @@ def _scoring_check(config: HarnessConfig) -> None:
         problems.extend(exc.problems)
     if problems:
         raise ConfigError.of(problems)
+
+
+def _report_check(config: HarnessConfig) -> None:
+    from .report.html import html_documents_of
+
+    html_documents_of(config)
 
 
 def apply_limits(config: HarnessConfig) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .html import collect_items, render_html
+from .html import collect_items, html_documents_of, render_html
 from .json_report import REPORT_SCHEMA_VERSION, build_report, load_report, predictions_file_name, report_predictions
 from .junit import render_junit
 from .markdown import render_markdown
@@ -76,7 +76,8 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
         report = build_report(run, scoring_options=scoring_options)
         staged.write("report.json", json_text(report))
         staged.write("report.md", render_markdown(report))
-        staged.write("report.html", render_html(report, run.corpus, collect_items(run)))
+        staged.write("report.html", render_html(report, run.corpus, collect_items(run),
+                                                max_documents=html_documents_of(config)))
 
         gate_result, config_error = None, None
         if config is not None:
