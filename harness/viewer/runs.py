@@ -2,8 +2,9 @@
 
 A run folder is where ``harness run`` wrote one set of reports:
 ``reports/runs/<YYYYmmddTHHMMSSZ>-<8 hex>/`` for each run, and
-``reports/latest`` for the newest. A RUN argument is such a folder or its
-report.json. Every run gets an id made of safe characters only; the server
+``reports/latest`` for the newest (``harness.history`` keeps them). A RUN
+argument is such a folder, its report.json, a run id or ``latest``. Every
+run gets an id made of safe characters only; the server
 looks an id up in the list found here and never joins one into a path.
 """
 
@@ -37,39 +38,43 @@ def _id_for(folder: Path, taken: set[str]) -> str:
     return run_id
 
 
-def _named(argument: str) -> Path:
-    """The folder of a RUN argument (a run folder or its report.json); a usage error when it is neither."""
-    path = Path(argument)
-    if path.is_file() and path.name == REPORT:
-        return path.parent
-    if path.is_dir() and (path / REPORT).is_file():
-        return path
-    if path.is_dir():
-        raise UsageError(f"{argument}: this folder holds no {REPORT}. Give a run folder written by `harness run` "
-                         "(such as reports/latest) or its report.json.")
-    if path.is_file():
-        raise UsageError(f"{argument}: not a {REPORT}. Give a run folder written by `harness run` or its {REPORT}.")
-    raise UsageError(f"{argument}: no such file or folder. Give a run folder (such as reports/latest) or its {REPORT}.")
+def _named(argument: str, reports_dir: Path) -> Path:
+    """The folder of a RUN argument: a run folder or its report.json, a run id, or ``latest``
+    (``harness.history.resolve_report`` says what is wrong with anything else)."""
+    from ..history import resolve_report
+
+    report = resolve_report(argument, reports_dir)
+    if report.name != REPORT:
+        raise UsageError(f"{argument}: not a {REPORT}. Give a run folder written by `harness run`, its {REPORT} "
+                         "or a run id listed by `harness runs`.")
+    return report.parent
 
 
 def found_runs(reports_dir: Path) -> list[Path]:
-    """Every ``reports/runs/*/`` folder with a report.json, newest first by name, then ``reports/latest``
-    when it is not one of them (a link to the newest run counts once)."""
-    runs_dir = reports_dir / "runs"
-    folders = sorted((p for p in runs_dir.glob("*") if p.is_dir() and (p / REPORT).is_file()),
-                     key=lambda p: p.name, reverse=True) if runs_dir.is_dir() else []
-    latest = reports_dir / "latest"
+    """The runs of the history (``harness.history``), newest first, then ``reports/latest`` when its report
+    is not the newest run's (a report set written with ``--out reports/latest``, or from before the history)."""
+    from ..history import LATEST_FOLDER, list_runs
+
+    folders = [run.path for run in list_runs(reports_dir)]
+    latest = reports_dir / LATEST_FOLDER
     if (latest / REPORT).is_file():
-        resolved = {p.resolve() for p in folders}
-        if latest.resolve() not in resolved:
+        newest = folders[0] / REPORT if folders else None
+        if newest is None or _content(newest) != _content(latest / REPORT):
             folders.append(latest)
     return folders
+
+
+def _content(report: Path) -> bytes:
+    try:
+        return report.read_bytes()
+    except OSError:
+        return b""
 
 
 def discover_runs(arguments: Iterable[str], reports_dir: Path) -> list[RunFolder]:
     """The runs named by ``arguments`` in their order, or every run under ``reports_dir`` when none is named."""
     arguments = list(arguments)
-    folders = [_named(a) for a in arguments] if arguments else found_runs(reports_dir)
+    folders = [_named(a, reports_dir) for a in arguments] if arguments else found_runs(reports_dir)
     runs: list[RunFolder] = []
     seen: set[Path] = set()
     taken: set[str] = set()

@@ -46,7 +46,8 @@ def test_view_prints_its_url_answers_and_stops_cleanly_on_ctrl_c(project):
 
 @pytest.mark.parametrize("args, expected", [
     (["--host", "0.0.0.0"], "not a loopback address"),
-    (["no-such-run"], "no-such-run: no such file or folder"),
+    (["no-such-run"], "'no-such-run' is not a report file, a run folder, a run id or 'latest'"),
+    (["missing/report.json"], "missing/report.json: no such report file or folder"),
     (["gold"], "gold: this folder holds no report.json"),
 ])
 def test_mistakes_are_one_message_and_exit_2(project, args, expected):
@@ -87,3 +88,26 @@ def test_latest_is_listed_once_when_it_links_to_a_run(tmp_path, project):
 def test_folders_without_a_report_are_not_runs(tmp_path):
     (tmp_path / "reports" / "runs" / "20260101T000000Z-deadbeef").mkdir(parents=True)
     assert discover_runs([], tmp_path / "reports") == []
+
+
+def test_latest_is_listed_once_when_it_is_a_copy_of_the_newest_run(tmp_path, project):
+    import shutil
+
+    reports = tmp_path / "reports"
+    shutil.copytree(project / "reports" / "runs", reports / "runs")
+    shutil.copytree(reports / "runs" / NEW, reports / "latest")  # what `harness run` leaves
+    assert [r.id for r in discover_runs([], reports)] == [NEW, OLD]
+
+
+def test_latest_with_a_report_of_its_own_is_listed_after_the_runs(tmp_path, project):
+    import shutil
+
+    reports = tmp_path / "reports"
+    shutil.copytree(project / "reports" / "runs", reports / "runs")
+    shutil.copytree(reports / "runs" / OLD, reports / "latest")  # e.g. written with --out reports/latest
+    assert [r.id for r in discover_runs([], reports)] == [NEW, OLD, "latest"]
+
+
+def test_a_run_id_names_its_run(project):
+    runs = discover_runs([OLD], project / "reports")
+    assert [(r.id, r.folder) for r in runs] == [(OLD, project / "reports" / "runs" / OLD)]
