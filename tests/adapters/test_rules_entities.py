@@ -130,3 +130,49 @@ def test_a_court_word_before_a_judge_belongs_to_the_title(rules):
 
 def test_a_name_before_a_word_for_a_broadcaster_is_an_organisation(rules):
     assert ("Canal Sur", "ORG") in names(rules, "The mayor told Canal Sur television that the hospitals were ready.")
+
+
+def temporal(extractor, text):
+    return {(e.text, e.type) for e in predicted(extractor, text + "\n").entities if e.type in ("DATE", "TIME")}
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The ferry was held in port for 36 hours after the gale.", ("36 hours", "TIME")),
+    ("Volunteers worked for half an hour before the light failed.", ("half an hour", "TIME")),
+    ("Divers surfaced barely a quarter of an hour later, empty-handed.", ("barely a quarter of an hour later", "TIME")),
+    ("The striker scored in the 84th minute to settle it.", ("84th minute", "TIME")),
+    ("The hall will close at 6pm on Sunday for repairs.", ("6pm on Sunday", "TIME")),
+    ("Patients took the tablet each evening with water.", ("each evening", "TIME")),
+    ("The clinic is busiest in the afternoon, staff said.", ("afternoon", "TIME")),
+    ("The bridge has been shut for a fortnight.", ("a fortnight", "DATE")),
+    ("Repairs could take up to nine weeks, engineers said.", ("up to nine weeks", "DATE")),
+    ("Sales were flat a year earlier.", ("a year earlier", "DATE")),
+    ("The ward has been short of nurses for more than a decade.", ("more than a decade", "DATE")),
+    ("The brewery plans to hire 40 people over the next three years.", ("next three years", "DATE")),
+    ("Exports rose in the July-September quarter.", ("July-September quarter", "DATE")),
+    ("Margins narrowed in the second quarter of the fiscal year.", ("second quarter of the fiscal year", "DATE")),
+    ("Its Q2 earnings disappointed.", ("Q2", "DATE")),
+    ("Profit doubled in the quarter as costs fell.", ("quarter", "DATE")),
+    ("The firm expects a recovery in the next fiscal year.", ("next fiscal year", "DATE")),
+    ("Orders matched the same period last year.", ("same period last year", "DATE")),
+    ("The line should reopen by the middle of next month.", ("middle of next month", "DATE")),
+    ("Work will be finished by the end of 2031.", ("end of 2031", "DATE")),
+    ("The survey ran between April and October 2019.", ("April and October 2019", "DATE")),
+    ("Anglers returned in the winter, locals said.", ("winter", "DATE")),
+    ("A winter-long closure begins soon.", ("winter-long", "DATE")),
+    ("The pool reopened in the summer of 2018.", ("summer of 2018", "DATE")),
+    ("Crowds are expected over the weekend.", ("weekend", "DATE")),
+    ("Today we start again, the coach said.", ("Today", "DATE")),
+    ("The mill had stood empty for years.", ("years", "DATE")),
+])
+def test_dates_and_times_as_news_writes_them(rules, text, mention):
+    assert mention in temporal(rules, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("A quarter of the rooms were empty.", "quarter"),
+    ("Hikers reach the spring above the village by noon.", "spring"),
+    ("Rents rose 3% year-on-year.", "year"),
+])
+def test_words_that_only_look_like_dates_are_no_dates(rules, text, absent):
+    assert not any(absent in words.split() for words, _ in temporal(rules, text))

@@ -18,24 +18,50 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .text import WORD, Article
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_COUNT = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+          r"|forty|fifty|sixty|ninety|a few|several|a|an)")
+# a qualifier kept inside a date or time span ("up to six weeks", "barely a quarter of an hour")
+_QUALIFIER = r"(?:(?:nearly|almost|about|around|roughly|more than|less than|over|under|up to|at least|barely|just|only) )"
+# the longer forms come first: at one position the first alternative that matches wins
 _DATE_PATTERNS = [re.compile(p) for p in (
+    rf"\b(?:{_MONTH}-{_MONTH} |(?:first|second|third|fourth|final) )quarter"
+    r"(?: of (?:the |this |last |next )?(?:financial|fiscal|calendar) year| of \d{4})?\b",
+    r"\bQ[1-4](?: ?(?:FY)?\d{2,4})?\b",  # "Q3", "Q3 FY24"
+    rf"\b{_MONTH}(?: and|,| to|-|–) ?{_MONTH}(?: \d{{4}})?\b",  # "June and September 2024"
+    r"(?<=\bthe )quarter\b(?![-\w]| of)",  # a back-reference to the period: "in the quarter"
+    r"\b(?:next|last|this|current|previous|coming) (?:financial|fiscal) year\b",
+    r"\bsame (?:period|quarter|month|week) (?:last year|a year (?:earlier|ago))\b",
+    r"\b(?:middle|end|start|beginning) of (?:(?:next|last|this) (?:week|month|year)|(?:19|20)\d{2}|" + _MONTH + r")\b",
+    rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)\b",
+    r"\b(?:summer|winter|autumn)-long\b",
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
     r"\b(?:early|late|mid)[- ](?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}s?)\b",
-    r"\b(?:last|next|this|past|coming|previous) (?:week|weekend|month|year|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-    r"\b(?:yesterday|today|tomorrow)\b",
+    r"\b(?:last|next|this|past|coming|previous|that) (?:week|weekend|month|year|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
+    r"(?<=\bthe )weekend\b",
+    r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)",  # not the water source
+    r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
     r"\b(?:recent|coming|past) (?:days|weeks|months|years)\b",
-    r"\b(?:(?:nearly|almost|about|around|more than|over) )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)(?:-| )(?:days?|weeks?|months?|years?|decades?)(?!-)(?: ago)?\b",
+    rf"\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
+    r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
     r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
 )]
+_CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
 _TIME_PATTERNS = [re.compile(p) for p in (
-    r"\b\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|am\b|pm\b)",
+    _CLOCK + r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?: (?:[A-Z]{1,3}T|UTC)\b)?",
     r"\b\d{1,2}:\d{2}\b",
-    r"\b(?:midnight|noon|overnight|late-night)\b",
-    r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that) (?:morning|afternoon|evening|night)\b",
-    r"\b(?:hours|minutes) (?:later|earlier|before|after)\b",
+    r"\b(?:overnight|late-night)\b",
+    r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that|each|every) (?:morning|afternoon|evening|night)\b",
+    r"(?<=\bthe )(?:morning|afternoon|evening)(?: twilight)?\b",
+    r"\b\d{1,3}(?:st|nd|rd|th) minute\b",  # a match minute
+    rf"\b{_QUALIFIER}?(?:(?:a quarter|half|three quarters) of an |half an |an |{_COUNT} )(?:hours?|minutes?|seconds?)\b"
+    r"(?: (?:later|earlier|ago))?",
+    r"\b[Hh]ours\b(?= (?:before|after|later|earlier))",
+    r"(?<=\bfor )hours\b",
 )]
 
 # one alternation per type: a single pass over each line is much faster than one per pattern
