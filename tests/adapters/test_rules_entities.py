@@ -176,3 +176,9 @@ def test_dates_and_times_as_news_writes_them(rules, text, mention):
 ])
 def test_words_that_only_look_like_dates_are_no_dates(rules, text, absent):
     assert not any(absent in words.split() for words, _ in temporal(rules, text))
+
+
+def test_a_club_is_named_by_its_last_word_once_its_full_name_is_known(rules):
+    found = names(rules, "Dunmore Town beat Kelso Rangers 2-1 at home. Town had lost their previous three games.")
+    assert {("Dunmore Town", "ORG"), ("Town", "ORG")} <= found
+    assert not any(kind == "PERSON" for _, kind in found)

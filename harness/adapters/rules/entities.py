@@ -402,6 +402,8 @@ class EntityFinder:
         else:
             if kind == "ORG" and len(run) > 1 and words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES:
                 self.aliases.setdefault(words[0], "ORG")  # "Acme Holdings" ... later "Acme"
+            if kind == "ORG" and len(run) == 2 and words[-1] in lx.CLUB_SUFFIXES:
+                self.aliases.setdefault(words[-1], "ORG")  # "Kelso Rovers" ... later "Rovers"
             self._add(start, end, kind)
 
     def _title_inside(self, words: list[str]) -> int:

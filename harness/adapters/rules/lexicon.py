@@ -233,7 +233,7 @@ College|School|Institute|Foundation|Association|Federation|Union|Committee|Commi
 Service|Services|Police|Bureau|Board|Club|FC|United|City|Airlines|Airways|Motors|Energy|Systems|Technologies|Media
 Times|Post|News|Journal|Press|Network|Organization|Organisation|Alliance|League|Society|Centre|Center|Coalition
 Cabinet|Government|Administration|Secretariat|Reserve|Exchange|Trust|Labs|Pharmaceuticals|Industries|Enterprises
-Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real
+Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real|Town|Borough|Thistle|Argyle
 Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Pentagon|Commonwealth
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
@@ -242,6 +242,10 @@ Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
+# the last word of a sports club's name, which reports use alone for the club ("Rovers", "Albion")
+CLUB_SUFFIXES = frozenset(("Rovers", "Rangers", "Wanderers", "Athletic", "Albion", "Hotspur", "Town", "Borough",
+                           "Thistle", "Argyle", "Dynamo"))
+
 EVENT_HEADS = frozenset("""
 Grand Prix|Olympics|Olympic Games|Paralympics|Games|Cup|World Cup|Championship|Championships|Tournament|Open
 Summit|Conference|Forum|Festival|Marathon|Expo|Biennale|War|Revolution|Uprising|Crisis|Awards|Oscars|Grammys
