@@ -2,7 +2,11 @@
 
 * entities: the named-entity recogniser's OntoNotes labels, except the
   numeric ones, plus dateline places and party-state tags ("R-Texas");
-  names shaped like organisations' are typed ORG;
+  names shaped like organisations' are typed ORG; DATE and TIME mentions
+  come from the rules' patterns where they match (the model's spans vary:
+  "9am" and "Thursday" for "9am Thursday"), the model's elsewhere; a
+  surname of a person named in full, a club's last word and a gazetteer
+  name are retyped by the rules' lexicon;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, and DATE
   entities that are ages ("68-year-old", "aged 45": a figure, not a date)
   or durations with a number ("10 months": a date and a figure), widened to
@@ -143,10 +147,11 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "5"  # 5: rules' quotation-mark layer, line sentences, names as speakers; 4: "$" and "m"/"bn" by money
+    version = "6"  # 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
-    NOTE = ("quotes in quotation marks come from the rules' layer and figure values from harness.values "
-            "(spaCy has no component for them); reported speech and entities come from the model")
+    NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
+            "the rules' layers and figure values from harness.values (spaCy has no component for them); "
+            "reported speech and other entities come from the model")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -212,15 +217,26 @@ class SpacyExtractor(BaseExtractor):
     def _predict(self, document: Document, normalised: NormalisedText, doc: Any) -> Predictions:
         from ..values import find_numbers
 
+        from .rules.entities import temporal_mentions
+
         numbers = find_numbers(doc.text)
         entities, figures = [], []
         places = self._places_by_form(doc.text)
         entities = [PredictedEntity(doc.text[s:e], "GPE", s, e, "name") for s, e in places]
+        # dates and times by the rules' patterns: the model's spans vary ("9am", "Thursday" for "9am Thursday")
+        temporal = [(s, e, kind) for s, e, kind in temporal_mentions(doc.text)
+                    if not any(p < e and s < q for p, q in places)]
+        ages = []
         for ent in doc.ents:
             if any(s < ent.end_char and ent.start_char < e for s, e in places):
                 continue
             age = ent.label_ == "DATE" and self._is_age(ent)
-            if ent.label_ in ENTITY_LABELS and not age:
+            if age:
+                ages.append((ent.start_char, ent.end_char))
+            within = any(s <= ent.start_char and ent.end_char <= e for s, e, _ in temporal)
+            replaced = ent.label_ in ("DATE", "TIME") and any(s < ent.end_char and ent.start_char < e
+                                                            for s, e, _ in temporal)
+            if ent.label_ in ENTITY_LABELS and not age and not replaced and not within:
                 entity = self._entity(ent)
                 if entity is not None:
                     entities.append(entity)
@@ -229,10 +245,46 @@ class SpacyExtractor(BaseExtractor):
                 if figure is not None and not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
         figures.extend(self._parser_only_figures(doc.text, numbers, figures))
+        entities.extend(PredictedEntity(doc.text[s:e], kind, s, e, "name") for s, e, kind in temporal
+                        if not any(p < e and s < q for p, q in ages)
+                        and not any(n.start < e and s < n.end for n in entities))
+        entities = self._retyped(entities)
         entities.sort(key=lambda e: e.start)
         predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
                                   tuple(self._events(doc)), adapter=self.name)
         return _to_original(predictions, normalised)
+
+    @staticmethod
+    def _retyped(entities: list[PredictedEntity]) -> list[PredictedEntity]:
+        """Names typed by what the article and common knowledge say of them, where the model's guess varies.
+
+        A word that is the surname of a person named in full is that person
+        ("Okoro" after "Ada Okoro"); the last word of a club named in full is
+        the club ("Rovers"); a name in the gazetteer (a country, a city, a
+        demonym) has the gazetteer's type unless it is part of a person's name.
+        """
+        from .rules.entities import known_type
+        from .rules.lexicon import CLUB_SUFFIXES
+
+        full_persons = [e.text.split() for e in entities if e.type == "PERSON" and len(e.text.split()) > 1]
+        surnames = {words[-1] for words in full_persons}
+        in_names = {word for words in full_persons for word in words}
+        clubs = {e.text.split()[-1] for e in entities
+                 if e.type == "ORG" and len(e.text.split()) == 2 and e.text.split()[-1] in CLUB_SUFFIXES}
+        out = []
+        for entity in entities:
+            kind = entity.type
+            if kind not in ("DATE", "TIME"):
+                single = " " not in entity.text
+                known = known_type(entity.text)
+                if single and entity.text in surnames:
+                    kind = "PERSON"
+                elif single and entity.text in clubs:
+                    kind = "ORG"
+                elif known is not None and not (single and entity.text in in_names):
+                    kind = known
+            out.append(entity if kind == entity.type else replace(entity, type=kind))
+        return out
 
     @staticmethod
     def _is_age(ent: Any) -> bool:

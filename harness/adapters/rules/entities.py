@@ -101,6 +101,17 @@ _RESULT = re.compile(rf"(?P<a>{_SIDE}) (?:beat|defeated|drew with|lost to|edged|
                      rf" (?P<b>{_SIDE})(?= (?:\d|by|in|at|on|to|after|with|and|,)|[,.;])")
 
 
+def temporal_mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """DATE and TIME mentions in ``text[start:end]`` as (start, end, type), times first where both match."""
+    stop = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    for pattern, type_ in ((_TIME, "TIME"), (_DATE, "DATE")):
+        for match in pattern.finditer(text, start, stop):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), type_))
+    return sorted(found)
+
+
 def party_tags(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The states named in party-state tags inside ``text[start:end]``, as (start, end) offsets."""
     found = []
@@ -271,9 +282,8 @@ class EntityFinder:
     # --- dates and times ---
 
     def _dates(self, start: int, end: int) -> None:
-        for pattern, type_ in ((_TIME, "TIME"), (_DATE, "DATE")):
-            for match in pattern.finditer(self.text, start, end):
-                self._add(match.start(), match.end(), type_)
+        for s, e, type_ in temporal_mentions(self.text, start, end):
+            self._add(s, e, type_)
 
     # --- names ---
 
