@@ -210,3 +210,60 @@ def test_a_participle_after_a_comma_is_spoken_by_the_sentence_subject(rules):
     text = "Judge Karen Walsh blocked the flights to a third country, saying the migrants had no chance to object."
     assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
         ("the migrants had no chance to object", "Karen Walsh")]
+
+
+def indirect(extractor, text):
+    return [(q.text, q.speaker.text if q.speaker else None) for q in quotes(extractor, text) if q.kind == "indirect"]
+
+
+def test_a_long_apposition_between_speaker_and_verb(rules):
+    text = ("Nurse Amal Osei, a ward manager at the Harbourside General Hospital in Leith who ran the night shift "
+            "for a decade, said the unit had never been so short of staff.")
+    assert indirect(rules, text) == [("the unit had never been so short of staff", "Amal Osei")]
+
+
+def test_a_possessive_office_speaks(rules):
+    text = "Governor Ruth Adeyemi's office said the bridge would reopen in spring."
+    assert [words for words, _ in indirect(rules, text)] == ["the bridge would reopen in spring"]
+
+
+def test_an_aside_between_the_verb_and_that(rules):
+    text = "Carla Jensen warned, however, that most growers would not survive another dry year."
+    assert indirect(rules, text) == [("most growers would not survive another dry year", "Carla Jensen")]
+
+
+def test_words_before_that_which_are_a_clause_of_their_own_are_reported_too(rules):
+    text = "Mayor Tobias Lind said bus use had risen by a third and that fares would stay frozen."
+    found = [words for words, _ in indirect(rules, text)]
+    assert found and found[0].startswith("bus use had risen by a third")
+
+
+def test_a_second_speech_verb_of_the_same_speaker_starts_a_second_quote(rules):
+    text = "Coach Mira Haas said her side had been careless and confirmed that the goalkeeper would miss the final."
+    assert indirect(rules, text) == [("her side had been careless", "Mira Haas"),
+                                     ("the goalkeeper would miss the final", "Mira Haas")]
+
+
+def test_a_relative_clause_inside_the_reported_subject_is_part_of_it(rules):
+    text = "Judge Omar Price wrote that the permit scheme, which charged a $90 fee, was unlawful."
+    assert indirect(rules, text) == [("the permit scheme, which charged a $90 fee, was unlawful", "Omar Price")]
+
+
+def test_a_relative_clause_after_the_reported_clause_ends_it(rules):
+    text = "Vera Holt said the museum would close for repairs, which begin in May."
+    assert indirect(rules, text) == [("the museum would close for repairs", "Vera Holt")]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("More than 400 homes lost power overnight, according to the grid operator Northline.",
+     "More than 400 homes lost power overnight", "Northline"),
+    ("The contract is worth about $2 million a year, according to council minutes.",
+     "The contract is worth about $2 million a year", None),
+])
+def test_words_according_to_a_source_are_reported(rules, text, words, speaker):
+    assert indirect(rules, text) == [(words, speaker)]
+
+
+def test_an_order_is_reported_speech(rules):
+    text = "Judge Dana Cole ordered the county to repay the fees within 60 days."
+    assert indirect(rules, text) == [("the county to repay the fees within 60 days", "Dana Cole")]

@@ -238,7 +238,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Collaborative|Initiative|Partnership|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
@@ -289,7 +289,7 @@ Chancellor|King|Queen|Prince|Princess|Emperor|Pope|Sheikh|Emir|Sultan|Mayor|Gove
 Congressman|Congresswoman|Judge|Justice|Attorney General|Prosecutor|General|Gen.|Lieutenant|Lt.|Colonel|Col.|Major|Maj.
 Captain|Capt.|Commander|Admiral|Adm.|Sergeant|Sgt.|Marshal|Field Marshal|Secretary|Secretary of State|Ambassador|Envoy
 Spokesman|Spokeswoman|Spokesperson|Director|Chairman|Chairwoman|Chair|CEO|Chief|Coach|Manager|Captain|Dr.|Dr|Mr.|Mr|Mrs.|Mrs
-Ms.|Ms|Miss|Sir|Dame|Lord|Lady|Professor|Prof.|Rev.|Reverend|Father|Bishop|Archbishop|Patriarch|Cardinal|Rabbi|Imam
+Ms.|Ms|Miss|Sir|Dame|Lord|Lady|Professor|Prof.|Prof|Rev.|Reverend|Father|Bishop|Archbishop|Patriarch|Cardinal|Rabbi|Imam
 Dictator|Leader|Opposition Leader|Speaker|Officer|Detective|Inspector|Sheriff|Commissioner|Striker|Midfielder|Defender
 Goalkeeper|Forward|Quarterback|Pitcher|Champion|Analyst|Economist|Lawyer|Attorney|Defendant|Plaintiff|Witness|Author
 """.replace("\n", "|").split("|")) - {""}
@@ -351,6 +351,7 @@ _SPEECH = {
     "call": "called", "allege": "allege alleged alleges", "stress": "stress stressed stresses",
     "emphasise": "emphasise emphasised emphasize emphasized", "complain": "complain complained complains",
     "concede": "concede conceded concedes", "estimate": "estimate estimated estimates",
+    "rule": "ruled", "order": "ordered",
     "announce_": "announcement", "quote": "quoted", "tell_": "telling",
 }
 SPEECH_VERBS: dict[str, str] = {form: lemma.rstrip("_") for lemma, forms in _SPEECH.items() for form in forms.split()}

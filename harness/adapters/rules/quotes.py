@@ -50,21 +50,24 @@ _BODY = "(?:government|ministry|officials|authorities|police|sources|military|ar
 # a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
 _SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,4}}{_NAME}"
-            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
+            rf"|(?:[A-Z][\w.-]* ){{0,3}}[A-Z][\w.-]*['’]s (?:{_MODIFIER} ){{0,2}}{_MODIFIER}"
+            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:{_MODIFIER} |of ){{0,3}}{_MODIFIER}|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
             rf"|(?:(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with) {_NAME})?)")
+# how long an apposition between a speaker and the verb may be ("Ana Ruiz, a nurse at ... who led the study, said")
+_APPOSITION = 130
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
 # '"...," said cardiologist Omar Haddad': role words may stand before the name
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_MODIFIER} ){{0,2}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
 # '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
-_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
+_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
                      rf"(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
 # a quotation introduced by a colon after a clause with no speech verb ("She put it simply:", "X was less pleased:")
 _COLON_INTRO = re.compile(r"^(?P<clause>[^\"“”:;]{3,120}):\s*$")
 # what is between the halves of a quotation split by its attribution: '"...," Smith said, "..."'
 _SPLIT = re.compile(rf"^[\s,]*[^.!?;:\"“”]{{0,80}}\b(?:{_VERBS})\b[^.!?;:\"“”]{{0,60}},\s*$")
-_INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+_INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 # "..., the company said on Tuesday." and "..., the company said, as demand grows": the attribution ends the
 # reported words, or a clause of the writer's own follows it
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?"
@@ -82,6 +85,12 @@ _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:the|a|an|his|her|their|
                         r"(?:,? (?:on|in|at|during|late|early|last|this) [^,;:\"“]{1,30}?,?)?\s+(?:that\s+)?")
 _SUBJECT_START = re.compile(rf"(?i:{_SUBJECT_WORDS}|you)\s|\d|[A-Z]")
 _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
+# a second speech verb of the same subject, with its own "that": "said X and confirmed that Y"
+_JOINED_VERB = re.compile(rf",?\s+and\s+(?:also\s+)?(?P<verb>{_VERBS})\s+that\s+")
+# "X, according to Y.": Y is the source of the reported words before it
+_ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,60}?)\.?$")
+# an aside between a speech verb and its clause: "She warned, however, that ..."
+_ASIDE = re.compile(r",\s*(?:however|though|too|also|meanwhile|moreover|again|in turn|for (?:her|his|its|their) part),(?=\s)")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
 _CLAUSE_START = re.compile(rf"(?:{_SUBJECT_WORDS}|more|about|around|nearly|at least|\d[\d,.]*|[A-Z][\w’'-]*)\s+\w+", re.I)
 _LEADING_ADJUNCT = re.compile(r"^(?:(?:on|in|at|during|late|early|last|this|after|before|to|via|over) [^,;:]{1,40}?,?\s+)+")
@@ -364,6 +373,10 @@ class QuoteFinder:
                     # a second speaker may follow ("X said ... while officials said ...")
                     found.append(quote)
                     in_sentence = True
+                    second = self._joined(quote, s_end, quoted)
+                    if second is not None:
+                        found.append(second)
+                        quote = second
                     match = _INDIRECT.search(sentence, quote.end - s_start)
                 else:
                     match = _INDIRECT.search(sentence, match.end("verb"))
@@ -384,11 +397,16 @@ class QuoteFinder:
         if _AFTER_QUOTE.search(text, s_start, spk_start):
             return None  # '"...," the inspector said outside the court': the attribution of a direct quote
         rest_start = verb_end
+        aside = _ASIDE.match(text, rest_start, s_end)
+        if aside:
+            rest_start = aside.end()
         rest = text[rest_start:s_end]
         if rest.lstrip().startswith((":", '"', "“", ",")):
             return None  # the attribution of a direct quote
         verb = text[verb_start:verb_end].lower()
         that = _THAT.match(rest)
+        if that and not self._adjunct_lead(that.group("lead"), verb):
+            that = None
         if that:
             content_start = rest_start + that.end()
         else:
@@ -409,9 +427,12 @@ class QuoteFinder:
         while content_end > content_start and text[content_end - 1] in ".!? ":
             content_end -= 1
         # a relative clause of background ends the reported words (", which ...")
-        tail = re.search(r",\s+(?:which|who|where|when|as|after|amid|while|according)\b", text[content_start:content_end])
-        if tail:
-            content_end = content_start + tail.start()
+        tail = self._background(content_start, content_end)
+        if tail is not None:
+            content_end = tail
+        joined = _JOINED_VERB.search(text, content_start + 1, content_end)
+        if joined:
+            content_end = joined.start()
         # another attribution joined on ("... while regional authorities said ...") ends these words
         for nested in _INDIRECT.finditer(text, content_start + 1, content_end):
             joint = _JOINT.search(text, content_start, nested.start())
@@ -433,9 +454,62 @@ class QuoteFinder:
             speaker = self._resolve_pronoun(*speaker)
         return FoundQuote(content_start, content_end, "indirect", speaker, (verb_start, verb_end))
 
+    def _joined(self, first: FoundQuote, s_end: int, quoted: list) -> FoundQuote | None:
+        """The words after a second speech verb of the same speaker ("... and confirmed that Y"), or None."""
+        text = self.text
+        joined = _JOINED_VERB.match(text, first.end)
+        if joined is None:
+            return None
+        content_start, content_end = joined.end(), s_end
+        while content_end > content_start and text[content_end - 1] in ".!? ":
+            content_end -= 1
+        tail = self._background(content_start, content_end)
+        if tail is not None:
+            content_end = tail
+        if len(text[content_start:content_end].split()) < 3 or \
+                any(qs <= content_start and content_end <= qe for qs, qe in quoted):
+            return None
+        return FoundQuote(content_start, content_end, "indirect", first.speaker, joined.span("verb"))
+
+    @staticmethod
+    def _adjunct_lead(lead: str, verb: str) -> bool:
+        """Whether the words between a speech verb and its "that" are no clause of their own: nothing, a time
+        or place ("on Monday"), an addressee after "told", or a medium ("in a 41-page ruling")."""
+        words = lead.strip(" ,")
+        if not words or lx.SPEECH_VERBS.get(verb) in ("tell", "ask"):
+            return True
+        return bool(_LEADING_ADJUNCT.fullmatch(words + " ")) and not re.search(rf"\b(?:{_VERBS}|and)\b", words)
+
+    def _background(self, start: int, end: int) -> int | None:
+        """Where a clause of background ends the reported words (", which ...", ", according to ..."), or None.
+
+        A relative clause set off by commas right after the reported
+        clause's subject ("the fee, which rose in May, was unlawful") is part
+        of the words: the clause goes on after its closing comma.
+        """
+        text = self.text
+        for tail in re.finditer(r",\s+(?:which|who|whose|where|when|as|after|amid|while|according)\b", text[start:end]):
+            at = start + tail.start()
+            if tail.group().split()[-1] in ("which", "who", "whose", "where"):
+                closing = text.find(",", at + 1, end)
+                subject_only = len(text[start:at].split()) <= 6 and not re.search(r"\b(?:is|are|was|were|had|has|have|will|would)\b", text[start:at])
+                if closing != -1 and subject_only and len(text[closing + 1:end].split()) >= 2:
+                    continue
+            return at
+        return None
+
     def _inverted(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         text = self.text
         sentence = text[s_start:s_end]
+        according = _ACCORDING.search(sentence)
+        if according and not any(m in text[s_start:s_start + according.start()] for m in '"“”'):
+            if len(sentence[:according.start()].split()) >= 4:
+                source = (s_start + according.start("src"), s_start + according.end("src"))
+                speaker = self._clean_speaker(*source)
+                if not self._speaks(*speaker) or re.match(r"[a-z]", text[speaker[0]:speaker[1]]):
+                    speaker = None  # "according to city records": the words are reported, nobody speaks them
+                return FoundQuote(s_start, s_start + according.start(), "indirect", speaker,
+                                  (s_start + according.start("cue"), s_start + according.end("cue")))
         for pattern in (_INVERTED_TAIL, _INVERTED_TAIL_VERB_FIRST):
             match = pattern.search(sentence)
             if match is None:
