@@ -20,7 +20,9 @@
 * quotes: quotations in marks from the rules' layer (spaCy has no component
   for quotation marks), and indirect speech: the clausal complement of a
   speech verb outside quotation marks, its speaker the name in the subject
-  (or its apposition, or a pronoun's nearest fitting name before it);
+  (or its apposition, or a pronoun's nearest fitting name before it); where
+  the parse reports nothing, the rules' reported speech ("X, according to
+  Y", "X, she ordered", "warned of X");
 * sentences: a pipeline component starts one at every line and after a
   dateline, so headlines, bylines and datelines stay out of the first;
 * events: the trigger lexicon of the rules baseline on verbs and nouns (and
@@ -151,7 +153,8 @@ class SpacyExtractor(BaseExtractor):
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "
-            "reported speech and other entities come from the model")
+            "reported speech comes from the parse, and from the rules' layer where the parse reports none; "
+            "other entities come from the model")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -474,10 +477,15 @@ class SpacyExtractor(BaseExtractor):
         text = doc.text
         found: list[PredictedQuote] = []
         marked: list[tuple[int, int]] = []
-        for quote in quotation_marks_layer(text):
+        borrowed = []
+        for quote in quotation_marks_layer(text, reported=True):
             speaker = TextSpan(text[quote.speaker[0]:quote.speaker[1]], *quote.speaker) if quote.speaker else None
             cue = TextSpan(text[quote.cue[0]:quote.cue[1]], *quote.cue) if quote.cue else None
-            found.append(PredictedQuote(text[quote.start:quote.end], quote.start, quote.end, quote.kind, speaker, cue))
+            predicted = PredictedQuote(text[quote.start:quote.end], quote.start, quote.end, quote.kind, speaker, cue)
+            if quote.kind == "indirect":
+                borrowed.append(predicted)  # kept where the parse reports nothing itself
+                continue
+            found.append(predicted)
             marked.append((quote.start - 1, quote.end + 1))
         for token in doc:
             if not self._speech_verb(token) or consent_text(token.sent.text):
@@ -500,6 +508,8 @@ class SpacyExtractor(BaseExtractor):
                 found.append(PredictedQuote(span.text, span.start_char, span.end_char, "indirect",
                                             _span(speaker) if speaker is not None else None,
                                             _span(doc[token.i:token.i + 1])))
+        parsed = [q for q in found if q.kind == "indirect"]
+        found.extend(q for q in borrowed if not any(p.start < q.end and q.start < p.end for p in parsed))
         return sorted(found, key=lambda q: q.start)
 
     def _events(self, doc: Any) -> list[PredictedEvent]:

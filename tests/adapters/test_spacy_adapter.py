@@ -193,3 +193,15 @@ def test_a_gazetteer_word_inside_a_persons_name_keeps_the_persons_type():
     retyped = SpacyExtractor._retyped([PredictedEntity("Jordan Hale", "PERSON", 0, 11, "name"),
                                        PredictedEntity("Jordan", "PERSON", 20, 26, "name")])
     assert [e.type for e in retyped] == ["PERSON", "PERSON"]
+
+
+def test_reported_speech_the_parse_misses_is_borrowed_from_the_rules(spacy_extractor):
+    text = "About 300 homes were flooded overnight, according to the emergency service Tidewatch.\n"
+    found = [(q.kind, q.text) for q in predicted(spacy_extractor, text).quotes]
+    assert found == [("indirect", "About 300 homes were flooded overnight")]
+
+
+def test_the_parse_keeps_its_own_reported_speech_where_it_has_some(spacy_extractor):
+    text = "The minister said on Tuesday that the new line would open in 2027.\n"
+    found = [q for q in predicted(spacy_extractor, text).quotes if q.kind == "indirect"]
+    assert len(found) == 1 and found[0].text.endswith("would open in 2027")

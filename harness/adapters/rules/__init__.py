@@ -89,11 +89,15 @@ def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter
     return Predictions(document.id, entities, predicted_quotes, predicted_figures, predicted_events, adapter=adapter)
 
 
-def quotation_marks_layer(text: str) -> list:
+def quotation_marks_layer(text: str, *, reported: bool = False) -> list:
     """The rules' quotes between quotation marks in ``text`` (already normalised and cleaned), with their
-    speakers and cues: for adapters that have no component of their own for quotation marks."""
+    speakers and cues: for adapters that have no component of their own for quotation marks. With
+    ``reported`` the rules' reported speech follows them (attributions after the words, "according to",
+    a second speech verb), for adapters whose own reading of reported speech misses those forms."""
     article = read_article(text, clean_boilerplate=False)
-    return QuoteFinder(article, EntityFinder(article).find()).direct()
+    finder = QuoteFinder(article, EntityFinder(article).find())
+    direct = finder.direct()
+    return direct + finder.indirect(direct) if reported else direct
 
 
 class RulesExtractor(BaseExtractor):
