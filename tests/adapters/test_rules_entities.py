@@ -182,3 +182,39 @@ def test_a_club_is_named_by_its_last_word_once_its_full_name_is_known(rules):
     found = names(rules, "Dunmore Town beat Kelso Rangers 2-1 at home. Town had lost their previous three games.")
     assert {("Dunmore Town", "ORG"), ("Town", "ORG")} <= found
     assert not any(kind == "PERSON" for _, kind in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floodwater reached Bishop Lane by noon.", ("Bishop Lane", "FAC")),
+    ("Trade with East Asia slowed.", ("East Asia", "LOC")),
+    ("Volunteers from the Canadian Red Cross arrived.", ("Canadian Red Cross", "ORG")),
+    ("The Kessock-based Tarran Freight lost the tender.", ("Kessock", "GPE")),
+    ("The Kessock-based Tarran Freight lost the tender.", ("Tarran Freight", "ORG")),
+    ("Clinics in the province of Varnhold were shut.", ("Varnhold", "GPE")),
+    ("Towns such as Ostrava and Brno have similar schemes.", ("Brno", "GPE")),
+])
+def test_places_and_organisations_by_their_shape_and_context(rules, text, expected):
+    assert expected in names(rules, text)
+
+
+def test_a_place_named_once_by_context_is_a_place_wherever_it_stands(rules):
+    text = ("Rain fell hardest in Dunmore on Friday. Roads between Dunmore and Kelby were closed. "
+            "Dunmore expects more rain.")
+    found = [(e.text, e.type) for e in predicted(rules, text + "\n").entities]
+    assert found.count(("Dunmore", "GPE")) == 3 and ("Kelby", "GPE") in found
+
+
+def test_a_first_name_of_a_person_named_in_full_is_that_person(rules):
+    text = "Tomasz Wrona scored twice. 'Tomasz is a born finisher,' his coach said."
+    found = [e for e in predicted(rules, text + "\n").entities if e.text == "Tomasz"]
+    assert [(e.type, e.canonical_name) for e in found] == [("PERSON", "Tomasz Wrona")]
+
+
+def test_an_abbreviation_in_brackets_after_an_organisation_is_the_organisation(rules):
+    assert ("Ofcomm", "ORG") in names(rules, "The Office of Communications Markets (Ofcomm) fined the firm.")
+
+
+def test_a_person_of_an_organisation_whose_name_holds_a_title_word(rules):
+    found = names(rules, "Her lawyer, Ines Kader of the Delta Justice Collaborative, said she would appeal.")
+    assert {("Ines Kader", "PERSON"), ("Delta Justice Collaborative", "ORG")} <= found
+

@@ -91,6 +91,13 @@ _ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper
                               "agency", "group", "company", "firm", "network"))
 
 
+# institutions named after their place: "Ferrow Local Court" makes no organisation of "Ferrow"
+_PLACE_INSTITUTIONS = frozenset(("Court", "Council", "Hospital", "Police", "Library", "Station", "Airport", "School",
+                                 "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal"))
+# "Ferrow-based", "Ferrow-born": the name before is a place
+_BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
+
+
 # a party-state tag after a legislator's name: "R-Texas", "D-Calif.", "I-Vt."
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
@@ -211,6 +218,12 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
             current = [(s, e, token)]  # "9th U.S. Circuit Court of Appeals": kept only if the name is an organisation's
             pending = []
             continue
+        if _BASED.search(token) and _is_cap(token):
+            if current:
+                runs.append(current)
+            runs.append([(s, e, token)])  # "Ferrow-based Acme Ltd": the place stands apart from the name
+            current, pending = [], []
+            continue
         if _is_cap(token) and not token.isdigit():
             if current and gap_ok:
                 current.extend(pending)
@@ -330,6 +343,16 @@ class EntityFinder:
             self._classify(run[:cut])
             self._classify(run[cut + 1:])
             return
+        if len(run) >= 2 and words[-1].lower() in lx.PLACE_HEADS and words[-1][:1].isupper() \
+                and self._known_type(full) is None and not organisation_shape(words):
+            self._add(run[0][0], run[-1][0] + len(words[-1]), lx.PLACE_HEADS[words[-1].lower()])
+            return  # "Prince Street", "Mill Lane": no title before a person, but a place's name
+        if len(run) >= 2 and words[0] in lx.COMPASS and self._known_type(" ".join(words[1:])) in ("LOC", "GPE"):
+            self._add(run[0][0], run[-1][0] + len(words[-1]), self._known_type(" ".join(words[1:])))
+            return  # "East Africa", "Southern Europe"
+        if len(run) >= 3 and self._known_type(" ".join(words[1:])) == "ORG" and words[0] in lx.DEMONYMS:
+            self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
+            return  # "Australian Red Cross": a national branch of a known organisation
         # titles: drop them, remember the name after is a person
         titled = False
         i = 0
@@ -410,14 +433,18 @@ class EntityFinder:
             self.surnames.setdefault(words[-1], canonical)
             self._add(start, end, kind, canonical=canonical)
         else:
-            if kind == "ORG" and len(run) > 1 and words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES:
+            if kind == "ORG" and len(run) > 1 and words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES \
+                    and words[-1] not in _PLACE_INSTITUTIONS:
                 self.aliases.setdefault(words[0], "ORG")  # "Acme Holdings" ... later "Acme"
             if kind == "ORG" and len(run) == 2 and words[-1] in lx.CLUB_SUFFIXES:
                 self.aliases.setdefault(words[-1], "ORG")  # "Kelso Rovers" ... later "Rovers"
             self._add(start, end, kind)
 
     def _title_inside(self, words: list[str]) -> int:
-        """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0."""
+        """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0; none
+        where the words end an organisation's name ("Ohio Justice Collaborative")."""
+        if words[-1] in lx.ORG_SUFFIXES:
+            return 0
         for i in range(1, len(words) - 1):
             for size in (2, 1):
                 if " ".join(words[i:i + size]) in _PERSON_TITLES and i + size < len(words):
@@ -435,6 +462,8 @@ class EntityFinder:
             return False
         if words[0] in lx.FIRST_NAMES:
             return True
+        if words[0] in lx.DEMONYMS:
+            return False  # "Australian Open", "Andean Pact"
         return words[0] not in lx.NOT_FIRST_NAMES and not any(w in lx.ORG_SUFFIXES for w in words[1:])
 
     @staticmethod
@@ -466,6 +495,11 @@ class EntityFinder:
 
     def _compound(self, start: int, word: str) -> None:
         parts = word.split("-")
+        if _BASED.search(word) and all(self._name_like(part) for part in parts[:-1]):
+            name = "-".join(parts[:-1])
+            kind = self._known_type(name)
+            self._add(start, start + len(name), kind if kind in ("GPE", "LOC") else "GPE" if kind is None else kind)
+            return
         if all(self._name_like(part) and self._known_type(part) is None for part in parts) \
                 and self._word_before(start).lower() in _LOCATION_PREPOSITIONS and not self._sentence_start(start):
             self._add(start, start + len(word), "GPE")  # "in Emilia-Romagna", "across Baden-Wuerttemberg"
@@ -519,6 +553,45 @@ class EntityFinder:
                 kind = "GPE"
         if kind is not None:
             self._add(s, e, kind, canonical=self.surnames.get(word) if kind == "PERSON" else None)
+
+    def _by_context(self, start: int, end: int) -> None:
+        """Single names nothing typed, typed by the words around them.
+
+        A name after "the province of" (or state, town ...) is a place; one
+        joined by "and", "or" or a comma to a place is a place too ("between
+        Ferrow and Dunmore"); a first name of one person named in full is that
+        person ("Ada" after "Ada Okoro"); an abbreviation in brackets after an
+        organisation's name is that organisation ("(Ofwat)").
+        """
+        text = self.text
+        persons = [m for m in self.mentions if m.type == "PERSON" and m.form == "name" and " " in m.text]
+        first_names: dict[str, set[str]] = {}
+        for m in persons:
+            first_names.setdefault(m.text.split()[0], set()).add(m.canonical or m.text)
+        for match in re.finditer(r"(?<![\w-])(?<!\w['’])[A-Z][a-zà-ÿ]+(?:[A-Z][a-z]+)?(?![\w-])", text[start:end]):
+            s, e = start + match.start(), start + match.end()
+            word = _possessive(match.group())
+            e = s + len(word)
+            if word in lx.NOT_NAMES or any(m.start < e and s < m.end for m in self.mentions):
+                continue
+            before = text[max(0, s - 40):s]
+            after = text[e:e + 40]
+            places = [m for m in self.mentions if m.type in ("GPE",) and m.form == "name"]
+            if re.search(r"\b(?:" + "|".join(lx.ADMINISTRATIVE) + r") of\s+$", before) or \
+                    re.search(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
+                              r" (?:such as|like|including)\s+$", before) or \
+                    any(m.text == word for m in places):
+                self._add(s, e, "GPE")  # "the province of X", "towns such as X", a place named so before
+            elif any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[m.end:s]) for m in places) or \
+                    any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[e:m.start]) for m in places):
+                if not self._sentence_start(s):
+                    self._add(s, e, "GPE")
+            elif len(first_names.get(word, ())) == 1:
+                self._add(s, e, "PERSON", canonical=next(iter(first_names[word])))
+            elif re.match(r"\)", after) and re.search(r"\($", before):
+                named = [m for m in self.mentions if m.type == "ORG" and re.fullmatch(r"\s*\(", text[m.end:s])]
+                if named:
+                    self._add(s, e, "ORG")
 
     def _sides(self, start: int, end: int) -> None:
         """The two sides of a result ("Yorkshire beat Lancashire by six wickets") are teams when nothing else
@@ -589,6 +662,8 @@ class EntityFinder:
                     self._classify(run)
         for run in deferred:
             self._classify(run)
+        for start, end in self.article.sentences:
+            self._by_context(start, end)
         for start, end in self.article.sentences:
             self._sides(start, end)
         for start, end in self.article.headings:

@@ -223,7 +223,14 @@ PLACE_HEADS = {
     "station": "FAC", "plant": "FAC", "dam": "FAC", "hospital": "FAC", "palace": "FAC", "arena": "FAC",
     "park": "FAC", "tower": "FAC", "building": "FAC", "prison": "FAC", "base": "FAC", "port": "FAC",
     "cathedral": "FAC", "church": "FAC", "mosque": "FAC", "road": "FAC", "highway": "FAC",
+    "showground": "FAC", "showgrounds": "FAC", "lane": "FAC", "drive": "FAC", "boulevard": "FAC",
 }
+# words of direction before a place's name that make a place of their own ("East Africa", "South Ferrow")
+COMPASS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                     "Upper", "Lower"))
+# "the province of X": an administrative word before "of" names the place after it
+ADMINISTRATIVE = frozenset(("province", "state", "city", "town", "village", "region", "district", "county",
+                            "municipality", "prefecture", "borough", "shire"))
 
 # last words of organisation names
 ORG_SUFFIXES = frozenset("""
@@ -238,7 +245,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Collaborative|Initiative|Partnership|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Collaborative|Initiative|Partnership|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
