@@ -218,3 +218,9 @@ def test_a_person_of_an_organisation_whose_name_holds_a_title_word(rules):
     found = names(rules, "Her lawyer, Ines Kader of the Delta Justice Collaborative, said she would appeal.")
     assert {("Ines Kader", "PERSON"), ("Delta Justice Collaborative", "ORG")} <= found
 
+
+
+def test_a_place_after_an_administrative_word_stays_a_place_when_an_organisation_is_named_after_it(rules):
+    found = [(e.text, e.type) for e in predicted(rules, "The Varnhold Growers Association met. Yields fell in the "
+                                                        "province of Varnhold.\n").entities]
+    assert ("Varnhold", "GPE") in found

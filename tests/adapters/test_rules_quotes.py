@@ -255,10 +255,12 @@ def test_a_relative_clause_after_the_reported_clause_ends_it(rules):
 
 
 @pytest.mark.parametrize("text, words, speaker", [
-    ("More than 400 homes lost power overnight, according to the grid operator Northline.",
-     "More than 400 homes lost power overnight", "Northline"),
+    ("More than 400 homes lost power overnight, according to the grid operator Northline Power.",
+     "More than 400 homes lost power overnight", "Northline Power"),
     ("The contract is worth about $2 million a year, according to council minutes.",
-     "The contract is worth about $2 million a year", None),
+     "The contract is worth about $2 million a year", "council minutes"),
+    ("According to figures from the port authority, cargo volumes fell by a tenth last year.",
+     "cargo volumes fell by a tenth last year", "the port authority"),
 ])
 def test_words_according_to_a_source_are_reported(rules, text, words, speaker):
     assert indirect(rules, text) == [(words, speaker)]
@@ -267,3 +269,14 @@ def test_words_according_to_a_source_are_reported(rules, text, words, speaker):
 def test_an_order_is_reported_speech(rules):
     text = "Judge Dana Cole ordered the county to repay the fees within 60 days."
     assert indirect(rules, text) == [("the county to repay the fees within 60 days", "Dana Cole")]
+
+
+def test_an_organisation_speaks_rather_than_the_place_in_its_apposition(rules):
+    text = 'Harlow Ferries, the Kelby-based operator, said the strike was "a needless blow".'
+    speakers = {q.speaker.text for q in quotes(rules, text) if q.speaker}
+    assert speakers == {"Harlow Ferries"}
+
+
+def test_a_councillor_is_a_title_outside_the_name(rules):
+    text = "Councillor Ada Brisk said the library would reopen in June."
+    assert indirect(rules, text) == [("the library would reopen in June", "Ada Brisk")]

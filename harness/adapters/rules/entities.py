@@ -524,6 +524,8 @@ class EntityFinder:
             head = self.text[e:].index(self._word_after(e)) + e
             self._add(s, head + len(after), lx.PLACE_HEADS[after])
             return
+        if kind is None and re.search(r"\b(?:" + "|".join(lx.ADMINISTRATIVE) + r") of\s+$", self.text[max(0, s - 30):s]):
+            kind = "GPE"  # "the province of X", whatever else X names
         if kind is None:
             if word in self.surnames:
                 self._add(s, e, "PERSON", canonical=self.surnames[word])

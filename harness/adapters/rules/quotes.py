@@ -88,7 +88,8 @@ _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 # a second speech verb of the same subject, with its own "that": "said X and confirmed that Y"
 _JOINED_VERB = re.compile(rf",?\s+and\s+(?:also\s+)?(?P<verb>{_VERBS})\s+that\s+")
 # "X, according to Y.": Y is the source of the reported words before it
-_ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,60}?)\.?$")
+_ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,70}?)\.?$")
+_ACCORDING_FIRST = re.compile(r"(?P<cue>According to)\s+(?P<src>[^,.;\"“”]{2,70}?),\s+")
 # an aside between a speech verb and its clause: "She warned, however, that ..."
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|meanwhile|moreover|again|in turn|for (?:her|his|its|their) part),(?=\s)")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
@@ -198,9 +199,13 @@ class QuoteFinder:
             return start, end  # "analysts at Deccan Securities": the group speaks, the name says whose
         inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
         persons = [m for m in inside if m.type == "PERSON"]
-        chosen = (persons or inside)
-        if chosen:
-            return chosen[-1].start, chosen[-1].end
+        if persons:
+            return persons[-1].start, persons[-1].end
+        organisations = [m for m in inside if m.type == "ORG"]
+        if organisations:  # "Acme, the Leeds-based maker,": the organisation speaks, not the place
+            return organisations[0].start, organisations[0].end
+        if inside:
+            return inside[-1].start, inside[-1].end
         words = self.text[start:end]
         lead = re.match(r"(?:[Tt]he |[Aa]n? )?", words)
         if lead and lead.end() and words[lead.end():lead.end() + 1].isupper():
@@ -471,6 +476,15 @@ class QuoteFinder:
             return None
         return FoundQuote(content_start, content_end, "indirect", first.speaker, joined.span("verb"))
 
+    def _source(self, start: int, end: int) -> tuple[int, int]:
+        """Who an "according to" gives as the source: a person or organisation named there, else the body a
+        document comes from ("figures from the health service"), else the phrase ("city records")."""
+        named = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG")]
+        if named:
+            return named[-1].start, named[-1].end
+        origin = re.search(r"\b(?:from|by|of)\s+", self.text[start:end])
+        return (start + origin.end(), end) if origin else (start, end)
+
     @staticmethod
     def _adjunct_lead(lead: str, verb: str) -> bool:
         """Whether the words between a speech verb and its "that" are no clause of their own: nothing, a time
@@ -502,14 +516,17 @@ class QuoteFinder:
         text = self.text
         sentence = text[s_start:s_end]
         according = _ACCORDING.search(sentence)
-        if according and not any(m in text[s_start:s_start + according.start()] for m in '"“”'):
-            if len(sentence[:according.start()].split()) >= 4:
-                source = (s_start + according.start("src"), s_start + according.end("src"))
-                speaker = self._clean_speaker(*source)
-                if not self._speaks(*speaker) or re.match(r"[a-z]", text[speaker[0]:speaker[1]]):
-                    speaker = None  # "according to city records": the words are reported, nobody speaks them
-                return FoundQuote(s_start, s_start + according.start(), "indirect", speaker,
-                                  (s_start + according.start("cue"), s_start + according.end("cue")))
+        leading = _ACCORDING_FIRST.match(sentence)
+        if according or leading:
+            if according:
+                content = (s_start, s_start + according.start())
+            else:
+                content = (s_start + leading.end(), s_end - (1 if sentence.endswith(".") else 0))
+            match = according or leading
+            if len(text[content[0]:content[1]].split()) >= 4 and not any(m in text[content[0]:content[1]] for m in '"“”'):
+                return FoundQuote(content[0], content[1], "indirect",
+                                  self._source(s_start + match.start("src"), s_start + match.end("src")),
+                                  (s_start + match.start("cue"), s_start + match.end("cue")))
         for pattern in (_INVERTED_TAIL, _INVERTED_TAIL_VERB_FIRST):
             match = pattern.search(sentence)
             if match is None:
