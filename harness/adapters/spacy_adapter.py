@@ -6,7 +6,9 @@
   come from the rules' patterns where they match (the model's spans vary:
   "9am" and "Thursday" for "9am Thursday"), the model's elsewhere; a
   surname of a person named in full, a club's last word and a gazetteer
-  name are retyped by the rules' lexicon;
+  name are retyped by the rules' lexicon; where the rules' names layer
+  found the same span its type wins, and a name the model left out is
+  taken from it; a title opening a person's name is left out;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, and DATE
   entities that are ages ("68-year-old", "aged 45": a figure, not a date)
   or durations with a number ("10 months": a date and a figure), widened to
@@ -154,7 +156,8 @@ class SpacyExtractor(BaseExtractor):
     NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "
             "reported speech comes from the parse, and from the rules' layer where the parse reports none; "
-            "other entities come from the model")
+            "names come from the model, typed as the rules' names layer types the same span, plus the rules' "
+            "names where the model found none")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -251,11 +254,32 @@ class SpacyExtractor(BaseExtractor):
         entities.extend(PredictedEntity(doc.text[s:e], kind, s, e, "name") for s, e, kind in temporal
                         if not any(p < e and s < q for p, q in ages)
                         and not any(n.start < e and s < n.end for n in entities))
-        entities = self._retyped(entities)
+        entities = self._with_rules_names(doc.text, self._retyped(entities))
         entities.sort(key=lambda e: e.start)
         predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
                                   tuple(self._events(doc)), adapter=self.name)
         return _to_original(predictions, normalised)
+
+    @staticmethod
+    def _with_rules_names(text: str, entities: list[PredictedEntity]) -> list[PredictedEntity]:
+        """The model's names, typed as the rules type the same span, plus the rules' names where the model has none.
+
+        The rules type a name by its shape, the gazetteer and its context
+        ("the province of X", "X-based", a street's head word), which the
+        small model does not read; where both found the same span the rules'
+        type wins, and a span the model left out is taken from the rules.
+        """
+        from .rules import names_layer
+
+        rules = names_layer(text)
+        by_span = {(s, e): kind for s, e, kind in rules}
+        out = []
+        for entity in entities:
+            kind = by_span.get((entity.start, entity.end))
+            out.append(replace(entity, type=kind) if kind and kind != entity.type else entity)
+        out.extend(PredictedEntity(text[s:e], kind, s, e, "name") for s, e, kind in rules
+                   if not any(n.start < e and s < n.end for n in out))
+        return out
 
     @staticmethod
     def _retyped(entities: list[PredictedEntity]) -> list[PredictedEntity]:
@@ -312,6 +336,14 @@ class SpacyExtractor(BaseExtractor):
                                    and ent.label_ not in ("DATE", "TIME")):
             end -= 1
         label = ent.label_
+        if label in ("PERSON", "ORG"):
+            from .rules.lexicon import TITLES
+
+            titled = start
+            while end - titled > 1 and (doc[titled].text in TITLES or doc[titled].text.rstrip(".") in TITLES):
+                titled += 1  # titles are outside names: "Councillor Ada Brisk" -> "Ada Brisk"
+            if titled > start and not organisation_shape([t.text for t in doc[titled:end]]):
+                start, label = titled, "PERSON"  # a title says a person follows, whatever the model guessed
         words = [t.text for t in doc[start:end]]
         if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and organisation_shape(words) \
                 and known_type(" ".join(words)) is None:

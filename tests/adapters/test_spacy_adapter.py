@@ -205,3 +205,11 @@ def test_the_parse_keeps_its_own_reported_speech_where_it_has_some(spacy_extract
     text = "The minister said on Tuesday that the new line would open in 2027.\n"
     found = [q for q in predicted(spacy_extractor, text).quotes if q.kind == "indirect"]
     assert len(found) == 1 and found[0].text.endswith("would open in 2027")
+
+
+def test_names_the_model_misses_or_mistypes_come_from_the_rules_names_layer(spacy_extractor):
+    text = ("Clinics in the province of Varnhold were shut on Monday. The Kessock-based Tarran Freight said "
+            "Councillor Ada Brisk had asked for a review.\n")
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert {("Varnhold", "GPE"), ("Kessock", "GPE"), ("Tarran Freight", "ORG"), ("Ada Brisk", "PERSON")} <= found
+    assert not any(words.startswith("Councillor") for words, _ in found)

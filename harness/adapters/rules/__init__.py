@@ -37,7 +37,7 @@ from .figures import find_figures
 from .quotes import QuoteFinder
 from .text import read_article
 
-__all__ = ["RulesExtractor", "extract_rules", "quotation_marks_layer"]
+__all__ = ["RulesExtractor", "extract_rules", "names_layer", "quotation_marks_layer"]
 
 
 def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter: str = "rules") -> Predictions:
@@ -87,6 +87,14 @@ def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter
                        None, span(e.place), e.modality)
         for e in events)
     return Predictions(document.id, entities, predicted_quotes, predicted_figures, predicted_events, adapter=adapter)
+
+
+def names_layer(text: str) -> list:
+    """The rules' name mentions in ``text`` (already normalised and cleaned), as (start, end, type): for
+    adapters whose recogniser misses or mistypes names the rules know by shape, lexicon or context."""
+    article = read_article(text, clean_boilerplate=False)
+    return [(m.start, m.end, m.type) for m in EntityFinder(article).find()
+            if m.form == "name" and m.type not in ("DATE", "TIME")]
 
 
 def quotation_marks_layer(text: str, *, reported: bool = False) -> list:
