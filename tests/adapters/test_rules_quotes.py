@@ -280,3 +280,22 @@ def test_an_organisation_speaks_rather_than_the_place_in_its_apposition(rules):
 def test_a_councillor_is_a_title_outside_the_name(rules):
     text = "Councillor Ada Brisk said the library would reopen in June."
     assert indirect(rules, text) == [("the library would reopen in June", "Ada Brisk")]
+
+
+def test_a_speaker_after_the_verb_with_a_club_and_role_before_the_name(rules):
+    text = "'We never gave up,' said Rovers manager Dana Whitcombe after the match."
+    assert [q.speaker.text for q in quotes(rules, text)] == ["Dana Whitcombe"]
+
+
+def test_a_pronoun_after_a_quote_is_the_speaker_not_a_name_in_her_reported_words(rules):
+    text = ("Head coach Lena Brandt said her keeper had been superb and confirmed that Oskar Lind would miss the final.\n\n"
+            "'It is a blow for all of us,' she added.")
+    direct = [q for q in quotes(rules, text) if q.kind == "direct"]
+    assert [q.speaker.text for q in direct] == ["Lena Brandt"]
+
+
+def test_a_pronoun_is_the_latest_speaker_not_an_earlier_one(rules):
+    text = ('"The plan is sound," Judge Ruth Amadi wrote. Mayor Colm Dwyer said his office would appeal. '
+            'He told reporters the city "will keep fighting for its residents."')
+    partial = [q for q in quotes(rules, text) if q.kind == "partial"]
+    assert [q.speaker.text for q in partial] == ["Colm Dwyer"]

@@ -58,7 +58,7 @@ _APPOSITION = 130
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
 # '"...," said cardiologist Omar Haddad': role words may stand before the name
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_MODIFIER} ){{0,2}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_NAME} (?=[a-z]))?(?:{_MODIFIER} ){{0,3}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
 # '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
@@ -87,6 +87,9 @@ _SUBJECT_START = re.compile(rf"(?i:{_SUBJECT_WORDS}|you)\s|\d|[A-Z]")
 _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 # a second speech verb of the same subject, with its own "that": "said X and confirmed that Y"
 _JOINED_VERB = re.compile(rf",?\s+and\s+(?:also\s+)?(?P<verb>{_VERBS})\s+that\s+")
+# what follows a speaker's name: an apposition, then the speech verb; what stands before one named after it
+_SUBJECT_OF_VERB = re.compile(rf"(?:,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}{_VERBS}\b")
+_AFTER_A_VERB = re.compile(rf"\b{_VERBS}\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
 # "X, according to Y.": Y is the source of the reported words before it
 _ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,70}?)\.?$")
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According to)\s+(?P<src>[^,.;\"“”]{2,70}?),\s+")
@@ -228,8 +231,11 @@ class QuoteFinder:
             # a name known to fit, in this sentence or the one before, wins over a nearer one not known to
             here = self.article.sentence_index(start)
             fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= 1]
+            last = [m for m in before if self._speaks_here(m) and here - self.article.sentence_index(m.start) <= 2]
             if fitting:
                 before = fitting
+            elif last:
+                before = last  # "..., she added": the person quoted just before, not a name mentioned since
         if not before:
             return start, end
         referent = before[-1]
@@ -239,6 +245,26 @@ class QuoteFinder:
             self.pronoun_mentions.append(Mention(start, end, word, referent.type, "pronoun",
                                                  referent.canonical or referent.text))
         return referent.start, referent.end
+
+    def _speaks_here(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a speaker: the last one quoted, or the subject of a speech verb ("Ana Ruiz,
+        the coach, said") or named right after one ("said coach Ana Ruiz")."""
+        if self._last_speaker == (mention.start, mention.end):
+            return True
+        text = self.text
+        return bool(_SUBJECT_OF_VERB.match(text, mention.end, min(len(text), mention.end + 200))) or \
+            bool(_AFTER_A_VERB.search(text, max(0, mention.start - 60), mention.start))
+
+    def _learn_gender(self, speaker: tuple[int, int], cue: tuple[int, int] | None) -> None:
+        """A speaker whose reported words open with "her" or "his" ("Ana Ruiz said her team ...") is a "she"
+        or a "he", as a later pronoun may need to know."""
+        if cue is None:
+            return
+        opening = re.match(r"\s+(?:that\s+)?(she|her|he|his)\b", self.text[cue[1]:cue[1] + 20])
+        person = [m for m in self.mentions if (m.start, m.end) == speaker and m.type == "PERSON"]
+        if opening and person:
+            self._gender.setdefault(person[0].canonical or person[0].text,
+                                    "she" if opening.group(1) in ("she", "her") else "he")
 
     def _gender_of(self, mention: Mention) -> str | None:
         """ "he" or "she" for a person, when a title before one of their mentions or an earlier pronoun says."""
@@ -355,6 +381,7 @@ class QuoteFinder:
                         continue  # scare quotes or a title
                 if speaker is not None:
                     speaker = self._resolve_pronoun(*speaker)
+                    self._learn_gender(speaker, cue)
                     self._last_speaker = previous_speaker = speaker
                     previous_cue = cue
                 quotes.append(FoundQuote(start, end, kind, speaker, cue))
