@@ -299,3 +299,22 @@ def test_a_pronoun_is_the_latest_speaker_not_an_earlier_one(rules):
             'He told reporters the city "will keep fighting for its residents."')
     partial = [q for q in quotes(rules, text) if q.kind == "partial"]
     assert [q.speaker.text for q in partial] == ["Colm Dwyer"]
+
+
+def test_a_speaker_described_by_its_base_after_the_reported_words(rules):
+    text = "Net profit rose 9% to $41 million in the quarter, the Leeds-based bus maker said in a filing."
+    found = indirect(rules, text)
+    assert [words for words, _ in found] == ["Net profit rose 9% to $41 million in the quarter"]
+    assert found[0][1] != "Leeds"
+
+
+def test_the_object_of_a_preposition_after_a_content_verb_is_the_content(rules):
+    text = "Shares slid after the airline warned of weaker summer bookings."
+    assert [words for words, _ in indirect(rules, text)] == ["weaker summer bookings"]
+
+
+def test_a_speech_participle_after_a_comma_is_said_by_the_sentence_subject(rules):
+    text = 'Analysts at Fennick Capital kept their rating, calling the slump "a passing chill".'
+    found = [(q.kind, q.text, q.speaker.text) for q in quotes(rules, text)]
+    assert ("indirect", 'the slump "a passing chill"', "Fennick Capital") in found
+    assert ("partial", "a passing chill", "Fennick Capital") in found

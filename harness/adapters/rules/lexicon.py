@@ -355,7 +355,7 @@ _SPEECH = {
     "accuse": "accuse accused accuses", "promise": "promise promised promises",
     "vow": "vow vowed vows", "suggest": "suggest suggested suggests", "predict": "predict predicted predicts",
     "tweet": "tweet tweeted tweets", "recall": "recall recalled recalls", "testify": "testify testified testifies",
-    "call": "called", "allege": "allege alleged alleges", "stress": "stress stressed stresses",
+    "call": "called calling", "allege": "allege alleged alleges", "stress": "stress stressed stresses",
     "emphasise": "emphasise emphasised emphasize emphasized", "complain": "complain complained complains",
     "concede": "concede conceded concedes", "estimate": "estimate estimated estimates",
     "rule": "ruled", "order": "ordered",
@@ -366,7 +366,8 @@ SPEECH_VERBS: dict[str, str] = {form: lemma.rstrip("_") for lemma, forms in _SPE
 CONTENT_OBJECT_VERBS = frozenset(("urge", "urged", "urges", "praise", "praised", "praises", "dismiss", "dismissed",
                                   "dismisses", "describe", "described", "describes", "announce", "announced",
                                   "announces", "deny", "denied", "denies", "promise", "promised", "vow", "vowed",
-                                  "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called"))
+                                  "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called",
+                                  "calling"))
 
 # people quoted as a group, with no name ("officials said", "local residents told reporters")
 SPEAKING_GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",

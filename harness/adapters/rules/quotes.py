@@ -51,7 +51,7 @@ _BODY = "(?:government|ministry|officials|authorities|police|sources|military|ar
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
 _SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,4}}{_NAME}"
             rf"|(?:[A-Z][\w.-]* ){{0,3}}[A-Z][\w.-]*['’]s (?:{_MODIFIER} ){{0,2}}{_MODIFIER}"
-            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:{_MODIFIER} |of ){{0,3}}{_MODIFIER}|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
+            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[A-Z][\w’'.]*-[a-z][\w-]* )?(?:{_MODIFIER} |of ){{0,3}}{_MODIFIER}|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
             rf"|(?:(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with) {_NAME})?)")
 # how long an apposition between a speaker and the verb may be ("Ana Ruiz, a nurse at ... who led the study, said")
 _APPOSITION = 130
@@ -90,6 +90,8 @@ _JOINED_VERB = re.compile(rf",?\s+and\s+(?:also\s+)?(?P<verb>{_VERBS})\s+that\s+
 # what follows a speaker's name: an apposition, then the speech verb; what stands before one named after it
 _SUBJECT_OF_VERB = re.compile(rf"(?:,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}{_VERBS}\b")
 _AFTER_A_VERB = re.compile(rf"\b{_VERBS}\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
+# a speech participle after a comma: "..., calling the dip "a blip"", "..., saying it would appeal"
+_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
 # "X, according to Y.": Y is the source of the reported words before it
 _ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,70}?)\.?$")
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According to)\s+(?P<src>[^,.;\"“”]{2,70}?),\s+")
@@ -200,7 +202,9 @@ class QuoteFinder:
     def _narrow_speaker(self, start: int, end: int) -> tuple[int, int]:
         if re.match(rf"(?:{_MODIFIER} ){{0,2}}{_GROUP}(?:\s+(?:at|from|with|of)\s.*)?$", self.text[start:end], re.I):
             return start, end  # "analysts at Deccan Securities": the group speaks, the name says whose
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
+        # a place that only qualifies the speaker ("the Leeds-based maker") does not speak
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")
+                  and not (m.type in ("GPE", "NORP") and self.text[m.end:m.end + 1] == "-")]
         persons = [m for m in inside if m.type == "PERSON"]
         if persons:
             return persons[-1].start, persons[-1].end
@@ -330,8 +334,26 @@ class QuoteFinder:
         for match in _INDIRECT.finditer(self.text, sentence[0], open_at):
             found = match
         if found is None:
-            return None, None
+            participle = None
+            for participle in _PARTICIPLE.finditer(self.text, sentence[0], open_at):
+                pass
+            subject = self._sentence_subject(sentence[0], participle.start()) if participle else None
+            if subject is None:
+                return None, None
+            return subject, participle.span("verb")
+        if self.text[found.end("spk"):found.start("verb")].strip() == "," and found.group("verb").endswith("ing"):
+            return self._sentence_subject(sentence[0], found.start("spk")), found.span("verb")  # "..., calling"
         return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
+
+    def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """Who a participle after a comma ("..., calling it ...") is said by: the first person named before it
+        in the sentence, else the first organisation."""
+        before = [m for m in self.mentions if start <= m.start and m.end <= end and m.form == "name"]
+        for kind in ("PERSON", "ORG"):
+            named = [m for m in before if m.type == kind]
+            if named:
+                return named[0].start, named[0].end
+        return None
 
     def _consent(self, offset: int) -> bool:
         """Whether the sentence at ``offset`` is a cookie or consent prompt ('Select "Accept all" to agree'):
@@ -413,7 +435,7 @@ class QuoteFinder:
                 else:
                     match = _INDIRECT.search(sentence, match.end("verb"))
             if not in_sentence:
-                quote = self._inverted(s_start, s_end, quoted)
+                quote = self._inverted(s_start, s_end, quoted) or self._participle(s_start, s_end, quoted)
                 if quote is not None:
                     found.append(quote)
         return found
@@ -455,6 +477,11 @@ class QuoteFinder:
                 if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
                         or _NOT_CLAUSE.match(text, content_start):
                     return None
+            else:
+                # "warned of higher costs", "called for calm": the object after the preposition is the content
+                governed = re.match(r"(?:of|about|against|for)\s+", text[content_start:content_start + 10])
+                if governed:
+                    content_start += governed.end()
         content_end = s_end
         while content_end > content_start and text[content_end - 1] in ".!? ":
             content_end -= 1
@@ -480,7 +507,8 @@ class QuoteFinder:
             return None
         if text[spk_end:verb_start].strip() == "," and text[verb_start:verb_end].endswith("ing"):
             # "... blocked the flights to a third country, saying ...": the sentence's subject speaks
-            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"]
+            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"] or \
+                [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "ORG"]
             speaker = (people[0].start, people[0].end) if people else None
         if speaker is not None:
             speaker = self._resolve_pronoun(*speaker)
@@ -538,6 +566,21 @@ class QuoteFinder:
                     continue
             return at
         return None
+
+    def _participle(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
+        """ "The firm kept its rating, calling the dip "a blip"": the words after a speech participle, said by
+        the sentence's subject."""
+        match = _PARTICIPLE.search(self.text, s_start, s_end)
+        if match is None:
+            return None
+        speaker = self._sentence_subject(s_start, match.start())
+        content_start, content_end = match.end(), s_end
+        while content_end > content_start and self.text[content_end - 1] in ".!? ":
+            content_end -= 1
+        if speaker is None or len(self.text[content_start:content_end].split()) < 3 or \
+                any(qs <= content_start and content_end <= qe for qs, qe in quoted):
+            return None
+        return FoundQuote(content_start, content_end, "indirect", speaker, match.span("verb"))
 
     def _inverted(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         text = self.text
