@@ -318,3 +318,17 @@ def test_a_speech_participle_after_a_comma_is_said_by_the_sentence_subject(rules
     found = [(q.kind, q.text, q.speaker.text) for q in quotes(rules, text)]
     assert ("indirect", 'the slump "a passing chill"', "Fennick Capital") in found
     assert ("partial", "a passing chill", "Fennick Capital") in found
+
+
+def test_a_quotation_nested_in_a_quotation_is_a_quote_of_its_own(rules):
+    text = ('Her lawyer, Ana Ruiz, said she had warned them. "I told them, \'You are going to lose this in court,\' '
+            'and they laughed," she said.')
+    direct = [(q.text, q.speaker.text) for q in quotes(rules, text) if q.kind == "direct"]
+    assert direct == [("I told them, 'You are going to lose this in court,' and they laughed,", "Ana Ruiz"),
+                      ("You are going to lose this in court,", "Ana Ruiz")]
+
+
+def test_a_short_quoted_phrase_inside_a_quotation_is_no_quote(rules):
+    text = '"We call it \'the bunker\' and nobody goes there," said caretaker Ines Moss.'
+    assert [q.text for q in quotes(rules, text) if q.kind == "direct"] == [
+        "We call it 'the bunker' and nobody goes there,"]

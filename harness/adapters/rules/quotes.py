@@ -345,6 +345,21 @@ class QuoteFinder:
             return self._sentence_subject(sentence[0], found.start("spk")), found.span("verb")  # "..., calling"
         return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
 
+    def _nested(self, start: int, end: int, speaker: tuple[int, int] | None) -> list[FoundQuote]:
+        """Quotations inside the quotation ``text[start:end]``: '"I told them, 'You will lose,'" she said'.
+
+        One the speaker reports themselves ("I told them," "we said") is
+        theirs; one anybody else says has no speaker known here.
+        """
+        found = []
+        for open_at, close_at in _pairs(self.text, start, end):
+            if open_at == start or len(self.text[open_at + 1:close_at].split()) < 3:
+                continue
+            own = re.search(rf"\b(?:I|we|We)\s+(?:{_VERBS})\b[^.!?]{{0,30}}$", self.text[start:open_at])
+            found.append(FoundQuote(open_at + 1, close_at, "direct", speaker if own else None,
+                                    (start + own.start(), start + own.end()) if own else None))
+        return found
+
     def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
         """Who a participle after a comma ("..., calling it ...") is said by: the first person named before it
         in the sentence, else the first organisation."""
@@ -407,6 +422,8 @@ class QuoteFinder:
                     self._last_speaker = previous_speaker = speaker
                     previous_cue = cue
                 quotes.append(FoundQuote(start, end, kind, speaker, cue))
+                if kind == "direct":
+                    quotes.extend(self._nested(start, end, speaker))
         return quotes
 
     def indirect(self, direct: list[FoundQuote]) -> list[FoundQuote]:
