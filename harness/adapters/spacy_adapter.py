@@ -479,14 +479,24 @@ class SpacyExtractor(BaseExtractor):
                   and (start <= e.start and e.end <= end or e.start <= subject.root.i < e.end)]
         persons = [e for e in inside if e.label_ == "PERSON"]
         if persons or inside:
+            from .rules.entities import organisation_shape
+            from .rules.lexicon import TITLES
+
             chosen = (persons or inside)[-1]
-            return chosen[1:] if len(chosen) > 1 and chosen[0].lower_ == "the" else chosen
+            while len(chosen) > 1 and (chosen[0].lower_ == "the" or chosen[0].text in TITLES
+                                       and not organisation_shape([t.text for t in chosen[1:]])):
+                chosen = chosen[1:]  # "the" and titles are outside names ("Councillor Ada Brisk", not "Justice Department")
+            return chosen
         word = subject.text
         if len(subject) == 1 and (word in PRONOUNS_PERSON or word in PRONOUNS_THING):
             wanted = ("PERSON",) if word in PRONOUNS_PERSON else ("ORG", "GPE")
             before = [e for e in doc.ents if e.end <= subject.start and e.label_ in wanted]
             if before:
                 return before[-1]
+        from .rules.lexicon import TITLES
+
+        while len(subject) > 2 and subject[0].text in TITLES and subject[1].text[:1].isupper():
+            subject = subject[1:]  # "Councillor Ada Brisk": the title is outside the name
         return subject
 
     @staticmethod

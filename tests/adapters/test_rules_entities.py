@@ -224,3 +224,20 @@ def test_a_place_after_an_administrative_word_stays_a_place_when_an_organisation
     found = [(e.text, e.type) for e in predicted(rules, "The Varnhold Growers Association met. Yields fell in the "
                                                         "province of Varnhold.\n").entities]
     assert ("Varnhold", "GPE") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Detective Inspector Ann Lowry of Harwick Police said the van was stolen.",
+     {("Ann Lowry", "PERSON"), ("Harwick Police", "ORG")}),
+    ("The study was led by Professor Ada Obi of the University of Carrow.",
+     {("Ada Obi", "PERSON"), ("University of Carrow", "ORG")}),
+    ("Shops in the centre of Dunmere were shut.", {("Dunmere", "GPE")}),
+    ("The findings appear in the journal Solar Notes.", {("Solar Notes", "ORG")}),
+])
+def test_a_titled_person_of_an_organisation_and_places_by_their_part(rules, text, expected):
+    assert expected <= names(rules, text)
+
+
+def test_a_newspaper_named_after_a_place_leaves_the_place_a_place(rules):
+    text = "He spoke to the Dunmere Echo. Police in Dunmere are searching for the van."
+    assert ("Dunmere", "GPE") in names(rules, text)

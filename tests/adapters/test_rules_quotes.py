@@ -332,3 +332,8 @@ def test_a_short_quoted_phrase_inside_a_quotation_is_no_quote(rules):
     text = '"We call it \'the bunker\' and nobody goes there," said caretaker Ines Moss.'
     assert [q.text for q in quotes(rules, text) if q.kind == "direct"] == [
         "We call it 'the bunker' and nobody goes there,"]
+
+
+def test_but_said_with_a_clause_is_a_second_quote_of_the_same_speaker(rules):
+    text = 'Dr Lena Ruiz called the result "a real surprise" but said more tests were needed.'
+    assert ("more tests were needed", "Lena Ruiz") in indirect(rules, text)

@@ -213,3 +213,9 @@ def test_names_the_model_misses_or_mistypes_come_from_the_rules_names_layer(spac
     found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
     assert {("Varnhold", "GPE"), ("Kessock", "GPE"), ("Tarran Freight", "ORG"), ("Ada Brisk", "PERSON")} <= found
     assert not any(words.startswith("Councillor") for words, _ in found)
+
+
+def test_a_title_stays_out_of_a_speaker_the_parse_finds(spacy_extractor):
+    text = "Councillor Ada Brisk said the library would reopen in June.\n"
+    speakers = {q.speaker.text for q in predicted(spacy_extractor, text).quotes if q.speaker}
+    assert speakers == {"Ada Brisk"}

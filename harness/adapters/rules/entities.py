@@ -74,7 +74,7 @@ _LOCATION_PREPOSITIONS = frozenset(("in", "near", "from", "outside", "across", "
 
 # ", the vaccine alliance," / ", a former judge,": an apposition right after a name says what the name is
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*[,.]")
-_ORG_NOUNS = frozenset(("alliance", "group", "company", "firm", "agency", "organisation", "organization", "charity",
+_ORG_NOUNS = frozenset(("journal", "magazine", "alliance", "group", "company", "firm", "agency", "organisation", "organization", "charity",
                         "union", "bank", "coalition", "association", "network", "party", "club", "team", "startup",
                         "maker", "manufacturer", "retailer", "operator", "lender", "insurer", "airline", "broadcaster",
                         "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium"))
@@ -93,7 +93,8 @@ _ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper
 
 # institutions named after their place: "Ferrow Local Court" makes no organisation of "Ferrow"
 _PLACE_INSTITUTIONS = frozenset(("Court", "Council", "Hospital", "Police", "Library", "Station", "Airport", "School",
-                                 "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal"))
+                                 "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal", "Gazette", "Herald",
+                                 "Tribune", "Times", "Post", "News", "Journal", "Echo", "Chronicle"))
 # "Ferrow-based", "Ferrow-born": the name before is a place
 _BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
 
@@ -392,7 +393,7 @@ class EntityFinder:
                 self._single(run, after=after)
                 return
         kind = self._known_type(full)
-        if "of" in words[2:-1] and not titled:
+        if "of" in words[2:-1]:
             # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
             at = words.index("of")
             if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]):
@@ -423,6 +424,12 @@ class EntityFinder:
             # "Senator Rand Paul of Kentucky": a person and the place they represent
             at = words.index("of")
             place = words[at + 1:]
+            body = place[1:] if place[0] == "the" else place
+            if self._person_like(words[:at]) and body and (organisation_shape(body) or organisation_shape(words[at + 1:])):
+                # "Inspector Ann Lee of Harwick Police", "Professor Ada Obi of the University of Kent"
+                self._classify(run[:at])
+                self._classify(run[at + 1:], person=False)
+                return
             if self._known_type(" ".join(place)) in ("GPE", "LOC") or (
                     titled and len(place) <= 2 and all(self._name_like(w) for w in place)):
                 self._classify(run[:at])
@@ -579,7 +586,8 @@ class EntityFinder:
             before = text[max(0, s - 40):s]
             after = text[e:e + 40]
             places = [m for m in self.mentions if m.type in ("GPE",) and m.form == "name"]
-            if re.search(r"\b(?:" + "|".join(lx.ADMINISTRATIVE) + r") of\s+$", before) or \
+            if re.search(r"\b(?:" + "|".join(lx.ADMINISTRATIVE) + r"|centre|center|outskirts|heart|edge|suburbs) of\s+$",
+                         before) or \
                     re.search(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
                               r" (?:such as|like|including)\s+$", before) or \
                     any(m.text == word for m in places):

@@ -245,7 +245,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Collaborative|Initiative|Partnership|Ferries|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Collaborative|Initiative|Partnership|Ferries|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals

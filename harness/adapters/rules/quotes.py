@@ -86,7 +86,7 @@ _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:the|a|an|his|her|their|
 _SUBJECT_START = re.compile(rf"(?i:{_SUBJECT_WORDS}|you)\s|\d|[A-Z]")
 _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 # a second speech verb of the same subject, with its own "that": "said X and confirmed that Y"
-_JOINED_VERB = re.compile(rf",?\s+and\s+(?:also\s+)?(?P<verb>{_VERBS})\s+that\s+")
+_JOINED_VERB = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?P<verb>{_VERBS})\s+(?:that\s+|(?=(?i:{_SUBJECT_WORDS}|more|most)\s))")
 # what follows a speaker's name: an apposition, then the speech verb; what stands before one named after it
 _SUBJECT_OF_VERB = re.compile(rf"(?:,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}{_VERBS}\b")
 _AFTER_A_VERB = re.compile(rf"\b{_VERBS}\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
