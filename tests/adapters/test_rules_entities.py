@@ -241,3 +241,21 @@ def test_a_titled_person_of_an_organisation_and_places_by_their_part(rules, text
 def test_a_newspaper_named_after_a_place_leaves_the_place_a_place(rules):
     text = "He spoke to the Dunmere Echo. Police in Dunmere are searching for the van."
     assert ("Dunmere", "GPE") in names(rules, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials at the Ministry of Fisheries declined to comment.", ("Ministry of Fisheries", "ORG")),
+    ("The club were promoted from the Coastal Division.", ("Coastal Division", "ORG")),
+    ("Its chairman, Comrade Ade Bello, spoke first.", ("Ade Bello", "PERSON")),
+])
+def test_organisations_with_of_divisions_and_titles_of_address(rules, text, expected):
+    assert expected in names(rules, text)
+
+
+@pytest.mark.parametrize("text, mention, present", [
+    ("Exams start in May, the board said.", ("May", "DATE"), True),
+    ("Prices may rise, May Lin said.", ("May", "DATE"), False),
+    ("He scored 12 goals last season.", ("last season", "DATE"), True),
+])
+def test_a_month_that_is_also_a_verb_or_a_name(rules, text, mention, present):
+    assert (mention in temporal(rules, text)) is present

@@ -337,3 +337,10 @@ def test_a_short_quoted_phrase_inside_a_quotation_is_no_quote(rules):
 def test_but_said_with_a_clause_is_a_second_quote_of_the_same_speaker(rules):
     text = 'Dr Lena Ruiz called the result "a real surprise" but said more tests were needed.'
     assert ("more tests were needed", "Lena Ruiz") in indirect(rules, text)
+
+
+def test_he_after_a_speaker_and_another_name_in_his_words_is_the_speaker(rules):
+    text = ('Coach Paul Ennis described Joel Marr as "a rare talent". He said the club had followed him for a year.\n\n'
+            'Marr said joining was "a dream". "I grew up watching them," he added.')
+    found = indirect(rules, text)
+    assert ("the club had followed him for a year", "Paul Ennis") in found

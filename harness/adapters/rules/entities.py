@@ -39,9 +39,10 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
     r"\b(?:early|late|mid)[- ](?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}s?)\b",
-    r"\b(?:last|next|this|past|coming|previous|that) (?:week|weekend|month|year|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:last|next|this|past|coming|previous|that) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
     r"(?<=\bthe )weekend\b",
+    r"(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
     r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)",  # not the water source
     r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
@@ -371,7 +372,8 @@ class EntityFinder:
                 titled = True
             else:
                 break
-        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None:
+        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None \
+                and words[1] not in lx.NAME_CONNECTORS:  # "Ministry of Education" is one name
             self._classify(run[1:], person=False)  # "Chipmaker Orvane" opening a headline
             if not any(m.start == run[1][0] for m in self.mentions):
                 self._add(run[1][0], run[-1][0] + len(words[-1]), "ORG")

@@ -245,7 +245,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Collaborative|Initiative|Partnership|Ferries|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
@@ -297,7 +297,7 @@ Congressman|Congresswoman|Judge|Justice|Attorney General|Prosecutor|General|Gen.
 Captain|Capt.|Commander|Admiral|Adm.|Sergeant|Sgt.|Marshal|Field Marshal|Secretary|Secretary of State|Ambassador|Envoy
 Spokesman|Spokeswoman|Spokesperson|Director|Chairman|Chairwoman|Chair|CEO|Chief|Coach|Manager|Captain|Dr.|Dr|Mr.|Mr|Mrs.|Mrs
 Ms.|Ms|Miss|Sir|Dame|Lord|Lady|Professor|Prof.|Prof|Rev.|Reverend|Father|Bishop|Archbishop|Patriarch|Cardinal|Rabbi|Imam
-Councillor|Councilor|Councilman|Councilwoman|Alderman|Organiser|Organizer|Dictator|Leader|Opposition Leader|Speaker|Officer|Detective|Inspector|Sheriff|Commissioner|Striker|Midfielder|Defender
+Comrade|Councillor|Councilor|Councilman|Councilwoman|Alderman|Organiser|Organizer|Dictator|Leader|Opposition Leader|Speaker|Officer|Detective|Inspector|Sheriff|Commissioner|Striker|Midfielder|Defender
 Goalkeeper|Forward|Quarterback|Pitcher|Champion|Analyst|Economist|Lawyer|Attorney|Defendant|Plaintiff|Witness|Author
 """.replace("\n", "|").split("|")) - {""}
 

@@ -89,7 +89,7 @@ _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 _JOINED_VERB = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?P<verb>{_VERBS})\s+(?:that\s+|(?=(?i:{_SUBJECT_WORDS}|more|most)\s))")
 # what follows a speaker's name: an apposition, then the speech verb; what stands before one named after it
 _SUBJECT_OF_VERB = re.compile(rf"(?:,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}{_VERBS}\b")
-_AFTER_A_VERB = re.compile(rf"\b{_VERBS}\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
+_AFTER_A_VERB = re.compile(rf"\b(?:said|says|added|adds|wrote|asked|replied|explained|continued)\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
 # a speech participle after a comma: "..., calling the dip "a blip"", "..., saying it would appeal"
 _PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
 # "X, according to Y.": Y is the source of the reported words before it
@@ -236,10 +236,10 @@ class QuoteFinder:
             here = self.article.sentence_index(start)
             fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= 1]
             last = [m for m in before if self._speaks_here(m) and here - self.article.sentence_index(m.start) <= 2]
-            if fitting:
-                before = fitting
-            elif last:
+            if last:
                 before = last  # "..., she added": the person quoted just before, not a name mentioned since
+            elif fitting:
+                before = fitting
         if not before:
             return start, end
         referent = before[-1]
