@@ -3,7 +3,7 @@
 Usage: python benchmarks/recall_by_article.py [GOLD] [--adapters rules,spacy] [--misses CATEGORY]
 
 Prints, for each adapter, one row per gold document and one overall row:
-entity, quote, speaker and figure recall, entity and quote F1 and the share
+entity, quote, speaker and figure recall, entity, quote, figure and event F1 and the share
 of grounded entity predictions that lay in boilerplate (leakage). Speaker
 recall is the share of gold quotes whose speaker the adapter found
 (the quotes scorer's end-to-end count over the gold quotes). With
@@ -19,7 +19,7 @@ from pathlib import Path
 from harness import evaluate, get_adapter, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
-COLUMNS = ("entities", "quotes", "speakers", "figures", "ent F1", "quo F1", "leak")
+COLUMNS = ("entities", "quotes", "speakers", "figures", "ent F1", "quo F1", "fig F1", "evt F1", "leak")
 
 
 def _rates(outcomes: list) -> dict[str, float]:
@@ -41,7 +41,8 @@ def _rates(outcomes: list) -> dict[str, float]:
     leaked = sum(o["entities"].leakage.in_boilerplate for o in outcomes if "entities" in o)
     return {"entities": recall("entities"), "quotes": recall("quotes"),
             "speakers": spoken / gold_quotes if gold_quotes else float("nan"), "figures": recall("figures"),
-            "ent F1": f1("entities"), "quo F1": f1("quotes"), "leak": leaked / grounded if grounded else 0.0}
+            "ent F1": f1("entities"), "quo F1": f1("quotes"), "fig F1": f1("figures"), "evt F1": f1("events"),
+            "leak": leaked / grounded if grounded else 0.0}
 
 
 def table(corpus, adapter_name: str, misses: str | None) -> None:
