@@ -451,7 +451,8 @@ def test_told_someone_with_no_clause_after_is_no_quote(rules, sentence):
 
 def test_the_standfirst_under_the_title_is_a_heading_not_body(rules):
     text = ("Salt farmers count losses after record heat\n\n"
-            "A month of temperatures above 41C has cut the summer harvest, growers say\n\n"
+            "A month of temperatures above 41C has cut the summer harvest along the coast, and growers say prices "
+            "will rise\n\n"
             "Salt farmers on the coast lost a third of their harvest, the producers' association said on Monday.\n")
     p = predicted(rules, text)
     assert not any("41C" in f.text for f in p.figures)
