@@ -42,14 +42,15 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:last|next|this|past|coming|previous|that) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
     r"(?<=\bthe )weekend\b",
-    r"(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
+    r"(?=May\b)(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
     r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)",  # not the water source
     r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
     r"\b(?:recent|coming|past) (?:days|weeks|months|years)\b",
     rf"\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
     r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
-    r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
+    # the lookahead first: most positions fail there at once
+    r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
 )]
 _CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
 _TIME_PATTERNS = [re.compile(p) for p in (
@@ -96,6 +97,11 @@ _ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper
 _PLACE_INSTITUTIONS = frozenset(("Court", "Council", "Hospital", "Police", "Library", "Station", "Airport", "School",
                                  "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal", "Gazette", "Herald",
                                  "Tribune", "Times", "Post", "News", "Journal", "Echo", "Chronicle"))
+# "the province of X", "the centre of X": the name after is a place
+_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs) of\s+$")
+# "towns such as X"
+_SUCH_AS = re.compile(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
+                      r" (?:such as|like|including)\s+$")
 # "Ferrow-based", "Ferrow-born": the name before is a place
 _BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
 
@@ -533,7 +539,7 @@ class EntityFinder:
             head = self.text[e:].index(self._word_after(e)) + e
             self._add(s, head + len(after), lx.PLACE_HEADS[after])
             return
-        if kind is None and re.search(r"\b(?:" + "|".join(lx.ADMINISTRATIVE) + r") of\s+$", self.text[max(0, s - 30):s]):
+        if kind is None and _PART_OF.search(self.text[max(0, s - 30):s]):
             kind = "GPE"  # "the province of X", whatever else X names
         if kind is None:
             if word in self.surnames:
@@ -587,12 +593,8 @@ class EntityFinder:
                 continue
             before = text[max(0, s - 40):s]
             after = text[e:e + 40]
-            places = [m for m in self.mentions if m.type in ("GPE",) and m.form == "name"]
-            if re.search(r"\b(?:" + "|".join(lx.ADMINISTRATIVE) + r"|centre|center|outskirts|heart|edge|suburbs) of\s+$",
-                         before) or \
-                    re.search(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
-                              r" (?:such as|like|including)\s+$", before) or \
-                    any(m.text == word for m in places):
+            places = [m for m in self.mentions if m.type == "GPE" and m.form == "name"]
+            if _PART_OF.search(before) or _SUCH_AS.search(before) or any(m.text == word for m in places):
                 self._add(s, e, "GPE")  # "the province of X", "towns such as X", a place named so before
             elif any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[m.end:s]) for m in places) or \
                     any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[e:m.start]) for m in places):
