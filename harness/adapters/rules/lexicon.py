@@ -249,7 +249,7 @@ Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
-# the last word of a sports club's name, which reports use alone for the club ("Rovers", "Albion")
+# the last word of a sports club's name, which reports use alone for the club ("Rovers", "Athletic")
 CLUB_SUFFIXES = frozenset(("Rovers", "Rangers", "Wanderers", "Athletic", "Albion", "Hotspur", "Town", "Borough",
                            "Thistle", "Argyle", "Dynamo"))
 
