@@ -529,9 +529,14 @@ class SpacyExtractor(BaseExtractor):
                 continue
             found.append(predicted)
             marked.append((quote.start - 1, quote.end + 1))
+        from .rules.text import read_article
+
+        headings = read_article(text, clean_boilerplate=False).headings
         for token in doc:
             if not self._speech_verb(token) or consent_text(token.sent.text):
                 continue
+            if any(s <= token.idx < e for s, e in headings):
+                continue  # a headline or standfirst repeats the body: no quote there
             for child in token.children:
                 if child.dep_ != "ccomp":
                     continue

@@ -344,3 +344,11 @@ def test_he_after_a_speaker_and_another_name_in_his_words_is_the_speaker(rules):
             'Marr said joining was "a dream". "I grew up watching them," he added.')
     found = indirect(rules, text)
     assert ("the club had followed him for a year", "Paul Ennis") in found
+
+
+def test_she_after_a_speaker_of_an_organisation_is_that_speaker(rules):
+    text = ('"I paid twice," Tom Reyes said.\n\n'
+            'His lawyer, Nadia Kerr of the Civic Rights Centre, said she had warned the council. '
+            '"They ignored every letter," she said.')
+    direct = [(q.text, q.speaker.text) for q in quotes(rules, text) if q.kind == "direct"]
+    assert direct[-1] == ("They ignored every letter,", "Nadia Kerr")

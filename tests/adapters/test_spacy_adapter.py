@@ -219,3 +219,11 @@ def test_a_title_stays_out_of_a_speaker_the_parse_finds(spacy_extractor):
     text = "Councillor Ada Brisk said the library would reopen in June.\n"
     speakers = {q.speaker.text for q in predicted(spacy_extractor, text).quotes if q.speaker}
     assert speakers == {"Ada Brisk"}
+
+
+def test_a_headline_gives_no_reported_speech(spacy_extractor):
+    text = ("Mayor says city will cut bus fares next year\n\n"
+            "The council met on Monday to discuss the budget for the coming year.\n")
+    quotes = predicted(spacy_extractor, text).quotes
+    assert not any(q.start < text.index("\n") for q in quotes)
+

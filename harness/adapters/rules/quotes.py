@@ -88,7 +88,8 @@ _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
 # a second speech verb of the same subject, with its own "that": "said X and confirmed that Y"
 _JOINED_VERB = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?P<verb>{_VERBS})\s+(?:that\s+|(?=(?i:{_SUBJECT_WORDS}|more|most)\s))")
 # what follows a speaker's name: an apposition, then the speech verb; what stands before one named after it
-_SUBJECT_OF_VERB = re.compile(rf"(?:,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}{_VERBS}\b")
+_SUBJECT_OF_VERB = re.compile(rf"(?:\s+(?:of|at|from)\s+[^,\"“”]{{2,60}}?)?(?:,\s+[^,\"“”]{{2,{_APPOSITION}}},)?,?\s+"
+                              rf"{_ADVERB}{_VERBS}\b")
 _AFTER_A_VERB = re.compile(rf"\b(?:said|says|added|adds|wrote|asked|replied|explained|continued)\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
 # a speech participle after a comma: "..., calling the dip "a blip"", "..., saying it would appeal"
 _PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
