@@ -259,3 +259,17 @@ def test_organisations_with_of_divisions_and_titles_of_address(rules, text, expe
 ])
 def test_a_month_that_is_also_a_verb_or_a_name(rules, text, mention, present):
     assert (mention in temporal(rules, text)) is present
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputies went door to door in Elm Hollow on Friday.", ("Elm Hollow", "GPE")),
+    ("The Red Gulch Fire was 40% contained.", ("Red Gulch Fire", "EVENT")),
+    ("Crews from the Nevada Department of Parks and Wildlife Protection helped.",
+     ("Nevada Department of Parks and Wildlife Protection", "ORG")),
+])
+def test_unknown_places_after_in_named_wildfires_and_departments_of_two_things(rules, text, expected):
+    assert expected in names(rules, text)
+
+
+def test_a_known_first_name_after_in_is_still_a_person(rules):
+    assert ("John Harlow", "PERSON") in names(rules, "The award went in the end to John Harlow, a teacher.")

@@ -345,8 +345,10 @@ class EntityFinder:
         # "Acme and Globex": two names, unless the whole is one organisation's name
         # ... unless the words before "and" are a name already ("Justice Department and the State Department")
         joined = words.index("and") if "and" in words[1:-1] else 0
-        if joined and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
-                       or words[joined + 1] == "the" or organisation_shape(words[:joined])):
+        # "Department of Forestry and Fire Protection": the "and" joins the complement of an organisation's "of"
+        of_phrase = bool(joined) and "of" in words[1:joined] and organisation_shape(words[:words.index("of")])
+        if joined and not of_phrase and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
+                                         or words[joined + 1] == "the" or organisation_shape(words[:joined])):
             cut = words.index("and")
             self._classify(run[:cut])
             self._classify(run[cut + 1:])
@@ -424,6 +426,12 @@ class EntityFinder:
         if kind is None:
             if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._organisation_noun_before(start):
                 kind = "ORG"
+            elif not titled and len(run) <= 3 and words[0] not in lx.FIRST_NAMES and not self._sentence_start(start) \
+                    and self._word_before(start).lower() in ("in", "near", "from", "outside", "into", "towards", "toward") \
+                    and all(self._name_like(w) for w in words):
+                kind = "GPE"  # "in Oak Flat": a place of more than one word nobody knows
+            elif words[-1] in ("Fire", "Wildfire", "Blaze", "Bushfire") and not titled:
+                kind = "EVENT"  # "the Cedar Ridge Fire": a named wildfire
             elif person and (titled or self._role_before(start) or self._person_like(words)):
                 kind = "PERSON"
         if kind is None:
