@@ -275,6 +275,8 @@ _NAMED_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((label, re.compile(patte
     # "Ana Ruiz | Local News | Friday, 3 May 2024 – 6.05pm": a name, a section, a date between bars
     ("byline", rf"^{_NAME}\s*[|•·]\s*(?:[^|•·]{{1,40}}[|•·]\s*)?[^|•·]{{0,30}}\b(?i:\d{{1,2}}\s+{_DATE_WORDS}|{_DATE_WORDS}\s+\d{{1,2}})\b"
                r"[^|•·]{0,30}$"),
+    # "— Ana Ruiz (@anaruiz) May 3, 2024": the attribution closing an embedded social-media post
+    ("embedded-post", rf"^[—–-]\s*{_NAME}\s*\(@[\w.]+\)"),
     # "Harbour Town 2-1 Kelso Rovers": the score line under a match report's headline
     ("scoreboard", r"^[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3} \d{1,3}\s?[-–]\s?\d{1,3} [A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}$"),
     ("byline", rf"^{_NAME}\s*[|,•·–—-]\s*(?:[\w'’ ]{{0,30}}\s)?(?:correspondent|reporter|editor|writer|columnist|journalist"
@@ -463,6 +465,9 @@ def boilerplate_lines(text: str) -> list[BoilerplateLine]:
             labels[index] = label
     for index in sorted(labels):
         _follow(index, labels, stripped, adjacent, blocks)
+    for index in [i for i, label in labels.items() if label == "embedded-post"]:
+        if index > 0 and adjacent[index] and (index - 1) not in labels and len(stripped[index - 1].split()) <= 60:
+            labels[index - 1] = "embedded-post"  # the post's text sits right above its attribution
     if blocks:
         _promo_cards(labels, stripped, adjacent)
         _stray_headlines(labels, stripped, adjacent)

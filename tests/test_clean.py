@@ -225,3 +225,12 @@ def test_a_long_standfirst_under_a_shorter_title_is_neither_promo():
             "The operator said it was disappointed by the result.\n")
     found = labels(text)
     assert title not in found and standfirst not in found
+
+
+def test_an_embedded_post_is_its_text_and_its_attribution():
+    text = ("Shares in the ferry operator fell 4% on Monday after it cut its forecast, traders said.\n\n"
+            "Ferry volumes down again. Winter will be long. #shipping\n"
+            "— Ana Ruiz (@anaruiz_mkts) March 3, 2025\n\n"
+            "The company said fuel costs had risen by a fifth.\n")
+    assert labels(text) == {"Ferry volumes down again. Winter will be long. #shipping": "embedded-post",
+                            "— Ana Ruiz (@anaruiz_mkts) March 3, 2025": "embedded-post"}
