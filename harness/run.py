@@ -53,6 +53,7 @@ class DocumentRun:
     error: RunError | None
     seconds: float
     cached: bool = False
+    usage: Any = None  # harness.usage.Usage: what this document cost in this run (None: nothing reported)
 
 
 @dataclass(frozen=True)
@@ -232,16 +233,17 @@ def extract_chunk(extractor: Any, documents: Sequence[Document]) -> list[Documen
 
 
 def _document_run(name: str, document: Document, outcome: Any, seconds: float) -> DocumentRun:
+    usage = getattr(outcome, "usage", None)
     if outcome.error is not None or outcome.predictions is None:
         error = _error_from_outcome(name, document.id, outcome.error or {"kind": "no-predictions",
                                                                           "message": "the adapter returned nothing"})
-        return DocumentRun(name, document.id, None, error, seconds)
+        return DocumentRun(name, document.id, None, error, seconds, usage=usage)
     predictions = outcome.predictions
     if predictions.doc_id != document.id:
         import dataclasses
 
         predictions = dataclasses.replace(predictions, doc_id=document.id)
-    return DocumentRun(name, document.id, predictions, None, seconds)
+    return DocumentRun(name, document.id, predictions, None, seconds, usage=usage)
 
 
 # --- executors: how the chunks of one adapter are spread over workers ---
@@ -298,6 +300,7 @@ def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[
 EXECUTORS: dict[str, Callable[[ExtractionJob], Iterator[ChunkResult]] | str] = {
     "thread": run_threads,
     "process": run_processes,
+    "ray": "harness.distributed:run_ray",
 }
 
 
