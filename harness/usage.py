@@ -81,23 +81,23 @@ def usage_from_response(body: Any) -> Usage:
     return Usage(1, _count(found.get("prompt_tokens")), _count(found.get("completion_tokens")))
 
 
-def usage_summary(documents: Iterable[Any], seconds: float) -> dict | None:
+def usage_summary(documents: Iterable[Any]) -> dict | None:
     """An adapter's usage and cost over its documents (``DocumentRun``s), None when none reported any.
 
-    Cached documents are counted apart: they made no request in this run.
+    Cached documents made no request in this run and cost nothing in it; they
+    are counted apart. ``cost.per_document`` is over the documents extracted
+    in this run (not served from the prediction cache).
     """
     documents = list(documents)
-    charged = [d.usage for d in documents if getattr(d, "usage", None) is not None]
+    charged = [d for d in documents if getattr(d, "usage", None) is not None]
     if not charged:
         return None
-    total = sum(charged, Usage())
+    total = sum((d.usage for d in charged), Usage())
     extracted = sum(1 for d in documents if not d.cached)
     cost = None
     if total.cost is not None:
-        cost = {"total": round(total.cost, 6),
-                "per_document": round(total.cost / extracted, 6) if extracted else 0.0}
+        cost = {"total": round(total.cost, 9),
+                "per_document": round(total.cost / extracted, 9) if extracted else 0.0}
     return {"requests": total.requests, "input_tokens": total.input_tokens, "output_tokens": total.output_tokens,
             "documents_charged": len(charged), "cached_documents": sum(1 for d in documents if d.cached),
-            "seconds": round(seconds, 6),
-            "documents_per_second": round(extracted / seconds, 3) if seconds > 0 else None,
-            "cost": cost}
+            "cost": cost, "documents": {d.doc_id: d.usage.to_dict() for d in charged}}
