@@ -390,7 +390,9 @@ def extract_corpus(
 
     size = batch_size_of(extractor)
     chunks = tuple(tuple(todo[i:i + size]) for i in range(0, len(todo), size))
-    run_chunks = run_serial if jobs <= 1 or len(chunks) <= 1 else executor_function(executor)
+    # a cluster executor runs away from the driver even with one job; the local ones need two to be worth it
+    local = jobs <= 1 and executor in ("thread", "process")
+    run_chunks = run_serial if local or len(chunks) <= 1 else executor_function(executor)
     for chunk, outcomes in run_chunks(ExtractionJob(extractor, chunks, jobs, factory)):
         if isinstance(outcomes, BaseException):
             outcomes = [DocumentRun(name, d.id, None, _exception_error(name, d.id, "extract", outcomes), 0.0)

@@ -100,4 +100,6 @@ def usage_summary(documents: Iterable[Any]) -> dict | None:
                 "per_document": round(total.cost / extracted, 9) if extracted else 0.0}
     return {"requests": total.requests, "input_tokens": total.input_tokens, "output_tokens": total.output_tokens,
             "documents_charged": len(charged), "cached_documents": sum(1 for d in documents if d.cached),
+            # answered with no request: the adapter's own response cache
+            "adapter_cache_answers": sum(1 for d in charged if d.usage.requests == 0 and d.error is None),
             "cost": cost, "documents": {d.doc_id: d.usage.to_dict() for d in charged}}

@@ -162,6 +162,8 @@ class LLMExtractor(BaseExtractor):
         self.spent = 0.0  # money spent by this extractor's requests; what is in flight is reserved apart
         self._reserved = 0.0
         self._client: ApiClient | None = None
+        # documents to ask again past the response cache (`harness run --retry-errors`); "*" means all
+        self.ask_again: frozenset[str] = frozenset()
 
     def _prices(self) -> Prices | None:
         given = (self.settings.get("price_per_million_input"), self.settings.get("price_per_million_output"))
@@ -299,7 +301,7 @@ class LLMExtractor(BaseExtractor):
     def cached_answer(self, document: Document) -> dict | None:
         """The predictions from this document's cached answer, None when there is none (or it is damaged)."""
         cache_path = self._cache_path(document)
-        if not (self.use_cache and cache_path.is_file()):
+        if not (self.use_cache and cache_path.is_file()) or {"*", document.id} & self.ask_again:
             return None
         try:
             cached = parse_json(cache_path.read_text(encoding="utf-8"), str(cache_path))
@@ -319,8 +321,8 @@ class LLMExtractor(BaseExtractor):
 
     async def _extract(self, document: Document) -> Extracted | dict:
         cached = self.cached_answer(document)
-        if cached is not None:
-            return cached  # no request: this document costs nothing in this run
+        if cached is not None:  # no request: this document costs nothing in this run
+            return Extracted(cached, Usage(0, cost=None if self.prices is None else 0.0))
         reserve = self._reserve(document)
         try:
             content, finish_reason, usage = await self._complete(document)
