@@ -162,6 +162,7 @@ class LLMExtractor(BaseExtractor):
         self.spent = 0.0  # money spent by this extractor's requests; what is in flight is reserved apart
         self._reserved = 0.0
         self._client: ApiClient | None = None
+        self._schema: dict | None = None  # the response format's schema, built once
         # documents to ask again past the response cache (`harness run --retry-errors`); "*" means all
         self.ask_again: frozenset[str] = frozenset()
 
@@ -242,8 +243,10 @@ class LLMExtractor(BaseExtractor):
             "max_tokens": self.settings["max_tokens"],
         }
         if response_format == "json_schema":
+            if self._schema is None:
+                self._schema = _schema_for(self.categories)
             body["response_format"] = {"type": "json_schema", "json_schema": {
-                "name": "predictions", "schema": _schema_for(self.categories), "strict": False}}
+                "name": "predictions", "schema": self._schema, "strict": False}}
         elif response_format == "json_object":
             body["response_format"] = {"type": "json_object"}
         return body
@@ -323,15 +326,16 @@ class LLMExtractor(BaseExtractor):
         cached = self.cached_answer(document)
         if cached is not None:  # no request: this document costs nothing in this run
             return Extracted(cached, Usage(0, cost=None if self.prices is None else 0.0))
-        reserve = self._reserve(document)
+        reserved: list[float] = []  # what the budget set aside for this document once it was let through
         try:
-            content, finish_reason, usage = await self._complete(document)
+            content, finish_reason, usage = await self._complete(document, reserved)
         except ExtractionError as exc:
-            usage = Usage(getattr(exc, "attempts", 1)).priced(self.prices)
-            self._settle(reserve, usage)
-            exc.usage = usage
+            if exc.kind != "budget":
+                usage = Usage(getattr(exc, "attempts", 1)).priced(self.prices)
+                self._settle(sum(reserved), usage)
+                exc.usage = usage
             raise
-        self._settle(reserve, usage)
+        self._settle(sum(reserved), usage)
         try:
             record = self._parse(content, finish_reason)
         except ExtractionError as exc:
@@ -348,9 +352,10 @@ class LLMExtractor(BaseExtractor):
         prompt = sum(len(message["content"]) for message in self._messages(document))
         return prompt // CHARS_PER_TOKEN + 1, int(self.settings["max_tokens"])
 
-    def _reserve(self, document: Document) -> float:
-        if self.max_cost is None or self.prices is None:
-            return 0.0
+    def _reserve(self, document: Document, reserved: list[float]) -> None:
+        """Let the request for ``document`` go, setting aside its worst cost, or refuse it (kind ``budget``)."""
+        if self.max_cost is None or self.prices is None or reserved:
+            return
         worst = self.prices.cost(*self.estimate_tokens(document))
         projected = self.spent + self._reserved + worst
         if projected > self.max_cost:
@@ -358,20 +363,27 @@ class LLMExtractor(BaseExtractor):
                                   f"over max_cost = {self.max_cost:g} (spent {self.spent:.4f}). "
                                   "Raise max_cost, or lower max_tokens.", usage=Usage(0, cost=0.0))
         self._reserved += worst
-        return worst
+        reserved.append(worst)
 
     def _settle(self, reserved: float, usage: Usage) -> None:
         self._reserved -= reserved
         self.spent += usage.cost or 0.0
 
-    async def _complete(self, document: Document) -> tuple[str, str | None, Usage]:
+    async def _complete(self, document: Document, reserved: list[float]) -> tuple[str, str | None, Usage]:
         """The answer's text, finish reason and usage, stepping down the response format on a 400."""
+        import functools
+
         url = f"{self.base_url}/chat/completions"
         attempts = 0
         estimate = sum(self.estimate_tokens(document))
         while True:
             response_format = self._format
-            posted = await self.client.post(url, self._body(document, response_format), tokens=estimate)
+            try:
+                posted = await self.client.post(url, self._body(document, response_format), tokens=estimate,
+                                                admit=functools.partial(self._reserve, document, reserved))
+            except ExtractionError as exc:
+                exc.attempts = attempts + getattr(exc, "attempts", 1)  # type: ignore[attr-defined]
+                raise
             attempts += posted.attempts
             if posted.answer.status == 400 and response_format != "none":
                 # the server does not take this response_format: ask more simply (requests in flight

@@ -23,7 +23,7 @@ import random
 import threading
 import weakref
 from dataclasses import dataclass
-from typing import Any, Awaitable, Mapping, TypeVar
+from typing import Any, Awaitable, Callable, Mapping, TypeVar
 
 from .base import ExtractionError
 from .http_body import Answer, fetch_async
@@ -151,22 +151,25 @@ class ApiClient:
                 self._loop.stop(self._client)
                 self._loop = self._client = self._slots = None
 
-    async def post(self, url: str, body: dict, *, tokens: float = 0.0) -> Posted:
+    async def post(self, url: str, body: dict, *, tokens: float = 0.0, admit: Callable[[], Any] | None = None) -> Posted:
         """POST ``body`` to ``url`` until a final answer (anything but 429 or 5xx), retrying as set.
 
         ``tokens`` is the request's estimated size for ``tokens_per_minute``.
+        ``admit`` is called once the request has a connection slot, before it
+        is first sent; an ``ExtractionError`` from it stops the request unsent
+        (the budget: it is judged with what the requests before it cost).
         Raises ``ExtractionError`` (kind ``http``, ``timeout``, ``connection``,
         ``response-too-large`` ...) when no final answer came.
         """
         if self.settings.deadline is None:
-            return await self._attempts(url, body, tokens)
+            return await self._attempts(url, body, tokens, admit)
         try:
-            return await asyncio.wait_for(self._attempts(url, body, tokens), self.settings.deadline)
+            return await asyncio.wait_for(self._attempts(url, body, tokens, admit), self.settings.deadline)
         except asyncio.TimeoutError:
             raise ExtractionError("timeout", f"{url}: no answer within the deadline of {self.settings.deadline:g} s "
                                   "(retries included). Raise deadline, or check the server.") from None
 
-    async def _attempts(self, url: str, body: dict, tokens: float) -> Posted:
+    async def _attempts(self, url: str, body: dict, tokens: float, admit: Callable[[], Any] | None) -> Posted:
         import httpx
 
         settings = self.settings
@@ -181,6 +184,8 @@ class ApiClient:
             try:
                 assert self._slots is not None
                 async with self._slots:  # the deadline starts once the request has a connection slot
+                    if admit is not None and attempt == 0:
+                        admit()
                     answer = await fetch_async(self._client, url, body, timeout=settings.timeout,
                                                max_bytes=settings.max_bytes)
             except httpx.TimeoutException:
