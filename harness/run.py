@@ -373,10 +373,12 @@ def extract_corpus(
             on_document(outcome)
 
     todo: list[Document] = []
+    free = getattr(extractor, "free_usage", None)  # what a cached document costs an adapter that pays: nothing
     for document in docs:
         cached = cache.get(name, key, document) if cache is not None else None
         if cached is not None:
-            record(DocumentRun(name, document.id, cached, None, 0.0, cached=True))
+            record(DocumentRun(name, document.id, cached, None, 0.0, cached=True,
+                               usage=free() if callable(free) else None))
         else:
             todo.append(document)
 

@@ -89,17 +89,19 @@ def usage_summary(documents: Iterable[Any]) -> dict | None:
     in this run (not served from the prediction cache).
     """
     documents = list(documents)
-    charged = [d for d in documents if getattr(d, "usage", None) is not None]
-    if not charged:
+    reported = [d for d in documents if getattr(d, "usage", None) is not None]
+    if not reported:
         return None
-    total = sum((d.usage for d in charged), Usage())
+    total = sum((d.usage for d in reported), Usage())
     extracted = sum(1 for d in documents if not d.cached)
     cost = None
     if total.cost is not None:
         cost = {"total": round(total.cost, 9),
                 "per_document": round(total.cost / extracted, 9) if extracted else 0.0}
     return {"requests": total.requests, "input_tokens": total.input_tokens, "output_tokens": total.output_tokens,
-            "documents_charged": len(charged), "cached_documents": sum(1 for d in documents if d.cached),
+            "documents_charged": sum(1 for d in reported if d.usage.requests),
+            "cached_documents": sum(1 for d in documents if d.cached),
             # answered with no request: the adapter's own response cache
-            "adapter_cache_answers": sum(1 for d in charged if d.usage.requests == 0 and d.error is None),
-            "cost": cost, "documents": {d.doc_id: d.usage.to_dict() for d in charged}}
+            "adapter_cache_answers": sum(1 for d in reported if not d.usage.requests and not d.cached
+                                         and d.error is None),
+            "cost": cost, "documents": {d.doc_id: d.usage.to_dict() for d in reported}}

@@ -301,6 +301,10 @@ class LLMExtractor(BaseExtractor):
         except Exception as exc:  # a bug here is this document's fault alone; the batch goes on
             return exc
 
+    def free_usage(self) -> Usage:
+        """The usage of a document that needed no request (served from a cache): zero, priced at 0."""
+        return Usage(0, cost=None if self.prices is None else 0.0)
+
     def cached_answer(self, document: Document) -> dict | None:
         """The predictions from this document's cached answer, None when there is none (or it is damaged)."""
         cache_path = self._cache_path(document)
@@ -325,7 +329,7 @@ class LLMExtractor(BaseExtractor):
     async def _extract(self, document: Document) -> Extracted | dict:
         cached = self.cached_answer(document)
         if cached is not None:  # no request: this document costs nothing in this run
-            return Extracted(cached, Usage(0, cost=None if self.prices is None else 0.0))
+            return Extracted(cached, self.free_usage())
         reserved: list[float] = []  # what the budget set aside for this document once it was let through
         try:
             content, finish_reason, usage = await self._complete(document, reserved)

@@ -66,18 +66,23 @@ def cost_rows(report: Mapping[str, Any]) -> list[CostRow]:
 
 
 def cost_table(report: Mapping[str, Any]):
-    """A ``rich.table.Table`` of the usage rows, or None when no adapter reported usage."""
+    """A ``rich.table.Table`` of the usage rows, or None when no adapter reported usage.
+
+    One column per adapter, as in the score table, so it fits a narrow terminal.
+    """
     from rich.table import Table
     from rich.text import Text
 
     rows = cost_rows(report)
     if not rows:
         return None
-    table = Table(title="Usage and cost (this run; cached documents cost nothing)", title_justify="left")
-    for header in HEADERS:
-        table.add_column(header, justify="left" if header == "adapter" else "right")
+    table = Table(title="Usage and cost (this run)", title_justify="left")
+    table.add_column("", style="bold")
     for row in rows:
-        table.add_row(*(Text(text) for text in row.texts()))
+        table.add_column(Text(row.adapter), justify="right")
+    cells = [row.texts() for row in rows]
+    for index, header in enumerate(HEADERS[1:], start=1):
+        table.add_row(header, *(Text(texts[index]) for texts in cells))
     return table
 
 
