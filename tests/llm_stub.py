@@ -37,12 +37,14 @@ class StubServer:
     """The server, started at once; ``close()`` stops it. Settings may change between requests."""
 
     def __init__(self, *, latency: float = 0.0, usage: tuple[int, int] = (100, 20),
-                 answer: Callable[[str, str], dict] = no_entities, polls_until_done: int = 2):
+                 answer: Callable[[str, str], dict] = no_entities, polls_until_done: int = 2,
+                 batch_outcome: str = "completed"):
         self.latency = latency
         self.usage = usage
         self.answer = answer
         self.polls_until_done = polls_until_done
-        self.requests = 0  # chat completions answered or begun
+        self.batch_outcome = batch_outcome  # or "failed", "expired", ...
+        self.requests = 0  # chat completions answered or begun (batches not counted)
         self.in_flight = 0
         self.most_in_flight = 0
         self.files: dict[str, bytes] = {}
@@ -61,11 +63,11 @@ class StubServer:
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 try:
-                    if self.path.endswith("/chat/completions"):
+                    if self.path == "/v1/chat/completions":
                         self._send(200, stub.complete(json.loads(body)))
-                    elif self.path.endswith("/files"):
+                    elif self.path == "/v1/files":
                         self._send(200, stub.upload(self.headers["Content-Type"], body))
-                    elif self.path.endswith("/batches"):
+                    elif self.path == "/v1/batches":
                         self._send(200, stub.create_batch(json.loads(body)))
                     else:
                         self._send(404, {"error": {"message": f"no route {self.path}"}})
@@ -73,8 +75,8 @@ class StubServer:
                     pass
 
             def do_GET(self) -> None:
-                found = re.search(r"/batches/([^/]+)$", self.path)
-                content = re.search(r"/files/([^/]+)/content$", self.path)
+                found = re.fullmatch(r"/v1/batches/([^/]+)", self.path)
+                content = re.fullmatch(r"/v1/files/([^/]+)/content", self.path)
                 if found:
                     self._send(200, stub.poll(found.group(1)))
                 elif content and content.group(1) in stub.files:
@@ -156,12 +158,13 @@ class StubServer:
         batch = self.batches[batch_id]
         batch["polls"] += 1
         self.batch_calls.append("poll")
-        if batch["polls"] >= self.polls_until_done and batch["status"] != "completed":
+        if batch["polls"] >= self.polls_until_done and self.batch_outcome != "completed":
+            batch["status"] = self.batch_outcome
+        elif batch["polls"] >= self.polls_until_done and batch["status"] != "completed":
             lines = []
             for raw in self.files[batch["input_file_id"]].decode().splitlines():
                 item = json.loads(raw)
                 assert item["method"] == "POST" and item["url"] == "/v1/chat/completions", item
-                self.requests += 1
                 lines.append(json.dumps({"id": f"req-{item['custom_id']}", "custom_id": item["custom_id"],
                                          "response": {"status_code": 200, "request_id": "r",
                                                       "body": self.completion_body(item["body"])},

@@ -52,6 +52,7 @@ from .settings import Setting
 
 FORMATS = ("json_schema", "json_object", "none")
 RETRY_AFTER_CAP = 30.0
+BATCH_API_SIZE = 500  # documents per submitted batch unless batch_size says otherwise
 CHARS_PER_TOKEN = 4  # for estimates before the server counts: rate limits and the budget
 # a fenced block anywhere in the answer; a fence the model never closed runs to the end
 _FENCE = re.compile(r"```[ \t]*([A-Za-z]*)[ \t]*\r?\n(.*?)(?:```|\Z)", re.S)
@@ -121,7 +122,8 @@ class LLMExtractor(BaseExtractor):
         Setting("max_retry_wait", (int, float), RETRY_AFTER_CAP,
                 "longest wait before a retry, in seconds, whatever Retry-After asks", minimum=0),
         Setting("max_connections", int, 8, "requests in flight at once", minimum=1),
-        Setting("batch_size", int, None, "documents a run hands the adapter at once (default: 4 x max_connections)",
+        Setting("batch_size", int, None, "documents a run hands the adapter at once (default: 4 x max_connections; "
+                f"{BATCH_API_SIZE} with batch = true)",
                 minimum=1),
         Setting("requests_per_minute", (int, float), None, "pace requests to at most this many a minute", minimum=0.001),
         Setting("tokens_per_minute", (int, float), None,
@@ -175,7 +177,10 @@ class LLMExtractor(BaseExtractor):
     @property
     def batch_size(self) -> int:
         configured = self.settings.get("batch_size")
-        return int(configured) if configured else 4 * int(self.settings["max_connections"])
+        if configured:
+            return int(configured)
+        # one submitted batch holds many documents; concurrent requests want a few rounds of connections
+        return BATCH_API_SIZE if self.settings["batch"] else 4 * int(self.settings["max_connections"])
 
     @property
     def fingerprint(self) -> str:
@@ -260,7 +265,7 @@ class LLMExtractor(BaseExtractor):
         return os.environ.get(self.settings["api_key_env"] or "") or None
 
     def _headers(self) -> dict[str, str]:
-        headers = {"Content-Type": "application/json"}
+        headers: dict[str, str] = {}  # each request sets its own Content-Type (JSON, or a batch file upload)
         key = self._api_key()
         if key:
             headers["Authorization"] = f"Bearer {key}"

@@ -145,6 +145,11 @@ class ApiClient:
                 weakref.finalize(self, loop.stop, self._client)
         return self._loop
 
+    @property
+    def http(self) -> Any:
+        """The shared ``httpx.AsyncClient`` (for coroutines handed to ``run``, which starts it)."""
+        return self._client
+
     def close(self) -> None:
         with self._started:
             if self._loop is not None:
