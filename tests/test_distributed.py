@@ -117,3 +117,22 @@ def test_harness_run_with_the_ray_executor_reports_the_thread_scores(local_ray, 
         scores[executor] = json.dumps(report["adapters"]["rules"]["scores"], sort_keys=True)
     assert scores["ray"] == scores["thread"]
     assert local_ray.is_initialized()  # a run that joined a running Ray leaves it running
+
+
+@pytest.mark.slow
+def test_usage_comes_back_from_ray_workers(local_ray, tmp_path):
+    from llm_stub import StubServer
+
+    server = StubServer(usage=(100, 10))
+    try:
+        settings = {"base_url": server.base_url, "model": "m", "cache": False, "max_retries": 0, "timeout": 10,
+                    "categories": ["entities"], "batch_size": 2, "price_per_million_input": 1.0,
+                    "price_per_million_output": 1.0}
+        factory = functools.partial(get_adapter, "llm", overrides=settings)
+        documents = [a.document for a in _corpus()][:6]
+        run = extract_corpus(factory(), documents, jobs=2, executor="ray", factory=factory)
+    finally:
+        server.close()
+    assert run.failed == 0 and server.requests == 6
+    assert sum(d.usage.input_tokens for d in run.documents) == 600
+    assert sum(d.usage.cost for d in run.documents) == pytest.approx(6 * 110 / 1e6)

@@ -149,3 +149,11 @@ def test_usage_sums_and_prices_by_hand():
     total = Usage(1, 10, 5, 0.5) + Usage(2, 1, 1, None) + Usage(0)
     assert total == Usage(3, 11, 6, 0.5)
     assert Usage(1, 10, 5).cost is None and (Usage() + Usage()).cost is None
+
+
+def test_usage_comes_back_from_worker_processes(tmp_path, stub):
+    project = _project(tmp_path, stub, extra="batch_size = 1\n")
+    proc = _run(project, "--executor", "process", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    usage = _report(project)["adapters"]["llm"]["usage"]
+    assert (usage["requests"], usage["input_tokens"], usage["cost"]["total"]) == (3, 3000, pytest.approx(0.018))
