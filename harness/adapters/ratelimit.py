@@ -35,7 +35,8 @@ class RateLimiter:
         async with self._lock:  # one waiter at a time keeps the order fair
             needed = min(units, self.capacity)
             self._fill()
-            while self.level < needed:
+            # a relative tolerance: the refill after an exact wait can fall short by a rounding error
+            while needed - self.level > 1e-9 * needed:
                 await asyncio.sleep((needed - self.level) / self.rate)
                 self._fill()
             self.level -= units
