@@ -113,7 +113,10 @@ def cost_svg(rows: list[CostRow], width: int = 420, height: int = 260) -> str:
         parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="#2a6fdb">'
                      f'<title>{escape(row.adapter)}: F1 {row.mean_f1:.3f}, {row.cost_per_document:.4f} per document'
                      '</title></circle>')
-        parts.append(f'<text x="{cx + 8:.1f}" y="{cy + 4:.1f}" font-size="12">{escape(row.adapter)}</text>')
+        # a label on the right half goes to the left of its point, so it stays inside the plot
+        anchor, dx = ("end", -8) if cx > (left + right) / 2 else ("start", 8)
+        parts.append(f'<text x="{cx + dx:.1f}" y="{cy + 4:.1f}" font-size="12" text-anchor="{anchor}">'
+                     f'{escape(row.adapter)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
