@@ -148,3 +148,16 @@ def test_a_request_bigger_than_the_bucket_waits_for_a_full_bucket_then_leaves_a_
 
     asyncio.run(run())
     assert clock.now == pytest.approx(3.0)
+
+
+def test_the_deadline_bounds_a_document_with_all_its_retries(tmp_path):
+    slow = StubServer(latency=0.3)  # every attempt times out after 0.1 s and is retried
+    try:
+        extractor = _llm(slow, tmp_path, timeout=0.1, max_retries=1000, backoff=0.01, max_retry_wait=0.01,
+                         deadline=0.5)
+        outcome = run_extractor(extractor, DOCS[0])
+    finally:
+        slow.close()
+    assert outcome.error["kind"] == "timeout"
+    assert "deadline of 0.5 s" in outcome.error["message"]
+    assert 2 <= slow.requests < 1000  # retried, then stopped by the deadline, not by max_retries
