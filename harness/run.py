@@ -53,6 +53,7 @@ class DocumentRun:
     error: RunError | None
     seconds: float
     cached: bool = False
+    usage: Any = None  # harness.usage.Usage: what this document cost in this run (None: nothing reported)
 
 
 @dataclass(frozen=True)
@@ -233,16 +234,17 @@ def extract_chunk(extractor: Any, documents: Sequence[Document]) -> list[Documen
 
 
 def _document_run(name: str, document: Document, outcome: Any, seconds: float) -> DocumentRun:
+    usage = getattr(outcome, "usage", None)
     if outcome.error is not None or outcome.predictions is None:
         error = _error_from_outcome(name, document.id, outcome.error or {"kind": "no-predictions",
                                                                           "message": "the adapter returned nothing"})
-        return DocumentRun(name, document.id, None, error, seconds)
+        return DocumentRun(name, document.id, None, error, seconds, usage=usage)
     predictions = outcome.predictions
     if predictions.doc_id != document.id:
         import dataclasses
 
         predictions = dataclasses.replace(predictions, doc_id=document.id)
-    return DocumentRun(name, document.id, predictions, None, seconds)
+    return DocumentRun(name, document.id, predictions, None, seconds, usage=usage)
 
 
 # --- executors: how the chunks of one adapter are spread over workers ---
@@ -299,6 +301,7 @@ def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[
 EXECUTORS: dict[str, Callable[[ExtractionJob], Iterator[ChunkResult]] | str] = {
     "thread": run_threads,
     "process": run_processes,
+    "ray": "harness.distributed:run_ray",
 }
 
 
@@ -371,10 +374,12 @@ def extract_corpus(
             on_document(outcome)
 
     todo: list[Document] = []
+    free = getattr(extractor, "free_usage", None)  # what a cached document costs an adapter that pays: nothing
     for document in docs:
         cached = cache.get(name, key, document) if cache is not None else None
         if cached is not None:
-            record(DocumentRun(name, document.id, cached, None, 0.0, cached=True))
+            record(DocumentRun(name, document.id, cached, None, 0.0, cached=True,
+                               usage=free() if callable(free) else None))
         else:
             todo.append(document)
 
@@ -388,7 +393,9 @@ def extract_corpus(
 
     size = batch_size_of(extractor)
     chunks = tuple(tuple(todo[i:i + size]) for i in range(0, len(todo), size))
-    run_chunks = run_serial if jobs <= 1 or len(chunks) <= 1 else executor_function(executor)
+    # a cluster executor runs away from the driver even with one job; the local ones need two to be worth it
+    local = jobs <= 1 and executor in ("thread", "process")
+    run_chunks = run_serial if local or len(chunks) <= 1 else executor_function(executor)
     for chunk, outcomes in run_chunks(ExtractionJob(extractor, chunks, jobs, factory)):
         if isinstance(outcomes, BaseException):
             outcomes = [DocumentRun(name, d.id, None, _exception_error(name, d.id, "extract", outcomes), 0.0)

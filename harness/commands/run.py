@@ -55,7 +55,7 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
                 out: str | None = None, jobs: int = 1, executor: str = "thread", use_cache: bool = True,
                 extra_adapters: tuple[str, ...] = (), quiet: bool = False, ceiling: str | None = None,
                 slice_by: tuple[str, ...] | None = None, limit: int | None = None,
-                docs: tuple[str, ...] | None = None):
+                docs: tuple[str, ...] | None = None, retry: dict[str, frozenset[str]] | None = None):
     """Run, score and write the reports; returns ``(report, files, run)``.
 
     ``limit`` (a stable sample of that many documents) or ``docs`` (named
@@ -70,6 +70,8 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     ``extra_adapters`` are added to the default set (the gate adds the
     adapters its checks name); they are ignored when ``adapters`` is given.
     ``slice_by`` (default: ``[tool.harness] slice_by``) names the slice fields.
+    ``retry`` (``--retry-errors``) maps adapters to the documents that failed
+    last time: those are asked again, past any cache the adapter keeps itself.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -101,6 +103,10 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     else:
         names = adapters
     specs = build_adapters(names, config, corpus, use_cache=use_cache)
+    if retry:
+        from ..retry import asking_again
+
+        specs = asking_again(specs, retry)
     options = RunOptions(tuple(names), jobs, executor, use_cache, gold_path, slice_fields, sample)
     cache = PredictionCache(configured_path(config, "cache", ".harness-cache")) if use_cache else None
     scoring_options = scoring_options_of(config)
@@ -120,9 +126,15 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
         note = f"{failures[outcome.adapter]} failed" if outcome.adapter in failures else ""
         progress.update(tasks[outcome.adapter], advance=1, note=note)
 
-    with progress:
-        run = run_evaluation(corpus, specs, options=options, cache=cache, scoring_options=scoring_options,
-                             on_start=on_start, on_document=on_document)
+    try:
+        with progress:
+            run = run_evaluation(corpus, specs, options=options, cache=cache, scoring_options=scoring_options,
+                                 on_start=on_start, on_document=on_document)
+    finally:
+        if executor == "ray":
+            from ..distributed import shutdown
+
+            shutdown()
     if ceiling is not None:
         import dataclasses
 
@@ -200,9 +212,14 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
 @click.option("--out", "out", metavar="DIR", help=f"Folder for the reports (default: {DEFAULT_OUT}/).")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Documents extracted in parallel.")
-@click.option("--executor", type=click.Choice(["thread", "process"]), default="thread", show_default=True,
-              help="Run parallel documents in threads or in separate processes.")
+@click.option("--executor", type=click.Choice(["thread", "process", "ray"]), default="thread", show_default=True,
+              help="Run parallel documents in threads, in separate processes, or as Ray tasks (a local Ray, "
+                   "or the cluster of --ray-address; needs the [distributed] extra).")
+@click.option("--ray-address", metavar="ADDRESS", help="With --executor ray: join this Ray cluster "
+              "(e.g. ray://head:10001) instead of starting a local Ray.")
 @click.option("--no-cache", is_flag=True, help="Extract everything again; do not read or write .harness-cache/.")
+@click.option("--retry-errors", is_flag=True, help="Extract again only the documents that failed in the previous "
+              "report in --out (past any cache); the others come from the cache.")
 @click.option("--ceiling", metavar="GOLD_B", help="A second annotation of the gold: its agreement is shown beside "
               "the adapters as human-ceiling.")
 @click.option("--slice-by", "slice_by", metavar="FIELD", multiple=True,
@@ -212,8 +229,9 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
 @sample_options
 @set_option
 @json_option
-def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool,
-        ceiling: str | None, slice_by: tuple[str, ...], per_slice: bool, limit: int | None, docs: str | None,
+def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str,
+        ray_address: str | None, no_cache: bool, retry_errors: bool, ceiling: str | None,
+        slice_by: tuple[str, ...], per_slice: bool, limit: int | None, docs: str | None,
         overrides: tuple[str, ...], as_json: bool) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
@@ -231,6 +249,8 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     default folder, each run is also kept under reports/runs/<id>/
     (`harness runs` lists them; [tool.harness] keep_runs, default 20).
     With --json, stdout is one JSON document (docs/cli.md).
+    An interrupted run resumes where it stopped: every finished document is
+    in the cache, and the terminal says how many were taken from it.
     Exit codes: 0 every adapter ran cleanly, 2 a usage or configuration
     error, 3 the run finished but an adapter or a document failed (the
     reports are still written).
@@ -249,9 +269,32 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     if per_slice and not (fields or configured_fields(config)):
         raise UsageError("--per-slice needs slice fields: give --slice-by FIELD (e.g. --slice-by domain) "
                          "or set slice_by under [tool.harness].")
-    report, files, result = perform_run(config, adapters=parse_adapter_list(adapter_list), gold=gold, out=out,
+    if ray_address is not None and executor != "ray":
+        raise UsageError(f"--ray-address {ray_address!r} is for --executor ray; add --executor ray, "
+                         "or leave out --ray-address.")
+    if executor == "ray":
+        from ..distributed import require_ray, use_address
+
+        require_ray()
+        use_address(ray_address)
+    adapters = parse_adapter_list(adapter_list)
+    retry = None
+    if retry_errors:
+        from ..retry import previous_failures
+
+        if no_cache:
+            raise UsageError("--retry-errors takes the documents that did not fail from the cache; "
+                             "it cannot be used with --no-cache.")
+        out_dir = out or str(Path(configured_path(config, "reports", "reports")) / "latest")
+        retry, previous_adapters = previous_failures(Path(out_dir) / "report.json")
+        adapters = adapters or previous_adapters
+        total = sum(len(ids) for ids in retry.values())
+        click.echo(f"--retry-errors: {total} failed document(s) of the previous run asked again"
+                   + (f" ({', '.join(f'{a}: {len(ids)}' for a, ids in retry.items())})" if total else "")
+                   + "; the others come from the cache.", err=True)
+    report, files, result = perform_run(config, adapters=adapters, gold=gold, out=out,
                                         jobs=jobs, executor=executor, use_cache=not no_cache, ceiling=ceiling,
-                                        slice_by=fields, limit=limit, docs=parse_doc_list(docs))
+                                        slice_by=fields, limit=limit, docs=parse_doc_list(docs), retry=retry)
     exit_code = EXIT_OK if result.ok else EXIT_RUN_FAILURES
     if as_json:
         print_errors(report)
@@ -266,7 +309,12 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     if result.cache is not None:
         stats = result.cache
         console.print(f"cache: {stats.hits} hit(s), {stats.misses} miss(es)"
-                      + (f", {stats.discarded} corrupt entr(ies) discarded" if stats.discarded else ""))
+                      + (f", {stats.discarded} corrupt entr(ies) discarded" if stats.discarded else "")
+                      + (f"; {stats.hits} document(s) taken from the cache, not extracted again" if stats.hits else ""))
+    from ..retry import reuse_lines
+
+    for line in reuse_lines(report):
+        console.print(line, markup=False)
     console.print(f"Reports written to {files.folder}/ (report.json, report.md, report.html, junit.xml, predictions/).",
                   markup=False)
     if files.run_folder is not None:

@@ -47,6 +47,12 @@ def _score_table(report: Mapping[str, Any]) -> str:
     return _rows_table(adapters, rows)
 
 
+def _cost(report: Mapping[str, Any]) -> str:
+    from .cost import cost_html
+
+    return cost_html(report)
+
+
 def _slices(report: Mapping[str, Any]) -> str:
     """The Slices section: a score table per slice field (nothing when the run was not sliced)."""
     sections = slice_sections(report)
@@ -273,6 +279,7 @@ status <strong>{escape(str(report.get('status', '')))}</strong></p>
 <p>P / R / F1 with the confidence interval of F1 and the documents it is over; the best F1 of a row is bold.</p>
 {_score_table(report)}
 {_interval_notes(report)}
+{_cost(report)}
 {_slices(report)}
 <h2>Per type</h2>
 {_per_type(report)}

@@ -74,6 +74,9 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         lines.append("")
     else:
         lines += ["No adapters were run.", ""]
+    from .cost import cost_markdown
+
+    lines += cost_markdown(report, _escape)
     lines += _slice_lines(report)
     errors = report.get("errors") or []
     lines.append(f"## Errors ({len(errors)})")

@@ -59,6 +59,11 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
     console = console or Console()
     console.print(score_table(report))
     print_interval_notes(report, console)
+    from .cost import cost_table
+
+    usage = cost_table(report)
+    if usage is not None:
+        console.print(usage)
     errors = report.get("errors") or []
     if errors:
         console.print(error_table(errors))
