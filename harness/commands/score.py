@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -25,22 +26,36 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
     against the GOLD folder; settings come from [tool.harness.scoring], flags override them.
 
     A gold document without a record counts as predicting nothing; a category
-    no record predicts is reported as not supported, not as zero. Exits 3
-    when a document could not be scored (it is scored as predicting nothing).
+    no record predicts is reported as not supported, not as zero. Entity or
+    event types the gold never uses, and records for documents it lacks, are
+    warned about (and listed under "warnings" with --json). Exits 2 when no
+    record is for a gold document (or the arguments are swapped), 3 when a
+    document could not be scored (it is scored as predicting nothing).
     """
     from ..config import load_config
     from ..gold import load_gold
     from ..predictions import load_predictions
     from ..scoring import ScoringOptions, evaluate
 
+    from ..prediction_checks import require_a_match, type_warnings, unknown_document_warning
+
     options = ScoringOptions.from_config(
         load_config(), quote_match=quote_match, quote_threshold=quote_threshold,
         include_pronouns=include_pronouns or None, resamples=resamples, seed=seed)
+    _refuse_swapped(gold, predictions)
     corpus = load_gold(gold)
     records = load_predictions(predictions)
+    gold_ids = [a.document.id for a in corpus]
+    require_a_match(records, gold_ids, predictions)
     result = evaluate(corpus, records, options)
+    unknown = unknown_document_warning(records, gold_ids, "predictions", predictions)
+    warnings = type_warnings(records, "predictions") + ([unknown] if unknown else [])
+    for warning in warnings:
+        click.echo(f"warning: {warning.message}", err=True)
     if as_json:
-        click.echo(json.dumps(result.to_dict(items=with_items), indent=2, allow_nan=False))
+        document = result.to_dict(items=with_items)
+        document["warnings"] = [w.to_dict() for w in warnings]
+        click.echo(json.dumps(document, indent=2, allow_nan=False))
         _exit_for(result)
         return
     click.echo(f"{len(corpus)} document(s), {len(records)} prediction record(s)")
@@ -58,10 +73,43 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
         click.echo(f"not supported (no record predicts them): {', '.join(missing)}")
     for fault in result.faults:
         click.echo(f"could not score {fault.doc_id} ({fault.category}): {fault.message}", err=True)
-    if result.unknown_documents:
-        click.echo(f"records for documents not in the gold, ignored: {', '.join(result.unknown_documents)}", err=True)
     click.echo(result.method)
     _exit_for(result)
+
+
+def _looks_like_gold(path: Path) -> bool:
+    """A gold folder (annotations/ or documents/ inside), or an annotation file (it has text_sha256)."""
+    if path.is_dir():
+        return (path / "annotations").is_dir() or (path / "documents").is_dir()
+    return path.suffix.lower() == ".json" and '"text_sha256"' in _head(path)
+
+
+def _looks_like_predictions(path: Path) -> bool:
+    """A JSON Lines file, or a JSON file of records with a doc_id and no text_sha256 (gold has one)."""
+    if not path.is_file():
+        return False
+    head = _head(path)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return True
+    return path.suffix.lower() == ".json" and '"doc_id"' in head and '"text_sha256"' not in head
+
+
+def _head(path: Path, size: int = 65536) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _refuse_swapped(gold: str, predictions: str) -> None:
+    """Name arguments given the wrong way round, before the gold loader lists every record as a problem."""
+    from ..errors import UsageError
+
+    if _looks_like_predictions(Path(gold)) and _looks_like_gold(Path(predictions)):
+        raise UsageError(f"the first argument ({gold}) looks like a predictions file and the second "
+                         f"({predictions}) like gold; did you mean `harness score {predictions} {gold}`? "
+                         "The gold comes first: harness score GOLD PREDICTIONS.")
 
 
 def _exit_for(result) -> None:

@@ -185,6 +185,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "adapters": adapters,
         "slices": {"available": list(available_fields(corpus)), "fields": slices},
         "errors": [e.to_dict() for e in run.errors],
+        "warnings": [w.to_dict() for scored in run.adapters for w in getattr(scored, "warnings", ())],
     }
 
 

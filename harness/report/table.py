@@ -59,6 +59,8 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
     console = console or Console()
     console.print(score_table(report))
     print_interval_notes(report, console)
+    for warning in report.get("warnings") or []:
+        console.print(f"warning: {warning['adapter']}: {warning['message']}", highlight=False, markup=False)
     errors = report.get("errors") or []
     if errors:
         console.print(error_table(errors))
