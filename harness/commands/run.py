@@ -170,8 +170,9 @@ def print_errors(report: Any, console: Any = None) -> None:
               help="Also score per value of FIELD: a metadata field (domain, publisher_style, ...) or "
                    "boilerplate_share or length. Repeat or separate by commas (default: [tool.harness] slice_by).")
 @click.option("--per-slice", is_flag=True, help="Also print a score table per slice field.")
+@click.option("--per-type", is_flag=True, help="Also print P / R / F1 per entity type, quote kind and event type.")
 def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool,
-        ceiling: str | None, slice_by: tuple[str, ...], per_slice: bool) -> None:
+        ceiling: str | None, slice_by: tuple[str, ...], per_slice: bool, per_type: bool) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
     Prints one table (rows: categories and key sub-scores; columns: adapters;
@@ -206,6 +207,10 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     print_table(report, console)
     if per_slice:
         print_slice_tables(report, console)
+    if per_type:
+        from ..report import print_per_type_tables
+
+        print_per_type_tables(report, console)
     if result.cache is not None:
         stats = result.cache
         console.print(f"cache: {stats.hits} hit(s), {stats.misses} miss(es)"

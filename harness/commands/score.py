@@ -20,8 +20,10 @@ import click
 @click.option("--resamples", type=int, default=None, help="Bootstrap resamples for the 95% interval (default 1000).")
 @click.option("--seed", type=int, default=None, help="Seed of the bootstrap (default 0).")
 @click.option("--items", "with_items", is_flag=True, help="With --json: include every item outcome per document.")
+@click.option("--per-type", is_flag=True, help="Also print P / R / F1 per entity type, quote kind and event type.")
 def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, quote_threshold: float | None,
-          include_pronouns: bool | None, resamples: int | None, seed: int | None, with_items: bool) -> None:
+          include_pronouns: bool | None, resamples: int | None, seed: int | None, with_items: bool,
+          per_type: bool) -> None:
     """Score PREDICTIONS (a JSON or JSONL file, one record per document, or a folder of them)
     against the GOLD folder; settings come from [tool.harness.scoring], flags override them.
 
@@ -59,22 +61,42 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
         _exit_for(result)
         return
     click.echo(f"{len(corpus)} document(s), {len(records)} prediction record(s)")
-    click.echo(f"{'category':<10} {'precision':>9} {'recall':>7} {'F1':>6}  95% CI         tp    fp    fn  ungrounded  boilerplate")
+    # 68 columns: the table fits an 80-column terminal; what leaked or was not grounded goes on a line below
+    click.echo(f"{'category':<10} {'P':>6} {'R':>6} {'F1':>6}  {'95% CI of F1':<14} {'tp':>6} {'fp':>6} {'fn':>6}")
     for name, category in result.categories.items():
         low, high = category.ci95
-        click.echo(f"{name:<10} {category.precision:>9.3f} {category.recall:>7.3f} {category.f1:>6.3f}  "
-                   f"[{low:.3f}, {high:.3f}] {category.tp:>5g} {category.fp:>5g} {category.fn:>5g}"
-                   f"  {category.ungrounded:>10}  {category.leakage.in_boilerplate:>11}")
+        click.echo(f"{name:<10} {category.precision:>6.3f} {category.recall:>6.3f} {category.f1:>6.3f}  "
+                   f"[{low:.3f}, {high:.3f}] {category.tp:>6g} {category.fp:>6g} {category.fn:>6g}")
+        click.echo(f"  ungrounded {category.ungrounded}, false alarms in boilerplate "
+                   f"{category.leakage.in_boilerplate}")
         for sub, value in category.subscores.items():
             shown = "n/a (no items)" if value.f1 is None else f"{value.f1:.3f}"
             click.echo(f"  {sub:<26} {'rate' if value.kind == 'rate' else 'F1'} {shown}")
     missing = [c for c in ("entities", "quotes", "figures", "events") if c not in result.categories]
     if missing:
         click.echo(f"not supported (no record predicts them): {', '.join(missing)}")
+    if per_type:
+        from rich.console import Console
+
+        from ..report import print_per_type_tables
+
+        scores = result.to_dict()["categories"]
+        print_per_type_tables({"adapters": {"predictions": {"status": "ok", "scores": scores}}},
+                              Console(highlight=False))
     for fault in result.faults:
         click.echo(f"could not score {fault.doc_id} ({fault.category}): {fault.message}", err=True)
-    click.echo(result.method)
+    for line in _wrapped(result.method):
+        click.echo(line)
     _exit_for(result)
+
+
+def _wrapped(text: str) -> list[str]:
+    """``text`` in lines that fit the terminal, broken at spaces only (so no number is cut)."""
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def _looks_like_gold(path: Path) -> bool:
