@@ -86,7 +86,10 @@ def _items(container: Any, key: str) -> Iterator[tuple[int, dict]]:
 
 
 def semantic_problems(raw: dict, text: str, file: str, *, text_file: str = "") -> list[Problem]:
-    """Every semantic problem in the validated annotation dict ``raw`` for ``text``."""
+    """Every semantic problem in the annotation dict ``raw`` for ``text``.
+
+    ``raw`` has passed the schema, or is the ``well_typed_part`` of one that has not.
+    """
     problems: list[Problem] = []
     problems += _sha_problems(raw, text, file, text_file)
     problems += list(_span_problems(raw, text, file))

@@ -30,10 +30,8 @@ def adapters(as_json: bool) -> None:
                                 "install_hint": i.install_hint, "categories": list(i.categories),
                                 "source": i.source, "base": i.base, "note": i.note} for i in infos], indent=2))
         return
-    import shutil
-    import textwrap
+    from ..terminal import wrapped
 
-    columns = shutil.get_terminal_size((80, 24)).columns
     sources = [info.source if info.base is None else f"{info.source}: {info.base}" for info in infos]
     width = max(len("adapter"), *(len(i.name) for i in infos))
     status_width = max(len("status"), *(len(i.status) for i in infos))
@@ -53,7 +51,5 @@ def adapters(as_json: bool) -> None:
         if info.note:
             notes.append(f"note: {info.note}")
         for note in notes:
-            # wrapped at spaces only, so a command or setting is never broken
-            for part in textwrap.wrap(note, max(columns - len(indent), 30), break_long_words=False,
-                                      break_on_hyphens=False):
-                click.echo(indent + part)
+            for part in wrapped(note, indent):  # at spaces only: a command or setting is never broken
+                click.echo(part)

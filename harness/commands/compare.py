@@ -112,14 +112,20 @@ def _print_method(comparison: Mapping[str, Any]) -> None:
     interval = comparison.get("interval") or {}
     if not interval:
         return
-    click.echo(f"{interval['confidence']:.0%} interval and p-values: paired {interval['method']}; "
-               "p(exact): sign test on the discordant items")
+    from ..terminal import wrapped
+
+    for line in wrapped(f"{interval['confidence']:.0%} interval and p-values: paired {interval['method']}; "
+                        "p(exact): sign test on the discordant items"):
+        click.echo(line)
     if interval.get("warning"):
-        click.echo(f"warning: {interval['warning']}; p-values are never below p(exact)")
+        for line in wrapped(f"warning: {interval['warning']}; p-values are never below p(exact)"):
+            click.echo(line)
 
 
 def _print_comparison(title: str, comparison: Mapping[str, Any], names: tuple[str, str], items: int) -> None:
     """One category in two lines (F1 and ΔF1 with its interval; the p-values), then the items that differ."""
+    from ..terminal import wrapped
+
     categories = comparison.get("categories", comparison)
     click.echo(f"== {title}: ΔF1 = {names[1]} − {names[0]} ==")
     _print_method(comparison)
@@ -140,7 +146,10 @@ def _print_comparison(title: str, comparison: Mapping[str, Any], names: tuple[st
             if listed and items > 0:
                 click.echo(f"  {what} ({len(listed)}):")
                 for item in listed[:items]:
-                    click.echo(f"    - {_describe(item)}")
+                    lines = wrapped(_describe(item), "      ")  # a long quote continues under itself
+                    click.echo("    - " + lines[0][6:])
+                    for line in lines[1:]:
+                        click.echo(line)
                 if len(listed) > items:
                     click.echo(f"    … and {len(listed) - items} more (--items to see more)")
 

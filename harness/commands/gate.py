@@ -15,14 +15,14 @@ def print_checks(result, echo=click.echo, width: int | None = None) -> None:
     move to a line of their own. PASS and FAIL are coloured on a terminal;
     ``click.echo`` drops the colour when the output is piped.
     """
-    import shutil
-    import textwrap
+    from ..terminal import width as terminal_width
+    from ..terminal import wrapped
 
     if not result.checks:
         echo("No gate checks configured. Add thresholds under [tool.harness.gate] in pyproject.toml, "
              'e.g. "rules.entities.f1" = 0.6.')
         return
-    width = width or shutil.get_terminal_size((80, 24)).columns
+    width = width or terminal_width()
     rows = [("PASS" if check.passed else "FAIL", check.name, check.required,
              "n/a" if check.actual is None else f"{check.actual:.4f}", check.detail) for check in result.checks]
     name_width = max(len("check"), *(len(row[1]) for row in rows))
@@ -37,12 +37,10 @@ def print_checks(result, echo=click.echo, width: int | None = None) -> None:
             echo(f"{coloured}  {name:<{name_width}}  {required:<{required_width}}  {actual}")
         else:
             echo(f"{coloured}  {name}")
-            for line in textwrap.wrap(f"required {required}  actual {actual}", width - len(indent),
-                                      break_long_words=False, break_on_hyphens=False):
-                echo(indent + line)
-        for line in textwrap.wrap(detail, max(width - len(indent), 20), break_long_words=False,
-                                  break_on_hyphens=False):
-            echo(indent + line)
+            for line in wrapped(f"required {required}  actual {actual}", indent, width):
+                echo(line)
+        for line in wrapped(detail, indent, width):
+            echo(line)
     failed = len(result.failures)
     verdict = click.style("passed", fg="green") if not failed else click.style("FAILED", fg="red", bold=True)
     echo(f"Gate {verdict}: {len(result.checks) - failed} of {len(result.checks)} check(s) passed.")
@@ -118,6 +116,8 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
     else:
         path = Path(report_path or Path(configured_path(config, "reports", "reports")) / "latest" / "report.json")
         if not path.exists():
+            if found:
+                raise ConfigError.of(found)  # the configuration first: it may be why the report is missing
             raise InputError(f"{path}: no report to check. Run `harness run` first, or `harness gate --run`.")
     report = load_report(path)
     # a fresh run is made from the gold it was given; a saved report must show it was

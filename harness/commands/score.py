@@ -85,18 +85,11 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
                               Console(highlight=False))
     for fault in result.faults:
         click.echo(f"could not score {fault.doc_id} ({fault.category}): {fault.message}", err=True)
-    for line in _wrapped(result.method):
+    from ..terminal import wrapped
+
+    for line in wrapped(result.method):
         click.echo(line)
     _exit_for(result)
-
-
-def _wrapped(text: str) -> list[str]:
-    """``text`` in lines that fit the terminal, broken at spaces only (so no number is cut)."""
-    import shutil
-    import textwrap
-
-    width = shutil.get_terminal_size((80, 24)).columns
-    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def _looks_like_gold(path: Path) -> bool:
@@ -128,10 +121,14 @@ def _refuse_swapped(gold: str, predictions: str) -> None:
     """Name arguments given the wrong way round, before the gold loader lists every record as a problem."""
     from ..errors import UsageError
 
-    if _looks_like_predictions(Path(gold)) and _looks_like_gold(Path(predictions)):
+    if not _looks_like_predictions(Path(gold)):
+        return
+    if _looks_like_gold(Path(predictions)):
         raise UsageError(f"the first argument ({gold}) looks like a predictions file and the second "
                          f"({predictions}) like gold; did you mean `harness score {predictions} {gold}`? "
                          "The gold comes first: harness score GOLD PREDICTIONS.")
+    raise UsageError(f"the first argument ({gold}) looks like a predictions file, but it must be the gold: "
+                     "harness score GOLD PREDICTIONS, with GOLD a gold folder (default gold/) or annotation file.")
 
 
 def _exit_for(result) -> None:

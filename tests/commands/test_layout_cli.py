@@ -18,12 +18,13 @@ def _invoke(*arguments: str, columns: int):
     return CliRunner().invoke(cli, list(arguments), env={"COLUMNS": str(columns)})
 
 
-def _fits(output: str, columns: int) -> list[str]:
+def _fits(output: str, columns: int, tables: bool = True) -> list[str]:
     lines = output.splitlines()
     # a command to paste is the one line kept whole past the edge: a line break would break the command
     too_wide = [line for line in lines if len(line) > columns and not line.startswith("harness ")]
     assert not too_wide, too_wide
-    assert "…" not in output  # rich's mark of a cut cell
+    if tables:
+        assert "…" not in output  # rich's mark of a cut cell
     return lines
 
 
@@ -82,3 +83,14 @@ def test_robustness_fits_and_the_replay_command_is_one_line(project, monkeypatch
     [command] = [line for line in lines if line.startswith("harness robustness")]
     assert command.split()[:4] == ["harness", "robustness", "--adapter", "counting"]
     assert (project / command.split("--replay ")[1]).is_file()
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_compare_fits_with_p_values_whole(project, monkeypatch, columns):
+    monkeypatch.chdir(project)
+    result = _invoke("compare", "counting", "oracle", "--resamples", "200", columns=columns)
+    assert result.exit_code == 0, result.output
+    lines = _fits(result.stdout, columns, tables=False)  # no table: "… and 8 more" is its own words
+    at = next(i for i, line in enumerate(lines) if line.startswith("entities "))
+    assert re.search(r"ΔF1 [+-]\d\.\d{3} \[[+-]\d\.\d{3}, [+-]\d\.\d{3}\]", lines[at])
+    assert re.search(r"p\(exact\) \d\.\d{3}", lines[at + 1])

@@ -92,3 +92,10 @@ def test_predictions_for_no_gold_document_are_an_error(tmp_path, example_gold_di
     outcome = CliRunner().invoke(cli, ["score", str(example_gold_dir), str(file)])
     assert outcome.exit_code == 2
     assert "none of its 1 record(s) is for a gold document" in outcome.output
+
+
+def test_a_predictions_file_given_as_gold_is_named(tmp_path):
+    file = write_records(tmp_path / "p.jsonl", [{"doc_id": "example-harbour-tech", "entities": []}])
+    outcome = CliRunner().invoke(cli, ["score", str(file), str(file)])
+    assert outcome.exit_code == 2
+    assert "looks like a predictions file, but it must be the gold" in outcome.output
