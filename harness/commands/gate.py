@@ -27,16 +27,17 @@ def print_checks(result, echo=click.echo, width: int | None = None) -> None:
              "n/a" if check.actual is None else f"{check.actual:.4f}", check.detail) for check in result.checks]
     name_width = max(len("check"), *(len(row[1]) for row in rows))
     required_width = max(len("required"), *(len(row[2]) for row in rows))
-    one_line = 6 + name_width + 2 + required_width + 2 + 6 <= width
-    indent = " " * 6
+    # columns: result (6), check, required, actual, two spaces apart; a reason is indented under the check
+    one_line = 8 + name_width + 2 + required_width + 2 + 6 <= width
+    indent = " " * 8
     if one_line:
-        echo(click.style(f"{'result':<6}{'check':<{name_width}}  {'required':<{required_width}}  actual", bold=True))
+        echo(click.style(f"result  {'check':<{name_width}}  {'required':<{required_width}}  actual", bold=True))
     for verdict, name, required, actual, detail in rows:
         coloured = click.style(verdict, fg="green" if verdict == "PASS" else "red", bold=verdict == "FAIL")
         if one_line:
-            echo(f"{coloured}  {name:<{name_width}}  {required:<{required_width}}  {actual}")
+            echo(f"{coloured}    {name:<{name_width}}  {required:<{required_width}}  {actual}")
         else:
-            echo(f"{coloured}  {name}")
+            echo(f"{coloured}    {name}")
             for line in wrapped(f"required {required}  actual {actual}", indent, width):
                 echo(line)
         for line in wrapped(detail, indent, width):
