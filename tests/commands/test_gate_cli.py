@@ -175,3 +175,15 @@ def test_gate_lines_fit_the_terminal_and_names_are_whole(tmp_path, columns):
     assert any(w[:2] == ["FAIL", long_name] for w in words)
     assert any(w[:4] == ["FAIL", "rules.entities.f1", "(vs", "baseline)"] for w in words)
     assert "\x1b[" not in proc.stdout  # no colour when piped
+
+
+def test_gate_columns_line_up_under_their_headers(tmp_path):
+    project = _project(tmp_path, '[tool.harness.gate]\n"rules.entities.f1" = 0.5\n"rules.quotes.f1" = 0.45\n',
+                       _report(0.6, quotes_f1=0.4))
+    proc = _harness(project, "gate", env={"COLUMNS": "120"})
+    header, *rows = [line for line in proc.stdout.splitlines() if line.startswith(("result", "PASS", "FAIL"))]
+    assert header.split() == ["result", "check", "required", "actual"]
+    for row in rows:
+        assert row.index("rules.") == header.index("check")
+        assert row.index(">=") == header.index("required")
+        assert row.rstrip().endswith("0") and row.index("0.", row.index(">=") + 6) == header.index("actual")
