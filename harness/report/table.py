@@ -51,9 +51,15 @@ def error_table(errors: list[Mapping[str, Any]]):
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"Errors ({len(errors)})", title_justify="left", title_style="bold red")
-    for column in ("adapter", "document", "stage", "kind"):
-        table.add_column(column, overflow="fold")
+    from rich import box
+
+    # no outer border and the short columns unbroken, so the message keeps most of a narrow terminal
+    table = Table(title=f"Errors ({len(errors)})", title_justify="left", title_style="bold red",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("adapter", no_wrap=True)
+    table.add_column("document", overflow="fold")
+    table.add_column("stage", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
     table.add_column("message", overflow="fold", ratio=1)
     for error in errors:
         message = " ".join(str(error.get("message") or "").split())

@@ -94,3 +94,14 @@ def test_compare_fits_with_p_values_whole(project, monkeypatch, columns):
     at = next(i for i, line in enumerate(lines) if line.startswith("entities "))
     assert re.search(r"ΔF1 [+-]\d\.\d{3} \[[+-]\d\.\d{3}, [+-]\d\.\d{3}\]", lines[at])
     assert re.search(r"p\(exact\) \d\.\d{3}", lines[at + 1])
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_error_table_fits_with_short_columns_whole(project, monkeypatch, add_document, columns):
+    add_document(project, "example-broken")  # the extractor fails on it
+    monkeypatch.chdir(project)
+    result = _invoke("run", "--adapters", "counting", columns=columns)
+    assert result.exit_code == 3, result.output
+    lines = _fits(result.stdout, columns)
+    [row] = [line.split() for line in lines if line.startswith("counting ")]
+    assert row[:2] == ["counting", "example-broken"] and row[2] == "extract"
