@@ -108,7 +108,10 @@ def _describe(error) -> str:
     if validator_name == "required":
         return error.message.replace("is a required property", "is required but missing") + "."
     if validator_name == "additionalProperties":
-        return f"{error.message}."
+        known = list((error.schema or {}).get("properties", {})) if isinstance(error.schema, dict) else []
+        unexpected = [name for name in error.instance if name not in known] if isinstance(error.instance, dict) else []
+        hints = "".join(did_you_mean(name, known) for name in unexpected)
+        return f"{error.message}.{hints}"
     if validator_name == "enum":
         choices = list(error.validator_value)
         return f"{short(error.instance)} is not one of {choices}.{did_you_mean(error.instance, choices)}"

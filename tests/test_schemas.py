@@ -72,3 +72,10 @@ def test_an_offset_written_as_a_string_suggests_the_whole_number(example_gold_di
     raw["entities"][0]["mentions"][0]["start"] = "12"
     [message] = _messages(raw)
     assert "should be a whole number, e.g. 12" in message
+
+
+def test_a_misspelt_property_names_the_closest(example_gold_dir):
+    raw = _gold(example_gold_dir)
+    raw["entities"][0]["mentons"] = raw["entities"][0].pop("mentions")
+    messages = _messages(raw)
+    assert any("'mentons' was unexpected" in m and "Did you mean 'mentions'?" in m for m in messages)
