@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from harness.cli import cli
@@ -41,9 +43,12 @@ def test_the_spacy_adapter_says_which_layers_it_borrows(tmp_path, monkeypatch):
     assert "rules' layer" in infos["spacy"]["note"] and infos["rules"]["note"] == ""
 
 
-def test_adapters_lines_fit_80_columns_and_json_is_stdout_only(tmp_path, monkeypatch):
+@pytest.mark.parametrize("columns", [80, 200])
+def test_adapters_lines_fit_the_terminal_and_json_is_stdout_only(tmp_path, monkeypatch, columns):
     monkeypatch.chdir(tmp_path)
-    shown = CliRunner().invoke(cli, ["adapters"], env={"COLUMNS": "80"})
-    assert shown.exit_code == 0 and all(len(line) <= 80 for line in shown.output.splitlines())
+    shown = CliRunner().invoke(cli, ["adapters"], env={"COLUMNS": str(columns)})
+    assert shown.exit_code == 0 and all(len(line) <= columns for line in shown.output.splitlines())
+    names = [line.split()[0] for line in shown.output.splitlines() if line and not line.startswith(" ")]
+    assert names[0] == "adapter" and {"rules", "oracle", "spacy", "llm", "command", "predictions"} <= set(names)
     listed = CliRunner().invoke(cli, ["adapters", "--json"])
     assert {i["name"] for i in json.loads(listed.stdout)} >= {"rules", "oracle"}
