@@ -48,6 +48,16 @@ class HarnessGroup(click.Group):
         module_name, attribute = COMMANDS[name][0].split(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        # an unknown command is a usage error (exit 2) that names the closest command
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            from .errors import did_you_mean
+
+            ctx.fail(f"no such command {name!r}.{did_you_mean(name, COMMANDS)} "
+                     "`harness --help` lists the commands.")
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, short_help) for name, (_, short_help) in COMMANDS.items()]
         with formatter.section("Commands"):

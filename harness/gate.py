@@ -5,6 +5,7 @@ Configured in pyproject.toml::
     [tool.harness.gate]
     "rules.entities.f1" = 0.6                 # adapter.category.metric >= value
     "rules.quotes.attribution.f1" = 0.3       # adapter.category.subscore.metric
+    "rules.quotes.attribution.rate" = 0.7     # a rate sub-score, named as the tables print it
     "rules@domain=sports.quotes.f1" = 0.6     # the same, over one slice's documents
     "llm.cost.total" = 2.50                   # adapter.cost.total <= value (a maximum)
     "llm.cost.per_document" = 0.01            # adapter.cost.per_document <= value (a maximum)
@@ -29,7 +30,7 @@ from typing import Any, Callable, Mapping
 from .errors import ConfigError, did_you_mean
 from .model import CATEGORIES
 
-METRICS = ("precision", "recall", "f1")
+METRICS = ("precision", "recall", "f1", "rate")  # rate: of a rate sub-score (the tables print "rate 0.85 (62/73)")
 COST_METRICS = ("total", "per_document")  # adapter.cost.<metric>: maxima, read from report usage
 BASELINE_SETTINGS = ("file", "require_significance", "alpha", "test")
 SIGNIFICANCE_TESTS = ("bootstrap", "randomization")
@@ -243,6 +244,18 @@ def _fraction(value: Any, key: str, where: str) -> float:
 
 def parse_gate_config(config: Any) -> GateConfig:
     """The gate settings of a ``HarnessConfig``; every malformed entry is listed in one ``ConfigError``."""
+    gate, problems = parse_gate_entries(config)
+    if problems:
+        raise ConfigError.of(problems)
+    return gate
+
+
+def parse_gate_entries(config: Any) -> tuple[GateConfig, list[str]]:
+    """The well-formed gate settings of a ``HarnessConfig``, and a message for every malformed entry.
+
+    The checks that parsed can still be checked against a report, so a
+    gate's mistakes of form and of names are all listed at once.
+    """
     problems: list[str] = []
 
     def attempt(parse: Callable[[], Any], default: Any = None) -> Any:
@@ -288,9 +301,13 @@ def parse_gate_config(config: Any) -> GateConfig:
     if test not in SIGNIFICANCE_TESTS:
         problems.append(f"{where_baseline}: test = {test!r} is not a significance test; "
                         f"valid: {', '.join(SIGNIFICANCE_TESTS)}.")
-    if problems:
-        raise ConfigError.of(problems)
-    return GateConfig(thresholds, drops, file, require, alpha, test, costs)
+    if not isinstance(file, str) or not file:
+        file = DEFAULT_BASELINE
+    if not isinstance(require, bool):
+        require = False
+    if test not in SIGNIFICANCE_TESTS:
+        test = "bootstrap"
+    return GateConfig(thresholds, drops, file, require, alpha, test, costs), problems
 
 
 def not_applicable(report: Mapping[str, Any], category: str) -> bool:
@@ -338,14 +355,22 @@ def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> Non
                 f"{key.category!r}; it scores: {', '.join(scores) or '(nothing)'}."
             )
             continue
-        if key.subscore is not None:
-            subscores = scores[key.category].get("subscores", {})
-            if key.subscore not in subscores:
-                problems.append(
-                    f"[tool.harness.gate]: {str(key)!r} names unknown sub-score {key.subscore!r} of "
-                    f"{key.category}; valid sub-scores: {', '.join(subscores) or '(none)'}."
-                    f"{did_you_mean(key.subscore, list(subscores))}"
-                )
+        subscores = scores[key.category].get("subscores", {})
+        if key.subscore is not None and key.subscore not in subscores:
+            problems.append(
+                f"[tool.harness.gate]: {str(key)!r} names unknown sub-score {key.subscore!r} of "
+                f"{key.category}; valid sub-scores: {', '.join(subscores) or '(none)'}."
+                f"{did_you_mean(key.subscore, list(subscores))}"
+            )
+            continue
+        target = scores[key.category] if key.subscore is None else subscores[key.subscore]
+        if key.metric == "rate" and target.get("kind") != "rate":
+            rates = [f"{key.category}.{name}" for name, sub in subscores.items() if sub.get("kind") == "rate"]
+            what = key.category if key.subscore is None else f"{key.category}.{key.subscore}"
+            problems.append(
+                f"[tool.harness.gate]: {str(key)!r}: {what} is scored by precision, recall and f1, not a rate; "
+                f"use one of those, or a rate sub-score ({', '.join(rates) or 'none here'})."
+            )
     if problems:
         raise ConfigError.of(problems)
 
@@ -390,7 +415,8 @@ def metric_value(report: Mapping[str, Any], key: MetricKey) -> float | None:
         score = score.get("subscores", {}).get(key.subscore)
         if score is None:
             return None
-    value = score.get(key.metric)
+    # a rate sub-score keeps its rate in f1 (precision and recall equal it too)
+    value = score.get("f1" if key.metric == "rate" else key.metric)
     return None if value is None else float(value)
 
 
@@ -630,14 +656,19 @@ def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
     file is read (relative to the project folder) only when drop checks are
     configured; a missing baseline fails those checks.
     """
-    gate = parse_gate_config(config)
+    gate, malformed = parse_gate_entries(config)
     if not allow_other_gold:
         from .commands.run import configured_path
         from .gold import load_gold
 
         given = gold_path or configured_path(config, "gold", "gold")
         check_same_gold(report, report_path, load_gold(given).fingerprint, given)
-    check_names(gate, report, str(report_path))
+    try:
+        check_names(gate, report, str(report_path))
+    except ConfigError as exc:
+        malformed += exc.problems
+    if malformed:  # every mistake, of form and of names, in one message
+        raise ConfigError.of(malformed)
     baseline = None
     baseline_path = Path(gate.baseline_file)
     if not baseline_path.is_absolute():

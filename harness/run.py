@@ -11,6 +11,7 @@ failure costs recall and can never raise a score.
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -112,6 +113,7 @@ class ScoredAdapter:
     scoring_seconds: float = 0.0
     scoring_error: RunError | None = None
     scoring_faults: tuple[RunError, ...] = ()  # documents the scorer could not score
+    warnings: tuple[Any, ...] = ()  # harness.prediction_checks.PredictionWarning: unknown types or documents
 
     @property
     def name(self) -> str:
@@ -435,6 +437,19 @@ class AdapterSpec:
     setup_error: RunError | None = None
 
 
+def adapter_warnings(spec: AdapterSpec, adapter_run: AdapterRun, corpus: Corpus) -> list[Any]:
+    """What is suspicious in an adapter's predictions: types the gold never uses, records for no gold document."""
+    from .prediction_checks import type_warnings, unknown_document_warning
+
+    found = type_warnings(adapter_run.predictions, spec.name)
+    record_ids = getattr(spec.extractor, "record_ids", None)  # an adapter reading a file of records
+    if record_ids is not None:
+        source = str(getattr(spec.extractor, "path", spec.name))
+        unknown = unknown_document_warning(record_ids, [a.document.id for a in corpus], spec.name, source)
+        found += [unknown] if unknown is not None else []
+    return found
+
+
 def default_adapter_names(config: Any) -> list[str]:
     """Every adapter that is ready here, except ``oracle`` (which only echoes the gold).
 
@@ -483,6 +498,12 @@ def build_adapters(names: Iterable[str], config: Any, corpus: Corpus, *, use_cac
         except Exception as exc:
             specs.append(AdapterSpec(name, None, factory, _exception_error(name, None, "setup", exc)))
             continue
+        record_ids = getattr(extractor, "record_ids", None)
+        if record_ids is not None:  # records for another corpus: nothing would be scored
+            from .prediction_checks import require_a_match
+
+            require_a_match(record_ids, [a.document.id for a in corpus],
+                            f"adapter {name!r}: {getattr(extractor, 'path', name)}")
         specs.append(AdapterSpec(name, extractor, factory))
     return specs
 
@@ -516,6 +537,7 @@ def run_evaluation(
         except Exception as exc:  # e.g. a fingerprint property that raises
             adapter_run = AdapterRun(spec.name, "", "", (), (), 0.0,
                                      _exception_error(spec.name, None, "setup", exc))
-        scored.append(score_adapter(corpus, adapter_run, scoring_options))
+        scored.append(dataclasses.replace(score_adapter(corpus, adapter_run, scoring_options),
+                                          warnings=tuple(adapter_warnings(spec, adapter_run, corpus))))
     return RunResult(corpus, tuple(scored), options, started_at, time.perf_counter() - started,
                      cache.stats if cache is not None else None)

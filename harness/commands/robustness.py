@@ -10,7 +10,8 @@ import click
 from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES
 from .options import complete_adapters, json_option, sample_options, set_option
 
-CATEGORY_HELP = "F1 clean / as given / mean noisy, mean and worst ΔF1 (noisy − clean), leakage"
+CATEGORY_HELP = ("F1 clean / as given / mean noisy; mean and worst ΔF1 (noisy − clean); the drop allowed (tolerance); "
+                 "variants broken; false alarms in boilerplate (leakage)")
 
 
 def _fmt(value: float | None, signed: bool = False) -> str:
@@ -20,14 +21,17 @@ def _fmt(value: float | None, signed: bool = False) -> str:
 
 
 def _table(report, console) -> None:
+    from rich import box
     from rich.table import Table
 
     title = (f"{report.adapter} on {report.doc_id}: {len(report.variants)} noisy variant(s), seed {report.seed}"
              + (f", {report.errors} adapter error(s)" if report.errors else ""))
-    table = Table(title=title, caption=CATEGORY_HELP)
-    for column in ("category", "F1 clean", "F1 given", "F1 noisy", "ΔF1 mean", "ΔF1 worst",
-                   "tolerance", "broken", "leakage given", "leakage noisy"):
-        table.add_column(column, justify="left" if column == "category" else "right")
+    # two-line headers and one space between columns: ten columns in 75 characters, so 80 columns hold the table
+    table = Table(title=title, caption=CATEGORY_HELP, title_justify="left", caption_justify="left",
+                  box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 0))
+    for column in ("category", "F1\nclean", "F1\ngiven", "F1\nnoisy", "ΔF1\nmean", "ΔF1\nworst",
+                   "allowed\ndrop", "broken", "leakage\ngiven", "leakage\nnoisy"):
+        table.add_column(column, justify="left" if column == "category" else "right", no_wrap=True)
     for row in report.categories:
         worst = _fmt(row.worst_delta, signed=True)
         if row.broken:
@@ -62,8 +66,9 @@ def _minimal(report, console) -> None:
     if minimal.score.error:
         console.print(f"  adapter error: {minimal.score.error}", markup=False)
     if report.fixture is not None:
-        console.print(f"  saved as {report.fixture}; rerun it with: harness robustness --adapter {report.adapter} "
-                      f"--replay {report.fixture}", markup=False, highlight=False)
+        console.print(f"  saved as {report.fixture}; rerun it with:", markup=False, highlight=False)
+        # echoed whole, not wrapped by rich (even past the terminal's edge): a broken command could not be pasted
+        click.echo(f"harness robustness --adapter {report.adapter} --replay {report.fixture}")
 
 
 @click.command()
@@ -130,8 +135,12 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
     paths = config.section("paths")
     gold = load_gold(gold_path or config.root / paths.get("gold", "gold"))
     out = out_dir or config.root / paths.get("reports", "reports") / "robustness"
-    # tables stay whole in logs; with --json, stdout holds the JSON alone
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 132, stderr=as_json)
+    import os
+
+    # piped without COLUMNS: 132 columns, so tables stay whole in logs; else the terminal's (or COLUMNS)
+    # width; with --json, stdout holds the JSON alone
+    console = Console(highlight=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 132,
+                      stderr=as_json)
     scorer = ArticleScorer(adapter_name, config)
 
     if replay_path is not None:

@@ -202,7 +202,7 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
     return {"report": str(files.json), "run": None if run_folder is None else run_folder.name,
             "run_folder": None if run_folder is None else str(run_folder), "status": report.get("status"),
             "exit_code": exit_code, "documents": len(report["gold"]["documents"]), "sample": report.get("sample"),
-            "scores": scores, "errors": errors}
+            "scores": scores, "errors": errors, "warnings": list(report.get("warnings") or [])}
 
 
 @click.command()
@@ -226,12 +226,13 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
               help="Also score per value of FIELD: a metadata field (domain, publisher_style, ...) or "
                    "boilerplate_share or length. Repeat or separate by commas (default: [tool.harness] slice_by).")
 @click.option("--per-slice", is_flag=True, help="Also print a score table per slice field.")
+@click.option("--per-type", is_flag=True, help="Also print P / R / F1 per entity type, quote kind and event type.")
 @sample_options
 @set_option
 @json_option
 def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str,
         ray_address: str | None, no_cache: bool, retry_errors: bool, ceiling: str | None,
-        slice_by: tuple[str, ...], per_slice: bool, limit: int | None, docs: str | None,
+        slice_by: tuple[str, ...], per_slice: bool, per_type: bool, limit: int | None, docs: str | None,
         overrides: tuple[str, ...], as_json: bool) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
@@ -298,6 +299,8 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
     exit_code = EXIT_OK if result.ok else EXIT_RUN_FAILURES
     if as_json:
         print_errors(report)
+        for warning in report.get("warnings") or []:  # stdout holds the JSON alone
+            click.echo(f"warning: {warning['adapter']}: {warning['message']}", err=True)
         print_json(run_summary(report, files, exit_code))
         sys.exit(exit_code)
     console = Console(highlight=False)
@@ -306,6 +309,10 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, 
         console.print(f"Scores over a {sample_line(report)}.", markup=False)
     if per_slice:
         print_slice_tables(report, console)
+    if per_type:
+        from ..report import print_per_type_tables
+
+        print_per_type_tables(report, console)
     if result.cache is not None:
         stats = result.cache
         console.print(f"cache: {stats.hits} hit(s), {stats.misses} miss(es)"

@@ -16,7 +16,7 @@ from .html import collect_items, html_documents_of, render_html
 from .json_report import REPORT_SCHEMA_VERSION, build_report, load_report, predictions_file_name, report_predictions
 from .junit import render_junit
 from .markdown import render_markdown
-from .table import print_slice_tables, print_table, score_table
+from .table import per_type_tables, print_per_type_tables, print_slice_tables, print_table, score_table
 
 __all__ = [
     "REPORT_SCHEMA_VERSION",
@@ -24,6 +24,8 @@ __all__ = [
     "build_report",
     "collect_items",
     "load_report",
+    "per_type_tables",
+    "print_per_type_tables",
     "predictions_file_name",
     "print_slice_tables",
     "print_table",

@@ -102,6 +102,15 @@ def _per_type(report: Mapping[str, Any]) -> str:
     return "".join(parts) or "<p>No per-type scores.</p>"
 
 
+def _warnings(report: Mapping[str, Any]) -> str:
+    """Unknown types and documents in the predictions, as a short list (nothing when there are none)."""
+    warnings = report.get("warnings") or []
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{escape(w['adapter'])}: {escape(w['message'])}</li>" for w in warnings)
+    return f'<h2>Warnings ({len(warnings)})</h2><ul class="warnings">{items}</ul>'
+
+
 def _errors(report: Mapping[str, Any]) -> str:
     errors = report.get("errors") or []
     if not errors:
@@ -285,6 +294,7 @@ status <strong>{escape(str(report.get('status', '')))}</strong></p>
 {_per_type(report)}
 <h2>Errors ({len(report.get('errors') or [])})</h2>
 {_errors(report)}
+{_warnings(report)}
 <h2>Articles</h2>
 <p>Each article once, with a layer of marks for the gold and for each adapter: switch layers, show them side by
 side or overlaid, filter by category, type, outcome and adapter, or search; click a mark for the gold item, the

@@ -190,6 +190,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "slices": {"available": list(available_fields(corpus)), "fields": slices},
         "sample": None if getattr(run.options, "sample", None) is None else run.options.sample.to_dict(),
         "errors": [e.to_dict() for e in run.errors],
+        "warnings": [w.to_dict() for scored in run.adapters for w in getattr(scored, "warnings", ())],
     }
 
 

@@ -92,4 +92,15 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         if len(errors) > max_errors:
             lines.append(f"\n… and {len(errors) - max_errors} more in report.json.")
     lines.append("")
+    lines += _warning_lines(report)
     return "\n".join(lines)
+
+
+def _warning_lines(report: Mapping[str, Any]) -> list[str]:
+    """Unknown types and documents in the predictions, one line each (nothing when there are none)."""
+    warnings = report.get("warnings") or []
+    if not warnings:
+        return []
+    lines = [f"## Warnings ({len(warnings)})", ""]
+    lines += [f"- {_escape(w['adapter'])}: {_escape(w['message'])}" for w in warnings]
+    return lines + [""]
