@@ -21,23 +21,6 @@ OUTCOMES = {"hit": "green", "wrong type": "yellow", "wrong span": "yellow", "mis
             "false alarm": "magenta", "leaked from boilerplate": "cyan"}
 
 
-def outcome_of(item: Any) -> str:
-    """The outcome of a scored item (an ``ItemView``) in words.
-
-    The status says hit, miss, false alarm or boilerplate; a loose match
-    (right span, wrong type, or right type, wrong span) is both a false
-    alarm and a miss, and the scorer's note says which it was.
-    """
-    if item.status == "tp":
-        return "hit"
-    if item.status == "boilerplate":
-        return "leaked from boilerplate"
-    for loose in ("wrong type", "wrong span"):
-        if loose in item.description:
-            return loose
-    return "missed" if item.status == "fn" else "false alarm"
-
-
 def _choose(value: str | None, choices: list[str], what: str, option: str) -> list[str]:
     from ..errors import UsageError, did_you_mean
 
@@ -75,6 +58,7 @@ def collect(report: dict, report_path: Path, doc_id: str, adapters: list[str], c
     """Every item of ``doc_id`` for ``adapters`` and ``categories``, as dicts (the ``--json`` items)."""
     from ..model import Corpus
     from ..report import collect_items, report_predictions
+    from ..report.layers import scored_item
     from ..run import AdapterRun, RunResult, ScoredAdapter
     from ..scoring import evaluate
 
@@ -93,10 +77,12 @@ def collect(report: dict, report_path: Path, doc_id: str, adapters: list[str], c
         per_category = items.get(name, {}).get(doc_id, {})
         for category in categories:
             for item in per_category.get(category, ()):
-                found.append({"adapter": name, "category": category, "outcome": outcome_of(item),
-                              "status": item.status, "type": item.label or None, "start": item.start,
-                              "end": item.end, "gold": item.gold_text or None,
-                              "predicted": item.predicted_text or None, "note": item.description})
+                # the outcome and note as report.html and `harness view` give them
+                view = scored_item(annotations, name, category, item)
+                found.append({"adapter": name, "category": category, "outcome": view["outcome"],
+                              "status": view["status"], "type": view["label"] or None, "start": view["start"],
+                              "end": view["end"], "gold": (view["gold"] or {}).get("text") or None,
+                              "predicted": (view["predicted"] or {}).get("text") or None, "note": view["note"]})
     return found
 
 
