@@ -120,8 +120,12 @@ def f1_of(tp, fp, fn):
 
 
 def _f1_sum(units, rows=None):
-    chosen = units if rows is None else units[rows]
-    totals = chosen.sum(axis=-2)
+    import numpy as np
+
+    if rows is None:
+        totals = units.sum(axis=-2)
+    else:  # column by column: never builds the (resamples, units, 3) array; counts add up exactly either way
+        totals = np.stack([units[:, k][rows].sum(axis=-1) for k in range(3)], axis=-1)
     return f1_of(totals[..., 0], totals[..., 1], totals[..., 2])
 
 
