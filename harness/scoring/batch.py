@@ -42,9 +42,10 @@ _SCORE, _FORM, _ID, _CANONICAL = attrgetter("score"), attrgetter("form"), attrge
 class EntityBatch:
     """Counts of the documents scored here, as arrays indexed by job (a job not ``fast`` holds zeros).
 
-    Tally events are ``(job, type, tp, fp, fn)`` rows; the per-type ones
-    carry ``order``, their place in the exact scorer's tally sequence of
-    their document, so that types are listed in the order it lists them.
+    Tally events are ``(job, type, kind)`` rows, kind 0 a true positive, 1
+    a false positive, 2 a false negative; the per-type ones carry
+    ``order``, their place in the exact scorer's tally sequence of their
+    document, so that types are listed in the order it lists them.
     """
 
     fast: np.ndarray  # bool per job
@@ -55,11 +56,11 @@ class EntityBatch:
     types: tuple[str, ...]
     tally_job: np.ndarray
     tally_type: np.ndarray
-    tally_counts: np.ndarray
+    tally_kind: np.ndarray
     tally_order: np.ndarray
     entity_job: np.ndarray
     entity_type: np.ndarray
-    entity_counts: np.ndarray
+    entity_kind: np.ndarray
     confusion_job: np.ndarray
     confusion_gold: np.ndarray
     confusion_predicted: np.ndarray
@@ -75,7 +76,7 @@ class EntityBatch:
         empty = np.zeros(0, dtype=np.int64)
         return cls(np.zeros(jobs, dtype=bool), np.zeros((jobs, 3), np.int64), np.zeros((jobs, 4, 5), np.int64),
                    np.zeros((jobs, 3), np.int64), np.zeros(jobs, dtype=bool), (), empty, empty,
-                   np.zeros((0, 3), np.int64), empty, empty, empty, np.zeros((0, 3), np.int64), empty, empty, empty,
+                   empty, empty, empty, empty, empty, empty, empty, empty,
                    empty, np.zeros(0), np.zeros(0, dtype=bool), empty, ())
 
 
@@ -321,7 +322,10 @@ def _score(jobs, options) -> EntityBatch:
         id_rank = _codes(e_id, rank_of)
         twice = np.sort(entity_job * len(rank_of) + id_rank)  # an id given to two entities of one document
         exact[twice[1:][twice[1:] == twice[:-1]] // len(rank_of)] = True
-        by_group = np.lexsort((id_rank[name_entity], group))
+        if n * n_keys * n_types * len(rank_of) < 2 ** 62:  # one key: group, then id
+            by_group = np.argsort(group * len(rank_of) + id_rank[name_entity])
+        else:
+            by_group = np.lexsort((id_rank[name_entity], group))
     else:
         by_group = np.argsort(group, kind="stable")
     group_sorted = group[by_group]
@@ -353,12 +357,11 @@ def _score(jobs, options) -> EntityBatch:
     loose = ~strict
     free_g = np.flatnonzero(~matched_gold)
     free_p = np.flatnonzero(~matched_prediction)
-    one, zero = np.ones, np.zeros
     tally_job = np.concatenate((pair_job[strict], pair_job[loose], pair_job[loose], a_job[free_g], q_job[free_p]))
     tally_type = np.concatenate((a_t[pair_g[strict]], q_t[pair_p[loose]], a_t[pair_g[loose]], a_t[free_g],
                                  q_t[free_p]))
-    tally_counts = np.repeat(np.eye(3, dtype=np.int64)[[0, 1, 2, 2, 1]],
-                             [strict.sum(), loose.sum(), loose.sum(), len(free_g), len(free_p)], axis=0)
+    tally_kind = np.repeat(np.array([0, 1, 2, 2, 1], dtype=np.int8),
+                           [strict.sum(), loose.sum(), loose.sum(), len(free_g), len(free_p)])
     big = len(a_s) + len(q_s) + 1
     tally_order = np.concatenate((pair_g[strict] * 2, pair_g[loose] * 2, pair_g[loose] * 2 + 1,
                                   2 * big + free_g, 3 * big + free_p))
@@ -384,8 +387,7 @@ def _score(jobs, options) -> EntityBatch:
 
     level_job = np.concatenate((entity_job[wanted], spurious_job))
     level_type = np.concatenate((e_code[wanted], spurious_type))
-    level_counts = np.concatenate((np.stack((found[wanted], zero(wanted.sum()), ~found[wanted]), axis=1),
-                                   np.stack((zero(len(spurious)), one(len(spurious)), zero(len(spurious))), axis=1)))
+    level_kind = np.concatenate((np.where(found[wanted], 0, 2), np.ones(len(spurious), dtype=np.int64)))
 
     fast = ~exact
     keep_tally, keep_level = fast[tally_job], fast[level_job]
@@ -395,9 +397,9 @@ def _score(jobs, options) -> EntityBatch:
     hits[pair_p[strict]] = True
     return EntityBatch(
         fast, headline * fast[:, None], semeval * fast[:, None, None], leakage * fast[:, None], ranked_ok & fast,
-        type_names, tally_job[keep_tally], tally_type[keep_tally], tally_counts[keep_tally].reshape(-1, 3),
+        type_names, tally_job[keep_tally], tally_type[keep_tally], tally_kind[keep_tally],
         tally_order[keep_tally], level_job[keep_level], level_type[keep_level],
-        level_counts[keep_level].astype(np.int64).reshape(-1, 3), pair_job[confusion], a_t[pair_g[confusion]],
+        level_kind[keep_level], pair_job[confusion], a_t[pair_g[confusion]],
         q_t[pair_p[confusion]], q_job[keep_ranked], q_key[keep_ranked], hits[keep_ranked],
         np.arange(len(q_s))[keep_ranked], scores,
     )

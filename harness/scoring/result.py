@@ -344,8 +344,8 @@ class _Parts:
         self.headlines[ranks_at] = batch.headline[rows_at]
         self.headline = self.headline + Counts(*(int(x) for x in batch.headline[rows_at].sum(axis=0)))
         semeval = batch.semeval[rows_at].sum(axis=0)
-        level = _type_sums(batch, batch.entity_type[rank_of[batch.entity_job] >= 0],
-                           batch.entity_counts[rank_of[batch.entity_job] >= 0])
+        chosen = rank_of[batch.entity_job] >= 0
+        level = _type_sums(batch, batch.entity_type[chosen], batch.entity_kind[chosen])
         sums = {scheme: SemEvalCounts(*(int(x) for x in semeval[k])) for k, scheme in
                 enumerate(("strict", "exact", "partial", "type"))}
         self.subscores = add_maps(self.subscores, {**{k: v.counts for k, v in sums.items()},
@@ -354,13 +354,14 @@ class _Parts:
         self.leakage = self.leakage + Leakage(*(int(x) for x in batch.leakage[rows_at].sum(axis=0)))
         chosen = rank_of[batch.tally_job] >= 0
         tally_rank, tally_order = rank_of[batch.tally_job][chosen], batch.tally_order[chosen]
-        tally_type, tally_counts = batch.tally_type[chosen], batch.tally_counts[chosen]
-        order = np.lexsort((tally_order, tally_rank))
-        codes, first = np.unique(tally_type[order], return_index=True)
-        totals = _type_sums(batch, tally_type, tally_counts)
-        for code, at in zip(codes.tolist(), first.tolist()):
-            label = batch.types[code]
-            self._add_type(label, totals[label], (int(tally_rank[order][at]), int(tally_order[order][at])))
+        tally_type, tally_kind = batch.tally_type[chosen], batch.tally_kind[chosen]
+        # where each type first appears: the smallest (rank, order), as one integer
+        width = int(tally_order.max()) + 1 if len(tally_order) else 1
+        first = np.full(len(batch.types), np.iinfo(np.int64).max)
+        np.minimum.at(first, tally_type, tally_rank * width + tally_order)
+        for label, counts in _type_sums(batch, tally_type, tally_kind).items():
+            at = int(first[batch.types.index(label)])
+            self._add_type(label, counts, (at // width, at % width))
         confusion: dict[str, int] = {}
         chosen = rank_of[batch.confusion_job] >= 0
         pairs = batch.confusion_gold[chosen] * len(batch.types) + batch.confusion_predicted[chosen]
@@ -401,20 +402,12 @@ class _Parts:
         return [pair for _, pairs in sorted(self._ranked, key=lambda entry: entry[0]) for pair in pairs]
 
 
-def _type_sums(batch, codes, counts) -> dict[str, Counts]:
-    """Counts per type name of batch tally rows."""
+def _type_sums(batch, codes, kinds) -> dict[str, Counts]:
+    """Counts per type name of batch tally rows (kind 0 tp, 1 fp, 2 fn)."""
     import numpy as np
 
-    out: dict[str, Counts] = {}
-    if not len(codes):
-        return out
-    sums = np.zeros((len(batch.types), 3), dtype=np.int64)
-    np.add.at(sums, codes, counts)
-    present = np.zeros(len(batch.types), dtype=bool)
-    present[codes] = True
-    for code in np.flatnonzero(present).tolist():
-        out[batch.types[code]] = Counts(*(int(x) for x in sums[code]))
-    return out
+    sums = np.bincount(codes * 3 + kinds, minlength=3 * len(batch.types)).reshape(-1, 3)
+    return {batch.types[code]: Counts(*(int(x) for x in sums[code])) for code in np.flatnonzero(sums.any(axis=1)).tolist()}
 
 
 def _nothing(category: str, doc_id: str, results) -> DocumentCategory:
@@ -511,6 +504,7 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     from .batch import score_entity_batch
 
     batch = score_entity_batch(jobs, options)
+    fast = batch.fast.tolist()
     documents: dict[str, Mapping[str, DocumentCategory]] = {}
     faults: list[ScoringFault] = []
     for annotations in gold:
@@ -521,7 +515,7 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
         # a layer the document is not annotated for is not applicable: no outcome at all
         for category in (c for c in supported if c in annotations.layers):
             job = job_of.get(doc_id) if category == "entities" else None
-            if job is not None and batch.fast[job]:
+            if job is not None and fast[job]:
                 deferred[category] = (batch, job, jobs[job][1])
                 continue
             predicted = (getattr(record, category, None) if record is not None else None) or ()

@@ -147,7 +147,9 @@ def test_every_document_the_batch_counts_has_the_exact_scorers_counts(case):
         level = {}
         for row in (counted.entity_job == job).nonzero()[0]:
             label = counted.types[counted.entity_type[row]]
-            level[label] = tuple(a + int(b) for a, b in zip(level.get(label, (0, 0, 0)), counted.entity_counts[row]))
+            counts = list(level.get(label, (0, 0, 0)))
+            counts[counted.entity_kind[row]] += 1
+            level[label] = tuple(counts)
         assert level == {label: (c.tp, c.fp, c.fn) for label, c in outcome.groups["entity_level"].items()}
 
 
