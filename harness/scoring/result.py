@@ -435,41 +435,43 @@ class Outcomes(Mapping):
     The counts the aggregates need are in the batch already; the full
     ``DocumentCategory`` (item outcomes included) is computed by the exact
     scorer the first time it is asked for, and kept. Both give the same
-    counts (see ``batch.py``).
+    counts (see ``batch.py``). Slots, and nothing allocated per document
+    beyond this object, keep a large corpus from waking the garbage collector.
     """
 
-    def __init__(self, annotations: Annotations, outcome: dict[str, DocumentCategory],
-                 deferred: dict[str, tuple], options: ScoringOptions) -> None:
+    __slots__ = ("_annotations", "_outcome", "_batch", "_job", "_predicted", "_options")
+
+    def __init__(self, annotations: Annotations, outcome: dict[str, DocumentCategory] | None, batch, job: int,
+                 predicted, options: ScoringOptions) -> None:
         self._annotations = annotations
-        self._outcome = outcome
-        self._deferred = deferred
+        self._outcome = outcome if outcome is not None else {}
+        self._batch, self._job, self._predicted = batch, job, predicted
         self._options = options
-        self._order = tuple(c for c in CATEGORIES if c in outcome or c in deferred)
 
     def deferred(self, category: str) -> tuple | None:
         """``(batch, job)`` when ``category`` is counted in a batch and not computed yet, else None."""
-        pending = self._deferred.get(category)
-        return None if pending is None else pending[:2]
+        if category != "entities" or "entities" in self._outcome:
+            return None
+        return self._batch, self._job
 
     def __getitem__(self, category: str) -> DocumentCategory:
         if category not in self._outcome:
-            if category not in self._deferred:
+            if category != "entities":
                 raise KeyError(category)
-            predicted = self._deferred[category][2]
-            self._outcome[category] = _score_one(category, self._annotations, predicted, self._options, [])
+            self._outcome[category] = _score_one(category, self._annotations, self._predicted, self._options, [])
         return self._outcome[category]
 
     def __iter__(self):
-        return iter(self._order)
+        return (c for c in CATEGORIES if c == "entities" or c in self._outcome)
 
     def __len__(self) -> int:
-        return len(self._order)
+        return len(self._outcome) + ("entities" not in self._outcome)
 
     def __contains__(self, category) -> bool:
-        return category in self._order
+        return category == "entities" or category in self._outcome
 
     def __repr__(self) -> str:
-        return f"Outcomes({self._annotations.document.id!r}, {list(self._order)})"
+        return f"Outcomes({self._annotations.document.id!r}, {list(self)})"
 
 
 def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
@@ -510,16 +512,20 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     for annotations in gold:
         doc_id = annotations.document.id
         record = predictions.get(doc_id)
-        outcome: dict[str, DocumentCategory] = {}
-        deferred: dict[str, tuple] = {}
+        job = job_of.get(doc_id)
+        counted = job is not None and fast[job]  # entities counted in the batch, computed when asked for
+        outcome: dict[str, DocumentCategory] | None = None
         # a layer the document is not annotated for is not applicable: no outcome at all
         for category in (c for c in supported if c in annotations.layers):
-            job = job_of.get(doc_id) if category == "entities" else None
-            if job is not None and fast[job]:
-                deferred[category] = (batch, job, jobs[job][1])
+            if counted and category == "entities":
                 continue
             predicted = (getattr(record, category, None) if record is not None else None) or ()
+            if outcome is None:
+                outcome = {}
             outcome[category] = _score_one(category, annotations, predicted, options, faults)
-        documents[doc_id] = Outcomes(annotations, outcome, deferred, options) if deferred else outcome
+        if counted:
+            documents[doc_id] = Outcomes(annotations, outcome, batch, job, jobs[job][1], options)
+        else:
+            documents[doc_id] = outcome if outcome is not None else {}
     unknown = tuple(sorted(set(predictions) - set(ids)))
     return EvaluationResult(documents, supported, options, tuple(faults), unknown)
