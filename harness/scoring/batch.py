@@ -316,7 +316,11 @@ def _score(jobs, options) -> EntityBatch:
                                   mention_entity if named else mention_entity[name_form])).astype(np.int64)
     wanted = np.zeros(len(entities), dtype=bool)
     wanted[mention_entity[g_scored]] = True
-    said = [p.canonical_name or p.text for p in map(predictions.__getitem__, live_index.tolist())]
+    speaking = predictions if len(live_index) == len(predictions) else \
+        list(map(predictions.__getitem__, live_index.tolist()))
+    canonical = list(map(_CANONICAL, speaking))
+    said = list(map(_TEXT, speaking)) if not any(canonical) else \
+        [c or p.text for c, p in zip(canonical, speaking)]  # the canonical name, else the text
     keys = _Keys()
     name_key = np.fromiter(map(keys.__getitem__, chain(e_canonical, aliases, mention_names)), dtype=np.int64,
                            count=len(name_entity))
