@@ -30,7 +30,6 @@ import numpy as np
 
 from .normalize import normalize_name
 
-SCORED_FORMS = ("name",)
 _SCORES = (int, float, type(None))
 _FIRST = itemgetter(0)
 _ENTITIES, _MENTIONS, _ALIASES = attrgetter("entities"), attrgetter("mentions"), attrgetter("aliases")

@@ -407,7 +407,8 @@ def _type_sums(batch, codes, kinds) -> dict[str, Counts]:
     import numpy as np
 
     sums = np.bincount(codes * 3 + kinds, minlength=3 * len(batch.types)).reshape(-1, 3)
-    return {batch.types[code]: Counts(*(int(x) for x in sums[code])) for code in np.flatnonzero(sums.any(axis=1)).tolist()}
+    present = np.flatnonzero(sums.any(axis=1)).tolist()
+    return {batch.types[code]: Counts(*(int(x) for x in sums[code])) for code in present}
 
 
 def _nothing(category: str, doc_id: str, results) -> DocumentCategory:

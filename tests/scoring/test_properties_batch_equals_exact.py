@@ -72,8 +72,9 @@ def documents(draw, doc_id: str):
     predictions = []
     scored = draw(st.booleans())
     for _ in range(draw(st.integers(0, 8))):
-        kind = draw(st.sampled_from(("offsets", "near gold") if tidy else
-                                    ("offsets", "offsets", "offsets", "near gold", "text only", "unplaced", "duplicate")))
+        kinds = ("offsets", "near gold") if tidy else \
+            ("offsets", "offsets", "offsets", "near gold", "text only", "unplaced", "duplicate")
+        kind = draw(st.sampled_from(kinds))
         label = draw(st.sampled_from(TYPES))
         score = draw(st.floats(0, 1)) if scored else None
         if kind == "duplicate" and predictions:
