@@ -197,24 +197,38 @@ def score_entities(annotations: Annotations, predictions: Sequence[PredictedEnti
 
 
 def _entity_level(annotations: Annotations, gold_scored, predictions: Sequence[PredictedEntity]) -> dict[str, Counts]:
-    """Per type: distinct gold entities found, missed, and distinct predicted names matching none."""
+    """Per type: distinct gold entities found, missed, and distinct predicted names matching none.
+
+    A prediction finds the entity with the smallest id among those of its
+    type that bear its name; that entity is looked up once per name and
+    type, so many mentions of one name cost no more than many names.
+    """
     wanted = {g[4] for g in gold_scored}
-    names: dict[str, set[str]] = {}
+    normal: dict[str, str] = {}  # each distinct string is normalised once
+
+    def key_of(name: str) -> str:
+        if name not in normal:
+            normal[name] = normalize_name(name)
+        return normal[name]
+
+    types = {e.id: e.type for e in annotations.entities}
+    first: dict[tuple[str, str], str] = {}  # (name, type) -> the smallest id of an entity bearing it
     for entity in annotations.entities:
         if entity.id not in wanted:
             continue
-        keys = {normalize_name(n) for n in entity.names}
-        keys |= {normalize_name(m.text) for m in entity.mentions if m.form == "name"}
+        keys = {key_of(n) for n in entity.names}
+        keys |= {key_of(m.text) for m in entity.mentions if m.form == "name"}
+        label = types[entity.id]
         for key in keys - {""}:
-            names.setdefault(key, set()).add(entity.id)
-    types = {e.id: e.type for e in annotations.entities}
+            if (key, label) not in first or entity.id < first[(key, label)]:
+                first[(key, label)] = entity.id
     found: set[str] = set()
     spurious: set[tuple[str, str]] = set()
     for prediction in predictions:
-        key = normalize_name(prediction.canonical_name or prediction.text)
-        hits = {e for e in names.get(key, ()) if types[e] == prediction.type}
-        if hits:
-            found.add(min(hits))
+        key = key_of(prediction.canonical_name or prediction.text)
+        hit = first.get((key, prediction.type))
+        if hit is not None:
+            found.add(hit)
         else:
             spurious.add((key, prediction.type))
     out: dict[str, Counts] = {}

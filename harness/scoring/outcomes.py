@@ -7,6 +7,7 @@ A ``DocumentCategory`` holds everything needed to aggregate: counts only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Mapping, Sequence
 
 from ..model import Span
@@ -119,8 +120,9 @@ class DocumentCategory:
     groups: Mapping[str, Mapping[str, Counts]] = field(default_factory=dict)
     tallies: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def headline(self) -> Counts:
+        """The sum of the items' counts (computed once: the aggregate and the interval both ask)."""
         total = Counts()
         for item in self.items:
             total = total + item.counts

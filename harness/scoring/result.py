@@ -186,37 +186,39 @@ class EvaluationResult:
     def _aggregate(self, name: str) -> CategoryResult:
         from .statistics import bootstrap_ci, interval_units
 
-        outcomes = [self.documents[d][name] for d in sorted(self.documents) if name in self.documents[d]]
-        headline = sum((o.headline for o in outcomes), Counts())
-        units, strata = interval_units(outcomes, self.interval_method)
+        doc_ids = [d for d in sorted(self.documents) if name in self.documents[d]]
+        method = self.interval_method
+        pending = [_pending(self.documents[d], name) for d in doc_ids]
+        if method.unit == "items" or not any(pending):
+            outcomes = [self.documents[d][name] for d in doc_ids]
+            units, strata = interval_units(outcomes, method)
+            parts = _Parts.of_outcomes(enumerate(outcomes), len(outcomes))
+        else:
+            # counted in batches: only the documents scored one by one are looked at one by one
+            parts = _Parts.of_outcomes(((rank, self.documents[d][name]) for rank, (d, p) in
+                                        enumerate(zip(doc_ids, pending)) if p is None), len(doc_ids))
+            batches: dict[int, tuple[Any, list[int], list[int]]] = {}
+            for rank, p in enumerate(pending):
+                if p is not None:
+                    batches.setdefault(id(p[0]), (p[0], [], []))[1:][0].append(p[1])
+                    batches[id(p[0])][2].append(rank)
+            for batch, rows, ranks in batches.values():
+                parts.add_batch(batch, rows, ranks)
+            units, strata = parts.headlines, None
+        headline = parts.headline
         ci = bootstrap_ci(units, resamples=self.options.resamples, seed=self.options.seed,
                           confidence=self.options.confidence, strata=strata)
         score = Score.of(headline, ci)
-        subscores: dict[str, Counts] = {}
-        per_type: dict[str, Counts] = {}
-        groups: dict[str, dict[str, Counts]] = {}
-        rates: set[str] = set()
-        leakage = Leakage()
-        ungrounded = 0
-        ranked: list[tuple[float, bool]] | None = []
-        for o in outcomes:
-            subscores = add_maps(subscores, o.subscores)
-            per_type = add_maps(per_type, o.per_type)
-            for group, table in o.groups.items():
-                groups[group] = add_maps(groups.get(group, {}), table)
-            rates |= set(o.rates)
-            leakage = leakage + o.leakage
-            ungrounded += o.ungrounded
-            ranked = None if ranked is None or o.ranked is None else ranked + list(o.ranked)
-        type_scores = {t: Score.of(c) for t, c in per_type.items()}
+        type_scores = {t: Score.of(c) for t, c in parts.per_type.items()}
         macro = _macro(type_scores)
+        ranked = parts.ranked
         return CategoryResult(
             name, score.tp, score.fp, score.fn, score.precision, score.recall, score.f1, ci,
-            {k: Score.of(c, kind="rate" if k in rates else "prf") for k, c in subscores.items()},
-            type_scores, macro, leakage, ungrounded,
+            {k: Score.of(c, kind="rate" if k in parts.rates else "prf") for k, c in parts.subscores.items()},
+            type_scores, macro, parts.leakage, parts.ungrounded,
             None if ranked is None else pr_curve(ranked, int(headline.tp + headline.fn)),
-            {g: {t: Score.of(c) for t, c in table.items()} for g, table in groups.items()},
-            _sum_tallies(o.tallies for o in outcomes), len(outcomes),
+            {g: {t: Score.of(c) for t, c in table.items()} for g, table in parts.groups.items()},
+            parts.tallies, len(doc_ids),
         )
 
     def items(self, doc_id: str, category: str) -> tuple[ItemOutcome, ...]:
@@ -273,9 +275,204 @@ class EvaluationResult:
         return out
 
 
+def _pending(outcomes: Mapping[str, DocumentCategory], category: str) -> tuple | None:
+    return outcomes.deferred(category) if isinstance(outcomes, Outcomes) else None
+
+
+class _Parts:
+    """The sums a category result is made of, gathered from documents in the order of their ids.
+
+    Documents scored one by one are added as they are; documents counted in
+    a batch are added column by column. Where the order of addition shows
+    (the order types are listed in, which the macro average sums in), each
+    entry remembers where it first appeared: (document rank, place within
+    the document).
+    """
+
+    def __init__(self, documents: int) -> None:
+        import numpy as np
+
+        self.headlines = np.zeros((documents, 3))
+        self.headline = Counts()
+        self.subscores: dict[str, Counts] = {}
+        self.rates: set[str] = set()
+        self.leakage = Leakage()
+        self.ungrounded = 0
+        self.groups: dict[str, dict[str, Counts]] = {}
+        self._per_type: dict[str, Counts] = {}
+        self._first: dict[str, tuple[int, int]] = {}
+        self._tallies: list[tuple[tuple[int, int], Mapping[str, Mapping[str, int]]]] = []
+        self._ranked: list[tuple[int, list]] | None = []
+
+    @classmethod
+    def of_outcomes(cls, outcomes: Iterable[tuple[int, DocumentCategory]], documents: int) -> "_Parts":
+        parts = cls(documents)
+        for rank, outcome in outcomes:
+            parts.add(rank, outcome)
+        return parts
+
+    def add(self, rank: int, o: DocumentCategory) -> None:
+        headline = o.headline
+        self.headlines[rank] = (headline.tp, headline.fp, headline.fn)
+        self.headline = self.headline + headline
+        self.subscores = add_maps(self.subscores, o.subscores)
+        for place, (label, counts) in enumerate(o.per_type.items()):
+            self._add_type(label, counts, (rank, place))
+        for group, table in o.groups.items():
+            self.groups[group] = add_maps(self.groups.get(group, {}), table)
+        self.rates |= set(o.rates)
+        self.leakage = self.leakage + o.leakage
+        self.ungrounded += o.ungrounded
+        self._tallies.append(((rank, 0), o.tallies))
+        if self._ranked is not None:
+            self._ranked = None if o.ranked is None else self._ranked + [(rank, list(o.ranked))]
+
+    def _add_type(self, label: str, counts: Counts, first: tuple[int, int]) -> None:
+        self._per_type[label] = self._per_type.get(label, Counts()) + counts
+        if label not in self._first or first < self._first[label]:
+            self._first[label] = first
+
+    def add_batch(self, batch, rows: list[int], ranks: list[int]) -> None:
+        """Add the documents of ``batch`` (an ``EntityBatch``) at ``rows``, whose ranks are ``ranks``."""
+        import numpy as np
+
+        from .semeval import SemEvalCounts
+
+        rows_at, ranks_at = np.asarray(rows), np.asarray(ranks)
+        rank_of = np.full(len(batch.fast), -1)
+        rank_of[rows_at] = ranks_at
+        self.headlines[ranks_at] = batch.headline[rows_at]
+        self.headline = self.headline + Counts(*(int(x) for x in batch.headline[rows_at].sum(axis=0)))
+        semeval = batch.semeval[rows_at].sum(axis=0)
+        chosen = rank_of[batch.entity_job] >= 0
+        level = _type_sums(batch, batch.entity_type[chosen], batch.entity_kind[chosen])
+        sums = {scheme: SemEvalCounts(*(int(x) for x in semeval[k])) for k, scheme in
+                enumerate(("strict", "exact", "partial", "type"))}
+        self.subscores = add_maps(self.subscores, {**{k: v.counts for k, v in sums.items()},
+                                                   "entity_level": sum(level.values(), Counts())})
+        self.groups["entity_level"] = add_maps(self.groups.get("entity_level", {}), level)
+        self.leakage = self.leakage + Leakage(*(int(x) for x in batch.leakage[rows_at].sum(axis=0)))
+        chosen = rank_of[batch.tally_job] >= 0
+        tally_rank, tally_order = rank_of[batch.tally_job][chosen], batch.tally_order[chosen]
+        tally_type, tally_kind = batch.tally_type[chosen], batch.tally_kind[chosen]
+        # where each type first appears: the smallest (rank, order), as one integer
+        width = int(tally_order.max()) + 1 if len(tally_order) else 1
+        first = np.full(len(batch.types), np.iinfo(np.int64).max)
+        np.minimum.at(first, tally_type, tally_rank * width + tally_order)
+        for label, counts in _type_sums(batch, tally_type, tally_kind).items():
+            at = int(first[batch.types.index(label)])
+            self._add_type(label, counts, (at // width, at % width))
+        confusion: dict[str, int] = {}
+        chosen = rank_of[batch.confusion_job] >= 0
+        pairs = batch.confusion_gold[chosen] * len(batch.types) + batch.confusion_predicted[chosen]
+        for pair, count in zip(*(x.tolist() for x in np.unique(pairs, return_counts=True))):
+            confusion[f"{batch.types[pair // len(batch.types)]}\t{batch.types[pair % len(batch.types)]}"] = count
+        first_rank = int(ranks_at.min()) if len(ranks_at) else 0
+        self._tallies.append(((first_rank, -1), {**{f"semeval:{k}": v.to_dict() for k, v in sums.items()},
+                                                 "confusion": confusion}))
+        if self._ranked is not None:
+            if not batch.ranked_ok[rows_at].all():
+                self._ranked = None
+                return
+            chosen = np.flatnonzero(rank_of[batch.ranked_job] >= 0)
+            r_rank = rank_of[batch.ranked_job][chosen]
+            order = chosen[np.lexsort((batch.ranked_order[chosen], batch.ranked_hit[chosen],
+                                       batch.ranked_key[chosen], r_rank))]
+            scored = list(zip(map(batch.ranked_score.__getitem__, batch.ranked_order[order].tolist()),
+                              batch.ranked_hit[order].tolist()))
+            ranks_sorted = rank_of[batch.ranked_job][order].tolist()
+            start = 0
+            for end in range(1, len(scored) + 1):
+                if end == len(scored) or ranks_sorted[end] != ranks_sorted[start]:
+                    self._ranked.append((ranks_sorted[start], scored[start:end]))
+                    start = end
+
+    @property
+    def per_type(self) -> dict[str, Counts]:
+        return {label: self._per_type[label] for label in sorted(self._first, key=self._first.__getitem__)}
+
+    @property
+    def tallies(self) -> dict[str, dict[str, int]]:
+        return _sum_tallies(t for _, t in sorted(self._tallies, key=lambda entry: entry[0]))
+
+    @property
+    def ranked(self) -> list[tuple[float, bool]] | None:
+        if self._ranked is None:
+            return None
+        return [pair for _, pairs in sorted(self._ranked, key=lambda entry: entry[0]) for pair in pairs]
+
+
+def _type_sums(batch, codes, kinds) -> dict[str, Counts]:
+    """Counts per type name of batch tally rows (kind 0 tp, 1 fp, 2 fn)."""
+    import numpy as np
+
+    sums = np.bincount(codes * 3 + kinds, minlength=3 * len(batch.types)).reshape(-1, 3)
+    present = np.flatnonzero(sums.any(axis=1)).tolist()
+    return {batch.types[code]: Counts(*(int(x) for x in sums[code])) for code in present}
+
+
 def _nothing(category: str, doc_id: str, results) -> DocumentCategory:
     raise UsageError(f"document {doc_id!r} has no {category} outcome: its shard did not predict {category}. "
                      "Score every shard with the same extractor.")
+
+
+def _score_one(category: str, annotations: Annotations, predicted, options: ScoringOptions,
+               faults: list[ScoringFault]) -> DocumentCategory:
+    """One document's outcome in one category by its exact scorer (a failure is a fault, scored as nothing)."""
+    scorer = _scorers()[category]
+    try:
+        outcome = scorer(annotations, predicted, options)
+    except Exception as exc:  # one bad record must not stop the corpus
+        faults.append(ScoringFault(annotations.document.id, category, f"{type(exc).__name__}: {exc}"))
+        outcome = scorer(annotations, (), options)
+    if not annotations.document.regions:  # an undivided page: leakage is not applicable
+        outcome = replace(outcome, leakage=Leakage())
+    return outcome
+
+
+class Outcomes(Mapping):
+    """One document's outcomes by category, where the entity outcome was counted in a corpus batch.
+
+    The counts the aggregates need are in the batch already; the full
+    ``DocumentCategory`` (item outcomes included) is computed by the exact
+    scorer the first time it is asked for, and kept. Both give the same
+    counts (see ``batch.py``). Slots, and nothing allocated per document
+    beyond this object, keep a large corpus from waking the garbage collector.
+    """
+
+    __slots__ = ("_annotations", "_outcome", "_batch", "_job", "_predicted", "_options")
+
+    def __init__(self, annotations: Annotations, outcome: dict[str, DocumentCategory] | None, batch, job: int,
+                 predicted, options: ScoringOptions) -> None:
+        self._annotations = annotations
+        self._outcome = outcome if outcome is not None else {}
+        self._batch, self._job, self._predicted = batch, job, predicted
+        self._options = options
+
+    def deferred(self, category: str) -> tuple | None:
+        """``(batch, job)`` when ``category`` is counted in a batch and not computed yet, else None."""
+        if category != "entities" or "entities" in self._outcome:
+            return None
+        return self._batch, self._job
+
+    def __getitem__(self, category: str) -> DocumentCategory:
+        if category not in self._outcome:
+            if category != "entities":
+                raise KeyError(category)
+            self._outcome[category] = _score_one(category, self._annotations, self._predicted, self._options, [])
+        return self._outcome[category]
+
+    def __iter__(self):
+        return (c for c in CATEGORIES if c == "entities" or c in self._outcome)
+
+    def __len__(self) -> int:
+        return len(self._outcome) + ("entities" not in self._outcome)
+
+    def __contains__(self, category) -> bool:
+        return category == "entities" or category in self._outcome
+
+    def __repr__(self) -> str:
+        return f"Outcomes({self._annotations.document.id!r}, {list(self)})"
 
 
 def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
@@ -299,23 +496,37 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
         raise UsageError("the gold has two documents with the same id; give each document its own id.")
     supported = tuple(c for c in CATEGORIES if any(getattr(r, c, None) is not None for r in predictions.values())
                       and (not gold or any(c in a.layers for a in gold)))
-    scorers = _scorers()
-    documents: dict[str, dict[str, DocumentCategory]] = {}
+    jobs, job_of = [], {}
+    if "entities" in supported:  # counted for the whole corpus at once where no choice is to be made
+        for annotations in gold:
+            if "entities" in annotations.layers:
+                record = predictions.get(annotations.document.id)
+                job_of[annotations.document.id] = len(jobs)
+                jobs.append((annotations, (getattr(record, "entities", None) if record is not None else None) or (),
+                             bool(annotations.document.regions)))
+    from .batch import score_entity_batch
+
+    batch = score_entity_batch(jobs, options)
+    fast = batch.fast.tolist()
+    documents: dict[str, Mapping[str, DocumentCategory]] = {}
     faults: list[ScoringFault] = []
     for annotations in gold:
         doc_id = annotations.document.id
         record = predictions.get(doc_id)
-        outcome = {}
+        job = job_of.get(doc_id)
+        counted = job is not None and fast[job]  # entities counted in the batch, computed when asked for
+        outcome: dict[str, DocumentCategory] | None = None
         # a layer the document is not annotated for is not applicable: no outcome at all
         for category in (c for c in supported if c in annotations.layers):
+            if counted and category == "entities":
+                continue
             predicted = (getattr(record, category, None) if record is not None else None) or ()
-            try:
-                outcome[category] = scorers[category](annotations, predicted, options)
-            except Exception as exc:  # one bad record must not stop the corpus
-                faults.append(ScoringFault(doc_id, category, f"{type(exc).__name__}: {exc}"))
-                outcome[category] = scorers[category](annotations, (), options)
-            if not annotations.document.regions:  # an undivided page: leakage is not applicable
-                outcome[category] = replace(outcome[category], leakage=Leakage())
-        documents[doc_id] = outcome
+            if outcome is None:
+                outcome = {}
+            outcome[category] = _score_one(category, annotations, predicted, options, faults)
+        if counted:
+            documents[doc_id] = Outcomes(annotations, outcome, batch, job, jobs[job][1], options)
+        else:
+            documents[doc_id] = outcome if outcome is not None else {}
     unknown = tuple(sorted(set(predictions) - set(ids)))
     return EvaluationResult(documents, supported, options, tuple(faults), unknown)

@@ -1,0 +1,421 @@
+"""Entity scoring of a whole corpus at once (numpy), for the documents where no choice is made.
+
+``score_entities`` (entities.py) is the exact scorer of one document. Most
+documents never need its choices: every prediction carries offsets, no two
+predictions name the same mention, and each prediction overlaps at most one
+gold mention and each gold mention at most one prediction, so the maximum
+matching is simply every overlapping pair. For those documents this module
+computes the same counts as ``score_entities`` with array operations over
+every document at once: overlaps by binary search over the sorted spans
+(O(n log n)), boilerplate shares from prefix sums of the boilerplate
+regions, entity-level names normalised once per distinct string and
+looked up by sorted integer keys.
+
+Any other document (a text-only or unplaced prediction, a duplicate
+mention, an empty span, a contested overlap, a value of an unexpected
+type ...) is left to the exact scorer, which is also what computes the
+item outcomes of every document when they are asked for.
+``tests/scoring/test_properties_batch_equals_exact.py`` checks that both
+give the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import chain, compress
+from operator import attrgetter, itemgetter
+from typing import Any, Sequence
+
+import numpy as np
+
+from .normalize import normalize_name
+
+_SCORES = (int, float, type(None))
+_FIRST = itemgetter(0)
+_ENTITIES, _MENTIONS, _ALIASES = attrgetter("entities"), attrgetter("mentions"), attrgetter("aliases")
+_START, _END, _TYPE, _TEXT = attrgetter("start"), attrgetter("end"), attrgetter("type"), attrgetter("text")
+_SCORE, _FORM, _ID, _CANONICAL = attrgetter("score"), attrgetter("form"), attrgetter("id"), attrgetter("canonical_name")
+
+
+@dataclass(frozen=True, eq=False)
+class EntityBatch:
+    """Counts of the documents scored here, as arrays indexed by job (a job not ``fast`` holds zeros).
+
+    Tally events are ``(job, type, kind)`` rows, kind 0 a true positive, 1
+    a false positive, 2 a false negative; the per-type ones carry
+    ``order``, their place in the exact scorer's tally sequence of their
+    document, so that types are listed in the order it lists them.
+    """
+
+    fast: np.ndarray  # bool per job
+    headline: np.ndarray  # (jobs, 3) tp, fp, fn
+    semeval: np.ndarray  # (jobs, 4, 5): strict, exact, partial, type x correct ... spurious
+    leakage: np.ndarray  # (jobs, 3)
+    ranked_ok: np.ndarray  # bool per job: every prediction carried a score
+    types: tuple[str, ...]
+    tally_job: np.ndarray
+    tally_type: np.ndarray
+    tally_kind: np.ndarray
+    tally_order: np.ndarray
+    entity_job: np.ndarray
+    entity_type: np.ndarray
+    entity_kind: np.ndarray
+    confusion_job: np.ndarray
+    confusion_gold: np.ndarray
+    confusion_predicted: np.ndarray
+    ranked_job: np.ndarray
+    ranked_key: np.ndarray  # float score
+    ranked_hit: np.ndarray
+    ranked_order: np.ndarray  # place in the canonical order of predicted mentions, also an index of ranked_score
+    ranked_score: list  # the scores as given, of every predicted mention
+
+    @classmethod
+    def nothing(cls, jobs: int) -> "EntityBatch":
+        """A batch that scored none of ``jobs`` jobs (all are left to the exact scorer)."""
+        empty = np.zeros(0, dtype=np.int64)
+        return cls(np.zeros(jobs, dtype=bool), np.zeros((jobs, 3), np.int64), np.zeros((jobs, 4, 5), np.int64),
+                   np.zeros((jobs, 3), np.int64), np.zeros(jobs, dtype=bool), (), empty, empty,
+                   empty, empty, empty, empty, empty, empty, empty, empty,
+                   empty, np.zeros(0), np.zeros(0, dtype=bool), empty, ())
+
+
+def score_entity_batch(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options) -> EntityBatch:
+    """Score ``(annotations, predicted entities, leakage applies)`` jobs; see the module docstring.
+
+    Input this path does not expect (a value of an odd type anywhere) leaves
+    every job to the exact scorer rather than guessing what it would do.
+    """
+    if not jobs:
+        return EntityBatch.nothing(0)
+    try:
+        return _score(jobs, options)
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        return EntityBatch.nothing(len(jobs))
+
+
+class _Keys(dict):
+    """Raw name -> integer key of its normalised form; each distinct raw string is normalised once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.normal: dict[str, int] = {}
+
+    def __missing__(self, raw: str) -> int:
+        key = self.normal.setdefault(normalize_name(raw), len(self.normal))
+        self[raw] = key
+        return key
+
+
+def _flag(jobs: int, job_of: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    flags = np.zeros(jobs, dtype=bool)
+    flags[job_of[mask]] = True
+    return flags
+
+
+def _overlapping(starts: np.ndarray, ends: np.ndarray, q_start: np.ndarray, q_end: np.ndarray,
+                 starts_sorted: bool = False) -> np.ndarray:
+    """How many of the non-empty spans ``starts, ends`` each non-empty query span overlaps."""
+    return (np.searchsorted(starts if starts_sorted else np.sort(starts), q_end, side="left")
+            - np.searchsorted(np.sort(ends), q_start, side="right"))
+
+
+def _canonical(starts: np.ndarray, ends: np.ndarray, types: np.ndarray) -> np.ndarray:
+    """Indices that put spans in canonical order: by start, end, then type (codes follow the names' order)."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.int64)
+    low, width = int(starts.min()), int((ends - starts).max()) + 1
+    kinds = int(types.max()) + 1
+    if (int(starts.max()) - low + 1) * width * kinds < 2 ** 62:  # one integer key sorts faster than three
+        return np.argsort(((starts - low) * width + (ends - starts)) * kinds + types, kind="stable")
+    return np.lexsort((types, ends, starts))
+
+
+def _boilerplate(documents, offsets: np.ndarray):
+    """A function telling, for global spans, whether each is in boilerplate (``Document.in_boilerplate``)."""
+    lefts, rights = [], []
+    for index, document in enumerate(documents):
+        parts = sorted((r.start, r.end) for r in document.regions if r.kind == "boilerplate")
+        if not parts:
+            continue
+        size, base = len(document.text), int(offsets[index])
+        merged: list[list[int]] = []
+        for left, right in parts:
+            left, right = max(0, left), min(size, right)  # spans lie in the text: nothing outside counts
+            if right <= left:
+                continue
+            if merged and left <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], right)
+            else:
+                merged.append([left, right])
+        for left, right in merged:
+            lefts.append(base + left)
+            rights.append(base + right)
+    if not lefts:
+        return lambda s, e: np.zeros(len(s), dtype=bool)
+    left_at, right_at = np.array(lefts, dtype=np.int64), np.array(rights, dtype=np.int64)
+    before = np.concatenate(([0], np.cumsum(right_at - left_at)[:-1]))
+
+    def covered(x: np.ndarray) -> np.ndarray:  # boilerplate characters before offset x
+        k = np.searchsorted(left_at, x, side="right") - 1
+        at = np.maximum(k, 0)
+        inside = before[at] + np.clip(x - left_at[at], 0, right_at[at] - left_at[at])
+        return np.where(k >= 0, inside, 0)
+
+    return lambda s, e: (covered(e) - covered(s)) * 2 > (e - s)
+
+
+def _codes(values: list, table: dict) -> np.ndarray:
+    return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
+
+
+def _score(jobs, options) -> EntityBatch:
+    n = len(jobs)
+    include_all = options.include_pronouns
+    job_index = np.arange(n)
+    documents = [annotations.document for annotations, _, _ in jobs]
+    lengths = np.fromiter((len(d.text) for d in documents), dtype=np.int64, count=n)
+    # each document gets its own stretch of one global axis, so spans of two documents never meet
+    offsets = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    leaks = np.fromiter((leak for _, _, leak in jobs), dtype=bool, count=n)
+    in_boilerplate = _boilerplate(documents, offsets)
+
+    entity_lists = list(map(_ENTITIES, map(_FIRST, jobs)))
+    entities = list(chain.from_iterable(entity_lists))
+    entity_job = np.repeat(job_index, list(map(len, entity_lists)))
+    mention_lists = list(map(_MENTIONS, entities))
+    mentions = list(chain.from_iterable(mention_lists))
+    mention_entity = np.repeat(np.arange(len(entities)), list(map(len, mention_lists)))
+    mention_job = entity_job[mention_entity]
+    prediction_lists = [predicted for _, predicted, _ in jobs]
+    predictions = list(chain.from_iterable(prediction_lists))
+    prediction_job = np.repeat(job_index, list(map(len, prediction_lists)))
+
+    m_start, m_end = list(map(_START, mentions)), list(map(_END, mentions))
+    p_start, p_end = list(map(_START, predictions)), list(map(_END, predictions))
+    p_type, e_type = list(map(_TYPE, predictions)), list(map(_TYPE, entities))
+    p_score, p_form = list(map(_SCORE, predictions)), list(map(_FORM, predictions))
+    e_id, e_canonical = list(map(_ID, entities)), list(map(_CANONICAL, entities))
+    alias_lists = list(map(_ALIASES, entities))
+    aliases = list(chain.from_iterable(alias_lists))
+    alias_entity = np.repeat(np.arange(len(entities)), list(map(len, alias_lists)))
+    m_text, m_form = list(map(_TEXT, mentions)), list(map(_FORM, mentions))
+
+    # a value of an unexpected type leaves its document to the exact scorer (a name that is not a string
+    # fails normalisation below, which leaves every document to it); checked on distinct values or types
+    exact = np.zeros(n, dtype=bool)
+
+    def odd(values: list, types: set, allowed: tuple, job_of: np.ndarray) -> None:
+        """Send the jobs of values whose type is not ``allowed`` to the exact scorer (``types``: those present)."""
+        if not types <= set(allowed):
+            exact[job_of[np.fromiter((type(v) not in allowed for v in values), dtype=bool, count=len(values))]] = True
+
+    def as_int(values: list, job_of: np.ndarray) -> np.ndarray:
+        array = np.array(values)
+        if array.dtype.kind in "iub" and array.ndim == 1:  # bools are offsets to Python too
+            return array.astype(np.int64)
+        odd(values, {object}, (int, bool), job_of)
+        return np.array([v if type(v) in (int, bool) else 0 for v in values], dtype=np.int64).reshape(-1)
+
+    distinct_types, distinct_ids = set(p_type) | set(e_type), set(e_id)
+    distinct_p_forms, distinct_m_forms = set(p_form), set(m_form)
+    type_of = lambda distinct: set(map(type, distinct))
+    odd(p_type, type_of(distinct_types), (str,), prediction_job)
+    odd(e_type, type_of(distinct_types), (str,), entity_job)
+    odd(p_score, type_of(p_score), _SCORES, prediction_job)
+    odd(p_form, type_of(distinct_p_forms), (str, type(None)), prediction_job)
+    odd(m_form, type_of(distinct_m_forms), (str,), mention_job)
+    odd(e_id, type_of(distinct_ids), (str,), entity_job)
+
+    def is_name(forms: list, distinct: set, none_is_name: bool) -> np.ndarray:
+        if distinct <= ({"name", None} if none_is_name else {"name"}):
+            return np.ones(len(forms), dtype=bool)
+        return np.fromiter((f == "name" or (none_is_name and f is None) for f in forms), dtype=bool,
+                           count=len(forms))
+
+    type_names = tuple(sorted(t for t in distinct_types if type(t) is str))
+    type_code = {t: i for i, t in enumerate(type_names)}
+    type_code.update({t: -1 for t in distinct_types if type(t) is not str})
+    e_code = np.maximum(_codes(e_type, type_code), 0)  # an odd type (-1) stays inside its own document
+
+    # gold mentions: scored, unscored (other forms) or in boilerplate (not scored at all)
+    gs, ge = as_int(m_start, mention_job), as_int(m_end, mention_job)
+    bad_gold = (gs < 0) | (ge <= gs) | (ge > lengths[mention_job])
+    exact |= _flag(n, mention_job, bad_gold)
+    gs, ge = gs + offsets[mention_job], ge + offsets[mention_job]
+    g_bp = in_boilerplate(gs, ge) & ~bad_gold
+    name_form = is_name(m_form, distinct_m_forms, False)
+    scored_form = np.ones(len(mentions), dtype=bool) if include_all else name_form
+    g_scored = ~bad_gold & ~g_bp & scored_form
+    g_unscored = ~bad_gold & ~g_bp & ~scored_form
+    g_type = e_code[mention_entity]
+
+    # predictions: kept (a scored form), placed at their offsets, not ignored
+    ps, pe = as_int(p_start, prediction_job), as_int(p_end, prediction_job)
+    unplaced = (ps < 0) | (pe <= ps) | (pe > lengths[prediction_job])
+    p_kept = np.ones(len(predictions), dtype=bool) if include_all else is_name(p_form, distinct_p_forms, True)
+    exact |= _flag(n, prediction_job, p_kept & unplaced)
+    ps, pe = ps + offsets[prediction_job], pe + offsets[prediction_job]
+    live = p_kept & ~unplaced
+    if not include_all and g_unscored.any():
+        ignored = ((_overlapping(gs[g_scored], ge[g_scored], ps, pe) == 0)
+                   & (_overlapping(gs[g_unscored], ge[g_unscored], ps, pe) > 0))
+        live &= ~ignored
+    pt = np.maximum(_codes(p_type, type_code), 0)
+
+    # predicted mentions in canonical order; the same mention twice leaves the choice of its prediction
+    # to the exact scorer
+    live_index = np.flatnonzero(live)
+    order = live_index[_canonical(ps[live_index], pe[live_index], pt[live_index])]
+    same = (ps[order][1:] == ps[order][:-1]) & (pe[order][1:] == pe[order][:-1]) & (pt[order][1:] == pt[order][:-1])
+    exact |= _flag(n, prediction_job[order][1:], same)
+    q_job, q_s, q_e, q_t = prediction_job[order], ps[order], pe[order], pt[order]
+    q_bp = in_boilerplate(q_s, q_e)
+    q_match = ~q_bp
+    scores = list(map(p_score.__getitem__, order.tolist()))
+    unscored = scores.count(None)
+    if unscored == 0:
+        q_scored, q_key = np.ones(len(scores), dtype=bool), np.array(scores, dtype=float).reshape(-1)
+    elif unscored == len(scores):
+        q_scored, q_key = np.zeros(len(scores), dtype=bool), np.zeros(len(scores))
+    else:
+        q_scored = np.fromiter((s is not None for s in scores), dtype=bool, count=len(scores))
+        q_key = np.array([s if s is not None else 0.0 for s in scores], dtype=float).reshape(-1)
+    exact |= _flag(n, q_job, np.isnan(q_key))  # the exact scorer's order of NaN scores is its own
+
+    # gold mentions in canonical order, duplicates once
+    g_index = np.flatnonzero(g_scored)
+    g_order = g_index[_canonical(gs[g_index], ge[g_index], g_type[g_index])]
+    a_s, a_e, a_t, a_job = gs[g_order], ge[g_order], g_type[g_order], mention_job[g_order]
+    first = np.ones(len(a_s), dtype=bool)
+    first[1:] = (a_s[1:] != a_s[:-1]) | (a_e[1:] != a_e[:-1]) | (a_t[1:] != a_t[:-1])
+    a_s, a_e, a_t, a_job = a_s[first], a_e[first], a_t[first], a_job[first]
+
+    # contested: a gold mention or a matchable prediction overlapping two of the other side
+    m_index = np.flatnonzero(q_match)
+    per_prediction = _overlapping(a_s, a_e, q_s[m_index], q_e[m_index], starts_sorted=True)
+    per_gold = _overlapping(q_s[m_index], q_e[m_index], a_s, a_e, starts_sorted=True)
+    exact |= _flag(n, q_job[m_index], per_prediction > 1) | _flag(n, a_job, per_gold > 1)
+
+    # the one gold mention a prediction overlaps is the one reaching furthest among those starting before its end
+    pair_p = m_index[per_prediction == 1]
+    pair_g = np.zeros(0, dtype=np.int64)
+    if len(a_s):
+        reach = np.maximum.accumulate(a_e)
+        furthest = np.maximum.accumulate(np.where(a_e == reach, np.arange(len(a_s)), 0))
+        pair_g = furthest[np.searchsorted(a_s, q_e[pair_p], side="left") - 1]
+    span_equal = (a_s[pair_g] == q_s[pair_p]) & (a_e[pair_g] == q_e[pair_p])
+    type_equal = a_t[pair_g] == q_t[pair_p]
+    strict = span_equal & type_equal
+    pair_job = q_job[pair_p]
+
+    # entity level: names normalised once per distinct string, looked up as integer keys
+    named = name_form.all()
+    mention_names = m_text if named else list(compress(m_text, name_form.tolist()))
+    name_entity = np.concatenate((np.arange(len(entities)), alias_entity,
+                                  mention_entity if named else mention_entity[name_form])).astype(np.int64)
+    wanted = np.zeros(len(entities), dtype=bool)
+    wanted[mention_entity[g_scored]] = True
+    speaking = predictions if len(live_index) == len(predictions) else \
+        list(map(predictions.__getitem__, live_index.tolist()))
+    canonical = list(map(_CANONICAL, speaking))
+    said = list(map(_TEXT, speaking)) if not any(canonical) else \
+        [c or p.text for c, p in zip(canonical, speaking)]  # the canonical name, else the text
+    keys = _Keys()
+    name_key = np.fromiter(map(keys.__getitem__, chain(e_canonical, aliases, mention_names)), dtype=np.int64,
+                           count=len(name_entity))
+    s_key = np.fromiter(map(keys.__getitem__, said), dtype=np.int64, count=len(said))
+    n_keys, n_types = max(len(keys.normal), 1), max(len(type_names), 1)
+    if n * n_keys * n_types >= 2 ** 62:
+        raise OverflowError("too many distinct names to key")
+    keep = wanted[name_entity] & (name_key != keys.normal.get("", -1))
+    name_entity, name_key = name_entity[keep], name_key[keep]
+    group = (entity_job[name_entity] * n_keys + name_key) * n_types + e_code[name_entity]
+    # the smallest id of each group of entities sharing a name and type; ids are ranked in Python's order
+    id_rank = None
+    if len(distinct_ids) < len(e_id):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
+        rank_of = {entity_id: rank for rank, entity_id in enumerate(sorted(distinct_ids))}
+        id_rank = _codes(e_id, rank_of)
+        twice = np.sort(entity_job * len(rank_of) + id_rank)  # an id given to two entities of one document
+        exact[twice[1:][twice[1:] == twice[:-1]] // len(rank_of)] = True
+        if n * n_keys * n_types * len(rank_of) < 2 ** 62:  # one key: group, then id
+            by_group = np.argsort(group * len(rank_of) + id_rank[name_entity])
+        else:
+            by_group = np.lexsort((id_rank[name_entity], group))
+    else:
+        by_group = np.argsort(group, kind="stable")
+    group_sorted = group[by_group]
+    leader = np.ones(len(group_sorted), dtype=bool)
+    leader[1:] = group_sorted[1:] != group_sorted[:-1]
+    shared = ~leader | np.r_[~leader[1:], False]
+    if id_rank is None and shared.any():  # every id differs: rank only those in groups of several
+        members = name_entity[by_group][shared]
+        member_ids = list(map(e_id.__getitem__, members.tolist()))
+        id_rank = np.zeros(len(entities), dtype=np.int64)
+        id_rank[members] = _codes(member_ids, {x: r for r, x in enumerate(sorted(set(member_ids)))})
+        by_group = np.lexsort((id_rank[name_entity], group))
+        group_sorted = group[by_group]
+    groups, group_entity = group_sorted[leader], name_entity[by_group][leader]  # the smallest id of each group
+    s_job, s_type = prediction_job[live_index], pt[live_index]
+    s_group = (s_job * n_keys + s_key) * n_types + s_type
+    at = np.minimum(np.searchsorted(groups, s_group), max(len(groups) - 1, 0))
+    hit = (groups[at] == s_group) if len(groups) else np.zeros(len(s_group), dtype=bool)
+    found = np.zeros(len(entities), dtype=bool)
+    found[group_entity[at[hit]]] = True
+    spurious = np.unique(s_group[~hit])
+    spurious_job, spurious_type = spurious // (n_keys * n_types), spurious % n_types
+
+    # the exact scorer's tally sequence: matched pairs by gold, unmatched gold, unmatched predictions
+    matched_gold = np.zeros(len(a_s), dtype=bool)
+    matched_gold[pair_g] = True
+    matched_prediction = np.zeros(len(q_s), dtype=bool)
+    matched_prediction[pair_p] = True
+    loose = ~strict
+    free_g = np.flatnonzero(~matched_gold)
+    free_p = np.flatnonzero(~matched_prediction)
+    tally_job = np.concatenate((pair_job[strict], pair_job[loose], pair_job[loose], a_job[free_g], q_job[free_p]))
+    tally_type = np.concatenate((a_t[pair_g[strict]], q_t[pair_p[loose]], a_t[pair_g[loose]], a_t[free_g],
+                                 q_t[free_p]))
+    tally_kind = np.repeat(np.array([0, 1, 2, 2, 1], dtype=np.int8),
+                           [strict.sum(), loose.sum(), loose.sum(), len(free_g), len(free_p)])
+    big = len(a_s) + len(q_s) + 1
+    tally_order = np.concatenate((pair_g[strict] * 2, pair_g[loose] * 2, pair_g[loose] * 2 + 1,
+                                  2 * big + free_g, 3 * big + free_p))
+
+    def per_job(job_of: np.ndarray, weights=None) -> np.ndarray:
+        return np.bincount(job_of, weights=weights, minlength=n).astype(np.int64)
+
+    pairs, g_count, p_count = per_job(pair_job), per_job(a_job), per_job(q_job)
+    correct_strict, correct_span, correct_type = per_job(pair_job, strict), per_job(pair_job, span_equal), \
+        per_job(pair_job, type_equal)
+    missed, spurious_count = g_count - pairs, p_count - pairs
+    semeval = np.zeros((n, 4, 5), dtype=np.int64)
+    for scheme, correct in enumerate((correct_strict, correct_span, correct_span, correct_type)):
+        semeval[:, scheme, 0] = correct
+        semeval[:, scheme, 2 if scheme == 2 else 1] = pairs - correct
+        semeval[:, scheme, 3] = missed
+        semeval[:, scheme, 4] = spurious_count
+    headline = np.stack((correct_strict, pairs - correct_strict + spurious_count,
+                         pairs - correct_strict + missed), axis=1)
+    in_bp = per_job(q_job, q_bp)
+    leakage = np.stack((p_count, in_bp, in_bp), axis=1) * leaks[:, None]
+    ranked_ok = per_job(q_job, ~q_scored) == 0
+
+    level_job = np.concatenate((entity_job[wanted], spurious_job))
+    level_type = np.concatenate((e_code[wanted], spurious_type))
+    level_kind = np.concatenate((np.where(found[wanted], 0, 2), np.ones(len(spurious), dtype=np.int64)))
+
+    fast = ~exact
+    keep_tally, keep_level = fast[tally_job], fast[level_job]
+    confusion = span_equal & fast[pair_job]
+    keep_ranked = fast[q_job]
+    hits = np.zeros(len(q_s), dtype=bool)
+    hits[pair_p[strict]] = True
+    return EntityBatch(
+        fast, headline * fast[:, None], semeval * fast[:, None, None], leakage * fast[:, None], ranked_ok & fast,
+        type_names, tally_job[keep_tally], tally_type[keep_tally], tally_kind[keep_tally],
+        tally_order[keep_tally], level_job[keep_level], level_type[keep_level],
+        level_kind[keep_level], pair_job[confusion], a_t[pair_g[confusion]],
+        q_t[pair_p[confusion]], q_job[keep_ranked], q_key[keep_ranked], hits[keep_ranked],
+        np.arange(len(q_s))[keep_ranked], scores,
+    )
+
