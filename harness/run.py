@@ -1,7 +1,9 @@
 """The evaluation run: every adapter on every gold document, then scored.
 
 Extraction is parallel over documents (threads or processes, ``jobs`` of
-them) and served from the prediction cache where nothing changed. A
+them; ``auto`` picks both per adapter, see ``plan_parallelism``) and served
+from the prediction cache where nothing changed; scoring is parallel over
+shards of the corpus whose results merge by addition. A
 document that fails in one adapter becomes an error in the run's record and
 the run goes on; so does an adapter that cannot be built or whose worker
 processes die. Failed documents are scored as predicting nothing, so a
@@ -11,6 +13,8 @@ failure costs recall and can never raise a score.
 from __future__ import annotations
 
 import concurrent.futures
+import math
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -126,8 +130,8 @@ class RunOptions:
     """How a run was asked for: recorded in the report so it can be repeated."""
 
     adapters: tuple[str, ...] = ()
-    jobs: int = 1
-    executor: str = "thread"
+    jobs: int | str = 1  # a number of workers, or "auto" (see plan_parallelism)
+    executor: str = "thread"  # a name in EXECUTORS, or "auto"
     use_cache: bool = True
     gold: str = "gold"
     slice_by: tuple[str, ...] = ()  # slice fields every score is also reported by (harness.slices)
@@ -135,10 +139,10 @@ class RunOptions:
     def __post_init__(self) -> None:
         object.__setattr__(self, "adapters", tuple(self.adapters))
         object.__setattr__(self, "slice_by", tuple(self.slice_by))
-        if self.executor not in EXECUTORS:
-            raise ValueError(f"executor must be one of {tuple(EXECUTORS)}, not {self.executor!r}")
-        if self.jobs < 1:
-            raise ValueError(f"jobs must be at least 1, not {self.jobs!r}")
+        if self.executor != AUTO and self.executor not in EXECUTORS:
+            raise ValueError(f"executor must be one of {(AUTO, *EXECUTORS)}, not {self.executor!r}")
+        if self.jobs != AUTO and (isinstance(self.jobs, bool) or not isinstance(self.jobs, int) or self.jobs < 1):
+            raise ValueError(f"jobs must be {AUTO!r} or at least 1, not {self.jobs!r}")
 
     def to_dict(self) -> dict:
         return {"adapters": list(self.adapters), "jobs": self.jobs, "executor": self.executor,
@@ -281,9 +285,18 @@ def run_processes(job: ExtractionJob) -> Iterator[ChunkResult]:
     import functools
 
     factory = job.factory or functools.partial(_return_extractor, job.extractor)
+    # several chunks go to a worker at a time, so sending a task costs little beside a fast adapter's
+    # work; small enough bundles still reach the cache (and the progress bar) as they finish
+    size = max(1, min(BUNDLE_CHUNKS, len(job.chunks) // (job.jobs * 8)))
+    bundles = [job.chunks[i:i + size] for i in range(0, len(job.chunks), size)]
     with concurrent.futures.ProcessPoolExecutor(max_workers=job.jobs, initializer=_init_worker,
                                                 initargs=(factory,)) as pool:
-        yield from _as_completed(pool, {pool.submit(_extract_in_worker, chunk): chunk for chunk in job.chunks})
+        futures = {pool.submit(_extract_bundle_in_worker, bundle): bundle for bundle in bundles}
+        for bundle, outcomes in _as_completed(pool, futures):
+            if isinstance(outcomes, BaseException):
+                yield from ((chunk, outcomes) for chunk in bundle)
+            else:
+                yield from zip(bundle, outcomes)
 
 
 def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[ChunkResult]:
@@ -299,6 +312,69 @@ EXECUTORS: dict[str, Callable[[ExtractionJob], Iterator[ChunkResult]] | str] = {
     "thread": run_threads,
     "process": run_processes,
 }
+
+
+# --- how many workers of which kind: ``--jobs auto`` and ``--executor auto`` ---
+
+AUTO = "auto"
+# a process pool costs its start-up and each worker builds its own extractor (a spaCy model, say):
+# below this many documents per worker a serial run is as fast, so no pool is started
+MIN_DOCUMENTS_PER_WORKER = 32
+IO_THREADS_PER_CORE = 4  # threads of an I/O-bound adapter mostly wait, so more of them than cores
+BUNDLE_CHUNKS = 16  # at most this many chunks per task sent to a worker process
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system says, else every core)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Parallelism:
+    """How one adapter's documents are spread: ``jobs`` workers of ``executor`` (``serial``: none)."""
+
+    jobs: int
+    executor: str
+
+    @property
+    def serial(self) -> bool:
+        return self.executor == "serial"
+
+
+SERIAL = Parallelism(1, "serial")
+
+
+def plan_parallelism(extractor: Any, documents: int, jobs: int | str = AUTO, executor: str = AUTO,
+                     *, chunks: int | None = None, cores: int | None = None) -> Parallelism:
+    """The workers for ``documents`` documents (``chunks`` tasks) of ``extractor``.
+
+    ``executor="auto"`` runs an I/O-bound adapter (``io_bound = True``) in
+    threads and any other in processes, as only processes compute side by
+    side in Python. ``jobs="auto"`` takes one process per core, and no more
+    than one per ``MIN_DOCUMENTS_PER_WORKER`` documents, so a handful of
+    documents runs serially, never paying for a pool; threads of an
+    I/O-bound adapter are ``IO_THREADS_PER_CORE`` per core and start for any
+    number of documents. A number of jobs is taken as given, capped by the
+    tasks there are. One worker, or one task, is a serial run.
+    """
+    from .adapters.base import is_io_bound
+
+    chunks = documents if chunks is None else chunks
+    io_bound = is_io_bound(extractor)
+    kind = executor if executor != AUTO else ("thread" if io_bound else "process")
+    if jobs == AUTO:
+        cores = cores or available_cores()
+        if kind == "thread" and io_bound:
+            workers = cores * IO_THREADS_PER_CORE
+        else:
+            workers = min(cores, documents // MIN_DOCUMENTS_PER_WORKER)
+    else:
+        workers = int(jobs)
+    workers = min(workers, chunks)
+    return SERIAL if workers <= 1 else Parallelism(workers, kind)
 
 
 def executor_function(name: str) -> Callable[[ExtractionJob], Iterator[ChunkResult]]:
@@ -328,6 +404,10 @@ def _extract_in_worker(chunk: Sequence[Document]) -> list[DocumentRun]:
     return extract_chunk(_WORKER_EXTRACTOR, chunk)
 
 
+def _extract_bundle_in_worker(bundle: Sequence[Sequence[Document]]) -> list[list[DocumentRun]]:
+    return [extract_chunk(_WORKER_EXTRACTOR, chunk) for chunk in bundle]
+
+
 def _return_extractor(extractor: Any) -> Any:
     return extractor
 
@@ -336,7 +416,7 @@ def extract_corpus(
     extractor: Any,
     documents: Iterable[Annotations | Document],
     *,
-    jobs: int = 1,
+    jobs: int | str = 1,
     executor: str = "thread",
     cache: PredictionCache | None = None,
     factory: Callable[[], Any] | None = None,
@@ -346,7 +426,8 @@ def extract_corpus(
 
     Documents go to the extractor one at a time, or ``batch_size`` at a time
     when it has its own ``extract_batch``; each finished document is cached
-    at once, so an interrupted run resumes where it stopped. With
+    at once, so an interrupted run resumes where it stopped. ``jobs`` and
+    ``executor`` may be ``"auto"`` (see ``plan_parallelism``). With
     ``executor="process"`` each worker process builds its own extractor
     with ``factory`` (a picklable callable); without one the extractor
     itself is pickled. Worker processes that die turn the documents they
@@ -387,8 +468,9 @@ def extract_corpus(
 
     size = batch_size_of(extractor)
     chunks = tuple(tuple(todo[i:i + size]) for i in range(0, len(todo), size))
-    run_chunks = run_serial if jobs <= 1 or len(chunks) <= 1 else executor_function(executor)
-    for chunk, outcomes in run_chunks(ExtractionJob(extractor, chunks, jobs, factory)):
+    plan = plan_parallelism(extractor, len(todo), jobs, executor, chunks=len(chunks))
+    run_chunks = run_serial if plan.serial else executor_function(plan.executor)
+    for chunk, outcomes in run_chunks(ExtractionJob(extractor, chunks, plan.jobs, factory)):
         if isinstance(outcomes, BaseException):
             outcomes = [DocumentRun(name, d.id, None, _exception_error(name, d.id, "extract", outcomes), 0.0)
                         for d in chunk]
@@ -399,15 +481,27 @@ def extract_corpus(
     return AdapterRun(name, version, fingerprint, categories, ordered, time.perf_counter() - started)
 
 
-def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None) -> ScoredAdapter:
-    """Score one adapter's run; a scoring fault is recorded, not raised."""
+def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None, *,
+                  jobs: int | str = 1, executor: str = "thread") -> ScoredAdapter:
+    """Score one adapter's run; a scoring fault is recorded, not raised.
+
+    With several jobs and enough documents (``plan_parallelism``) shards of
+    the corpus are scored in worker processes and their results merged by
+    addition (``EvaluationResult.merge``), which equals scoring the whole.
+    Threads would not help (scoring computes), so ``executor="thread"``
+    scores serially.
+    """
     from .scoring import evaluate
 
     if adapter_run.setup_error is not None:
         return ScoredAdapter(adapter_run)
     started = time.perf_counter()
+    plan = plan_parallelism(None, len(corpus), jobs, "process") if executor in (AUTO, "process") else SERIAL
     try:
-        result = evaluate(corpus, adapter_run.predictions, options)
+        predictions = adapter_run.predictions
+        result = None if plan.serial else score_in_shards(corpus, predictions, options, plan.jobs)
+        if result is None:
+            result = evaluate(corpus, predictions, options)
     except Exception as exc:
         return ScoredAdapter(adapter_run, None, time.perf_counter() - started,
                              _exception_error(adapter_run.name, None, "score", exc))
@@ -415,6 +509,34 @@ def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None) 
                             f"{fault.category}: {fault.message}")
                    for fault in getattr(result, "faults", ()))
     return ScoredAdapter(adapter_run, result, time.perf_counter() - started, None, faults)
+
+
+def score_in_shards(corpus: Corpus, predictions: Mapping[str, Predictions], options: Any, jobs: int) -> Any:
+    """``evaluate`` over ``jobs`` shards of ``corpus`` in worker processes, merged; None when the
+    shards would not merge into what scoring the whole gives (a shard that lacks a category the
+    whole has: the caller then scores the whole)."""
+    from .scoring import EvaluationResult
+
+    gold = list(corpus)
+    size = math.ceil(len(gold) / jobs)
+    shards = [gold[i:i + size] for i in range(0, len(gold), size)]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=len(shards)) as pool:
+        futures = [pool.submit(_score_shard, shard, {a.document.id: predictions[a.document.id] for a in shard
+                                                     if a.document.id in predictions}, options)
+                   for shard in shards]
+        results = [future.result() for future in futures]
+    if len({tuple(r.supported) for r in results}) != 1:
+        return None
+    unknown = sorted(set(predictions) - {a.document.id for a in gold})
+    if unknown:
+        return None  # predictions of documents outside the gold: only the whole knows them all
+    return EvaluationResult.merge(results)
+
+
+def _score_shard(shard: list[Annotations], predictions: dict[str, Predictions], options: Any) -> Any:
+    from .scoring import evaluate
+
+    return evaluate(Corpus(tuple(shard)), predictions, options)
 
 
 @dataclass(frozen=True)
@@ -508,6 +630,7 @@ def run_evaluation(
         except Exception as exc:  # e.g. a fingerprint property that raises
             adapter_run = AdapterRun(spec.name, "", "", (), (), 0.0,
                                      _exception_error(spec.name, None, "setup", exc))
-        scored.append(score_adapter(corpus, adapter_run, scoring_options))
+        scored.append(score_adapter(corpus, adapter_run, scoring_options, jobs=options.jobs,
+                                    executor=options.executor))
     return RunResult(corpus, tuple(scored), options, started_at, time.perf_counter() - started,
                      cache.stats if cache is not None else None)

@@ -51,7 +51,7 @@ def scoring_options_of(config: Any) -> Any:
 
 
 def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | None = None,
-                out: str | None = None, jobs: int = 1, executor: str = "thread", use_cache: bool = True,
+                out: str | None = None, jobs: int | str = "auto", executor: str = "auto", use_cache: bool = True,
                 extra_adapters: tuple[str, ...] = (), quiet: bool = False, ceiling: str | None = None,
                 slice_by: tuple[str, ...] | None = None):
     """Run, score and write the reports; returns ``(report, files, run)``.
@@ -154,15 +154,35 @@ def print_errors(report: Any, console: Any = None) -> None:
         (console or Console(stderr=True, highlight=False)).print(error_table(errors))
 
 
+class JobsType(click.ParamType):
+    """``--jobs``: a whole number of at least 1, or ``auto``."""
+
+    name = "N|auto"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int | str:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if text.isdigit() and int(text) >= 1:
+            return int(text)
+        self.fail(f"{value!r} is neither a number of workers (1 or more) nor auto. "
+                  "Give e.g. --jobs 4, or --jobs auto.", param, ctx)
+
+
 @click.command()
 @click.option("--adapters", "adapter_list", metavar="A,B,...",
               help="Adapters to run (default: every ready adapter except oracle).")
 @click.option("--gold", "gold", metavar="PATH", help="Gold corpus (default: gold/).")
 @click.option("--out", "out", metavar="DIR", help=f"Folder for the reports (default: {DEFAULT_OUT}/).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Documents extracted in parallel.")
-@click.option("--executor", type=click.Choice(["thread", "process"]), default="thread", show_default=True,
-              help="Run parallel documents in threads or in separate processes.")
+@click.option("--jobs", type=JobsType(), default="auto", show_default=True,
+              help="Workers extracting and scoring documents in parallel: a number, or auto (one process "
+                   "per core for enough documents, threads for adapters that wait on a service or program; "
+                   "a handful of documents runs serially).")
+@click.option("--executor", type=click.Choice(["auto", "thread", "process"]), default="auto", show_default=True,
+              help="Run parallel documents in threads or in separate processes; auto: threads for I/O-bound "
+                   "adapters, processes for the others.")
 @click.option("--no-cache", is_flag=True, help="Extract everything again; do not read or write .harness-cache/.")
 @click.option("--ceiling", metavar="GOLD_B", help="A second annotation of the gold: its agreement is shown beside "
               "the adapters as human-ceiling.")
@@ -170,7 +190,7 @@ def print_errors(report: Any, console: Any = None) -> None:
               help="Also score per value of FIELD: a metadata field (domain, publisher_style, ...) or "
                    "boilerplate_share or length. Repeat or separate by commas (default: [tool.harness] slice_by).")
 @click.option("--per-slice", is_flag=True, help="Also print a score table per slice field.")
-def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str, no_cache: bool,
+def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int | str, executor: str, no_cache: bool,
         ceiling: str | None, slice_by: tuple[str, ...], per_slice: bool) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
