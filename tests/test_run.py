@@ -218,3 +218,73 @@ def test_an_extractor_without_its_own_batch_method_is_called_one_document_at_a_t
     assert batch_size_of(Plain()) == 1  # the base class's loop gains nothing from batches
     assert batch_size_of(Own()) == 16
     assert batch_size_of(CountingExtractor()) == 1
+
+
+# --- how many workers: --jobs auto and --executor auto ---
+
+
+class Waiting(CountingExtractor):
+    io_bound = True
+
+
+@pytest.mark.parametrize("documents, cores, expected", [
+    (1, 2, ("serial", 1)),          # a handful of documents never starts a pool
+    (40, 2, ("serial", 1)),         # one worker's worth of documents: serial
+    (64, 2, ("process", 2)),        # enough for both cores
+    (10_000, 2, ("process", 2)),    # never more processes than cores
+    (10_000, 8, ("process", 8)),
+])
+def test_auto_takes_a_process_per_core_for_enough_documents_of_a_computing_adapter(documents, cores, expected):
+    from harness.run import plan_parallelism
+
+    plan = plan_parallelism(CountingExtractor(), documents, "auto", "auto", cores=cores)
+    assert (plan.executor, plan.jobs) == expected
+
+
+def test_auto_runs_an_io_bound_adapter_in_threads_even_for_few_documents():
+    from harness.run import IO_THREADS_PER_CORE, plan_parallelism
+
+    assert plan_parallelism(Waiting(), 3, "auto", "auto", cores=2) == plan_parallelism(Waiting(), 3, 3, "thread")
+    plan = plan_parallelism(Waiting(), 1000, "auto", "auto", cores=2)
+    assert (plan.executor, plan.jobs) == ("thread", 2 * IO_THREADS_PER_CORE)
+
+
+def test_a_number_of_jobs_is_taken_as_given_but_never_more_than_the_tasks():
+    from harness.run import plan_parallelism
+
+    assert (plan_parallelism(CountingExtractor(), 5, 4, "auto").jobs, plan_parallelism(CountingExtractor(), 3, 4, "thread").jobs) == (4, 3)
+    assert plan_parallelism(CountingExtractor(), 100, 1, "process").serial
+    assert plan_parallelism(CountingExtractor(), 100, 8, "process", chunks=1).serial
+
+
+@pytest.mark.parametrize("jobs, executor", [("auto", "auto"), (2, "auto"), (3, "thread"), (2, "process")])
+def test_predictions_are_the_same_whatever_the_jobs(monkeypatch, jobs, executor):
+    import harness.run
+
+    monkeypatch.setattr(harness.run, "MIN_DOCUMENTS_PER_WORKER", 2)  # so auto starts a pool on a small corpus
+    monkeypatch.setattr(harness.run, "available_cores", lambda: 2)
+    serial = extract_corpus(CountingExtractor(fail_on=("doc-3",)), _corpus(9))
+    parallel = extract_corpus(CountingExtractor(fail_on=("doc-3",)), _corpus(9), jobs=jobs, executor=executor)
+    assert parallel.predictions == serial.predictions
+    assert [(d.doc_id, d.error is None) for d in parallel.documents] == [(d.doc_id, d.error is None)
+                                                                         for d in serial.documents]
+
+
+def test_scoring_in_parallel_shards_equals_scoring_the_whole(monkeypatch):
+    from pathlib import Path
+
+    import harness.run
+    from harness.adapters import get_adapter
+    from harness.gold import load_gold
+    from harness.run import score_adapter
+
+    corpus = load_gold(Path(__file__).resolve().parent.parent / "gold")
+    run = extract_corpus(get_adapter("rules"), corpus)
+    serial = score_adapter(corpus, run, {"resamples": 50})
+    monkeypatch.setattr(harness.run, "MIN_DOCUMENTS_PER_WORKER", 1)
+    shards = []
+    real = harness.run.score_in_shards
+    monkeypatch.setattr(harness.run, "score_in_shards", lambda *a: shards.append(a[-1]) or real(*a))
+    parallel = score_adapter(corpus, run, {"resamples": 50}, jobs=3, executor="auto")
+    assert shards == [3]  # it did run in shards
+    assert parallel.result.to_dict(items=True) == serial.result.to_dict(items=True)
