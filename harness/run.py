@@ -322,6 +322,10 @@ AUTO = "auto"
 MIN_DOCUMENTS_PER_WORKER = 32
 IO_THREADS_PER_CORE = 4  # threads of an I/O-bound adapter mostly wait, so more of them than cores
 BUNDLE_CHUNKS = 16  # at most this many chunks per task sent to a worker process
+# with --jobs auto the first documents are extracted (and scored) in the run's own process, timed:
+# a process pool starts only when a document costs more than sending it to a worker and back
+PROBE_DOCUMENTS = 4
+MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES = 0.005
 
 
 def available_cores() -> int:
@@ -469,16 +473,34 @@ def extract_corpus(
     size = batch_size_of(extractor)
     chunks = tuple(tuple(todo[i:i + size]) for i in range(0, len(todo), size))
     plan = plan_parallelism(extractor, len(todo), jobs, executor, chunks=len(chunks))
+    if jobs == AUTO and plan.executor == "process":
+        # a process costs each document the trip there and back: the first documents run here, and
+        # a pool starts only when a document takes longer than that trip (not for the oracle, say)
+        probe = 0
+        while probe < len(chunks) and sum(len(c) for c in chunks[:probe]) < PROBE_DOCUMENTS:
+            probe += 1
+        probe_started = time.perf_counter()
+        _take(run_serial(ExtractionJob(extractor, chunks[:probe])), name, finished)
+        per_document = (time.perf_counter() - probe_started) / max(1, sum(len(c) for c in chunks[:probe]))
+        chunks = chunks[probe:]
+        left = sum(len(c) for c in chunks)
+        plan = (SERIAL if per_document < MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES
+                else plan_parallelism(extractor, left, jobs, executor, chunks=len(chunks)))
     run_chunks = run_serial if plan.serial else executor_function(plan.executor)
-    for chunk, outcomes in run_chunks(ExtractionJob(extractor, chunks, plan.jobs, factory)):
+    _take(run_chunks(ExtractionJob(extractor, chunks, plan.jobs, factory)), name, finished)
+
+    ordered = tuple(results[d.id] for d in docs)
+    return AdapterRun(name, version, fingerprint, categories, ordered, time.perf_counter() - started)
+
+
+def _take(results: Iterator[ChunkResult], name: str, finished: Callable[[DocumentRun, Document], None]) -> None:
+    """Hand each document's run to ``finished``; a chunk lost to a dead worker becomes errors."""
+    for chunk, outcomes in results:
         if isinstance(outcomes, BaseException):
             outcomes = [DocumentRun(name, d.id, None, _exception_error(name, d.id, "extract", outcomes), 0.0)
                         for d in chunk]
         for document, outcome in zip(chunk, outcomes):
             finished(outcome, document)
-
-    ordered = tuple(results[d.id] for d in docs)
-    return AdapterRun(name, version, fingerprint, categories, ordered, time.perf_counter() - started)
 
 
 def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None, *,
@@ -512,25 +534,76 @@ def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None, 
 
 
 def score_in_shards(corpus: Corpus, predictions: Mapping[str, Predictions], options: Any, jobs: int) -> Any:
-    """``evaluate`` over ``jobs`` shards of ``corpus`` in worker processes, merged; None when the
+    """``evaluate`` over shards of ``corpus``, merged (``EvaluationResult.merge``); None when the
     shards would not merge into what scoring the whole gives (a shard that lacks a category the
-    whole has: the caller then scores the whole)."""
-    from .scoring import EvaluationResult
+    whole has: the caller then scores the whole).
+
+    The first documents are scored here, timed, with the cost of sending their result back from
+    a worker; the rest go to ``jobs`` worker processes only when scoring a document costs more
+    than that, else they are scored here too.
+    """
+    import pickle
+
+    from .scoring import EvaluationResult, evaluate
 
     gold = list(corpus)
-    size = math.ceil(len(gold) / jobs)
-    shards = [gold[i:i + size] for i in range(0, len(gold), size)]
-    with concurrent.futures.ProcessPoolExecutor(max_workers=len(shards)) as pool:
-        futures = [pool.submit(_score_shard, shard, {a.document.id: predictions[a.document.id] for a in shard
-                                                     if a.document.id in predictions}, options)
-                   for shard in shards]
-        results = [future.result() for future in futures]
+    if set(predictions) - {a.document.id for a in gold}:
+        return None  # predictions of documents outside the gold: only the whole knows them all
+    probe = max(1, min(len(gold) // 8, 4 * PROBE_DOCUMENTS))
+    started = time.perf_counter()
+    first = evaluate(Corpus(tuple(gold[:probe])), _predictions_of(gold[:probe], predictions), options)
+    scoring = time.perf_counter() - started
+    started = time.perf_counter()
+    pickle.loads(pickle.dumps(first, protocol=pickle.HIGHEST_PROTOCOL))
+    sending = time.perf_counter() - started
+    rest = gold[probe:]
+    if not rest:
+        return first
+    if scoring < 2 * sending + probe * MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES:
+        results = [first, evaluate(Corpus(tuple(rest)), _predictions_of(rest, predictions), options)]
+    else:
+        results = [first, *_score_in_processes(rest, predictions, options, jobs)]
     if len({tuple(r.supported) for r in results}) != 1:
         return None
-    unknown = sorted(set(predictions) - {a.document.id for a in gold})
-    if unknown:
-        return None  # predictions of documents outside the gold: only the whole knows them all
     return EvaluationResult.merge(results)
+
+
+def _predictions_of(gold: Sequence[Annotations], predictions: Mapping[str, Predictions]) -> dict[str, Predictions]:
+    return {a.document.id: predictions[a.document.id] for a in gold if a.document.id in predictions}
+
+
+_SCORING_INPUT: tuple = ()
+
+
+def _score_in_processes(gold: list[Annotations], predictions: Mapping[str, Predictions], options: Any,
+                        jobs: int) -> list[Any]:
+    """``evaluate`` over ``jobs`` contiguous shards of ``gold`` in worker processes, in order.
+
+    Forked workers find the gold and predictions in memory they share with
+    this process, so only the shard bounds travel there and the results back.
+    """
+    import multiprocessing
+
+    global _SCORING_INPUT
+    size = math.ceil(len(gold) / jobs)
+    bounds = [(start, min(start + size, len(gold))) for start in range(0, len(gold), size)]
+    forked = multiprocessing.get_start_method() == "fork"
+    _SCORING_INPUT = (gold, predictions, options) if forked else ()
+    try:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=len(bounds)) as pool:
+            if forked:
+                futures = [pool.submit(_score_bounds, start, end) for start, end in bounds]
+            else:
+                futures = [pool.submit(_score_shard, gold[start:end], _predictions_of(gold[start:end], predictions),
+                                       options) for start, end in bounds]
+            return [future.result() for future in futures]
+    finally:
+        _SCORING_INPUT = ()
+
+
+def _score_bounds(start: int, end: int) -> Any:
+    gold, predictions, options = _SCORING_INPUT
+    return _score_shard(gold[start:end], _predictions_of(gold[start:end], predictions), options)
 
 
 def _score_shard(shard: list[Annotations], predictions: dict[str, Predictions], options: Any) -> Any:

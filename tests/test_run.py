@@ -262,6 +262,7 @@ def test_predictions_are_the_same_whatever_the_jobs(monkeypatch, jobs, executor)
     import harness.run
 
     monkeypatch.setattr(harness.run, "MIN_DOCUMENTS_PER_WORKER", 2)  # so auto starts a pool on a small corpus
+    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES", 0)  # however fast the adapter
     monkeypatch.setattr(harness.run, "available_cores", lambda: 2)
     serial = extract_corpus(CountingExtractor(fail_on=("doc-3",)), _corpus(9))
     parallel = extract_corpus(CountingExtractor(fail_on=("doc-3",)), _corpus(9), jobs=jobs, executor=executor)
@@ -270,7 +271,21 @@ def test_predictions_are_the_same_whatever_the_jobs(monkeypatch, jobs, executor)
                                                                          for d in serial.documents]
 
 
-def test_scoring_in_parallel_shards_equals_scoring_the_whole(monkeypatch):
+def test_auto_keeps_a_fast_adapter_out_of_processes(monkeypatch):
+    import harness.run
+
+    monkeypatch.setattr(harness.run, "MIN_DOCUMENTS_PER_WORKER", 2)
+    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES", 3600)  # every adapter is "fast"
+    monkeypatch.setattr(harness.run, "available_cores", lambda: 2)
+    started = []
+    monkeypatch.setitem(harness.run.EXECUTORS, "process", lambda job: started.append(job) or iter(()))
+    extractor = CountingExtractor()
+    run = extract_corpus(extractor, _corpus(9), jobs="auto", executor="auto")
+    assert started == [] and sorted(extractor.calls) == [f"doc-{n}" for n in range(9)] and run.failed == 0
+
+
+@pytest.mark.parametrize("where", ["processes", "here"])
+def test_scoring_in_shards_equals_scoring_the_whole(monkeypatch, where):
     from pathlib import Path
 
     import harness.run
@@ -281,10 +296,11 @@ def test_scoring_in_parallel_shards_equals_scoring_the_whole(monkeypatch):
     corpus = load_gold(Path(__file__).resolve().parent.parent / "gold")
     run = extract_corpus(get_adapter("rules"), corpus)
     serial = score_adapter(corpus, run, {"resamples": 50})
-    monkeypatch.setattr(harness.run, "MIN_DOCUMENTS_PER_WORKER", 1)
-    shards = []
-    real = harness.run.score_in_shards
-    monkeypatch.setattr(harness.run, "score_in_shards", lambda *a: shards.append(a[-1]) or real(*a))
+    # the probe's verdict, forced: the rest of the corpus is scored in worker processes, or here
+    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES", -3600 if where == "processes" else 3600)
+    pools = []
+    real = harness.run._score_in_processes
+    monkeypatch.setattr(harness.run, "_score_in_processes", lambda *a: pools.append(a[-1]) or real(*a))
     parallel = score_adapter(corpus, run, {"resamples": 50}, jobs=3, executor="auto")
-    assert shards == [3]  # it did run in shards
+    assert pools == ([3] if where == "processes" else [])
     assert parallel.result.to_dict(items=True) == serial.result.to_dict(items=True)
