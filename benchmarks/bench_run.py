@@ -57,6 +57,8 @@ class Measure:
     documents: int
     seconds: float
     extraction_seconds: float
+    scoring_seconds: float
+    run_seconds: float  # extraction and scoring; the rest of the wall time is start-up, gold and reports
     peak_mib: float
     report_json_kib: float
     report_html_kib: float
@@ -69,6 +71,15 @@ class Measure:
     @property
     def outside_extraction_ms(self) -> float:
         return 1000 * (self.seconds - self.extraction_seconds) / self.documents
+
+    @property
+    def scoring_ms(self) -> float:
+        return 1000 * self.scoring_seconds / self.documents
+
+    @property
+    def gold_and_reports_ms(self) -> float:
+        """Start-up, loading the gold and writing the reports, per document."""
+        return 1000 * (self.seconds - self.run_seconds) / self.documents
 
 
 def run_once(workdir: Path, gold: Path, out: Path, arguments: list[str]) -> Measure:
@@ -87,8 +98,10 @@ def run_once(workdir: Path, gold: Path, out: Path, arguments: list[str]) -> Meas
         sys.exit(f"harness run failed (exit {code}):\n{(workdir / 'stderr.txt').read_text()[-3000:]}")
     report = json.loads((out / "report.json").read_text())
     extraction = sum(entry["timings"]["extraction_seconds"] for entry in report["adapters"].values())
+    scoring = sum(entry["timings"]["scoring_seconds"] for entry in report["adapters"].values())
     predictions = sum(p.stat().st_size for p in (out / "predictions").glob("*.jsonl"))
-    return Measure(len(report["gold"]["documents"]), seconds, extraction, usage.ru_maxrss / 1024,
+    return Measure(len(report["gold"]["documents"]), seconds, extraction, scoring,
+                   report["timings"]["total_seconds"], usage.ru_maxrss / 1024,
                    (out / "report.json").stat().st_size / 1024, (out / "report.html").stat().st_size / 1024,
                    predictions / 1024)
 
@@ -111,7 +124,7 @@ def main() -> None:
         runs.append((options.adapters, sizes[0], "warm"))
     if options.large:
         runs.append((options.large_adapters, 10_000, "cold"))
-    print(f"{'adapters':<10}{'docs':>7}{'run':>6}{'wall s':>9}{'ms/doc':>9}{'outside':>9}"
+    print(f"{'adapters':<10}{'docs':>7}{'run':>6}{'wall s':>9}{'ms/doc':>9}{'outside':>9}{'scoring':>9}{'other':>8}"
           f"{'peak MiB':>10}{'json KiB':>10}{'html KiB':>10}{'preds KiB':>11}")
     measured: dict[tuple[str, int, str], Measure] = {}
     with tempfile.TemporaryDirectory(prefix="harness-bench-") as scratch:
@@ -130,7 +143,8 @@ def main() -> None:
             found = run_once(workdir, corpora[size], workdir / f"out-{adapters}-{size}-{kind}", arguments)
             measured[adapters, size, kind] = found
             print(f"{adapters:<10}{size:>7}{kind:>6}{found.seconds:>9.2f}{found.per_document_ms:>9.1f}"
-                  f"{found.outside_extraction_ms:>9.1f}{found.peak_mib:>10.0f}{found.report_json_kib:>10.0f}"
+                  f"{found.outside_extraction_ms:>9.1f}{found.scoring_ms:>9.1f}{found.gold_and_reports_ms:>8.1f}"
+                  f"{found.peak_mib:>10.0f}{found.report_json_kib:>10.0f}"
                   f"{found.report_html_kib:>10.0f}{found.predictions_kib:>11.0f}", flush=True)
     cold = sorted((m for (a, _, kind), m in measured.items() if kind == "cold" and a == options.adapters),
                   key=lambda m: m.documents)
@@ -143,8 +157,9 @@ def main() -> None:
             / (last.documents - cold[-2].documents)
         print(f"each extra document from {cold[-2].documents} to {last.documents}: {extra:.1f} ms "
               f"({outside:.1f} ms outside extraction)")
-    print(f"machine: {os.cpu_count()} core(s); ms/doc = wall time per document, outside = the part not "
-          "spent in extraction; peak = the run's largest process")
+    print(f"machine: {os.cpu_count()} core(s); per document: ms/doc = wall time, outside = the part not "
+          "spent in extraction, of which scoring, and other = start-up, loading the gold and writing the "
+          "reports; peak = the run's largest process")
 
 
 if __name__ == "__main__":
