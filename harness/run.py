@@ -404,10 +404,6 @@ def _init_worker(factory: Callable[[], Any]) -> None:
     _WORKER_EXTRACTOR = factory()
 
 
-def _extract_in_worker(chunk: Sequence[Document]) -> list[DocumentRun]:
-    return extract_chunk(_WORKER_EXTRACTOR, chunk)
-
-
 def _extract_bundle_in_worker(bundle: Sequence[Sequence[Document]]) -> list[list[DocumentRun]]:
     return [extract_chunk(_WORKER_EXTRACTOR, chunk) for chunk in bundle]
 
