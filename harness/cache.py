@@ -63,7 +63,10 @@ def text_digest(text: str) -> str:
 
 def document_keys(document: Document) -> DocumentKeys:
     """The keys of ``document``: its text is hashed once, and the document key is made from that digest."""
-    text_sha256 = text_digest(document.text)
+    try:
+        text_sha256 = document.sha256  # kept by the document, so the report and the oracle share it
+    except UnicodeEncodeError:  # a lone surrogate, which only the cache's own digest can hash
+        text_sha256 = text_digest(document.text)
     given = {"text_sha256": text_sha256, "metadata": dataclasses.asdict(document.metadata),
              "regions": [dataclasses.asdict(region) for region in document.regions]}
     summary = json.dumps(given, sort_keys=True, ensure_ascii=False, default=repr)
