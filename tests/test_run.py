@@ -252,7 +252,8 @@ def test_auto_runs_an_io_bound_adapter_in_threads_even_for_few_documents():
 def test_a_number_of_jobs_is_taken_as_given_but_never_more_than_the_tasks():
     from harness.run import plan_parallelism
 
-    assert (plan_parallelism(CountingExtractor(), 5, 4, "auto").jobs, plan_parallelism(CountingExtractor(), 3, 4, "thread").jobs) == (4, 3)
+    assert plan_parallelism(CountingExtractor(), 5, 4, "auto").jobs == 4
+    assert plan_parallelism(CountingExtractor(), 3, 4, "thread").jobs == 3
     assert plan_parallelism(CountingExtractor(), 100, 1, "process").serial
     assert plan_parallelism(CountingExtractor(), 100, 8, "process", chunks=1).serial
 
