@@ -326,6 +326,10 @@ BUNDLE_CHUNKS = 16  # at most this many chunks per task sent to a worker process
 # a process pool starts only when a document costs more than sending it to a worker and back
 PROBE_DOCUMENTS = 4
 MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES = 0.005
+# a scored document's result (its items) is larger than its predictions: scoring goes to processes
+# only when it costs several times the trip back, and more than this much besides
+SCORING_WORK_OVER_SENDING = 4
+MIN_SECONDS_PER_DOCUMENT_SCORED_IN_PROCESSES = 0.010
 
 
 def available_cores() -> int:
@@ -472,12 +476,14 @@ def extract_corpus(
     if jobs == AUTO and plan.executor == "process":
         # a process costs each document the trip there and back: the first documents run here, and
         # a pool starts only when a document takes longer than that trip (not for the oracle, say)
-        probe = 0
-        while probe < len(chunks) and sum(len(c) for c in chunks[:probe]) < PROBE_DOCUMENTS:
+        # the first chunk warms the adapter up (imports, a model loaded) and is not timed
+        _take(run_serial(ExtractionJob(extractor, chunks[:1])), name, finished)
+        probe = 1
+        while probe < len(chunks) and sum(len(c) for c in chunks[1:probe]) < PROBE_DOCUMENTS:
             probe += 1
         probe_started = time.perf_counter()
-        _take(run_serial(ExtractionJob(extractor, chunks[:probe])), name, finished)
-        per_document = (time.perf_counter() - probe_started) / max(1, sum(len(c) for c in chunks[:probe]))
+        _take(run_serial(ExtractionJob(extractor, chunks[1:probe])), name, finished)
+        per_document = (time.perf_counter() - probe_started) / max(1, sum(len(c) for c in chunks[1:probe]))
         chunks = chunks[probe:]
         left = sum(len(c) for c in chunks)
         plan = (SERIAL if per_document < MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES
@@ -535,8 +541,8 @@ def score_in_shards(corpus: Corpus, predictions: Mapping[str, Predictions], opti
     whole has: the caller then scores the whole).
 
     The first documents are scored here, timed, with the cost of sending their result back from
-    a worker; the rest go to ``jobs`` worker processes only when scoring a document costs more
-    than that, else they are scored here too.
+    a worker; the rest go to ``jobs`` worker processes only when scoring a document costs several
+    times that (``SCORING_WORK_OVER_SENDING``) and more than 10 ms, else they are scored here too.
     """
     import pickle
 
@@ -545,20 +551,21 @@ def score_in_shards(corpus: Corpus, predictions: Mapping[str, Predictions], opti
     gold = list(corpus)
     if set(predictions) - {a.document.id for a in gold}:
         return None  # predictions of documents outside the gold: only the whole knows them all
-    probe = max(1, min(len(gold) // 8, 4 * PROBE_DOCUMENTS))
+    probe = max(2, min(len(gold) // 8, 4 * PROBE_DOCUMENTS))
+    # the first document warms the scorer up (its imports) and is not timed
+    results = [evaluate(Corpus(tuple(gold[:1])), _predictions_of(gold[:1], predictions), options)]
     started = time.perf_counter()
-    first = evaluate(Corpus(tuple(gold[:probe])), _predictions_of(gold[:probe], predictions), options)
-    scoring = time.perf_counter() - started
+    timed = evaluate(Corpus(tuple(gold[1:probe])), _predictions_of(gold[1:probe], predictions), options)
+    scoring = (time.perf_counter() - started) / max(1, probe - 1)
     started = time.perf_counter()
-    pickle.loads(pickle.dumps(first, protocol=pickle.HIGHEST_PROTOCOL))
-    sending = time.perf_counter() - started
+    pickle.loads(pickle.dumps(timed, protocol=pickle.HIGHEST_PROTOCOL))
+    sending = (time.perf_counter() - started) / max(1, probe - 1)
+    results.append(timed)
     rest = gold[probe:]
-    if not rest:
-        return first
-    if scoring < 2 * sending + probe * MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES:
-        results = [first, evaluate(Corpus(tuple(rest)), _predictions_of(rest, predictions), options)]
-    else:
-        results = [first, *_score_in_processes(rest, predictions, options, jobs)]
+    if rest and scoring < SCORING_WORK_OVER_SENDING * sending + MIN_SECONDS_PER_DOCUMENT_SCORED_IN_PROCESSES:
+        results.append(evaluate(Corpus(tuple(rest)), _predictions_of(rest, predictions), options))
+    elif rest:
+        results += _score_in_processes(rest, predictions, options, jobs)
     if len({tuple(r.supported) for r in results}) != 1:
         return None
     return EvaluationResult.merge(results)

@@ -298,7 +298,8 @@ def test_scoring_in_shards_equals_scoring_the_whole(monkeypatch, where):
     run = extract_corpus(get_adapter("rules"), corpus)
     serial = score_adapter(corpus, run, {"resamples": 50})
     # the probe's verdict, forced: the rest of the corpus is scored in worker processes, or here
-    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES", -3600 if where == "processes" else 3600)
+    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_SCORED_IN_PROCESSES",
+                        -3600 if where == "processes" else 3600)
     pools = []
     real = harness.run._score_in_processes
     monkeypatch.setattr(harness.run, "_score_in_processes", lambda *a: pools.append(a[-1]) or real(*a))
