@@ -271,7 +271,14 @@ _CUE_WORD_LIMIT = 90
 # cues that start with a person's name: matched case-sensitively, so the name must be capitalised
 _NAMED_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((label, re.compile(pattern)) for label, pattern in (
     ("byline", rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Ss]tory by)\s+(?!(?i:{_WEEKDAYS}|{_DATE_WORDS})\b)"
-               rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*(?:$|[|,•·—–-]|\bin\b|\bfor\b|\bon\b)"),
+               rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*(?:$|[|,•·—–-]|\bin\b|\bfor\b|\bon\b|\bat\b)"),
+    # "Ana Ruiz | Local News | Friday, 3 May 2024 – 6.05pm": a name, a section, a date between bars
+    ("byline", rf"^{_NAME}\s*[|•·]\s*(?:[^|•·]{{1,40}}[|•·]\s*)?[^|•·]{{0,30}}\b(?i:\d{{1,2}}\s+{_DATE_WORDS}|{_DATE_WORDS}\s+\d{{1,2}})\b"
+               r"[^|•·]{0,30}$"),
+    # "— Ana Ruiz (@anaruiz) May 3, 2024": the attribution closing an embedded social-media post
+    ("embedded-post", rf"^[—–-]\s*{_NAME}\s*\(@[\w.]+\)"),
+    # "Harbour Town 2-1 Kelso Rovers": the score line under a match report's headline
+    ("scoreboard", r"^[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3} \d{1,3}\s?[-–]\s?\d{1,3} [A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}$"),
     ("byline", rf"^{_NAME}\s*[|,•·–—-]\s*(?:[\w'’ ]{{0,30}}\s)?(?:correspondent|reporter|editor|writer|columnist|journalist"
                r"|contributor|producer|photographer|staff writer|reporters?)s?$"),
     ("author-bio", rf"^{_NAME}\s+(?:is|was|has been|joined|covers|writes|reports)\b.{{0,80}}\b(?:reporter|correspondent"
@@ -458,6 +465,9 @@ def boilerplate_lines(text: str) -> list[BoilerplateLine]:
             labels[index] = label
     for index in sorted(labels):
         _follow(index, labels, stripped, adjacent, blocks)
+    for index in [i for i, label in labels.items() if label == "embedded-post"]:
+        if index > 0 and adjacent[index] and (index - 1) not in labels and len(stripped[index - 1].split()) <= 60:
+            labels[index - 1] = "embedded-post"  # the post's text sits right above its attribution
     if blocks:
         _promo_cards(labels, stripped, adjacent)
         _stray_headlines(labels, stripped, adjacent)
@@ -558,8 +568,11 @@ def _stray_headlines(labels: dict[int, str], stripped: list[str], adjacent: list
         leading.append(index)
     titles = [i for i in leading if len(stripped[i].split()) >= 4]
     title = titles[-1] if titles else (leading[0] if leading else None)
+    standfirst = None
+    if len(titles) >= 2 and len(stripped[titles[-1]].split()) >= 15 > len(stripped[titles[-2]].split()):
+        title, standfirst = titles[-2], titles[-1]  # a long line under a shorter one: the title's standfirst
     for index, line in enumerate(stripped):
-        if index in labels or index == title or adjacent[index] or \
+        if index in labels or index in (title, standfirst) or adjacent[index] or \
                 (index + 1 < len(stripped) and adjacent[index + 1]):
             continue
         if len(line.split()) >= 7 and _headline_like(line) and not re.match(r"^[-–—•*(\[]", line):

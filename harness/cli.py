@@ -29,6 +29,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("harness.commands.export:export", "Export the gold corpus as a dataset, Parquet, brat, Label Studio or CoNLL."),
     "import": ("harness.commands.import_:import_", "Import gold from brat, Label Studio, Prodigy, spaCy, CoNLL or HF files."),
     "agree": ("harness.commands.agree:agree", "Inter-annotator agreement between two or more gold annotations."),
+    "init": ("harness.commands.init:init", "Start a project: configuration, a gold folder and one example article."),
+    "show": ("harness.commands.show:show", "Show one document's gold and predicted items with their outcomes."),
+    "runs": ("harness.commands.runs:runs", "List the runs kept in reports/runs/ with their headline scores."),
+    "view": ("harness.commands.view:view", "Browse runs in a local web viewer: scores, articles, diffs, robustness."),
 }
 
 
@@ -43,6 +47,16 @@ class HarnessGroup(click.Group):
             return None
         module_name, attribute = COMMANDS[name][0].split(":")
         return getattr(importlib.import_module(module_name), attribute)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        # an unknown command is a usage error (exit 2) that names the closest command
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            from .errors import did_you_mean
+
+            ctx.fail(f"no such command {name!r}.{did_you_mean(name, COMMANDS)} "
+                     "`harness --help` lists the commands.")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, short_help) for name, (_, short_help) in COMMANDS.items()]
@@ -76,8 +90,9 @@ class UserFacingError(click.ClickException):
 def cli() -> None:
     """Evaluate article-understanding extractors against gold annotations.
 
-    Gold lives in gold/ (documents/ and annotations/); adapters are listed by
-    `harness adapters`; `harness run` scores them all and writes reports/latest/.
+    Gold lives in gold/ (documents/ and annotations/; `harness init` starts a
+    project with one example); adapters are listed by `harness adapters`;
+    `harness run` scores them all and writes reports/latest/.
     """
 
 

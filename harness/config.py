@@ -2,8 +2,9 @@
 
 Sections: ``adapters.<name>`` (adapter settings), ``gate`` (thresholds),
 ``gate.baseline`` (allowed drops), ``robustness`` (tolerances), ``limits``
-(input size limits) and ``paths`` (gold, reports and cache folders); one
-plain key, ``slice_by`` (the slice fields of every run, harness.slices). The
+(input size limits) and ``paths`` (gold, reports and cache folders); plain
+keys ``slice_by`` (the slice fields of every run, harness.slices) and
+``keep_runs`` (how many runs reports/runs/ keeps, harness.history). The
 file is found in the working folder or its parents; no file means defaults.
 """
 
@@ -16,8 +17,8 @@ from typing import Any
 
 from .errors import ConfigError, InputError, did_you_mean
 
-KNOWN_SECTIONS = ("adapters", "gate", "robustness", "limits", "paths", "scoring")
-KNOWN_KEYS = ("slice_by",)  # plain settings of [tool.harness] itself, not tables
+KNOWN_SECTIONS = ("adapters", "gate", "robustness", "limits", "paths", "scoring", "report")
+KNOWN_KEYS = ("slice_by", "keep_runs")  # plain settings of [tool.harness] itself, not tables
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def check_config(config: HarnessConfig) -> HarnessConfig:
     from .gate import parse_gate_config
 
     problems: list[str] = []
-    for name in ("paths", "limits", "adapters", "gate", "robustness", "scoring"):
+    for name in ("paths", "limits", "adapters", "gate", "robustness", "scoring", "report"):
         try:
             config.section(name)
         except ConfigError as exc:
@@ -169,14 +170,29 @@ def check_config(config: HarnessConfig) -> HarnessConfig:
             problems.extend(adapter_config_problems(config))
         else:
             check = {"limits": limits_of, "gate": parse_gate_config,
-                     "robustness": _robustness_check, "scoring": _scoring_check}[name]
+                     "robustness": _robustness_check, "scoring": _scoring_check, "report": _report_check}[name]
             try:
                 check(config)
             except ConfigError as exc:
                 problems.extend(exc.problems)
+    try:
+        keep_runs_of(config)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise ConfigError.of(problems)
     return config
+
+
+def keep_runs_of(config: HarnessConfig) -> int:
+    """``[tool.harness] keep_runs``: how many runs the history keeps (default 20; 0 keeps none)."""
+    from .history import DEFAULT_KEEP_RUNS
+
+    value = config.sections.get("keep_runs", DEFAULT_KEEP_RUNS)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{config.path or 'pyproject.toml'}: [tool.harness] keep_runs = {value!r} must be a "
+                          "whole number of runs to keep, e.g. keep_runs = 20 (0 keeps no history).")
+    return value
 
 
 def _without(config: HarnessConfig, section: str, keys: set[str]) -> HarnessConfig:
@@ -209,6 +225,12 @@ def _scoring_check(config: HarnessConfig) -> None:
         problems.extend(exc.problems)
     if problems:
         raise ConfigError.of(problems)
+
+
+def _report_check(config: HarnessConfig) -> None:
+    from .report.html import html_documents_of
+
+    html_documents_of(config)
 
 
 def apply_limits(config: HarnessConfig) -> None:

@@ -8,6 +8,7 @@ where (file, JSON pointer or offset), what (the bad value) and what to do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 # The exit codes of every command (the README's table lists them)
 EXIT_OK = 0
@@ -104,18 +105,67 @@ def _jsonable(value: object) -> object:
     return text if len(text) <= 200 else text[:200] + "..."
 
 
-def did_you_mean(word: object, choices: "list[str] | tuple[str, ...]") -> str:
-    """`` Did you mean 'x'?`` for the closest of ``choices`` to ``word``, or an empty string."""
+def closest(word: object, choices: "Iterable[object]") -> str | None:
+    """The one of ``choices`` closest to ``word`` (case aside), or None when none is close.
+
+    Case is ignored in the comparison, so ``person`` finds ``PERSON``; the
+    choice is returned as written.
+    """
     import difflib
 
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" Did you mean {close[0]!r}?" if close else ""
+    written = {str(choice).casefold(): str(choice) for choice in choices}
+    close = difflib.get_close_matches(str(word).casefold(), list(written), n=1, cutoff=0.6)
+    return written[close[0]] if close else None
+
+
+def did_you_mean(word: object, choices: "Iterable[object]") -> str:
+    """`` Did you mean 'x'?`` for the closest of ``choices`` to ``word``, or an empty string.
+
+    The one suggestion helper of the project: adapter, command, type, field
+    and setting names all go through it, so they are suggested alike.
+    """
+    found = closest(word, choices)
+    return f" Did you mean {found!r}?" if found is not None and found != str(word) else ""
 
 
 def short(value: object, limit: int = 80) -> str:
     """A value shown in a message: repr, cut to ``limit`` characters."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def pointer_parts(text: str) -> list[str]:
+    """The unescaped segments of a JSON pointer (``"/a~1b/0"`` -> ``["a/b", "0"]``)."""
+    if not text:
+        return []
+    return [part.replace("~1", "/").replace("~0", "~") for part in text.lstrip("/").split("/")]
+
+
+def document_order(document: object) -> "Callable[[str], tuple]":
+    """A sort key that puts JSON pointers into ``document`` in the order they occur in it.
+
+    Object keys sort by their position in the object (as the file lists
+    them), array indices as numbers (0, 1, 10, 100, not as strings); a
+    pointer to the whole file comes first, and one leading to a key the
+    document lacks sorts after that object's present keys.
+    """
+    def key(text: str) -> tuple:
+        node, out = document, []
+        for part in pointer_parts(text):
+            if isinstance(node, list) and part.isdigit():
+                index = int(part)
+                out.append((0, index, ""))
+                node = node[index] if index < len(node) else None
+            elif isinstance(node, dict):
+                names = list(node)
+                out.append((0, names.index(part), "") if part in names else (1, 0, part))
+                node = node.get(part)
+            else:
+                out.append((1, int(part), "") if part.isdigit() else (2, 0, part))
+                node = None
+        return tuple(out)
+
+    return key
 
 
 def pointer(*parts: object) -> str:

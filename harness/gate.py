@@ -5,7 +5,10 @@ Configured in pyproject.toml::
     [tool.harness.gate]
     "rules.entities.f1" = 0.6                 # adapter.category.metric >= value
     "rules.quotes.attribution.f1" = 0.3       # adapter.category.subscore.metric
+    "rules.quotes.attribution.rate" = 0.7     # a rate sub-score, named as the tables print it
     "rules@domain=sports.quotes.f1" = 0.6     # the same, over one slice's documents
+    "llm.cost.total" = 2.50                   # adapter.cost.total <= value (a maximum)
+    "llm.cost.per_document" = 0.01            # adapter.cost.per_document <= value (a maximum)
 
     [tool.harness.gate.baseline]
     file = "reports/baseline.json"            # default
@@ -27,7 +30,8 @@ from typing import Any, Callable, Mapping
 from .errors import ConfigError, did_you_mean
 from .model import CATEGORIES
 
-METRICS = ("precision", "recall", "f1")
+METRICS = ("precision", "recall", "f1", "rate")  # rate: of a rate sub-score (the tables print "rate 0.85 (62/73)")
+COST_METRICS = ("total", "per_document")  # adapter.cost.<metric>: maxima, read from report usage
 BASELINE_SETTINGS = ("file", "require_significance", "alpha", "test")
 SIGNIFICANCE_TESTS = ("bootstrap", "randomization")
 DEFAULT_BASELINE = "reports/baseline.json"
@@ -62,6 +66,34 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class CostMaximum:
+    """The adapter's cost in the run (``adapter.cost.total`` or ``.per_document``) must be at most ``maximum``."""
+
+    adapter: str
+    metric: str
+    maximum: float
+
+    def __str__(self) -> str:
+        return f"{self.adapter}.cost.{self.metric}"
+
+
+def is_cost_key(key: str) -> bool:
+    parts = key.split(".")
+    return len(parts) == 3 and parts[1] == "cost"
+
+
+def parse_cost_maximum(key: str, value: Any, where: str) -> CostMaximum:
+    adapter, _, metric = key.split(".")
+    if not adapter or metric not in COST_METRICS:
+        raise ConfigError(f"{where}: {key!r} is not a cost name. Write adapter.cost.total or "
+                          f"adapter.cost.per_document (e.g. \"llm.cost.total\").{did_you_mean(metric, COST_METRICS)}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise ConfigError(f"{where}: {key!r} = {value!r} must be a number of at least 0: the most the run may cost, "
+                          "in the currency of the adapter's prices.")
+    return CostMaximum(adapter, metric, float(value))
+
+
+@dataclass(frozen=True)
 class MaxDrop:
     """The metric may fall at most ``max_drop`` below its baseline value."""
 
@@ -79,14 +111,15 @@ class GateConfig:
     require_significance: bool = False
     alpha: float = 0.05
     test: str = "bootstrap"
+    costs: tuple[CostMaximum, ...] = ()
 
     @property
     def adapters(self) -> tuple[str, ...]:
         """Adapters named by any check, in the order first named."""
         names: list[str] = []
-        for item in (*self.thresholds, *self.drops):
-            if item.key.adapter not in names:
-                names.append(item.key.adapter)
+        for adapter in [item.key.adapter for item in (*self.thresholds, *self.drops)] + [c.adapter for c in self.costs]:
+            if adapter not in names:
+                names.append(adapter)
         return tuple(names)
 
     @property
@@ -100,7 +133,7 @@ class GateConfig:
 
     @property
     def empty(self) -> bool:
-        return not self.thresholds and not self.drops
+        return not self.thresholds and not self.drops and not self.costs
 
 
 @dataclass(frozen=True)
@@ -211,6 +244,18 @@ def _fraction(value: Any, key: str, where: str) -> float:
 
 def parse_gate_config(config: Any) -> GateConfig:
     """The gate settings of a ``HarnessConfig``; every malformed entry is listed in one ``ConfigError``."""
+    gate, problems = parse_gate_entries(config)
+    if problems:
+        raise ConfigError.of(problems)
+    return gate
+
+
+def parse_gate_entries(config: Any) -> tuple[GateConfig, list[str]]:
+    """The well-formed gate settings of a ``HarnessConfig``, and a message for every malformed entry.
+
+    The checks that parsed can still be checked against a report, so a
+    gate's mistakes of form and of names are all listed at once.
+    """
     problems: list[str] = []
 
     def attempt(parse: Callable[[], Any], default: Any = None) -> Any:
@@ -226,9 +271,12 @@ def parse_gate_config(config: Any) -> GateConfig:
     if not isinstance(baseline, Mapping):
         problems.append(f"{where}: baseline must be a table ([tool.harness.gate.baseline]), not {baseline!r}.")
         baseline = {}
+    flat = _flatten(section)
+    costs = tuple(item for item in (attempt(lambda key=key, value=value: parse_cost_maximum(key, value, where))
+                                    for key, value in flat.items() if is_cost_key(key)) if item is not None)
     thresholds = tuple(item for item in (
         attempt(lambda key=key, value=value: Threshold(parse_key(key, where), _fraction(value, repr(key), where)))
-        for key, value in _flatten(section).items()) if item is not None)
+        for key, value in flat.items() if not is_cost_key(key)) if item is not None)
     where_baseline = config.where("gate.baseline")
     settings = {k: v for k, v in baseline.items() if k in BASELINE_SETTINGS}
     drop_entries = {k: v for k, v in baseline.items() if k not in BASELINE_SETTINGS}
@@ -253,9 +301,13 @@ def parse_gate_config(config: Any) -> GateConfig:
     if test not in SIGNIFICANCE_TESTS:
         problems.append(f"{where_baseline}: test = {test!r} is not a significance test; "
                         f"valid: {', '.join(SIGNIFICANCE_TESTS)}.")
-    if problems:
-        raise ConfigError.of(problems)
-    return GateConfig(thresholds, drops, file, require, alpha, test)
+    if not isinstance(file, str) or not file:
+        file = DEFAULT_BASELINE
+    if not isinstance(require, bool):
+        require = False
+    if test not in SIGNIFICANCE_TESTS:
+        test = "bootstrap"
+    return GateConfig(thresholds, drops, file, require, alpha, test, costs), problems
 
 
 def not_applicable(report: Mapping[str, Any], category: str) -> bool:
@@ -272,6 +324,11 @@ def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> Non
     """Raise ``ConfigError`` listing every check that names an adapter, category or sub-score the report lacks."""
     adapters = report.get("adapters", {})
     problems: list[str] = []
+    for cost in gate.costs:
+        if cost.adapter not in adapters:
+            problems.append(f"[tool.harness.gate]: {str(cost)!r} names adapter {cost.adapter!r}, which is not in "
+                            f"{source}; adapters there: {', '.join(adapters) or '(none)'}."
+                            f"{did_you_mean(cost.adapter, list(adapters))}")
     for item in (*gate.thresholds, *gate.drops):
         key = item.key
         if key.adapter not in adapters:
@@ -298,14 +355,22 @@ def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> Non
                 f"{key.category!r}; it scores: {', '.join(scores) or '(nothing)'}."
             )
             continue
-        if key.subscore is not None:
-            subscores = scores[key.category].get("subscores", {})
-            if key.subscore not in subscores:
-                problems.append(
-                    f"[tool.harness.gate]: {str(key)!r} names unknown sub-score {key.subscore!r} of "
-                    f"{key.category}; valid sub-scores: {', '.join(subscores) or '(none)'}."
-                    f"{did_you_mean(key.subscore, list(subscores))}"
-                )
+        subscores = scores[key.category].get("subscores", {})
+        if key.subscore is not None and key.subscore not in subscores:
+            problems.append(
+                f"[tool.harness.gate]: {str(key)!r} names unknown sub-score {key.subscore!r} of "
+                f"{key.category}; valid sub-scores: {', '.join(subscores) or '(none)'}."
+                f"{did_you_mean(key.subscore, list(subscores))}"
+            )
+            continue
+        target = scores[key.category] if key.subscore is None else subscores[key.subscore]
+        if key.metric == "rate" and target.get("kind") != "rate":
+            rates = [f"{key.category}.{name}" for name, sub in subscores.items() if sub.get("kind") == "rate"]
+            what = key.category if key.subscore is None else f"{key.category}.{key.subscore}"
+            problems.append(
+                f"[tool.harness.gate]: {str(key)!r}: {what} is scored by precision, recall and f1, not a rate; "
+                f"use one of those, or a rate sub-score ({', '.join(rates) or 'none here'})."
+            )
     if problems:
         raise ConfigError.of(problems)
 
@@ -350,7 +415,8 @@ def metric_value(report: Mapping[str, Any], key: MetricKey) -> float | None:
         score = score.get("subscores", {}).get(key.subscore)
         if score is None:
             return None
-    value = score.get(key.metric)
+    # a rate sub-score keeps its rate in f1 (precision and recall equal it too)
+    value = score.get("f1" if key.metric == "rate" else key.metric)
     return None if value is None else float(value)
 
 
@@ -432,6 +498,7 @@ def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapp
         passed = reason is None and actual is not None and actual + _EPSILON >= threshold.minimum
         checks.append(Check(str(threshold.key), "threshold", f">= {threshold.minimum:g}", actual, passed,
                             reason or ""))
+    checks += [cost_check(report, cost) for cost in gate.costs]
     for drop in gate.drops:
         name = f"{drop.key} (vs baseline)"
         actual = metric_value(report, drop.key)
@@ -467,6 +534,25 @@ def evaluate_gate(gate: GateConfig, report: Mapping[str, Any], *, baseline: Mapp
                 detail += f"; significant (p = {p:.3f} < {gate.alpha:g}{method})"
         checks.append(Check(name, "baseline", required, actual, passed, detail.lstrip("; ")))
     return GateResult(tuple(checks))
+
+
+def cost_check(report: Mapping[str, Any], cost: CostMaximum) -> Check:
+    """``cost`` applied to ``report``: passes when the run cost at most the maximum.
+
+    A run's cost counts only its own requests: documents served from a cache
+    cost nothing in it (the detail says how many there were).
+    """
+    entry = report.get("adapters", {}).get(cost.adapter) or {}
+    usage = entry.get("usage") or {}
+    actual = (usage.get("cost") or {}).get(cost.metric)
+    required = f"<= {cost.maximum:g} (a maximum)"
+    if actual is None:
+        return Check(str(cost), "maximum", required, None, False,
+                     "no cost in the report: the adapter reported no usage, or has no prices "
+                     "(set price_per_million_input and price_per_million_output)")
+    cached = usage.get("cached_documents") or 0
+    detail = f"{cached} document(s) from the cache cost nothing in this run" if cached else ""
+    return Check(str(cost), "maximum", required, float(actual), float(actual) <= cost.maximum + _EPSILON, detail)
 
 
 def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, report: Mapping[str, Any],
@@ -570,14 +656,19 @@ def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
     file is read (relative to the project folder) only when drop checks are
     configured; a missing baseline fails those checks.
     """
-    gate = parse_gate_config(config)
+    gate, malformed = parse_gate_entries(config)
     if not allow_other_gold:
         from .commands.run import configured_path
         from .gold import load_gold
 
         given = gold_path or configured_path(config, "gold", "gold")
         check_same_gold(report, report_path, load_gold(given).fingerprint, given)
-    check_names(gate, report, str(report_path))
+    try:
+        check_names(gate, report, str(report_path))
+    except ConfigError as exc:
+        malformed += exc.problems
+    if malformed:  # every mistake, of form and of names, in one message
+        raise ConfigError.of(malformed)
     baseline = None
     baseline_path = Path(gate.baseline_file)
     if not baseline_path.is_absolute():

@@ -12,13 +12,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import HarnessError, InputError, Problem, ValidationFailed
+from .errors import HarnessError, InputError, Problem, ValidationFailed, document_order
 from .files import SAFE_NAME_RULE, Limits, is_safe_name, read_json, read_text
 from .model import Annotations, Corpus
-from .schemas import schema_problems
+from .schemas import rejected_pointers, schema_problems
 from .serialize import annotations_from_dict, upgrade
 from .surrogates import surrogate_problems
-from .validate import semantic_problems
+from .validate import semantic_problems, well_typed_part
 
 
 @dataclass
@@ -96,13 +96,17 @@ def check_annotation_file(annotation_file: Path, root: Path | None = None) -> tu
         return None, [Problem(file, "", f"{items:,} items is over the limit of {Limits.max_items:,} per document.",
                               value=items, fix="Split the document, or raise [tool.harness.limits] max_items.")]
     problems = schema_problems("gold", raw, file)
+    checked = raw
     if problems:
-        return None, problems
-    doc_id = raw["doc_id"]
+        # check what the schema accepted too, so one pass lists every problem of the file
+        checked = well_typed_part(raw, rejected_pointers("gold", raw))
+        if checked is None:
+            return None, problems
+    doc_id = checked["doc_id"]
     if not is_safe_name(doc_id):
         # the schema pattern's "$" also accepts a trailing newline; the id names a file
-        return None, [Problem(file, "/doc_id", f"doc_id {doc_id!r} is not a valid document id.",
-                              value=doc_id, fix=f"Use {SAFE_NAME_RULE}.")]
+        return None, problems + [Problem(file, "/doc_id", f"doc_id {doc_id!r} is not a valid document id.",
+                                         value=doc_id, fix=f"Use {SAFE_NAME_RULE}.")]
     if annotation_file.stem != doc_id:
         problems.append(Problem(file, "/doc_id", f"doc_id {doc_id!r} differs from the file name {annotation_file.name!r}.",
                                 value=doc_id, fix=f"Rename the file to {doc_id}.json or correct doc_id."))
@@ -116,10 +120,16 @@ def check_annotation_file(annotation_file: Path, root: Path | None = None) -> tu
     except InputError as exc:
         problems.append(Problem(str(text_path), "", str(exc).removeprefix(f"{text_path}: ")))
         return None, problems
-    problems += semantic_problems(raw, text, file, text_file=str(text_path))
+    problems += semantic_problems(checked, text, file, text_file=str(text_path))
     if problems:
-        return None, problems
+        order = document_order(raw)
+        return None, sorted(problems, key=lambda problem: order(problem.pointer))
     return annotations_from_dict(raw, text), []
+
+
+# what every "no gold here" message says to do
+NO_GOLD_FIX = ("Pass the gold folder (default: gold/), or run `harness init` to start a project "
+               "with a gold folder and an example article.")
 
 
 def check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
@@ -129,7 +139,7 @@ def check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
     for given in paths:
         path = Path(given)
         if not path.exists():
-            result.problems.append(Problem(str(path), "", "no such file or folder.", fix="Check the path."))
+            result.problems.append(Problem(str(path), "", "no such file or folder.", fix=NO_GOLD_FIX))
             continue
         files = annotation_files(path)
         root = gold_root(path)
@@ -177,7 +187,7 @@ def load_gold(path: str | os.PathLike = "gold") -> Corpus:
 
         return load_exported(path)
     if not path.exists():
-        raise InputError(f"{path}: no such gold file or folder. Pass the gold folder (default: gold/).")
+        raise InputError(f"{path}: no such gold file or folder. {NO_GOLD_FIX}")
     check = check_gold([path])
     if check.problems:
         raise ValidationFailed(check.problems)

@@ -13,6 +13,7 @@ failure costs recall and can never raise a score.
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import math
 import os
 import time
@@ -57,6 +58,7 @@ class DocumentRun:
     error: RunError | None
     seconds: float
     cached: bool = False
+    usage: Any = None  # harness.usage.Usage: what this document cost in this run (None: nothing reported)
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class ScoredAdapter:
     scoring_seconds: float = 0.0
     scoring_error: RunError | None = None
     scoring_faults: tuple[RunError, ...] = ()  # documents the scorer could not score
+    warnings: tuple[Any, ...] = ()  # harness.prediction_checks.PredictionWarning: unknown types or documents
 
     @property
     def name(self) -> str:
@@ -135,6 +138,7 @@ class RunOptions:
     use_cache: bool = True
     gold: str = "gold"
     slice_by: tuple[str, ...] = ()  # slice fields every score is also reported by (harness.slices)
+    sample: Any = None  # harness.sample.Sample when the run used part of the gold (report.json "sample")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "adapters", tuple(self.adapters))
@@ -236,16 +240,17 @@ def extract_chunk(extractor: Any, documents: Sequence[Document]) -> list[Documen
 
 
 def _document_run(name: str, document: Document, outcome: Any, seconds: float) -> DocumentRun:
+    usage = getattr(outcome, "usage", None)
     if outcome.error is not None or outcome.predictions is None:
         error = _error_from_outcome(name, document.id, outcome.error or {"kind": "no-predictions",
                                                                           "message": "the adapter returned nothing"})
-        return DocumentRun(name, document.id, None, error, seconds)
+        return DocumentRun(name, document.id, None, error, seconds, usage=usage)
     predictions = outcome.predictions
     if predictions.doc_id != document.id:
         import dataclasses
 
         predictions = dataclasses.replace(predictions, doc_id=document.id)
-    return DocumentRun(name, document.id, predictions, None, seconds)
+    return DocumentRun(name, document.id, predictions, None, seconds, usage=usage)
 
 
 # --- executors: how the chunks of one adapter are spread over workers ---
@@ -311,6 +316,7 @@ def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[
 EXECUTORS: dict[str, Callable[[ExtractionJob], Iterator[ChunkResult]] | str] = {
     "thread": run_threads,
     "process": run_processes,
+    "ray": "harness.distributed:run_ray",
 }
 
 
@@ -366,7 +372,8 @@ def plan_parallelism(extractor: Any, documents: int, jobs: int | str = AUTO, exe
     documents runs serially, never paying for a pool; threads of an
     I/O-bound adapter are ``IO_THREADS_PER_CORE`` per core and start for any
     number of documents. A number of jobs is taken as given, capped by the
-    tasks there are. One worker, or one task, is a serial run.
+    tasks there are. One worker, or one task, is a serial run; a cluster
+    executor (``ray``) is used for any number of workers.
     """
     from .adapters.base import is_io_bound
 
@@ -381,6 +388,9 @@ def plan_parallelism(extractor: Any, documents: int, jobs: int | str = AUTO, exe
             workers = min(cores, documents // MIN_DOCUMENTS_PER_WORKER)
     else:
         workers = int(jobs)
+    if kind not in ("thread", "process"):
+        # a cluster executor (ray) runs away from the driver even with one job, when there is work to spread
+        return SERIAL if chunks <= 1 else Parallelism(max(1, cores or 1) if jobs == AUTO else int(jobs), kind)
     workers = min(workers, chunks)
     return SERIAL if workers <= 1 else Parallelism(workers, kind)
 
@@ -455,10 +465,12 @@ def extract_corpus(
             on_document(outcome)
 
     todo: list[Document] = []
+    free = getattr(extractor, "free_usage", None)  # what a cached document costs an adapter that pays: nothing
     for document in docs:
         cached = cache.get(name, key, document) if cache is not None else None
         if cached is not None:
-            record(DocumentRun(name, document.id, cached, None, 0.0, cached=True))
+            record(DocumentRun(name, document.id, cached, None, 0.0, cached=True,
+                               usage=free() if callable(free) else None))
         else:
             todo.append(document)
 
@@ -625,6 +637,19 @@ class AdapterSpec:
     setup_error: RunError | None = None
 
 
+def adapter_warnings(spec: AdapterSpec, adapter_run: AdapterRun, corpus: Corpus) -> list[Any]:
+    """What is suspicious in an adapter's predictions: types the gold never uses, records for no gold document."""
+    from .prediction_checks import type_warnings, unknown_document_warning
+
+    found = type_warnings(adapter_run.predictions, spec.name)
+    record_ids = getattr(spec.extractor, "record_ids", None)  # an adapter reading a file of records
+    if record_ids is not None:
+        source = str(getattr(spec.extractor, "path", spec.name))
+        unknown = unknown_document_warning(record_ids, [a.document.id for a in corpus], spec.name, source)
+        found += [unknown] if unknown is not None else []
+    return found
+
+
 def default_adapter_names(config: Any) -> list[str]:
     """Every adapter that is ready here, except ``oracle`` (which only echoes the gold).
 
@@ -673,6 +698,12 @@ def build_adapters(names: Iterable[str], config: Any, corpus: Corpus, *, use_cac
         except Exception as exc:
             specs.append(AdapterSpec(name, None, factory, _exception_error(name, None, "setup", exc)))
             continue
+        record_ids = getattr(extractor, "record_ids", None)
+        if record_ids is not None:  # records for another corpus: nothing would be scored
+            from .prediction_checks import require_a_match
+
+            require_a_match(record_ids, [a.document.id for a in corpus],
+                            f"adapter {name!r}: {getattr(extractor, 'path', name)}")
         specs.append(AdapterSpec(name, extractor, factory))
     return specs
 
@@ -706,7 +737,8 @@ def run_evaluation(
         except Exception as exc:  # e.g. a fingerprint property that raises
             adapter_run = AdapterRun(spec.name, "", "", (), (), 0.0,
                                      _exception_error(spec.name, None, "setup", exc))
-        scored.append(score_adapter(corpus, adapter_run, scoring_options, jobs=options.jobs,
-                                    executor=options.executor))
+        scored.append(dataclasses.replace(score_adapter(corpus, adapter_run, scoring_options, jobs=options.jobs,
+                                                        executor=options.executor),
+                                          warnings=tuple(adapter_warnings(spec, adapter_run, corpus))))
     return RunResult(corpus, tuple(scored), options, started_at, time.perf_counter() - started,
                      cache.stats if cache is not None else None)

@@ -204,3 +204,33 @@ def test_trafilatura_keeps_the_article_and_drops_the_page_around_it():
     text = html_to_text(html)
     assert "Paragraph 0: the council said" in text and "Paragraph 5:" in text
     assert "All rights reserved" not in text and "Sport" not in text
+
+
+@pytest.mark.parametrize("line, label", [
+    ("By Maria Olsen at Riverside Stadium", "byline"),
+    ("Tom Avery | Regional News | Tuesday, 4 March 2025 – 7.15am", "byline"),
+    ("Priya Nair | Chennai | Updated: 12 Mar 2024, 09:10 AM IST", "byline"),
+    ("Harbour Town 2-1 Kelso Rovers", "scoreboard"),
+])
+def test_bylines_with_a_place_or_a_section_and_score_lines_are_furniture(line, label):
+    text = f"Rovers slip to late defeat\n\n{line}\n\nHarbour Town scored twice in the last ten minutes to win, their coach said.\n"
+    assert labels(text) == {line: label}
+
+
+def test_a_long_standfirst_under_a_shorter_title_is_neither_promo():
+    title = "Ferry crews vote to strike over summer rosters"
+    standfirst = "Union says members on three island routes backed walkouts after talks with the operator broke down last week"
+    text = (f"{title}\n\n{standfirst}\n\nBy Ellen Cho\n\n"
+            "Ferry crews on three island routes have voted to strike, their union said on Monday.\n\n"
+            "The operator said it was disappointed by the result.\n")
+    found = labels(text)
+    assert title not in found and standfirst not in found
+
+
+def test_an_embedded_post_is_its_text_and_its_attribution():
+    text = ("Shares in the ferry operator fell 4% on Monday after it cut its forecast, traders said.\n\n"
+            "Ferry volumes down again. Winter will be long. #shipping\n"
+            "— Ana Ruiz (@anaruiz_mkts) March 3, 2025\n\n"
+            "The company said fuel costs had risen by a fifth.\n")
+    assert labels(text) == {"Ferry volumes down again. Winter will be long. #shipping": "embedded-post",
+                            "— Ana Ruiz (@anaruiz_mkts) March 3, 2025": "embedded-post"}

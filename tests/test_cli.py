@@ -34,3 +34,23 @@ def test_every_public_name_resolves():
     missing = [name for name in harness.__all__ if getattr(harness, name, None) is None]
     assert missing == []
     assert set(harness.__all__) <= set(dir(harness))
+
+
+def test_a_misspelt_command_names_the_closest_and_exits_two():
+    from click.testing import CliRunner
+
+    from harness.cli import cli
+
+    result = CliRunner().invoke(cli, ["rnu"])
+    assert result.exit_code == 2
+    assert "no such command 'rnu'. Did you mean 'run'?" in result.output
+
+
+def test_an_unknown_command_far_from_any_gets_no_guess():
+    from click.testing import CliRunner
+
+    from harness.cli import cli
+
+    result = CliRunner().invoke(cli, ["zzzzzz"])
+    assert result.exit_code == 2
+    assert "no such command 'zzzzzz'." in result.output and "Did you mean" not in result.output

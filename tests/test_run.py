@@ -306,3 +306,16 @@ def test_scoring_in_shards_equals_scoring_the_whole(monkeypatch, where):
     parallel = score_adapter(corpus, run, {"resamples": 50}, jobs=3, executor="auto")
     assert pools == ([3] if where == "processes" else [])
     assert parallel.result.to_dict(items=True) == serial.result.to_dict(items=True)
+
+
+def test_the_adapters_that_wait_run_in_threads_and_the_ones_that_compute_in_processes():
+    from harness.adapters.base import is_io_bound
+    from harness.adapters.command import CommandExtractor
+    from harness.adapters.llm import LLMExtractor
+    from harness.adapters.oracle import OracleExtractor
+    from harness.adapters.predictions_file import PredictionsFileExtractor
+    from harness.adapters.rules import RulesExtractor
+    from harness.adapters.spacy_adapter import SpacyExtractor
+
+    assert [is_io_bound(c) for c in (LLMExtractor, CommandExtractor, PredictionsFileExtractor)] == [True] * 3
+    assert [is_io_bound(c) for c in (RulesExtractor, SpacyExtractor, OracleExtractor)] == [False] * 3

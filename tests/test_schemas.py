@@ -41,3 +41,41 @@ def test_every_property_is_described(path):
 def test_gold_and_predictions_schemas_exist():
     names = {p.name for p in SCHEMAS}
     assert {"gold.schema.json", "predictions.schema.json"} <= names
+
+
+def _messages(instance):
+    from harness.schemas import schema_problems
+
+    return [p.message for p in schema_problems("gold", instance, "f.json")]
+
+
+def _gold(folder):
+    return json.loads((folder / "annotations" / "example-harbour-tech.json").read_text())
+
+
+def test_a_number_written_as_a_string_suggests_the_number(example_gold_dir):
+    raw = _gold(example_gold_dir)
+    raw["figures"][0]["value"] = "35"
+    [message] = _messages(raw)
+    assert "should be a number, e.g. 35" in message
+
+
+def test_a_string_where_a_list_belongs_suggests_a_list(example_gold_dir):
+    raw = _gold(example_gold_dir)
+    raw["entities"][0]["mentions"] = "Jane Doe"
+    [message] = _messages(raw)
+    assert "should be a list, e.g. [...]" in message
+
+
+def test_an_offset_written_as_a_string_suggests_the_whole_number(example_gold_dir):
+    raw = _gold(example_gold_dir)
+    raw["entities"][0]["mentions"][0]["start"] = "12"
+    [message] = _messages(raw)
+    assert "should be a whole number, e.g. 12" in message
+
+
+def test_a_misspelt_property_names_the_closest(example_gold_dir):
+    raw = _gold(example_gold_dir)
+    raw["entities"][0]["mentons"] = raw["entities"][0].pop("mentions")
+    messages = _messages(raw)
+    assert any("'mentons' was unexpected" in m and "Did you mean 'mentions'?" in m for m in messages)

@@ -76,12 +76,14 @@ class ExtractionError(Exception):
     ``run_extractor`` turns it into the outcome's error record: ``kind`` is a
     short machine-readable word (``http``, ``timeout``, ``invalid-json``,
     ``exit-status`` ...), ``raw`` keeps (a truncated copy of) the output that
-    could not be used, ``stderr_tail`` the end of a program's error output.
+    could not be used, ``stderr_tail`` the end of a program's error output,
+    ``usage`` what the failed attempt cost (``harness.usage.Usage``).
     """
 
     def __init__(self, kind: str, message: str, *, raw: str | None = None,
-                 stderr_tail: str | None = None, pointer: str | None = None):
+                 stderr_tail: str | None = None, pointer: str | None = None, usage: Any = None):
         super().__init__(message)
+        self.usage = usage
         self.kind = kind
         self.message = message
         self.raw = raw

@@ -218,7 +218,7 @@ class CommandExtractor(BaseExtractor):
     def readiness(cls, settings: Mapping[str, Any]) -> tuple[str, str, str | None]:
         if not settings.get("argv"):
             return "unconfigured", ('set argv = ["program", "arg", ...] under [tool.harness.adapters.command] '
-                                    "or pass --set 'argv=[\"program\"]'"), None
+                                    "or pass --set 'command.argv=[\"program\"]'"), None
         import shutil
 
         if not all(isinstance(part, str) for part in settings["argv"]):

@@ -1,15 +1,18 @@
 """One HTTP request with a deadline for the whole of it and a cap on the body once decompressed.
 
 httpx times each read on its own, so a server sending one byte a second
-holds a request for ever. Here a timer cuts the connection (``shutdown``
-on its socket, which wakes a blocked read) when the request's time is up,
-from connecting to the last byte. The body is read raw and decompressed
+holds a request for ever. Here the request's time runs from connecting to
+the last byte: ``fetch`` (a blocking client) has a timer cut the connection
+(``shutdown`` on its socket, which wakes a blocked read); ``fetch_async``
+(a shared ``httpx.AsyncClient``) cancels the request, which closes its
+connection. The body is read raw and decompressed
 here, a bounded piece at a time, so a small gzip of a huge body is refused
 at the cap instead of being inflated into memory.
 """
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -113,3 +116,24 @@ def fetch(client: Any, url: str, body: dict, *, timeout: float, max_bytes: int) 
         raise
     finally:
         timer.cancel()
+
+
+async def fetch_async(client: Any, url: str, body: dict, *, timeout: float, max_bytes: int,
+                      headers: Mapping[str, str] | None = None) -> Answer:
+    """``fetch`` for an ``httpx.AsyncClient``: the same deadline from connecting to the last byte,
+    the same cap, the same errors. Cancelling the request at its deadline closes its connection,
+    so a server that trickles its answer holds nothing afterwards."""
+    import httpx
+
+    async def whole() -> Answer:
+        async with client.stream("POST", url, json=body, timeout=httpx.Timeout(timeout),
+                                 headers={**(headers or {}), "Accept-Encoding": ACCEPT_ENCODING}) as response:
+            collected = _Body(response.headers.get("content-encoding"), max_bytes)
+            async for chunk in response.aiter_raw():
+                collected.feed(chunk)
+            return Answer(response.status_code, response.headers, bytes(collected.data))
+
+    try:
+        return await asyncio.wait_for(whole(), timeout)
+    except asyncio.TimeoutError:
+        raise httpx.ReadTimeout(f"no whole answer within {timeout:g} s") from None

@@ -4,7 +4,9 @@ For output of a batch job run elsewhere: a JSON file (one record or a list
 of records), a JSON Lines file (one record per line), or a folder of them.
 Records are matched to documents by ``doc_id``. A broken line or a record
 that fails the schema costs only its own document: it is reported when that
-document is asked for, and every other document is still served.
+document is asked for, and every other document is still served. Records for
+documents the gold lacks are a warning of the run; a file with a record for
+no gold document at all stops the run (exit 2).
 """
 
 from __future__ import annotations
@@ -93,10 +95,15 @@ class PredictionsFileExtractor(BaseExtractor):
         path = settings.get("path")
         if not path:
             return "unconfigured", ("set path = \"predictions.jsonl\" under [tool.harness.adapters.predictions] "
-                                    "or pass --set path=FILE"), None
+                                    "or pass --set predictions.path=FILE"), None
         if not Path(path).exists():
             return "unconfigured", f"path {path!r} does not exist; point it at a predictions file or folder", None
         return "ready", f"reads {path}", None
+
+    @property
+    def record_ids(self) -> tuple[str, ...]:
+        """The doc id of every record read: a run checks them against the gold (none matching is an error)."""
+        return tuple(self._by_id)
 
     @property
     def model(self) -> str:

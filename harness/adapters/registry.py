@@ -35,7 +35,9 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "PluginBroken",
     "adapter_config_problems",
+    "adapter_names",
     "available_adapters",
+    "config_with_overrides",
     "get_adapter",
 ]
 
@@ -352,3 +354,49 @@ def available_adapters(config: HarnessConfig | None = None) -> list[AdapterInfo]
             continue
         infos.append(_info_for(resolved, plugins))
     return infos
+
+
+def adapter_names(config: HarnessConfig | None = None) -> list[str]:
+    """Every adapter name (built-ins, configured variants, plugins) without importing any adapter:
+    what shell completion offers, and what ``--set`` accepts."""
+    config = config if config is not None else HarnessConfig()
+    names = list(BUILTINS)
+    try:
+        tables = config.section("adapters")
+    except ConfigError:
+        tables = {}
+    names += [name for name, table in tables.items()
+              if isinstance(table, dict) and "adapter" in table and name not in names]
+    names += [name for name in sorted(_entry_points()) if name not in names]
+    return names
+
+
+def config_with_overrides(config: HarnessConfig, overrides: Mapping[str, Mapping[str, Any]]) -> HarnessConfig:
+    """``config`` with ``--set ADAPTER.key=value`` settings laid over each adapter's table.
+
+    Each adapter must exist and each setting be one it declares, of the
+    right type: every problem is listed in one ``ConfigError`` naming the
+    ``--set`` option (not pyproject.toml) and the valid names.
+    """
+    tables = dict(config.section("adapters"))
+    known = adapter_names(config)
+    problems: list[str] = []
+    for name, given in overrides.items():
+        if name not in known:
+            problems.append(f"--set {name}.…: unknown adapter {name!r}.{did_you_mean(name, known)} "
+                            f"Valid names: {', '.join(known)}.")
+            continue
+        try:
+            resolved = _resolve(name, config)
+            _settings(resolved, _factory(resolved), dict(given))
+        except PluginBroken:
+            pass  # the run records the plugin's failure as that adapter's setup error
+        except HarnessError as exc:
+            problems.extend(p.replace("--set:", f"--set {name}.…:", 1)
+                            for p in (getattr(exc, "problems", None) or [str(exc)]))
+            continue
+        table = tables.get(name)
+        tables[name] = {**(table if isinstance(table, dict) else {}), **given}
+    if problems:
+        raise ConfigError.of(problems)
+    return HarnessConfig(config.path, {**config.sections, "adapters": tables})

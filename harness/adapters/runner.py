@@ -18,6 +18,7 @@ from ..model import Document
 from ..predictions import (Predictions, prediction_problems, predictions_from_dict, predictions_to_dict,
                            structure_problems)
 from ..surrogates import escape_surrogates
+from ..usage import Extracted, Usage
 from .base import ExtractionError
 
 __all__ = ["ExtractionOutcome", "RAW_LIMIT", "run_extractor", "run_extractor_batch", "truncate", "without_own_cache"]
@@ -40,6 +41,7 @@ class ExtractionOutcome:
     predictions: Predictions | None
     error: dict | None
     seconds: float
+    usage: Usage | None = None  # what the document cost, when the adapter pays per request
 
     @property
     def ok(self) -> bool:
@@ -118,12 +120,27 @@ def _fault(extractor: Any, document: Document, exc: Exception) -> dict:
 def run_extractor(extractor: Any, document: Document) -> ExtractionOutcome:
     """Run ``extractor`` on ``document`` and check its output; never raises for adapter faults."""
     started = time.perf_counter()
+    usage = None
     try:
-        output = extractor.extract(document)
+        output, usage = _unwrap(extractor.extract(document))
         predictions, error = check_output(extractor, document, output)
     except Exception as exc:  # the adapter's fault, recorded for this document only
         predictions, error = None, _fault(extractor, document, exc)
-    return ExtractionOutcome(document.id, predictions, error, time.perf_counter() - started)
+        usage = usage or _usage_of(exc)
+    return ExtractionOutcome(document.id, predictions, error, time.perf_counter() - started, usage)
+
+
+def _unwrap(output: Any) -> tuple[Any, Usage | None]:
+    """The output itself and what it cost (``Extracted`` carries both)."""
+    if isinstance(output, Extracted):
+        return output.output, output.usage
+    return output, None
+
+
+def _usage_of(exc: BaseException) -> Usage | None:
+    # a failed document may still have cost tokens (an answer that was not JSON)
+    usage = getattr(exc, "usage", None)
+    return usage if isinstance(usage, Usage) else None
 
 
 def run_extractor_batch(extractor: Any, documents: Sequence[Document]) -> list[ExtractionOutcome]:
@@ -146,13 +163,15 @@ def run_extractor_batch(extractor: Any, documents: Sequence[Document]) -> list[E
     outcomes = []
     for document, output in zip(documents, outputs):
         if isinstance(output, Exception):  # the batch's way of saying this one document failed
-            outcomes.append(ExtractionOutcome(document.id, None, _fault(extractor, document, output), share))
+            outcomes.append(ExtractionOutcome(document.id, None, _fault(extractor, document, output), share,
+                                              _usage_of(output)))
             continue
+        output, usage = _unwrap(output)
         try:
             predictions, error = check_output(extractor, document, output)
         except Exception as exc:
             predictions, error = None, _fault(extractor, document, exc)
-        outcomes.append(ExtractionOutcome(document.id, predictions, error, share))
+        outcomes.append(ExtractionOutcome(document.id, predictions, error, share, usage))
     return outcomes
 
 

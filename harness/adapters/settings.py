@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from ..errors import ConfigError, UsageError, did_you_mean, short
 
-__all__ = ["Setting", "parse_override", "parse_overrides", "resolve_settings"]
+__all__ = ["Setting", "parse_adapter_overrides", "parse_override", "parse_overrides", "resolve_settings"]
 
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
                list: "a list", dict: "a table"}
@@ -104,6 +104,25 @@ def parse_override(text: str) -> tuple[str, Any]:
     return key, value
 
 
-def parse_overrides(items: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """Every ``--set key=value`` as one mapping (a later key wins)."""
-    return dict(parse_override(item) for item in items)
+def parse_overrides(items: tuple[str, ...] | list[str], adapter: str | None = None) -> dict[str, Any]:
+    """Every ``--set key=value`` as one mapping (a later key wins).
+
+    With ``adapter``, ``ADAPTER.key=value`` is read as ``key=value`` too, so
+    the form `harness run` takes also works for a one-adapter command.
+    """
+    pairs = [parse_override(item) for item in items]
+    prefix = f"{adapter}." if adapter else None
+    return {key[len(prefix):] if prefix and key.startswith(prefix) else key: value for key, value in pairs}
+
+
+def parse_adapter_overrides(items: tuple[str, ...] | list[str]) -> dict[str, dict[str, Any]]:
+    """Every ``--set ADAPTER.key=value`` as adapter -> settings (a later key wins)."""
+    overrides: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key, value = parse_override(item)
+        adapter, dot, setting = key.partition(".")
+        if not dot or not adapter or not setting:
+            raise UsageError(f"--set {item!r} does not name the adapter. Write --set ADAPTER.{key or 'key'}=VALUE, "
+                             f"e.g. --set llm.timeout=30.")
+        overrides.setdefault(adapter, {})[setting] = value
+    return overrides

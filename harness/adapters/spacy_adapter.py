@@ -2,7 +2,13 @@
 
 * entities: the named-entity recogniser's OntoNotes labels, except the
   numeric ones, plus dateline places and party-state tags ("R-Texas");
-  names shaped like organisations' are typed ORG;
+  names shaped like organisations' are typed ORG; DATE and TIME mentions
+  come from the rules' patterns where they match (the model's spans vary:
+  "9am" and "Thursday" for "9am Thursday"), the model's elsewhere; a
+  surname of a person named in full, a club's last word and a gazetteer
+  name are retyped by the rules' lexicon; where the rules' names layer
+  found the same span its type wins, and a name the model left out is
+  taken from it; a title opening a person's name is left out;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, and DATE
   entities that are ages ("68-year-old", "aged 45": a figure, not a date)
   or durations with a number ("10 months": a date and a figure), widened to
@@ -16,7 +22,9 @@
 * quotes: quotations in marks from the rules' layer (spaCy has no component
   for quotation marks), and indirect speech: the clausal complement of a
   speech verb outside quotation marks, its speaker the name in the subject
-  (or its apposition, or a pronoun's nearest fitting name before it);
+  (or its apposition, or a pronoun's nearest fitting name before it); where
+  the parse reports nothing, the rules' reported speech ("X, according to
+  Y", "X, she ordered", "warned of X");
 * sentences: a pipeline component starts one at every line and after a
   dateline, so headlines, bylines and datelines stay out of the first;
 * events: the trigger lexicon of the rules baseline on verbs and nouns (and
@@ -143,10 +151,13 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "5"  # 5: rules' quotation-mark layer, line sentences, names as speakers; 4: "$" and "m"/"bn" by money
+    version = "6"  # 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
-    NOTE = ("quotes in quotation marks come from the rules' layer and figure values from harness.values "
-            "(spaCy has no component for them); reported speech and entities come from the model")
+    NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
+            "the rules' layers and figure values from harness.values (spaCy has no component for them); "
+            "reported speech comes from the parse, and from the rules' layer where the parse reports none; "
+            "names come from the model, typed as the rules' names layer types the same span, plus the rules' "
+            "names where the model found none")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -217,15 +228,26 @@ class SpacyExtractor(BaseExtractor):
     def _predict(self, document: Document, normalised: NormalisedText, doc: Any) -> Predictions:
         from ..values import find_numbers
 
+        from .rules.entities import temporal_mentions
+
         numbers = find_numbers(doc.text)
         entities, figures = [], []
         places = self._places_by_form(doc.text)
         entities = [PredictedEntity(doc.text[s:e], "GPE", s, e, "name") for s, e in places]
+        # dates and times by the rules' patterns: the model's spans vary ("9am", "Thursday" for "9am Thursday")
+        temporal = [(s, e, kind) for s, e, kind in temporal_mentions(doc.text)
+                    if not any(p < e and s < q for p, q in places)]
+        ages = []
         for ent in doc.ents:
             if any(s < ent.end_char and ent.start_char < e for s, e in places):
                 continue
             age = ent.label_ == "DATE" and self._is_age(ent)
-            if ent.label_ in ENTITY_LABELS and not age:
+            if age:
+                ages.append((ent.start_char, ent.end_char))
+            within = any(s <= ent.start_char and ent.end_char <= e for s, e, _ in temporal)
+            replaced = ent.label_ in ("DATE", "TIME") and any(s < ent.end_char and ent.start_char < e
+                                                            for s, e, _ in temporal)
+            if ent.label_ in ENTITY_LABELS and not age and not replaced and not within:
                 entity = self._entity(ent)
                 if entity is not None:
                     entities.append(entity)
@@ -234,10 +256,67 @@ class SpacyExtractor(BaseExtractor):
                 if figure is not None and not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
         figures.extend(self._parser_only_figures(doc.text, numbers, figures))
+        entities.extend(PredictedEntity(doc.text[s:e], kind, s, e, "name") for s, e, kind in temporal
+                        if not any(p < e and s < q for p, q in ages)
+                        and not any(n.start < e and s < n.end for n in entities))
+        entities = self._with_rules_names(doc.text, self._retyped(entities))
         entities.sort(key=lambda e: e.start)
         predictions = Predictions(document.id, tuple(entities), tuple(self._quotes(doc)), tuple(figures),
                                   tuple(self._events(doc)), adapter=self.name)
         return _to_original(predictions, normalised)
+
+    @staticmethod
+    def _with_rules_names(text: str, entities: list[PredictedEntity]) -> list[PredictedEntity]:
+        """The model's names, typed as the rules type the same span, plus the rules' names where the model has none.
+
+        The rules type a name by its shape, the gazetteer and its context
+        ("the province of X", "X-based", a street's head word), which the
+        small model does not read; where both found the same span the rules'
+        type wins, and a span the model left out is taken from the rules.
+        """
+        from .rules import names_layer
+
+        rules = names_layer(text)
+        by_span = {(s, e): kind for s, e, kind in rules}
+        out = []
+        for entity in entities:
+            kind = by_span.get((entity.start, entity.end))
+            out.append(replace(entity, type=kind) if kind and kind != entity.type else entity)
+        out.extend(PredictedEntity(text[s:e], kind, s, e, "name") for s, e, kind in rules
+                   if not any(n.start < e and s < n.end for n in out))
+        return out
+
+    @staticmethod
+    def _retyped(entities: list[PredictedEntity]) -> list[PredictedEntity]:
+        """Names typed by what the article and common knowledge say of them, where the model's guess varies.
+
+        A word that is the surname of a person named in full is that person
+        ("Okoro" after "Ada Okoro"); the last word of a club named in full is
+        the club ("Rovers"); a name in the gazetteer (a country, a city, a
+        demonym) has the gazetteer's type unless it is part of a person's name.
+        """
+        from .rules.entities import known_type
+        from .rules.lexicon import CLUB_SUFFIXES
+
+        full_persons = [e.text.split() for e in entities if e.type == "PERSON" and len(e.text.split()) > 1]
+        surnames = {words[-1] for words in full_persons}
+        in_names = {word for words in full_persons for word in words}
+        clubs = {e.text.split()[-1] for e in entities
+                 if e.type == "ORG" and len(e.text.split()) == 2 and e.text.split()[-1] in CLUB_SUFFIXES}
+        out = []
+        for entity in entities:
+            kind = entity.type
+            if kind not in ("DATE", "TIME"):
+                single = " " not in entity.text
+                known = known_type(entity.text)
+                if single and entity.text in surnames:
+                    kind = "PERSON"
+                elif single and entity.text in clubs:
+                    kind = "ORG"
+                elif known is not None and not (single and entity.text in in_names):
+                    kind = known
+            out.append(entity if kind == entity.type else replace(entity, type=kind))
+        return out
 
     @staticmethod
     def _is_age(ent: Any) -> bool:
@@ -262,6 +341,14 @@ class SpacyExtractor(BaseExtractor):
                                    and ent.label_ not in ("DATE", "TIME")):
             end -= 1
         label = ent.label_
+        if label in ("PERSON", "ORG"):
+            from .rules.lexicon import TITLES
+
+            titled = start
+            while end - titled > 1 and (doc[titled].text in TITLES or doc[titled].text.rstrip(".") in TITLES):
+                titled += 1  # titles are outside names: "Councillor Ada Brisk" -> "Ada Brisk"
+            if titled > start and not organisation_shape([t.text for t in doc[titled:end]]):
+                start, label = titled, "PERSON"  # a title says a person follows, whatever the model guessed
         words = [t.text for t in doc[start:end]]
         if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and organisation_shape(words) \
                 and known_type(" ".join(words)) is None:
@@ -397,14 +484,24 @@ class SpacyExtractor(BaseExtractor):
                   and (start <= e.start and e.end <= end or e.start <= subject.root.i < e.end)]
         persons = [e for e in inside if e.label_ == "PERSON"]
         if persons or inside:
+            from .rules.entities import organisation_shape
+            from .rules.lexicon import TITLES
+
             chosen = (persons or inside)[-1]
-            return chosen[1:] if len(chosen) > 1 and chosen[0].lower_ == "the" else chosen
+            while len(chosen) > 1 and (chosen[0].lower_ == "the" or chosen[0].text in TITLES
+                                       and not organisation_shape([t.text for t in chosen[1:]])):
+                chosen = chosen[1:]  # "the" and titles are outside names ("Councillor Ada Brisk", not "Justice Department")
+            return chosen
         word = subject.text
         if len(subject) == 1 and (word in PRONOUNS_PERSON or word in PRONOUNS_THING):
             wanted = ("PERSON",) if word in PRONOUNS_PERSON else ("ORG", "GPE")
             before = [e for e in doc.ents if e.end <= subject.start and e.label_ in wanted]
             if before:
                 return before[-1]
+        from .rules.lexicon import TITLES
+
+        while len(subject) > 2 and subject[0].text in TITLES and subject[1].text[:1].isupper():
+            subject = subject[1:]  # "Councillor Ada Brisk": the title is outside the name
         return subject
 
     @staticmethod
@@ -427,14 +524,24 @@ class SpacyExtractor(BaseExtractor):
         text = doc.text
         found: list[PredictedQuote] = []
         marked: list[tuple[int, int]] = []
-        for quote in quotation_marks_layer(text):
+        borrowed = []
+        for quote in quotation_marks_layer(text, reported=True):
             speaker = TextSpan(text[quote.speaker[0]:quote.speaker[1]], *quote.speaker) if quote.speaker else None
             cue = TextSpan(text[quote.cue[0]:quote.cue[1]], *quote.cue) if quote.cue else None
-            found.append(PredictedQuote(text[quote.start:quote.end], quote.start, quote.end, quote.kind, speaker, cue))
+            predicted = PredictedQuote(text[quote.start:quote.end], quote.start, quote.end, quote.kind, speaker, cue)
+            if quote.kind == "indirect":
+                borrowed.append(predicted)  # kept where the parse reports nothing itself
+                continue
+            found.append(predicted)
             marked.append((quote.start - 1, quote.end + 1))
+        from .rules.text import read_article
+
+        headings = read_article(text, clean_boilerplate=False).headings
         for token in doc:
             if not self._speech_verb(token) or consent_text(token.sent.text):
                 continue
+            if any(s <= token.idx < e for s, e in headings):
+                continue  # a headline or standfirst repeats the body: no quote there
             for child in token.children:
                 if child.dep_ != "ccomp":
                     continue
@@ -453,6 +560,8 @@ class SpacyExtractor(BaseExtractor):
                 found.append(PredictedQuote(span.text, span.start_char, span.end_char, "indirect",
                                             _span(speaker) if speaker is not None else None,
                                             _span(doc[token.i:token.i + 1])))
+        parsed = [q for q in found if q.kind == "indirect"]
+        found.extend(q for q in borrowed if not any(p.start < q.end and q.start < p.end for p in parsed))
         return sorted(found, key=lambda q: q.start)
 
     def _events(self, doc: Any) -> list[PredictedEvent]:

@@ -8,7 +8,7 @@ import click
 
 
 @click.command("adapters")
-@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as one JSON document (see docs/cli.md).")
 def adapters(as_json: bool) -> None:
     """List every adapter (built-in, configured variant, plugin) with its status.
 
@@ -30,15 +30,26 @@ def adapters(as_json: bool) -> None:
                                 "install_hint": i.install_hint, "categories": list(i.categories),
                                 "source": i.source, "base": i.base, "note": i.note} for i in infos], indent=2))
         return
-    width = max(len(i.name) for i in infos)
-    for info in infos:
-        source = info.source if info.base is None else f"{info.source}: {info.base}"
+    from ..terminal import wrapped
+
+    sources = [info.source if info.base is None else f"{info.source}: {info.base}" for info in infos]
+    width = max(len("adapter"), *(len(i.name) for i in infos))
+    status_width = max(len("status"), *(len(i.status) for i in infos))
+    source_width = max(len("source"), *(len(source) for source in sources))
+    indent = " " * (width + 4)
+    click.echo(click.style(f"{'adapter':<{width}}  {'status':<{status_width}}  {'source':<{source_width}}  "
+                           "categories", bold=True))
+    for info, source in zip(infos, sources):
         categories = ",".join(info.categories) or "-"
-        line = f"{info.name:<{width}}  {info.status:<18}  {source:<16}  {categories}"
+        line = f"{info.name:<{width}}  {info.status:<{status_width}}  {source:<{source_width}}  {categories}"
         click.echo(line.rstrip())
+        notes = []
         if info.detail and info.status != "ready":
-            click.echo(f"{'':<{width}}    {info.detail}")
+            notes.append(info.detail)
         if info.install_hint:
-            click.echo(f"{'':<{width}}    install: {info.install_hint}")
+            notes.append(f"install: {info.install_hint}")
         if info.note:
-            click.echo(f"{'':<{width}}    note: {info.note}")
+            notes.append(f"note: {info.note}")
+        for note in notes:
+            for part in wrapped(note, indent):  # at spaces only: a command or setting is never broken
+                click.echo(part)

@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUN_FAILURES
+from .options import complete_adapters, json_option, sample_options, set_option
 
-CATEGORY_HELP = "F1 clean / as given / mean noisy, mean and worst ΔF1 (noisy − clean), leakage"
+CATEGORY_HELP = ("F1 clean / as given / mean noisy; mean and worst ΔF1 (noisy − clean); the drop allowed (tolerance); "
+                 "variants broken; false alarms in boilerplate (leakage)")
 
 
 def _fmt(value: float | None, signed: bool = False) -> str:
@@ -19,14 +21,17 @@ def _fmt(value: float | None, signed: bool = False) -> str:
 
 
 def _table(report, console) -> None:
+    from rich import box
     from rich.table import Table
 
     title = (f"{report.adapter} on {report.doc_id}: {len(report.variants)} noisy variant(s), seed {report.seed}"
              + (f", {report.errors} adapter error(s)" if report.errors else ""))
-    table = Table(title=title, caption=CATEGORY_HELP)
-    for column in ("category", "F1 clean", "F1 given", "F1 noisy", "ΔF1 mean", "ΔF1 worst",
-                   "tolerance", "broken", "leakage given", "leakage noisy"):
-        table.add_column(column, justify="left" if column == "category" else "right")
+    # two-line headers and one space between columns: ten columns in 75 characters, so 80 columns hold the table
+    table = Table(title=title, caption=CATEGORY_HELP, title_justify="left", caption_justify="left",
+                  box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 0))
+    for column in ("category", "F1\nclean", "F1\ngiven", "F1\nnoisy", "ΔF1\nmean", "ΔF1\nworst",
+                   "allowed\ndrop", "broken", "leakage\ngiven", "leakage\nnoisy"):
+        table.add_column(column, justify="left" if column == "category" else "right", no_wrap=True)
     for row in report.categories:
         worst = _fmt(row.worst_delta, signed=True)
         if row.broken:
@@ -61,12 +66,14 @@ def _minimal(report, console) -> None:
     if minimal.score.error:
         console.print(f"  adapter error: {minimal.score.error}", markup=False)
     if report.fixture is not None:
-        console.print(f"  saved as {report.fixture}; rerun it with: harness robustness --adapter {report.adapter} "
-                      f"--replay {report.fixture}", markup=False, highlight=False)
+        console.print(f"  saved as {report.fixture}; rerun it with:", markup=False, highlight=False)
+        # echoed whole, not wrapped by rich (even past the terminal's edge): a broken command could not be pasted
+        click.echo(f"harness robustness --adapter {report.adapter} --replay {report.fixture}")
 
 
 @click.command()
-@click.option("--adapter", "adapter_name", required=True, help="The adapter to test (see `harness adapters`).")
+@click.option("--adapter", "adapter_name", required=True, shell_complete=complete_adapters,
+              help="The adapter to test (see `harness adapters`).")
 @click.option("--examples", type=click.IntRange(min=1), default=None,
               help="Noisy variants per document (default: [tool.harness.robustness] examples, else 50).")
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the variant search (default 0).")
@@ -80,9 +87,13 @@ def _minimal(report, console) -> None:
               help="Rebuild and rescore a saved minimal variant (a fixture JSON).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Where the report and fixtures go (default: reports/robustness/).")
+@sample_options
+@set_option
+@json_option
 def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_path: Path | None,
                doc_ids: tuple[str, ...], max_blocks: int | None, no_format_noise: bool, no_shrink: bool,
-               replay_path: Path | None, out_dir: Path | None) -> None:
+               replay_path: Path | None, out_dir: Path | None, limit: int | None, docs: str | None,
+               overrides: tuple[str, ...], as_json: bool) -> None:
     """Measure how much boilerplate noise hurts an adapter.
 
     Scores the adapter on each gold article clean (body and headings only),
@@ -93,28 +104,43 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
     Hypothesis shrinks it to a minimal breaking variant, saved as a fixture
     that --replay rebuilds. Exits 1 when any variant breaks a tolerance, 3
     when none does but the adapter failed on some variant, 0 otherwise.
+    --limit N (a stable sample) or --docs ID,... test part of the gold;
+    --set ADAPTER.KEY=VALUE overrides an adapter setting; --json prints one
+    JSON document on stdout (docs/cli.md).
     """
     import dataclasses
 
     from rich.console import Console
 
     from ..config import load_config
-    from ..errors import UsageError
+    from ..errors import UsageError, did_you_mean
     from ..files import write_json_atomic
     from ..gold import load_gold
+    from ..report.summary import sample_line
     from ..robustness import ArticleScorer, load_fixture, replay, run_document, settings_of
+    from .options import print_json
 
     config = load_config()
+    if overrides:
+        from ..adapters.registry import config_with_overrides
+        from ..adapters.settings import parse_adapter_overrides
+
+        config = config_with_overrides(config, parse_adapter_overrides(overrides))
     settings = settings_of(config)
-    overrides = {key: value for key, value in (("examples", examples), ("seed", seed), ("max_blocks", max_blocks))
-                 if value is not None}
+    changes = {key: value for key, value in (("examples", examples), ("seed", seed), ("max_blocks", max_blocks))
+               if value is not None}
     if no_format_noise:
-        overrides["format_noise"] = False
-    settings = dataclasses.replace(settings, **overrides)
+        changes["format_noise"] = False
+    settings = dataclasses.replace(settings, **changes)
     paths = config.section("paths")
     gold = load_gold(gold_path or config.root / paths.get("gold", "gold"))
     out = out_dir or config.root / paths.get("reports", "reports") / "robustness"
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)  # tables stay whole in logs
+    import os
+
+    # piped without COLUMNS: 132 columns, so tables stay whole in logs; else the terminal's (or COLUMNS)
+    # width; with --json, stdout holds the JSON alone
+    console = Console(highlight=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 132,
+                      stderr=as_json)
     scorer = ArticleScorer(adapter_name, config)
 
     if replay_path is not None:
@@ -131,12 +157,24 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
             console.print(f"  adapter error: {replayed.result.score.error}", markup=False)
         verdict = "still breaks: " + ", ".join(replayed.result.broken) if replayed.result.broken else "passes now"
         console.print(f"The variant {verdict}.")
-        sys.exit(EXIT_CHECK_FAILED if replayed.result.broken else EXIT_OK)
+        code = EXIT_CHECK_FAILED if replayed.result.broken else EXIT_OK
+        if as_json:
+            print_json({"replay": str(replay_path), "adapter": adapter_name, "doc_id": fixture.doc_id,
+                        "delta": dict(replayed.result.delta), "broken": list(replayed.result.broken),
+                        "error": replayed.result.score.error, "exit_code": code})
+        sys.exit(code)
 
-    documents = [a for a in gold if not doc_ids or a.document.id in doc_ids]
-    missing = sorted(set(doc_ids) - {a.document.id for a in documents})
+    from ..sample import choose, parse_doc_list
+
+    missing = sorted(set(doc_ids) - set(gold.doc_ids))
     if missing:
-        raise UsageError(f"--doc {missing[0]!r} is not in the gold; documents: {', '.join(gold.doc_ids)}.")
+        raise UsageError(f"--doc {missing[0]!r} is not in the gold.{did_you_mean(missing[0], gold.doc_ids)} "
+                         f"Documents: {', '.join(gold.doc_ids)}.")
+    named = parse_doc_list(docs)
+    if doc_ids:
+        named = tuple(dict.fromkeys((*doc_ids, *(named or ()))))
+    sample = choose(gold.doc_ids, limit=limit, docs=named)
+    documents = [a for a in gold if sample is None or a.document.id in sample.documents]
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -147,17 +185,29 @@ def robustness(adapter_name: str, examples: int | None, seed: int | None, gold_p
             task = progress.add_task(f"{adapter_name} · {annotations.document.id}", total=settings.examples)
             reports.append(run_document(scorer, annotations, settings, out=out, shrink=not no_shrink,
                                         progress=lambda n, task=task: progress.advance(task, n)))
-    for report in reports:
-        _table(report, console)
-        _minimal(report, console)
+    if not as_json:
+        for report in reports:
+            _table(report, console)
+            _minimal(report, console)
     path = out / f"robustness-{adapter_name}.json"
-    write_json_atomic(path, {
+    written = {
         "adapter": adapter_name,
         "settings": {"examples": settings.examples, "seed": settings.seed, "max_blocks": settings.max_blocks,
                      "format_noise": settings.format_noise},
+        "sample": None if sample is None else sample.to_dict(),
         "documents": [report.to_dict() for report in reports],
-    })
+    }
+    write_json_atomic(path, written)
+    if sample is not None:
+        console.print(f"Tested a {sample_line(written)}.", markup=False, highlight=False)
     console.print(f"Report written to {path}", markup=False, highlight=False)
     broken = sum(report.broken for report in reports)
     failed = sum(report.errors for report in reports)
-    sys.exit(EXIT_CHECK_FAILED if broken else EXIT_RUN_FAILURES if failed else EXIT_OK)
+    code = EXIT_CHECK_FAILED if broken else EXIT_RUN_FAILURES if failed else EXIT_OK
+    if as_json:
+        print_json({"report": str(path), "adapter": adapter_name, "exit_code": code, "broken": broken,
+                    "failed": failed, "sample": written["sample"],
+                    "documents": [{key: entry[key] for key in ("doc_id", "examples", "broken", "errors", "categories")}
+                                  | {"fixture": (entry["minimal"] or {}).get("fixture")}
+                                  for entry in written["documents"]]})
+    sys.exit(code)

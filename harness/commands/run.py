@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..errors import EXIT_OK, EXIT_RUN_FAILURES
+from .options import complete_adapters, json_option, sample_options, set_option
 
 DEFAULT_OUT = "reports/latest"
 
@@ -53,8 +54,15 @@ def scoring_options_of(config: Any) -> Any:
 def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | None = None,
                 out: str | None = None, jobs: int | str = "auto", executor: str = "auto", use_cache: bool = True,
                 extra_adapters: tuple[str, ...] = (), quiet: bool = False, ceiling: str | None = None,
-                slice_by: tuple[str, ...] | None = None):
+                slice_by: tuple[str, ...] | None = None, limit: int | None = None,
+                docs: tuple[str, ...] | None = None, retry: dict[str, frozenset[str]] | None = None):
     """Run, score and write the reports; returns ``(report, files, run)``.
+
+    ``limit`` (a stable sample of that many documents) or ``docs`` (named
+    documents) run part of the gold; the report records the sample. Written
+    to the default folder, the reports also go into the run history
+    (reports/runs/<id>/, see ``harness.history``); ``files.run_folder``
+    names that copy.
 
     ``ceiling`` is a second annotation of the gold, scored beside the
     adapters as ``human-ceiling`` (the annotators' agreement).
@@ -62,6 +70,8 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     ``extra_adapters`` are added to the default set (the gate adds the
     adapters its checks name); they are ignored when ``adapters`` is given.
     ``slice_by`` (default: ``[tool.harness] slice_by``) names the slice fields.
+    ``retry`` (``--retry-errors``) maps adapters to the documents that failed
+    last time: those are asked again, past any cache the adapter keeps itself.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -71,9 +81,19 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     from ..report import write_reports
     from ..run import RunOptions, build_adapters, default_adapter_names, run_evaluation
 
+    from ..config import keep_runs_of
+    from ..sample import choose, restrict
+
     gold_path = gold or configured_path(config, "gold", "gold")
-    out_dir = out or str(Path(configured_path(config, "reports", "reports")) / "latest")
+    reports_dir = Path(configured_path(config, "reports", "reports"))
+    default_out = reports_dir / "latest"
+    out_dir = out or str(default_out)
+    keep = keep_runs_of(config)
+    # the history follows the default folder only: an --out elsewhere is a one-off
+    with_history = keep > 0 and Path(out_dir).resolve() == default_out.resolve()
     corpus = load_gold(gold_path)
+    sample = choose(corpus.doc_ids, limit=limit, docs=docs)
+    corpus = restrict(corpus, sample)
     slice_fields = run_slice_fields(config, corpus, slice_by)
     if adapters is None:
         names = default_adapter_names(config)
@@ -83,7 +103,11 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
     else:
         names = adapters
     specs = build_adapters(names, config, corpus, use_cache=use_cache)
-    options = RunOptions(tuple(names), jobs, executor, use_cache, gold_path, slice_fields)
+    if retry:
+        from ..retry import asking_again
+
+        specs = asking_again(specs, retry)
+    options = RunOptions(tuple(names), jobs, executor, use_cache, gold_path, slice_fields, sample)
     cache = PredictionCache(configured_path(config, "cache", ".harness-cache")) if use_cache else None
     scoring_options = scoring_options_of(config)
 
@@ -102,9 +126,15 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
         note = f"{failures[outcome.adapter]} failed" if outcome.adapter in failures else ""
         progress.update(tasks[outcome.adapter], advance=1, note=note)
 
-    with progress:
-        run = run_evaluation(corpus, specs, options=options, cache=cache, scoring_options=scoring_options,
-                             on_start=on_start, on_document=on_document)
+    try:
+        with progress:
+            run = run_evaluation(corpus, specs, options=options, cache=cache, scoring_options=scoring_options,
+                                 on_start=on_start, on_document=on_document)
+    finally:
+        if executor == "ray":
+            from ..distributed import shutdown
+
+            shutdown()
     if ceiling is not None:
         import dataclasses
 
@@ -112,7 +142,13 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
 
         human = ceiling_adapter(corpus, load_gold(ceiling), scoring_options)
         run = dataclasses.replace(run, adapters=run.adapters + (human,))
-    report, files = write_reports(run, out_dir, config=config, scoring_options=scoring_options)
+    if with_history:
+        from ..history import write_run
+
+        report, files = write_run(run, reports_dir, out_dir, keep=keep, config=config,
+                                  scoring_options=scoring_options)
+    else:
+        report, files = write_reports(run, out_dir, config=config, scoring_options=scoring_options)
     return report, files, run
 
 
@@ -171,8 +207,23 @@ class JobsType(click.ParamType):
                   "Give e.g. --jobs 4, or --jobs auto.", param, ctx)
 
 
+def run_summary(report: Any, files: Any, exit_code: int) -> dict:
+    """The ``harness run --json`` document: where the report is, the headline scores, the errors."""
+    scores = {name: {"status": entry.get("status"),
+                     "categories": {category: {key: score.get(key) for key in ("precision", "recall", "f1", "ci95")}
+                                    for category, score in (entry.get("scores") or {}).items()}}
+              for name, entry in report["adapters"].items()}
+    errors = [{key: error.get(key) for key in ("adapter", "doc_id", "stage", "kind", "message")}
+              for error in report.get("errors") or []]
+    run_folder = getattr(files, "run_folder", None)
+    return {"report": str(files.json), "run": None if run_folder is None else run_folder.name,
+            "run_folder": None if run_folder is None else str(run_folder), "status": report.get("status"),
+            "exit_code": exit_code, "documents": len(report["gold"]["documents"]), "sample": report.get("sample"),
+            "scores": scores, "errors": errors, "warnings": list(report.get("warnings") or [])}
+
+
 @click.command()
-@click.option("--adapters", "adapter_list", metavar="A,B,...",
+@click.option("--adapters", "adapter_list", metavar="A,B,...", shell_complete=complete_adapters,
               help="Adapters to run (default: every ready adapter except oracle).")
 @click.option("--gold", "gold", metavar="PATH", help="Gold corpus (default: gold/).")
 @click.option("--out", "out", metavar="DIR", help=f"Folder for the reports (default: {DEFAULT_OUT}/).")
@@ -180,18 +231,30 @@ class JobsType(click.ParamType):
               help="Workers extracting and scoring documents in parallel: a number, or auto (one process "
                    "per core for enough documents, threads for adapters that wait on a service or program; "
                    "a handful of documents runs serially).")
-@click.option("--executor", type=click.Choice(["auto", "thread", "process"]), default="auto", show_default=True,
-              help="Run parallel documents in threads or in separate processes; auto: threads for I/O-bound "
-                   "adapters, processes for the others.")
+@click.option("--executor", type=click.Choice(["auto", "thread", "process", "ray"]), default="auto",
+              show_default=True,
+              help="Run parallel documents in threads, in separate processes, or as Ray tasks (a local Ray, "
+                   "or the cluster of --ray-address; needs the [distributed] extra); auto: threads for "
+                   "I/O-bound adapters, processes for the others.")
+@click.option("--ray-address", metavar="ADDRESS", help="With --executor ray: join this Ray cluster "
+              "(e.g. ray://head:10001) instead of starting a local Ray.")
 @click.option("--no-cache", is_flag=True, help="Extract everything again; do not read or write .harness-cache/.")
+@click.option("--retry-errors", is_flag=True, help="Extract again only the documents that failed in the previous "
+              "report in --out (past any cache); the others come from the cache.")
 @click.option("--ceiling", metavar="GOLD_B", help="A second annotation of the gold: its agreement is shown beside "
               "the adapters as human-ceiling.")
 @click.option("--slice-by", "slice_by", metavar="FIELD", multiple=True,
               help="Also score per value of FIELD: a metadata field (domain, publisher_style, ...) or "
                    "boilerplate_share or length. Repeat or separate by commas (default: [tool.harness] slice_by).")
 @click.option("--per-slice", is_flag=True, help="Also print a score table per slice field.")
-def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int | str, executor: str, no_cache: bool,
-        ceiling: str | None, slice_by: tuple[str, ...], per_slice: bool) -> None:
+@click.option("--per-type", is_flag=True, help="Also print P / R / F1 per entity type, quote kind and event type.")
+@sample_options
+@set_option
+@json_option
+def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int | str, executor: str,
+        ray_address: str | None, no_cache: bool, retry_errors: bool, ceiling: str | None,
+        slice_by: tuple[str, ...], per_slice: bool, per_type: bool, limit: int | None, docs: str | None,
+        overrides: tuple[str, ...], as_json: bool) -> None:
     """Run adapters on the gold corpus, score them and write the reports.
 
     Prints one table (rows: categories and key sub-scores; columns: adapters;
@@ -203,33 +266,85 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int |
     adapter that fails is recorded, listed in an error table and the run
     goes on. With --slice-by every score is also reported per slice
     (report.json, report.md, report.html; the terminal with --per-slice).
+    --limit N or --docs ID,... run part of the gold (the reports say so);
+    --set ADAPTER.KEY=VALUE overrides a setting for this run. Into the
+    default folder, each run is also kept under reports/runs/<id>/
+    (`harness runs` lists them; [tool.harness] keep_runs, default 20).
+    With --json, stdout is one JSON document (docs/cli.md).
+    An interrupted run resumes where it stopped: every finished document is
+    in the cache, and the terminal says how many were taken from it.
     Exit codes: 0 every adapter ran cleanly, 2 a usage or configuration
     error, 3 the run finished but an adapter or a document failed (the
     reports are still written).
     """
     from rich.console import Console
 
-    from ..config import check_config, load_config
     from ..errors import UsageError
     from ..report import print_slice_tables, print_table
+    from ..report.summary import sample_line
+    from ..sample import parse_doc_list
     from ..slices import configured_fields, parse_fields
+    from .options import configured, print_json
 
-    config = check_config(load_config())
+    config = configured(overrides)
     fields = parse_fields(slice_by, "--slice-by") if slice_by else None
     if per_slice and not (fields or configured_fields(config)):
         raise UsageError("--per-slice needs slice fields: give --slice-by FIELD (e.g. --slice-by domain) "
                          "or set slice_by under [tool.harness].")
-    report, files, result = perform_run(config, adapters=parse_adapter_list(adapter_list), gold=gold, out=out,
+    if ray_address is not None and executor != "ray":
+        raise UsageError(f"--ray-address {ray_address!r} is for --executor ray; add --executor ray, "
+                         "or leave out --ray-address.")
+    if executor == "ray":
+        from ..distributed import require_ray, use_address
+
+        require_ray()
+        use_address(ray_address)
+    adapters = parse_adapter_list(adapter_list)
+    retry = None
+    if retry_errors:
+        from ..retry import previous_failures
+
+        if no_cache:
+            raise UsageError("--retry-errors takes the documents that did not fail from the cache; "
+                             "it cannot be used with --no-cache.")
+        out_dir = out or str(Path(configured_path(config, "reports", "reports")) / "latest")
+        retry, previous_adapters = previous_failures(Path(out_dir) / "report.json")
+        adapters = adapters or previous_adapters
+        total = sum(len(ids) for ids in retry.values())
+        click.echo(f"--retry-errors: {total} failed document(s) of the previous run asked again"
+                   + (f" ({', '.join(f'{a}: {len(ids)}' for a, ids in retry.items())})" if total else "")
+                   + "; the others come from the cache.", err=True)
+    report, files, result = perform_run(config, adapters=adapters, gold=gold, out=out,
                                         jobs=jobs, executor=executor, use_cache=not no_cache, ceiling=ceiling,
-                                        slice_by=fields)
+                                        slice_by=fields, limit=limit, docs=parse_doc_list(docs), retry=retry)
+    exit_code = EXIT_OK if result.ok else EXIT_RUN_FAILURES
+    if as_json:
+        print_errors(report)
+        for warning in report.get("warnings") or []:  # stdout holds the JSON alone
+            click.echo(f"warning: {warning['adapter']}: {warning['message']}", err=True)
+        print_json(run_summary(report, files, exit_code))
+        sys.exit(exit_code)
     console = Console(highlight=False)
     print_table(report, console)
+    if sample_line(report):
+        console.print(f"Scores over a {sample_line(report)}.", markup=False)
     if per_slice:
         print_slice_tables(report, console)
+    if per_type:
+        from ..report import print_per_type_tables
+
+        print_per_type_tables(report, console)
     if result.cache is not None:
         stats = result.cache
         console.print(f"cache: {stats.hits} hit(s), {stats.misses} miss(es)"
-                      + (f", {stats.discarded} corrupt entr(ies) discarded" if stats.discarded else ""))
+                      + (f", {stats.discarded} corrupt entr(ies) discarded" if stats.discarded else "")
+                      + (f"; {stats.hits} document(s) taken from the cache, not extracted again" if stats.hits else ""))
+    from ..retry import reuse_lines
+
+    for line in reuse_lines(report):
+        console.print(line, markup=False)
     console.print(f"Reports written to {files.folder}/ (report.json, report.md, report.html, junit.xml, predictions/).",
                   markup=False)
-    sys.exit(EXIT_OK if result.ok else EXIT_RUN_FAILURES)
+    if files.run_folder is not None:
+        console.print(f"Kept as run {files.run_folder.name} (`harness runs` lists the runs kept).", markup=False)
+    sys.exit(exit_code)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .html import collect_items, render_html
+from .html import collect_items, html_documents_of, render_html
 from .json_report import REPORT_SCHEMA_VERSION, build_report, load_report, predictions_file_name, report_predictions
 from .junit import render_junit
 from .markdown import render_markdown
-from .table import print_slice_tables, print_table, score_table
+from .table import per_type_tables, print_per_type_tables, print_slice_tables, print_table, score_table
 
 __all__ = [
     "REPORT_SCHEMA_VERSION",
@@ -24,6 +24,8 @@ __all__ = [
     "build_report",
     "collect_items",
     "load_report",
+    "per_type_tables",
+    "print_per_type_tables",
     "predictions_file_name",
     "print_slice_tables",
     "print_table",
@@ -46,6 +48,7 @@ class ReportFiles:
     html: Path
     junit: Path
     predictions: tuple[Path, ...]
+    run_folder: Path | None = None  # the copy kept in the run history (harness.history), if any
 
 
 def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_options: Any = None) -> tuple[dict, ReportFiles]:
@@ -75,7 +78,8 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
         report = build_report(run, scoring_options=scoring_options)
         staged.write("report.json", json_text(report))
         staged.write("report.md", render_markdown(report))
-        staged.write("report.html", render_html(report, run.corpus, collect_items(run)))
+        staged.write("report.html", render_html(report, run.corpus, collect_items(run),
+                                                max_documents=html_documents_of(config)))
 
         gate_result, config_error = None, None
         if config is not None:

@@ -1,129 +1,38 @@
-"""``report.html``: one self-contained page showing each article with its items highlighted.
+"""``report.html``: one self-contained page with the scores and each article, its items marked.
 
-For every adapter and category the article text is shown with gold and
-predicted items marked as true positive, false positive, false negative or
-boilerplate (a prediction taken from boilerplate), with the list of items
-under it; per-type bars and the error lists follow the score table.
-
-The page loads nothing and runs nothing: there is no script, and a
-Content-Security-Policy forbids any, so a prediction that holds markup can
-only ever show as text. Every string from an article, a prediction or an
-error goes through ``html.escape``.
+The tables are HTML written here, every string through ``html.escape``. The
+articles are data: each document's text once, with a layer of marks for the
+gold and one for each adapter (``harness.report.layers``), drawn by one
+inline script (the viewer's ``article.js``) that puts text into the page
+with ``textContent`` only. The page loads nothing: its Content-Security-Policy
+allows no URL at all and only that script, by its sha256 computed here, so
+markup in an article or a prediction can only ever show as text. The first
+``HTML_DOCUMENTS`` documents are embedded; the page says how many are left
+out, and ``harness view`` shows every one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
+import hashlib
+import json
 from html import escape
-from typing import Any, Iterable, Mapping
+from importlib import resources
+from typing import Any, Mapping
 
-from ..model import CATEGORIES, Document, Region
 from .summary import interval_notes, score_rows, slice_sections
 
-STATUSES = ("tp", "fp", "fn", "boilerplate")
-STATUS_NAMES = {"tp": "true positive", "fp": "false positive", "fn": "false negative",
-                "boilerplate": "boilerplate (predicted from page furniture)"}
-# where marks overlap, the later status in this order is the one coloured
-_PRIORITY = {"tp": 0, "boilerplate": 1, "fp": 2, "fn": 3}
+HTML_DOCUMENTS = 200  # articles report.html embeds by default ([tool.harness.report] html_documents)
+OUTCOME_CLASSES = {"hit": "o-hit", "wrong type": "o-type", "wrong span": "o-span", "missed": "o-missed",
+                   "false alarm": "o-fa", "leaked from boilerplate": "o-leak", "gold": "o-gold"}
 
 
-@dataclass(frozen=True)
-class ItemView:
-    """One scored item as the page shows it."""
+def collect_items(run: Any) -> dict[str, dict[str, dict[str, tuple]]]:
+    """adapter -> doc id -> category -> the scorer's item outcomes, from a ``RunResult``; an adapter
+    without scores has none. ``harness.report.layers`` turns them into the page's marks."""
+    from .layers import scored_items
 
-    status: str
-    start: int | None
-    end: int | None
-    gold_text: str
-    predicted_text: str
-    label: str
-    description: str
-
-
-def _field(item: Any, *names: str) -> Any:
-    for name in names:
-        value = item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
-        if value is not None:
-            return value
-    return None
-
-
-def _span(value: Any) -> tuple[int | None, int | None, str]:
-    if value is None:
-        return None, None, ""
-    if isinstance(value, str):
-        return None, None, value
-    if isinstance(value, (tuple, list)) and len(value) == 3:
-        return value[0], value[1], str(value[2])
-    start, end = _field(value, "start"), _field(value, "end")
-    text = _field(value, "text")
-    return start, end, "" if text is None else str(text)
-
-
-def item_view(item: Any) -> ItemView:
-    """Read a scorer's item outcome (an object or a dict) into an ``ItemView``."""
-    status = str(_field(item, "status") or "fp")
-    g_start, g_end, g_text = _span(_field(item, "gold", "gold_span"))
-    p_start, p_end, p_text = _span(_field(item, "predicted", "predicted_span", "prediction"))
-    # a false positive or boilerplate item is marked where it was predicted; the rest where the gold is
-    if status in ("fp", "boilerplate"):
-        start, end = (p_start, p_end) if p_start is not None else (g_start, g_end)
-    else:
-        start, end = (g_start, g_end) if g_start is not None else (p_start, p_end)
-    label = _field(item, "type", "label") or ""
-    description = _field(item, "description") or ""
-    return ItemView(status, start, end, g_text, p_text, str(label), str(description))
-
-
-def collect_items(run: Any) -> dict[str, dict[str, dict[str, list[ItemView]]]]:
-    """adapter -> doc id -> category -> items, from a ``RunResult``; an adapter without scores has none."""
-    collected: dict[str, dict[str, dict[str, list[ItemView]]]] = {}
-    for scored in run.adapters:
-        result = scored.result
-        if result is None:
-            continue
-        per_doc: dict[str, dict[str, list[ItemView]]] = {}
-        for annotations in run.corpus:
-            doc_id = annotations.document.id
-            per_doc[doc_id] = {}
-            for category in CATEGORIES:
-                if category not in result.categories:
-                    continue
-                try:
-                    items = result.items(doc_id, category)
-                except Exception:  # a page with fewer highlights beats no page at all
-                    continue
-                per_doc[doc_id][category] = [item_view(i) for i in items]
-        collected[scored.name] = per_doc
-    return collected
-
-
-def _highlight(text: str, items: Iterable[ItemView], boilerplate: list[tuple[int, int]]) -> str:
-    """The text with a <mark> for each stretch covered by items, classed by their statuses."""
-    marks = [(i.start, i.end, i) for i in items
-             if isinstance(i.start, int) and isinstance(i.end, int) and 0 <= i.start < i.end <= len(text)]
-    bounds = {0, len(text)}
-    for start, end, _ in marks:
-        bounds.update((start, end))
-    for start, end in boilerplate:
-        bounds.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
-    points = sorted(bounds)
-    page = Document("page", text, regions=tuple(Region(s, e, "boilerplate") for s, e in boilerplate))
-    out = []
-    for left, right in zip(points, points[1:]):
-        piece = escape(text[left:right])
-        covering = [item for start, end, item in marks if start <= left and right <= end]
-        in_boilerplate = page.in_boilerplate(left, right)
-        if covering:
-            statuses = sorted({item.status for item in covering}, key=lambda s: _PRIORITY.get(s, 9))
-            title = "; ".join(f"{STATUS_NAMES.get(item.status, item.status)}"
-                              f"{': ' + item.label if item.label else ''}" for item in covering)
-            classes = " ".join(["hl", *(f"s-{s}" for s in statuses), f"top-{statuses[-1]}"])
-            piece = f'<mark class="{escape(classes)}" title="{escape(title)}">{piece}</mark>'
-        if in_boilerplate:
-            piece = f'<span class="region-boilerplate">{piece}</span>'
-        out.append(piece)
-    return "".join(out)
+    return scored_items(run)
 
 
 def _bar(value: float) -> str:
@@ -136,6 +45,12 @@ def _score_table(report: Mapping[str, Any]) -> str:
     if not adapters:
         return "<p>No adapters were run.</p>"
     return _rows_table(adapters, rows)
+
+
+def _cost(report: Mapping[str, Any]) -> str:
+    from .cost import cost_html
+
+    return cost_html(report)
 
 
 def _slices(report: Mapping[str, Any]) -> str:
@@ -187,6 +102,15 @@ def _per_type(report: Mapping[str, Any]) -> str:
     return "".join(parts) or "<p>No per-type scores.</p>"
 
 
+def _warnings(report: Mapping[str, Any]) -> str:
+    """Unknown types and documents in the predictions, as a short list (nothing when there are none)."""
+    warnings = report.get("warnings") or []
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{escape(w['adapter'])}: {escape(w['message'])}</li>" for w in warnings)
+    return f'<h2>Warnings ({len(warnings)})</h2><ul class="warnings">{items}</ul>'
+
+
 def _errors(report: Mapping[str, Any]) -> str:
     errors = report.get("errors") or []
     if not errors:
@@ -200,72 +124,157 @@ def _errors(report: Mapping[str, Any]) -> str:
             f"<th>message</th></tr>{rows}</table>")
 
 
-def _item_list(items: list[ItemView]) -> str:
-    if not items:
-        return "<p>No items.</p>"
-    rows = "".join(
-        f'<tr class="row-{escape(i.status)}"><td><span class="tag s-{escape(i.status)}">{escape(i.status)}</span></td>'
-        f"<td>{escape(i.label)}</td><td>{escape(i.gold_text)}</td><td>{escape(i.predicted_text)}</td>"
-        f"<td>{escape(i.description)}</td></tr>"
-        for i in items
-    )
-    return ('<table class="items"><tr><th>status</th><th>type</th><th>gold</th><th>predicted</th>'
-            f"<th>note</th></tr>{rows}</table>")
+def _page_data(corpus: Any, items: Mapping[str, Mapping[str, Mapping[str, Any]]], limit: int) -> tuple[dict, int]:
+    """The articles the page embeds (the first ``limit`` documents) and how many are left out."""
+    from .layers import document_view
+
+    documents = list(corpus)
+    views = [document_view(annotations, {adapter: per_doc.get(annotations.document.id, {})
+                                         for adapter, per_doc in items.items()})
+             for annotations in documents[:limit]]
+    return {"documents": views}, max(0, len(documents) - limit)
 
 
-def _documents(corpus: Any, items: Mapping[str, Mapping[str, Mapping[str, list[ItemView]]]]) -> str:
-    parts = []
-    for annotations in corpus:
-        document = annotations.document
-        boilerplate = [(r.start, r.end) for r in document.regions if r.kind == "boilerplate"]
-        title = document.metadata.title or document.id
-        adapter_parts = []
-        for adapter, per_doc in items.items():
-            category_parts = []
-            for category, found in per_doc.get(document.id, {}).items():
-                counts = " ".join(f"{s}={sum(1 for i in found if i.status == s)}" for s in STATUSES)
-                category_parts.append(
-                    f'<details class="category"><summary>{escape(category)} <small>{escape(counts)}</small></summary>'
-                    f'<div class="article">{_highlight(document.text, found, boilerplate)}</div>'
-                    f"{_item_list(found)}</details>"
-                )
-            adapter_parts.append(f'<details class="adapter" open><summary>{escape(adapter)}</summary>'
-                                 f'{"".join(category_parts) or "<p>No scored items.</p>"}</details>')
-        parts.append(f'<section class="document" id="doc-{escape(document.id)}"><h3>{escape(title)}</h3>'
-                     f"<p><code>{escape(document.id)}</code></p>{''.join(adapter_parts)}</section>")
-    return "".join(parts)
+def _script_json(value: Any) -> str:
+    """``value`` as JSON that can sit inside a <script>: no <, > or & (escaped as in any JSON string)."""
+    # ASCII only: the bytes written are the bytes hashed into the CSP, whatever the text holds
+    text = json.dumps(value, ensure_ascii=True, allow_nan=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _script(data: dict) -> str:
+    """The page's one script: its articles as data, the shared article renderer and the page's wiring."""
+    renderer = resources.files("harness.viewer").joinpath("static", "article.js").read_text(encoding="utf-8")
+    return f"var HARNESS_REPORT = {_script_json(data)};\n{renderer}\n{_BOOT}"
+
+
+def _documents(corpus: Any, items: Mapping[str, Mapping[str, Mapping[str, Any]]], limit: int) -> tuple[str, str]:
+    """The Articles section and its script (empty when there are no articles)."""
+    data, left_out = _page_data(corpus, items, limit)
+    shown = len(data["documents"])
+    note = ""
+    if left_out:
+        note = (f'<p class="left-out">The first {shown} of {shown + left_out} documents are shown here; '
+                f"{left_out} are left out to keep this page small. <code>harness view</code> shows every one.</p>")
+    section = (f'{note}<div id="controls" class="controls"></div><div id="details" class="details" hidden></div>'
+               f'<div id="articles"><noscript><p>The articles need JavaScript (one inline script, allowed by '
+               f"this page's Content-Security-Policy); <code>harness view</code> shows them too.</p></noscript></div>")
+    return section, _script(data) if shown else ""
+
+
+# the static page's wiring: one filter bar for every article; the URL hash keeps the filters
+_BOOT = """
+(function () {
+  var docs = HARNESS_REPORT.documents;
+  var bar = document.getElementById("controls");
+  var panel = document.getElementById("details");
+  var root = document.getElementById("articles");
+  var state = HarnessArticle.decodeState(location.hash.replace(/^#/, ""));
+  var views = [], errors = [], at = -1;
+  function draw() {
+    root.textContent = "";
+    views = [];
+    errors = [];
+    at = -1;
+    docs.forEach(function (doc) {
+      var section = HarnessArticle.el("section", "document");
+      section.id = "doc-" + doc.doc_id;
+      section.appendChild(HarnessArticle.el("h3", "", doc.title));
+      section.appendChild(HarnessArticle.el("p", "doc-id", doc.doc_id));
+      var box = HarnessArticle.el("div", "doc");
+      section.appendChild(box);
+      root.appendChild(section);
+      var view = HarnessArticle.render(box, doc, state, panel);
+      views.push(view);
+      view.errors.forEach(function (item, n) { errors.push([view, n]); });
+    });
+    var encoded = HarnessArticle.encodeState(state);
+    if (history.replaceState) history.replaceState(null, "", encoded ? "#" + encoded : location.pathname);
+  }
+  HarnessArticle.controls(bar, docs, state, draw);
+  draw();
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target && event.target.tagName) || "";
+    if (tag === "INPUT" || tag === "SELECT" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if ((event.key !== "j" && event.key !== "k") || !errors.length) return;
+    at = Math.max(0, Math.min(errors.length - 1, at + (event.key === "j" ? 1 : -1)));
+    var view = errors[at][0];
+    view.current = errors[at][1] - 1;
+    view.step(1);
+  });
+})();
+"""
 
 
 _CSS = """
-body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}
+body{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem;color:#222}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 td.best{font-weight:bold;background:#e8f5e9}
 .article{white-space:pre-wrap;line-height:1.6;border:1px solid #ddd;padding:1rem;margin:.5rem 0;font-family:Georgia,serif}
-mark.hl{padding:0 1px;border-radius:2px}
-mark.top-tp,.tag.s-tp{background:#b9f6ca}
-mark.top-boilerplate,.tag.s-boilerplate{background:#d1c4e9}
-mark.top-fp,.tag.s-fp{background:#ffcdd2}
-mark.top-fn,.tag.s-fn{background:#ffe0b2;outline:1px dashed #e65100}
+mark.hl{padding:0 1px;border-radius:2px;cursor:pointer}mark.many{box-shadow:inset 0 -2px 0 #555}
+mark.current,tr.current{outline:2px solid #1565c0}
+.o-gold{background:#fff59d}.o-hit{background:#b9f6ca}.o-type{background:#ffab91}.o-span{background:#ffccbc}
+.o-missed{background:#ffe0b2;outline:1px dashed #e65100}.o-fa{background:#ffcdd2}.o-leak{background:#d1c4e9}
 .region-boilerplate{color:#666;background-image:repeating-linear-gradient(45deg,transparent 0 6px,#f3f3f3 6px 12px)}
 .tag{padding:0 .3rem;border-radius:3px}
 .bar{display:inline-block;width:8rem;height:.7rem;background:#eee;vertical-align:middle}
 .bar .fill{display:block;height:100%;background:#1976d2}
 .pertype{display:inline-block;margin-right:1.5rem;vertical-align:top}
-details{margin:.3rem 0}details.adapter>summary{font-weight:bold}
+.controls{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0;position:sticky;top:0;background:#fff;padding:.3rem 0;z-index:2}
+.texts.side{display:flex;gap:1rem}.texts.side .column{flex:1;min-width:0}
+.details{position:sticky;top:3rem;background:#fafafa;border:1px solid #bbb;padding:.5rem;z-index:1}
+.details dl{display:grid;grid-template-columns:8rem 1fr;margin:0}.details dd{margin:0;white-space:pre-wrap}
+.doc-id{color:#666;font-family:monospace}
 """
 
 
-def render_html(report: Mapping[str, Any], corpus: Any = None,
-                items: Mapping[str, Mapping[str, Mapping[str, list[ItemView]]]] | None = None) -> str:
-    """The report page. ``corpus`` and ``items`` add the highlighted articles; without them only tables."""
+REPORT_KEYS = ("html_documents",)
+
+
+def html_documents_of(config: Any) -> int:
+    """``[tool.harness.report] html_documents``: how many articles report.html embeds (default 200)."""
+    from ..config import unknown_key_problems
+    from ..errors import ConfigError
+
+    if config is None:
+        return HTML_DOCUMENTS
+    problems = unknown_key_problems(config, "report", REPORT_KEYS)
+    value = config.section("report").get("html_documents", HTML_DOCUMENTS)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        problems.append(f"{config.where('report')}: html_documents = {value!r} must be a whole number of at least 0, "
+                        f"such as {HTML_DOCUMENTS} (0 embeds no article; `harness view` shows them all).")
+    if problems:
+        raise ConfigError.of(problems)
+    return value
+
+
+def _legend() -> str:
+    return " ".join(f'<span class="tag {cls}">{escape(name)}</span>' for name, cls in OUTCOME_CLASSES.items())
+
+
+def render_html(report: Mapping[str, Any], corpus: Any = None, items: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None,
+                *, max_documents: int = HTML_DOCUMENTS) -> str:
+    """The report page. ``corpus`` and ``items`` (``collect_items``) add the articles, the first
+    ``max_documents`` of them; without them only tables."""
     gold = report.get("gold", {})
-    legend = " ".join(f'<span class="tag s-{s}">{escape(STATUS_NAMES[s])}</span>' for s in STATUSES)
-    documents = _documents(corpus, items or {}) if corpus is not None else "<p>Articles not included.</p>"
+    script = ""
+    if corpus is not None:
+        documents, script = _documents(corpus, items or {}, max_documents)
+    else:
+        documents = "<p>Articles not included.</p>"
+    script_policy = "'none'"
+    if script:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+        script_policy = f"'sha256-{digest}'"
+    policy = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {script_policy}"
+    script_tag = f"<script>{script}</script>\n" if script else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Evaluation report</title>
 <style>{_CSS}</style>
@@ -279,14 +288,19 @@ status <strong>{escape(str(report.get('status', '')))}</strong></p>
 <p>P / R / F1 with the confidence interval of F1 and the documents it is over; the best F1 of a row is bold.</p>
 {_score_table(report)}
 {_interval_notes(report)}
+{_cost(report)}
 {_slices(report)}
 <h2>Per type</h2>
 {_per_type(report)}
 <h2>Errors ({len(report.get('errors') or [])})</h2>
 {_errors(report)}
+{_warnings(report)}
 <h2>Articles</h2>
-<p>Legend: {legend}; <span class="region-boilerplate">boilerplate region</span>.</p>
+<p>Each article once, with a layer of marks for the gold and for each adapter: switch layers, show them side by
+side or overlaid, filter by category, type, outcome and adapter, or search; click a mark for the gold item, the
+prediction and the note; <kbd>j</kbd> / <kbd>k</kbd> step through the errors. Outcomes: {_legend()};
+<span class="region-boilerplate">boilerplate region</span>.</p>
 {documents}
-</body>
+{script_tag}</body>
 </html>
 """

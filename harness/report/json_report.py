@@ -131,6 +131,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
     """The report dict of a ``harness.run.RunResult``."""
     from .. import __version__
     from ..slices import available_fields, slice_definitions, slice_scores
+    from ..usage import usage_summary
 
     corpus = run.corpus
     slices = slice_definitions(corpus, run.options.slice_by)
@@ -158,8 +159,11 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
                 "cached": adapter_run.cached,
                 "failed": adapter_run.failed,
             },
+            "usage": usage_summary(adapter_run.documents),
             "timings": {
                 "extraction_seconds": round(adapter_run.seconds, 6),
+                "documents_per_second": (round(adapter_run.extracted / adapter_run.seconds, 3)
+                                         if adapter_run.seconds > 0 else None),
                 "scoring_seconds": round(scored.scoring_seconds, 6),
                 "documents": {d.doc_id: round(d.seconds, 6) for d in adapter_run.documents},
             },
@@ -184,7 +188,9 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "cache": None if cache is None else dataclasses.asdict(cache),
         "adapters": adapters,
         "slices": {"available": list(available_fields(corpus)), "fields": slices},
+        "sample": None if getattr(run.options, "sample", None) is None else run.options.sample.to_dict(),
         "errors": [e.to_dict() for e in run.errors],
+        "warnings": [w.to_dict() for scored in run.adapters for w in getattr(scored, "warnings", ())],
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from .summary import cell_texts, interval_notes, score_rows, slice_sections
+from .summary import cell_texts, interval_notes, sample_line, score_rows, slice_sections
 
 
 # characters that would start Markdown formatting, a link, a code span or a new cell
@@ -54,6 +54,8 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         f"harness {_escape(report.get('harness_version', '?'))} · {_escape(report.get('created', ''))} · "
         f"{len(gold.get('documents', []))} document(s) · gold {_escape(str(gold.get('fingerprint', ''))[:12])}",
         "",
+        *([f"**{_escape(sample_line(report))}**: the scores are over these documents only.", ""]
+          if sample_line(report) else []),
         "P / R / F1 with the confidence interval of F1 and the documents it is over; **bold ★** marks the "
         "best F1 of a row.",
         "",
@@ -72,6 +74,9 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         lines.append("")
     else:
         lines += ["No adapters were run.", ""]
+    from .cost import cost_markdown
+
+    lines += cost_markdown(report, _escape)
     lines += _slice_lines(report)
     errors = report.get("errors") or []
     lines.append(f"## Errors ({len(errors)})")
@@ -87,4 +92,15 @@ def render_markdown(report: Mapping[str, Any], *, max_errors: int = 50) -> str:
         if len(errors) > max_errors:
             lines.append(f"\n… and {len(errors) - max_errors} more in report.json.")
     lines.append("")
+    lines += _warning_lines(report)
     return "\n".join(lines)
+
+
+def _warning_lines(report: Mapping[str, Any]) -> list[str]:
+    """Unknown types and documents in the predictions, one line each (nothing when there are none)."""
+    warnings = report.get("warnings") or []
+    if not warnings:
+        return []
+    lines = [f"## Warnings ({len(warnings)})", ""]
+    lines += [f"- {_escape(w['adapter'])}: {_escape(w['message'])}" for w in warnings]
+    return lines + [""]

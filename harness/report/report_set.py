@@ -170,13 +170,29 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def sweep_staging(parent: str | os.PathLike) -> None:
+    """Delete every staging folder in ``parent`` left by a killed writer, whatever set it was for.
+
+    For a folder of many report sets (the run history), where no later
+    writer of the same set comes along to sweep it.
+    """
+    parent = Path(parent)
+    if parent.is_dir():
+        with _locked(parent):
+            _sweep_matching(parent, ".*.tmp")
+
+
 def _sweep(folder: Path) -> None:
     """Delete staging folders of ``folder`` left by writers that were killed (no one holds their lock)."""
+    _sweep_matching(folder.parent, f".{folder.name}.*.tmp")
+
+
+def _sweep_matching(parent: Path, pattern: str) -> None:
     try:
         import fcntl
     except ImportError:
         return
-    for leftover in folder.parent.glob(f".{folder.name}.*.tmp"):
+    for leftover in parent.glob(pattern):
         try:
             fd = os.open(leftover, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
         except OSError:

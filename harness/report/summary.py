@@ -43,10 +43,11 @@ class Cell:
         """Whether the cell has a number that can be the best of its row."""
         return not self.failed and self.f1 is not None
 
-    def text(self, marker: str = "★", separator: str = " ") -> str:
+    def text(self, marker: str = "★", separator: str = " ", interval_separator: str = " ") -> str:
         """``P … R … F1 … [lo–hi]``, ``rate … (k/n)`` for an agreement rate, ``n/a`` or ``failed``.
 
-        A newline ``separator`` puts F1 on its own line (the terminal table).
+        A newline ``separator`` puts F1 on its own line; a newline
+        ``interval_separator`` puts the interval on its own (the terminal table).
         """
         if self.failed:
             return "failed"
@@ -55,7 +56,7 @@ class Cell:
         star = f" {marker}" if self.best else ""
         if self.total is not None:
             return f"rate {self.f1:.2f} ({self.agreeing}/{self.total}){star}"
-        interval = f" [{self.ci95[0]:.2f}–{self.ci95[1]:.2f}{self._over()}]" if self.ci95 else ""
+        interval = f"{interval_separator}[{self.ci95[0]:.2f}–{self.ci95[1]:.2f}{self._over()}]" if self.ci95 else ""
         return f"P {self.precision:.2f} R {self.recall:.2f}{separator}F1 {self.f1:.2f}{interval}{star}"
 
     def _over(self) -> str:
@@ -84,14 +85,15 @@ class Row:
         return name if self.slice is None else f"{self.slice} · {name}"
 
 
-def cell_texts(row: Row, mark_best: Callable[[str], str], separator: str = " ") -> list[str]:
+def cell_texts(row: Row, mark_best: Callable[[str], str], separator: str = " ",
+               interval_separator: str = " ") -> list[str]:
     """The cells of ``row`` as text: ``–`` where an adapter has no score, the best passed through ``mark_best``."""
     texts = []
     for cell in row.cells:
         if cell is None:
             texts.append("–")
         else:
-            text = cell.text(separator=separator)
+            text = cell.text(separator=separator, interval_separator=interval_separator)
             texts.append(mark_best(text) if cell.best else text)
     return texts
 
@@ -207,3 +209,13 @@ def slice_sections(report: Mapping[str, Any]) -> list[SliceSection]:
             rows += [replace(row, slice=label) for row in score_rows(view)[1]]
         sections.append(SliceSection(field, str(entry.get("definition", "")), tuple(adapters), tuple(rows)))
     return sections
+
+
+def sample_line(report: Mapping[str, Any]) -> str:
+    """``sample of N of M documents (...)`` when the run used part of the gold, else an empty string."""
+    sample = report.get("sample")
+    if not isinstance(sample, Mapping):
+        return ""
+    how = (f" (--limit {sample.get('limit')}, seed {sample.get('seed')})" if sample.get("limit") is not None
+           else " (--docs)")
+    return f"sample of {len(sample.get('documents') or [])} of {sample.get('of')} documents{how}"

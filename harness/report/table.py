@@ -14,16 +14,33 @@ def score_table(report: Mapping[str, Any]):
 
 
 def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any):
+    """Rows as labels on one line each, cells in two lines (P R F1, then the interval), no outer border.
+
+    The label column never wraps and a cell wraps only at spaces, so a
+    narrow terminal breaks no label and cuts no number; a slice's rows come
+    under a line naming the slice, so their labels stay short.
+    """
+    from dataclasses import replace
+
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
-    table.add_column("category", style="bold")
+    # at least as wide as its title, so a table of one narrow column does not wrap its title
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  min_width=len(title))
+    table.add_column("category", style="bold", no_wrap=True)
     for name in adapters:
         status = report["adapters"][name].get("status", "ok")
-        table.add_column(name if status == "ok" else f"{name} ({status})")
+        # a cell is wrapped at spaces only: never narrower than its longest word ("[0.65–0.88,")
+        table.add_column(name if status == "ok" else f"{name} ({status})", overflow="fold", min_width=11)
+    current = None
     for row in rows:
-        # two short lines per cell, so narrow terminals never break a number apart
-        table.add_row(row.label, *cell_texts(row, lambda text: f"[bold green]{text}[/]", separator="\n"))
+        if row.slice is not None and row.slice != current:
+            current = row.slice
+            table.add_row(f"[underline]{row.slice}[/]", *["" for _ in adapters], end_section=False)
+        label = row.label if row.slice is None else replace(row, slice=None).label
+        texts = cell_texts(row, lambda text: f"[bold green]{text}[/]", interval_separator="\n")
+        table.add_row(label, *texts)
     if not rows:
         table.add_row("(no scores)", *["failed" if adapter_failed(report, name) else "–" for name in adapters])
     return table
@@ -34,9 +51,15 @@ def error_table(errors: list[Mapping[str, Any]]):
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"Errors ({len(errors)})", title_justify="left", title_style="bold red")
-    for column in ("adapter", "document", "stage", "kind"):
-        table.add_column(column, overflow="fold")
+    from rich import box
+
+    # no outer border and the short columns unbroken, so the message keeps most of a narrow terminal
+    table = Table(title=f"Errors ({len(errors)})", title_justify="left", title_style="bold red",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("adapter", no_wrap=True)
+    table.add_column("document", overflow="fold")
+    table.add_column("stage", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
     table.add_column("message", overflow="fold", ratio=1)
     for error in errors:
         message = " ".join(str(error.get("message") or "").split())
@@ -59,6 +82,13 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
     console = console or Console()
     console.print(score_table(report))
     print_interval_notes(report, console)
+    from .cost import cost_table
+
+    usage = cost_table(report)
+    if usage is not None:
+        console.print(usage)
+    for warning in report.get("warnings") or []:
+        console.print(f"warning: {warning['adapter']}: {warning['message']}", highlight=False, markup=False)
     errors = report.get("errors") or []
     if errors:
         console.print(error_table(errors))
@@ -70,6 +100,55 @@ def print_interval_notes(report: Mapping[str, Any], console: Any) -> None:
     """Under the table: how its intervals were computed, and why when they are optimistic."""
     for line in interval_notes(report):
         console.print(line, highlight=False, markup=False)
+
+
+# what a category's per-type scores are per: the heading of its table
+PER_TYPE = {"entities": "entity type", "quotes": "quote kind", "figures": "unit", "events": "event type"}
+
+
+def per_type_tables(report: Mapping[str, Any]) -> list:
+    """One ``rich.table.Table`` per adapter and category with per-type scores: P, R, F1 and the counts.
+
+    As ``spacy benchmark accuracy`` prints them: a type per row, rates as
+    percentages; a failed adapter, or a category without types, has none.
+    """
+    from rich import box
+    from rich.table import Table
+
+    tables = []
+    for name, entry in report.get("adapters", {}).items():
+        if entry.get("status") == "failed":
+            continue
+        for category, score in (entry.get("scores") or {}).items():
+            per_type = score.get("per_type") or {}
+            if not per_type:
+                continue
+            table = Table(title=f"{name} · {category} per {PER_TYPE.get(category, 'type')}", title_justify="left",
+                          box=box.SIMPLE_HEAD, pad_edge=False)
+            table.add_column(PER_TYPE.get(category, "type"), no_wrap=True)
+            for column in ("P", "R", "F1", "tp", "fp", "fn"):
+                table.add_column(column, justify="right", no_wrap=True)
+            for label, found in per_type.items():
+                table.add_row(label, *(_percent(found.get(key)) for key in ("precision", "recall", "f1")),
+                              *(f"{found.get(key, 0):g}" for key in ("tp", "fp", "fn")))
+            tables.append(table)
+    return tables
+
+
+def _percent(value: Any) -> str:
+    return "–" if value is None else f"{100 * float(value):.2f}"
+
+
+def print_per_type_tables(report: Mapping[str, Any], console: Any = None) -> None:
+    """Print the per-type tables of ``report`` (``harness run --per-type``, ``harness score --per-type``)."""
+    from rich.console import Console
+
+    console = console or Console()
+    tables = per_type_tables(report)
+    for table in tables:
+        console.print(table)
+    if not tables:
+        console.print("No per-type scores (no adapter predicts typed items).", highlight=False)
 
 
 def print_slice_tables(report: Mapping[str, Any], console: Any = None) -> None:

@@ -42,6 +42,8 @@ class CategoryComparison:
     units: int
     p_value_exact: float = 1.0  # exact sign test on the discordant items
     discordant: tuple[int, int] = (0, 0)  # items where a does better, where b does better
+    false_alarms_a_only: tuple[ItemOutcome, ...] = ()  # false alarms of a that b does not make
+    false_alarms_b_only: tuple[ItemOutcome, ...] = ()  # false alarms of b that a does not make
 
     def to_dict(self) -> dict:
         return {"f1_a": self.f1_a, "f1_b": self.f1_b, "delta_f1": self.delta_f1, "ci95": list(self.ci95),
@@ -49,7 +51,9 @@ class CategoryComparison:
                 "p_value_exact": self.p_value_exact, "discordant": list(self.discordant),
                 "units": self.units,
                 "right_in_a_only": [i.to_dict() for i in self.only_a],
-                "right_in_b_only": [i.to_dict() for i in self.only_b]}
+                "right_in_b_only": [i.to_dict() for i in self.only_b],
+                "false_alarms_in_a_only": [i.to_dict() for i in self.false_alarms_a_only],
+                "false_alarms_in_b_only": [i.to_dict() for i in self.false_alarms_b_only]}
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,8 @@ def _compare_category(a: EvaluationResult, b: EvaluationResult, name: str, metho
             ci = (min(ci[0], 0.0), max(ci[1], 0.0))
     return CategoryComparison(
         name, a.categories[name].f1, b.categories[name].f1, delta, ci, p_bootstrap, p_randomization,
-        _right_only(a, b, name), _right_only(b, a, name), len(units_a), p_exact, discordant(items_a, items_b))
+        _right_only(a, b, name), _right_only(b, a, name), len(units_a), p_exact, discordant(items_a, items_b),
+        _false_only(a, b, name), _false_only(b, a, name))
 
 
 def _right_only(x: EvaluationResult, y: EvaluationResult, category: str) -> tuple[ItemOutcome, ...]:
@@ -128,6 +133,18 @@ def _right_only(x: EvaluationResult, y: EvaluationResult, category: str) -> tupl
     for doc_id in sorted(x.documents):
         hits_y = {i.key for i in y.documents[doc_id][category].items if i.status == "tp"}
         out += [i for i in x.documents[doc_id][category].items if i.status == "tp" and i.key not in hits_y]
+    return tuple(out)
+
+
+def _false_only(x: EvaluationResult, y: EvaluationResult, category: str) -> tuple[ItemOutcome, ...]:
+    """The false alarms of ``x`` (in boilerplate too) that ``y`` does not make, by the same key."""
+    def false(item: ItemOutcome) -> bool:
+        return item.status not in ("tp", "fn")
+
+    out = []
+    for doc_id in sorted(x.documents):
+        alarms_y = {i.key for i in y.documents[doc_id][category].items if false(i)}
+        out += [i for i in x.documents[doc_id][category].items if false(i) and i.key not in alarms_y]
     return tuple(out)
 
 

@@ -2,8 +2,7 @@
 
 The articles are short originals across domains, each with the items a
 reader marks in ``NAME.expected.json`` (see ``devset``). The floors are the
-targets the baselines are held to, not scores copied from a run; figure
-floors are lower while the figure rules are reworked.
+targets the baselines are held to (issue #17), not scores copied from a run.
 """
 
 from __future__ import annotations
@@ -16,13 +15,14 @@ from harness.predictions import PredictedEntity, PredictedFigure, PredictedQuote
 
 from . import devset
 
+# the targets of the baselines on unseen text (issue #17); every article is held to the per-article floor
 FLOORS = {
-    "rules": {"entities": 0.85, "quotes": 0.85, "speakers": 0.70, "figures": 0.60},
-    "spacy": {"entities": 0.80, "quotes": 0.75, "speakers": 0.70, "figures": 0.50},
+    "rules": {"entities": 0.85, "quotes": 0.85, "speakers": 0.70, "figures": 0.85},
+    "spacy": {"entities": 0.85, "quotes": 0.75, "speakers": 0.70, "figures": 0.75},
 }
 ARTICLE_FLOORS = {
-    "rules": {"entities": 0.60, "quotes": 0.60, "speakers": 0.60, "figures": 0.25},
-    "spacy": {"entities": 0.50, "quotes": 0.60, "speakers": 0.50, "figures": 0.25},
+    "rules": {"entities": 0.60, "quotes": 0.60, "speakers": 0.60, "figures": 0.60},
+    "spacy": {"entities": 0.60, "quotes": 0.60, "speakers": 0.50, "figures": 0.60},
 }
 NAMES = devset.names()
 

@@ -13,6 +13,8 @@ from harness.adapters import get_adapter, run_extractor
 from harness.model import Document
 from harness.values import Pair
 
+from .helpers import predicted
+
 ARTICLES = Path(__file__).parent / "articles"
 
 
@@ -445,3 +447,13 @@ def test_told_someone_then_a_clause_is_an_indirect_quote(rules, sentence, conten
 ])
 def test_told_someone_with_no_clause_after_is_no_quote(rules, sentence):
     assert run_extractor(rules, Document("told", sentence + "\n")).predictions.quotes == ()
+
+
+def test_the_standfirst_under_the_title_is_a_heading_not_body(rules):
+    text = ("Salt farmers count losses after record heat\n\n"
+            "A month of temperatures above 41C has cut the summer harvest along the coast, and growers say prices "
+            "will rise\n\n"
+            "Salt farmers on the coast lost a third of their harvest, the producers' association said on Monday.\n")
+    p = predicted(rules, text)
+    assert not any("41C" in f.text for f in p.figures)
+    assert not any("growers" in (q.speaker.text if q.speaker else "") for q in p.quotes)

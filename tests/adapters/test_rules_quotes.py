@@ -210,3 +210,145 @@ def test_a_participle_after_a_comma_is_spoken_by_the_sentence_subject(rules):
     text = "Judge Karen Walsh blocked the flights to a third country, saying the migrants had no chance to object."
     assert [(q.text, q.speaker.text) for q in quotes(rules, text)] == [
         ("the migrants had no chance to object", "Karen Walsh")]
+
+
+def indirect(extractor, text):
+    return [(q.text, q.speaker.text if q.speaker else None) for q in quotes(extractor, text) if q.kind == "indirect"]
+
+
+def test_a_long_apposition_between_speaker_and_verb(rules):
+    text = ("Nurse Amal Osei, a ward manager at the Harbourside General Hospital in Leith who ran the night shift "
+            "for a decade, said the unit had never been so short of staff.")
+    assert indirect(rules, text) == [("the unit had never been so short of staff", "Amal Osei")]
+
+
+def test_a_possessive_office_speaks(rules):
+    text = "Governor Ruth Adeyemi's office said the bridge would reopen in spring."
+    assert [words for words, _ in indirect(rules, text)] == ["the bridge would reopen in spring"]
+
+
+def test_an_aside_between_the_verb_and_that(rules):
+    text = "Carla Jensen warned, however, that most growers would not survive another dry year."
+    assert indirect(rules, text) == [("most growers would not survive another dry year", "Carla Jensen")]
+
+
+def test_words_before_that_which_are_a_clause_of_their_own_are_reported_too(rules):
+    text = "Mayor Tobias Lind said bus use had risen by a third and that fares would stay frozen."
+    found = [words for words, _ in indirect(rules, text)]
+    assert found and found[0].startswith("bus use had risen by a third")
+
+
+def test_a_second_speech_verb_of_the_same_speaker_starts_a_second_quote(rules):
+    text = "Coach Mira Haas said her side had been careless and confirmed that the goalkeeper would miss the final."
+    assert indirect(rules, text) == [("her side had been careless", "Mira Haas"),
+                                     ("the goalkeeper would miss the final", "Mira Haas")]
+
+
+def test_a_relative_clause_inside_the_reported_subject_is_part_of_it(rules):
+    text = "Judge Omar Price wrote that the permit scheme, which charged a $90 fee, was unlawful."
+    assert indirect(rules, text) == [("the permit scheme, which charged a $90 fee, was unlawful", "Omar Price")]
+
+
+def test_a_relative_clause_after_the_reported_clause_ends_it(rules):
+    text = "Vera Holt said the museum would close for repairs, which begin in May."
+    assert indirect(rules, text) == [("the museum would close for repairs", "Vera Holt")]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("More than 400 homes lost power overnight, according to the grid operator Northline Power.",
+     "More than 400 homes lost power overnight", "Northline Power"),
+    ("The contract is worth about $2 million a year, according to council minutes.",
+     "The contract is worth about $2 million a year", "council minutes"),
+    ("According to figures from the port authority, cargo volumes fell by a tenth last year.",
+     "cargo volumes fell by a tenth last year", "the port authority"),
+])
+def test_words_according_to_a_source_are_reported(rules, text, words, speaker):
+    assert indirect(rules, text) == [(words, speaker)]
+
+
+def test_an_order_is_reported_speech(rules):
+    text = "Judge Dana Cole ordered the county to repay the fees within 60 days."
+    assert indirect(rules, text) == [("the county to repay the fees within 60 days", "Dana Cole")]
+
+
+def test_an_organisation_speaks_rather_than_the_place_in_its_apposition(rules):
+    text = 'Harlow Ferries, the Kelby-based operator, said the strike was "a needless blow".'
+    speakers = {q.speaker.text for q in quotes(rules, text) if q.speaker}
+    assert speakers == {"Harlow Ferries"}
+
+
+def test_a_councillor_is_a_title_outside_the_name(rules):
+    text = "Councillor Ada Brisk said the library would reopen in June."
+    assert indirect(rules, text) == [("the library would reopen in June", "Ada Brisk")]
+
+
+def test_a_speaker_after_the_verb_with_a_club_and_role_before_the_name(rules):
+    text = "'We never gave up,' said Rovers manager Dana Whitcombe after the match."
+    assert [q.speaker.text for q in quotes(rules, text)] == ["Dana Whitcombe"]
+
+
+def test_a_pronoun_after_a_quote_is_the_speaker_not_a_name_in_her_reported_words(rules):
+    text = ("Head coach Lena Brandt said her keeper had been superb and confirmed that Oskar Lind would miss the final.\n\n"
+            "'It is a blow for all of us,' she added.")
+    direct = [q for q in quotes(rules, text) if q.kind == "direct"]
+    assert [q.speaker.text for q in direct] == ["Lena Brandt"]
+
+
+def test_a_pronoun_is_the_latest_speaker_not_an_earlier_one(rules):
+    text = ('"The plan is sound," Judge Ruth Amadi wrote. Mayor Colm Dwyer said his office would appeal. '
+            'He told reporters the city "will keep fighting for its residents."')
+    partial = [q for q in quotes(rules, text) if q.kind == "partial"]
+    assert [q.speaker.text for q in partial] == ["Colm Dwyer"]
+
+
+def test_a_speaker_described_by_its_base_after_the_reported_words(rules):
+    text = "Net profit rose 9% to $41 million in the quarter, the Leeds-based bus maker said in a filing."
+    found = indirect(rules, text)
+    assert [words for words, _ in found] == ["Net profit rose 9% to $41 million in the quarter"]
+    assert found[0][1] != "Leeds"
+
+
+def test_the_object_of_a_preposition_after_a_content_verb_is_the_content(rules):
+    text = "Shares slid after the airline warned of weaker summer bookings."
+    assert [words for words, _ in indirect(rules, text)] == ["weaker summer bookings"]
+
+
+def test_a_speech_participle_after_a_comma_is_said_by_the_sentence_subject(rules):
+    text = 'Analysts at Fennick Capital kept their rating, calling the slump "a passing chill".'
+    found = [(q.kind, q.text, q.speaker.text) for q in quotes(rules, text)]
+    assert ("indirect", 'the slump "a passing chill"', "Fennick Capital") in found
+    assert ("partial", "a passing chill", "Fennick Capital") in found
+
+
+def test_a_quotation_nested_in_a_quotation_is_a_quote_of_its_own(rules):
+    text = ('Her lawyer, Ana Ruiz, said she had warned them. "I told them, \'You are going to lose this in court,\' '
+            'and they laughed," she said.')
+    direct = [(q.text, q.speaker.text) for q in quotes(rules, text) if q.kind == "direct"]
+    assert direct == [("I told them, 'You are going to lose this in court,' and they laughed,", "Ana Ruiz"),
+                      ("You are going to lose this in court,", "Ana Ruiz")]
+
+
+def test_a_short_quoted_phrase_inside_a_quotation_is_no_quote(rules):
+    text = '"We call it \'the bunker\' and nobody goes there," said caretaker Ines Moss.'
+    assert [q.text for q in quotes(rules, text) if q.kind == "direct"] == [
+        "We call it 'the bunker' and nobody goes there,"]
+
+
+def test_but_said_with_a_clause_is_a_second_quote_of_the_same_speaker(rules):
+    text = 'Dr Lena Ruiz called the result "a real surprise" but said more tests were needed.'
+    assert ("more tests were needed", "Lena Ruiz") in indirect(rules, text)
+
+
+def test_he_after_a_speaker_and_another_name_in_his_words_is_the_speaker(rules):
+    text = ('Coach Paul Ennis described Joel Marr as "a rare talent". He said the club had followed him for a year.\n\n'
+            'Marr said joining was "a dream". "I grew up watching them," he added.')
+    found = indirect(rules, text)
+    assert ("the club had followed him for a year", "Paul Ennis") in found
+
+
+def test_she_after_a_speaker_of_an_organisation_is_that_speaker(rules):
+    text = ('"I paid twice," Tom Reyes said.\n\n'
+            'His lawyer, Nadia Kerr of the Civic Rights Centre, said she had warned the council. '
+            '"They ignored every letter," she said.')
+    direct = [(q.text, q.speaker.text) for q in quotes(rules, text) if q.kind == "direct"]
+    assert direct[-1] == ("They ignored every letter,", "Nadia Kerr")

@@ -157,3 +157,73 @@ def test_a_currency_symbol_and_scale_suffix_outside_the_entity_belong_to_the_fig
     assert figures["$30m"].value == 30_000_000 and figures["$30m"].unit == "dollar"
     assert figures["£2.5bn"].value == 2_500_000_000 and figures["£2.5bn"].unit == "pound"
     assert all(text[f.start:f.end] == f.text for f in figures.values())
+
+
+def test_dates_and_times_take_the_rules_spans(spacy_extractor):
+    text = "The depot closed at 9pm on Saturday and reopened after 14 hours, staff said in the morning.\n"
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert {("9pm on Saturday", "TIME"), ("14 hours", "TIME"), ("morning", "TIME")} <= found
+    assert not any(kind in ("DATE", "TIME") and words in ("9pm", "Saturday") for words, kind in found)
+
+
+def test_an_age_is_still_no_date(spacy_extractor):
+    text = "The 68-year-old farmer said the river rose for two days.\n"
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert not any("68" in words for words, _ in found)
+
+
+def test_names_are_retyped_by_the_article_and_the_gazetteer():
+    from harness.adapters.spacy_adapter import SpacyExtractor
+    from harness.predictions import PredictedEntity
+
+    text = "Maria Olsen met Olsen. Kelso Rovers lost; Rovers were poor. Lisbon voted."
+    def entity(words, kind):
+        start = text.index(words, text.index(words) + 1) if words in ("Olsen", "Rovers") else text.index(words)
+        return PredictedEntity(words, kind, start, start + len(words), "name")
+    retyped = SpacyExtractor._retyped([entity("Maria Olsen", "PERSON"), entity("Olsen", "ORG"),
+                                       entity("Kelso Rovers", "ORG"), entity("Rovers", "PERSON"),
+                                       entity("Lisbon", "PERSON")])
+    assert [e.type for e in retyped] == ["PERSON", "PERSON", "ORG", "ORG", "GPE"]
+
+
+def test_a_gazetteer_word_inside_a_persons_name_keeps_the_persons_type():
+    from harness.adapters.spacy_adapter import SpacyExtractor
+    from harness.predictions import PredictedEntity
+
+    retyped = SpacyExtractor._retyped([PredictedEntity("Jordan Hale", "PERSON", 0, 11, "name"),
+                                       PredictedEntity("Jordan", "PERSON", 20, 26, "name")])
+    assert [e.type for e in retyped] == ["PERSON", "PERSON"]
+
+
+def test_reported_speech_the_parse_misses_is_borrowed_from_the_rules(spacy_extractor):
+    text = "About 300 homes were flooded overnight, according to the emergency service Tidewatch.\n"
+    found = [(q.kind, q.text) for q in predicted(spacy_extractor, text).quotes]
+    assert found == [("indirect", "About 300 homes were flooded overnight")]
+
+
+def test_the_parse_keeps_its_own_reported_speech_where_it_has_some(spacy_extractor):
+    text = "The minister said on Tuesday that the new line would open in 2027.\n"
+    found = [q for q in predicted(spacy_extractor, text).quotes if q.kind == "indirect"]
+    assert len(found) == 1 and found[0].text.endswith("would open in 2027")
+
+
+def test_names_the_model_misses_or_mistypes_come_from_the_rules_names_layer(spacy_extractor):
+    text = ("Clinics in the province of Varnhold were shut on Monday. The Kessock-based Tarran Freight said "
+            "Councillor Ada Brisk had asked for a review.\n")
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert {("Varnhold", "GPE"), ("Kessock", "GPE"), ("Tarran Freight", "ORG"), ("Ada Brisk", "PERSON")} <= found
+    assert not any(words.startswith("Councillor") for words, _ in found)
+
+
+def test_a_title_stays_out_of_a_speaker_the_parse_finds(spacy_extractor):
+    text = "Councillor Ada Brisk said the library would reopen in June.\n"
+    speakers = {q.speaker.text for q in predicted(spacy_extractor, text).quotes if q.speaker}
+    assert speakers == {"Ada Brisk"}
+
+
+def test_a_headline_gives_no_reported_speech(spacy_extractor):
+    text = ("Mayor says city will cut bus fares next year\n\n"
+            "The council met on Monday to discuss the budget for the coming year.\n")
+    quotes = predicted(spacy_extractor, text).quotes
+    assert not any(q.start < text.index("\n") for q in quotes)
+

@@ -48,7 +48,14 @@ def _gate_after_predicting_nothing(project, harness, reconfigure, *, perfect_bas
     reconfigure(project, mode="none", gate=BASELINE_GATE)
     harness(project, "run", "--adapters", "counting")
     proc = harness(project, "gate")
-    return proc.returncode, next(l for l in proc.stdout.splitlines() if "(vs baseline)" in l)
+    lines = proc.stdout.splitlines()
+    at = next(i for i, l in enumerate(lines) if "(vs baseline)" in l)
+    below = []  # the check's reason, on indented lines under it
+    for line in lines[at + 1:]:
+        if not line.startswith(" "):
+            break
+        below.append(line.strip())
+    return proc.returncode, " ".join([lines[at], *below])
 
 
 def test_a_significant_drop_fails_the_gate(project, harness, reconfigure):

@@ -10,9 +10,11 @@ import pytest
 def test_two_adapters_are_compared_per_category_with_the_items_that_differ(project, harness):
     proc = harness(project, "compare", "counting", "oracle", "--resamples", "200")
     assert proc.returncode == 0, proc.stderr
-    line = next(l for l in proc.stdout.splitlines() if l.startswith("entities"))
-    assert "ΔF1 +" in line and "p(bootstrap)" in line
+    lines = proc.stdout.splitlines()
+    at = next(i for i, l in enumerate(lines) if l.startswith("entities"))
+    assert "ΔF1 +" in lines[at] and "p(bootstrap)" in lines[at + 1]
     assert "right in oracle only" in proc.stdout
+    assert "false alarms of counting only" in proc.stdout
 
 
 def test_two_reports_are_compared_on_their_saved_predictions(project, harness, calls, reconfigure):
@@ -23,7 +25,7 @@ def test_two_reports_are_compared_on_their_saved_predictions(project, harness, c
     proc = harness(project, "compare", "before/report.json", "after/report.json", "--json", "--resamples", "200")
     assert proc.returncode == 0, proc.stderr
     assert len(calls(project)) == extracted  # nothing extracted again
-    entities = json.loads(proc.stdout)["counting"]["categories"]["entities"]
+    entities = json.loads(proc.stdout)["adapters"]["counting"]["categories"]["entities"]
     assert entities["f1_b"] == 0 and entities["f1_a"] > 0
     assert entities["delta_f1"] == pytest.approx(entities["f1_b"] - entities["f1_a"])
     assert entities["right_in_b_only"] == [] and entities["right_in_a_only"]
@@ -39,7 +41,7 @@ def test_reports_on_different_gold_are_refused(project, harness, add_document):
 
 def test_an_adapter_and_a_report_do_not_mix(project, harness):
     proc = harness(project, "compare", "counting", "before/report.json")
-    assert proc.returncode == 2 and "two adapters or two report files" in proc.stderr
+    assert proc.returncode == 2 and "two adapters or two reports" in proc.stderr
 
 
 def test_with_too_few_documents_the_method_and_its_warning_are_printed(project, harness):
@@ -48,17 +50,40 @@ def test_with_too_few_documents_the_method_and_its_warning_are_printed(project, 
     assert "paired bootstrap over items within 2 documents, 200 resamples" in proc.stdout
     warning = next(l for l in proc.stdout.splitlines() if l.startswith("warning:"))
     assert "too few documents and is optimistic" in warning and "never below p(exact)" in warning
-    line = next(l for l in proc.stdout.splitlines() if l.startswith("entities"))
-    assert "p(exact)" in line
+    lines = proc.stdout.splitlines()
+    assert "p(exact)" in lines[next(i for i, l in enumerate(lines) if l.startswith("entities")) + 1]
 
 
 def test_from_the_configured_minimum_on_documents_are_the_paired_units(project, harness, reconfigure):
     reconfigure(project, gate="\n[tool.harness.scoring]\nmin_documents_for_interval = 2\n")
     proc = harness(project, "compare", "counting", "oracle", "--resamples", "200", "--json")
     assert proc.returncode == 0, proc.stderr
-    comparison = json.loads(proc.stdout)["counting vs oracle"]
+    comparison = json.loads(proc.stdout)
+    assert (comparison["a"], comparison["b"]) == ("counting", "oracle")
     assert comparison["interval"]["unit"] == "documents" and comparison["interval"]["documents"] == 2
     assert comparison["categories"]["entities"]["units"] == 2
     shown = harness(project, "compare", "counting", "oracle", "--resamples", "200")
     assert "paired bootstrap over documents, 200 resamples (2 documents)" in shown.stdout
     assert "warning:" not in shown.stdout
+
+
+def test_run_folders_are_compared_and_adapters_in_one_report_are_named(project, harness):
+    harness(project, "run", "--adapters", "counting", "--out", "before")
+    harness(project, "run", "--adapters", "counting,oracle", "--out", "after")
+    proc = harness(project, "compare", "before", "after", "--resamples", "200")
+    assert proc.returncode == 0, proc.stderr
+    assert "only in after/report.json (not compared): oracle" in proc.stdout
+    shown = harness(project, "compare", "before", "after", "--resamples", "200", "--json")
+    document = json.loads(shown.stdout)
+    assert list(document["adapters"]) == ["counting"]
+    assert document["only_in_a"] == [] and document["only_in_b"] == ["oracle"]
+
+
+def test_false_alarms_one_side_makes_are_listed(project, harness):
+    # the counting adapter tags every capitalised word as ORG: the oracle makes none of its false alarms
+    proc = harness(project, "compare", "oracle", "counting", "--resamples", "200", "--json")
+    assert proc.returncode == 0, proc.stderr
+    entities = json.loads(proc.stdout)["categories"]["entities"]
+    assert entities["false_alarms_in_a_only"] == []
+    alarms = entities["false_alarms_in_b_only"]
+    assert alarms and all(item["status"] in ("fp", "boilerplate") for item in alarms)

@@ -52,3 +52,30 @@ def test_unknown_adapter_is_a_clear_error(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = CliRunner().invoke(cli, ["extract", "--adapter", "nope", "a.txt"])
     assert result.exit_code == 2 and "unknown adapter 'nope'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_html_file_without_html_is_a_usage_error_naming_the_fix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>")
+    result = CliRunner().invoke(cli, ["extract", "--adapter", "rules", "page.html"])
+    assert result.exit_code == 2
+    assert "page.html is an HTML page" in result.output
+    assert "harness extract --adapter rules --html page.html" in result.output
+
+
+def test_html_content_under_another_suffix_is_recognised(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text(f"<!DOCTYPE html><html><body><p>{ARTICLE}</p></body></html>")
+    result = CliRunner().invoke(cli, ["extract", "--adapter", "rules", "page.txt"])
+    assert result.exit_code == 2 and "--html" in result.output
+
+
+def test_print_text_shows_the_text_the_offsets_count(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_text(f"<html><body><nav>Home</nav><p>{ARTICLE}</p></body></html>")
+    text = CliRunner().invoke(cli, ["extract", "--adapter", "rules", "--html", "--print-text", "page.html",
+                                    "--out", "p.jsonl"])
+    assert text.exit_code == 0, text.output
+    [record] = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    leeds = next(e for e in record["entities"] if e["text"] == "Leeds")
+    assert text.stdout[leeds["start"]:leeds["end"]] == "Leeds"

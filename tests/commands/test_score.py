@@ -6,6 +6,7 @@ import sys
 
 from click.testing import CliRunner
 
+from harness.cli import cli
 from harness.commands.score import score
 from harness.predictions import corpus_predictions
 
@@ -52,3 +53,49 @@ def test_unknown_setting_in_pyproject_is_a_config_error(tmp_path, example_gold_d
     failed = subprocess.run([sys.executable, "-m", "harness", "score", str(example_gold_dir), str(file)],
                             capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert failed.returncode == 2 and "quote_mode" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_swapped_arguments_are_named_as_such(tmp_path, example_gold_dir):
+    file = write_records(tmp_path / "p.jsonl", [{"doc_id": "example-harbour-tech", "entities": []}])
+    outcome = CliRunner().invoke(cli, ["score", str(file), str(example_gold_dir)])
+    assert outcome.exit_code == 2
+    assert "looks like a predictions file and the second" in outcome.output
+    assert f"harness score {example_gold_dir} {file}" in outcome.output
+
+
+def test_unknown_types_are_warnings_and_still_scored(tmp_path, example_gold_dir):
+    file = write_records(tmp_path / "p.jsonl", [{
+        "doc_id": "example-harbour-tech",
+        "entities": [{"text": "Jane Doe", "type": "PERSN"}, {"text": "Oslo", "type": "PERSN"}],
+        "events": [{"type": "Conflict.Atack", "trigger": "strike"}]}])
+    outcome = CliRunner().invoke(cli, ["score", str(example_gold_dir), str(file), "--json", "--resamples", "50"])
+    assert outcome.exit_code == 0, outcome.output
+    warnings = json.loads(outcome.stdout)["warnings"]
+    assert [(w["kind"], w["value"]) for w in warnings] == [("unknown-entity-type", "PERSN"),
+                                                          ("unknown-event-type", "Conflict.Atack")]
+    assert "2 entities of type 'PERSN'" in outcome.stderr and "Did you mean 'PERSON'?" in outcome.stderr
+    assert "Did you mean 'Conflict.Attack'?" in outcome.stderr
+
+
+def test_records_for_documents_not_in_the_gold_are_a_warning(tmp_path, example_gold_dir):
+    file = write_records(tmp_path / "p.jsonl", [{"doc_id": "example-harbour-tech", "entities": []},
+                                                {"doc_id": "example-harbour-tec", "entities": []}])
+    outcome = CliRunner().invoke(cli, ["score", str(example_gold_dir), str(file), "--json", "--resamples", "50"])
+    assert outcome.exit_code == 0, outcome.output
+    [warning] = json.loads(outcome.stdout)["warnings"]
+    assert warning["kind"] == "unknown-document" and warning["doc_ids"] == ["example-harbour-tec"]
+    assert "Did you mean 'example-harbour-tech'?" in outcome.stderr
+
+
+def test_predictions_for_no_gold_document_are_an_error(tmp_path, example_gold_dir):
+    file = write_records(tmp_path / "p.jsonl", [{"doc_id": "another-corpus-1", "entities": []}])
+    outcome = CliRunner().invoke(cli, ["score", str(example_gold_dir), str(file)])
+    assert outcome.exit_code == 2
+    assert "none of its 1 record(s) is for a gold document" in outcome.output
+
+
+def test_a_predictions_file_given_as_gold_is_named(tmp_path):
+    file = write_records(tmp_path / "p.jsonl", [{"doc_id": "example-harbour-tech", "entities": []}])
+    outcome = CliRunner().invoke(cli, ["score", str(file), str(file)])
+    assert outcome.exit_code == 2
+    assert "looks like a predictions file, but it must be the gold" in outcome.output

@@ -15,7 +15,7 @@ from harness.report import write_reports
 from harness.run import AdapterSpec, RunOptions, run_evaluation
 
 from .builders import simple_document, write_gold
-from .html_reading import read_articles
+from .html_reading import read_articles, script_hash, scripts
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -58,7 +58,7 @@ def written(tmp_path_factory):
         simple_document("broken", "Nothing to see here.\r\n"),
     ])
     corpus = load_gold(gold)
-    run = run_evaluation(corpus, [AdapterSpec(ADAPTER, HostileExtractor())], options=RunOptions((ADAPTER,)))
+    run = run_evaluation(corpus, [AdapterSpec(ADAPTER, HostileExtractor())], options=RunOptions((ADAPTER,), gold=str(gold)))
     report, files = write_reports(run, tmp_path_factory.mktemp("out"))
     return corpus, report, files
 
@@ -99,12 +99,25 @@ def test_html_has_no_markup_from_the_inputs(written):
     page = _parsed(html)
     assert {tag for tag, _ in page.tags} <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p",
                                               "code", "strong", "table", "tr", "th", "td", "span", "section",
-                                              "details", "summary", "small", "div", "mark"}
+                                              "details", "summary", "small", "div", "mark", "kbd", "noscript",
+                                              "script"}
     assert page.comments == []
     for _, attributes in page.tags:
         assert not any(name.startswith("on") for name in attributes)
-    for raw in ("<script", "<!--", "</textarea", '" onmouseover', "' onfocus"):
-        assert raw not in html
+    markup = re.sub(r"<script>.*?</script>", "", html, flags=re.S)  # the script's data is JSON, read below
+    for raw in ("<!--", "</textarea", '" onmouseover', "' onfocus"):
+        assert raw not in markup
+    assert html.lower().count("<script") == 1  # the page's own script, and nothing from the inputs
+
+
+def test_html_runs_only_its_own_script_allowed_by_its_hash(written):
+    html = written[2].html.read_bytes().decode("utf-8")
+    (script,) = scripts(html)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert f"script-src {script_hash(script)}" in policy and "default-src 'none'" in policy
+    assert "unsafe-inline'; img-src data:; script-src 'sha256-" in policy and "unsafe-eval" not in policy
+    # the data in it cannot end the script, open a comment or hold a raw non-ASCII byte
+    assert "</" not in script and "<!--" not in script and script.isascii()
 
 
 def test_html_shows_every_hostile_string_as_text(written):
@@ -117,7 +130,7 @@ def test_html_shows_every_hostile_string_as_text(written):
 def test_html_article_text_is_the_document_text_exactly(written):
     corpus = written[0]
     articles, scripts = read_articles(written[2].html.read_bytes().decode("utf-8"))
-    assert scripts == 0 and articles
+    assert scripts == 1 and articles
     for article in articles:
         assert article.text == corpus[article.doc_id].document.text
 
@@ -157,3 +170,49 @@ def test_junit_is_well_formed_and_carries_the_message(written):
     root = ET.fromstring(written[2].junit.read_bytes())
     failures = [f.text for f in root.iter("failure")]
     assert any("<script>alert(1)</script>" in (text or "") for text in failures)
+
+
+@pytest.fixture(scope="module")
+def viewer(written):
+    """``harness view`` serving the hostile run on a free 127.0.0.1 port."""
+    from harness.viewer import ViewerApi, start_in_thread
+
+    server, thread = start_in_thread(ViewerApi([str(written[2].folder)]))
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def _get(server, path: str) -> tuple[str, bytes]:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server.url.rstrip('/')}{path}", timeout=60) as response:
+        return response.headers["Content-Type"], response.read()
+
+
+def test_the_viewer_api_returns_hostile_text_as_json_strings_only(written, viewer):
+    import json
+
+    corpus = written[0]
+    (run,) = json.loads(_get(viewer, "/api/runs")[1])["runs"]
+    content_type, body = _get(viewer, f"/api/runs/{run['id']}/documents/hostile")
+    assert content_type == "application/json; charset=utf-8"  # with nosniff: never read as a page
+    view = json.loads(body)
+    assert view["text"] == corpus["hostile"].document.text and view["title"] == " ".join(HOSTILE)
+    predicted = [item["predicted"] for item in view["items"] if item["predicted"] and item["predicted"]["start"] is not None]
+    for span in predicted:  # byte for byte the text they were found at
+        assert span["text"] == view["text"][span["start"]:span["end"]]
+    for piece in HOSTILE:
+        assert any(piece in span["text"] for span in predicted), piece
+    _, errors = _get(viewer, f"/api/runs/{run['id']}")
+    assert json.loads(errors)["report"]["errors"][0]["message"].endswith(" ".join(HOSTILE))
+
+
+def test_the_viewer_page_holds_no_data_and_builds_text_with_textcontent_only(viewer):
+    from importlib import resources
+
+    _, page = _get(viewer, "/")
+    assert b"HARNESS" not in page and page.count(b"<script") == 2  # its two files, no inline script
+    for name in ("viewer.js", "article.js"):
+        source = resources.files("harness.viewer").joinpath("static", name).read_text(encoding="utf-8")
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", source)

@@ -62,8 +62,10 @@ def test_the_false_adapter_fails_a_gate_on_its_attribution_instead_of_passing_at
                '[tool.harness.gate]\n"broken.quotes.attribution.f1" = 0.5\n')
     result = _invoke("gate", "--run")
     assert result.exit_code == 1, result.output
-    [line] = [line for line in result.output.splitlines() if "broken.quotes.attribution.f1" in line]
-    assert line.startswith("FAIL") and "1 error(s)" in line and "failed on 1 of 1 document(s)" in line
+    lines = result.output.splitlines()
+    [at] = [i for i, line in enumerate(lines) if "broken.quotes.attribution.f1" in line]
+    reason = " ".join(line.strip() for line in lines[at + 1:] if line.startswith(" "))  # indented below it
+    assert lines[at].startswith("FAIL") and "1 error(s)" in reason and "failed on 1 of 1 document(s)" in reason
     report = json.loads((project / "reports" / "latest" / "report.json").read_text())
     assert report["adapters"]["broken"]["status"] == "failed"
 
@@ -93,9 +95,12 @@ def test_an_adapter_that_failed_on_one_document_fails_every_check_naming_it(proj
                copies=1)
     result = _invoke("gate", "--run")
     assert result.exit_code == 1, result.output
-    checks = [line for line in result.output.splitlines() if line.startswith(("PASS", "FAIL"))]
-    assert len(checks) == 2 and all(line.startswith("FAIL") for line in checks)
-    assert all("failed on 1 of 2 document(s) (1 error(s))" in line for line in checks)
+    lines = result.output.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith(("PASS", "FAIL"))]
+    assert len(starts) == 2 and all(lines[i].startswith("FAIL") for i in starts)
+    for at, end in zip(starts, starts[1:] + [len(lines)]):
+        reason = " ".join(line.strip() for line in lines[at + 1:end] if line.startswith(" "))  # indented below
+        assert "failed on 1 of 2 document(s) (1 error(s))" in reason
 
 
 def test_a_report_made_from_other_gold_is_refused_unless_allowed(project, example_gold_dir):

@@ -116,7 +116,7 @@ def test_html_articles_show_the_exact_text_and_mark_exactly_the_gold(unicode_run
     corpus, _, _, files = unicode_run
     articles, scripts = read_articles(files.html.read_bytes().decode("utf-8"))
     oracle = [a for a in articles if a.adapter == "oracle"]
-    assert scripts == 0
+    assert scripts == 1  # the page's own, allowed by its hash
     assert {(a.doc_id, a.category) for a in oracle} >= {(d.document.id, "entities") for d in corpus}
     for article in articles:
         assert article.text == corpus[article.doc_id].document.text
@@ -124,4 +124,4 @@ def test_html_articles_show_the_exact_text_and_mark_exactly_the_gold(unicode_run
         expected = {offset for gold in _gold_spans(corpus[article.doc_id], article.category)
                     for offset in range(gold.start, gold.end)}
         assert article.marked == expected, (article.doc_id, article.category)
-        assert all("top-tp" in classes for classes in article.statuses.values())
+        assert all(outcome == "hit" for outcome in article.statuses.values())

@@ -132,3 +132,9 @@ def scored_report():
     from harness.report import build_report
 
     return lambda count: build_report(scored_corpus_run(count))
+
+
+@pytest.fixture
+def scored_run():
+    """``scored_run(count)``: a really scored run over ``count`` documents."""
+    return scored_corpus_run

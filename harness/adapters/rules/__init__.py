@@ -37,7 +37,7 @@ from .figures import find_figures
 from .quotes import QuoteFinder
 from .text import read_article
 
-__all__ = ["RulesExtractor", "extract_rules", "quotation_marks_layer"]
+__all__ = ["RulesExtractor", "extract_rules", "names_layer", "quotation_marks_layer"]
 
 
 def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter: str = "rules") -> Predictions:
@@ -89,18 +89,30 @@ def extract_rules(document: Document, *, clean_boilerplate: bool = True, adapter
     return Predictions(document.id, entities, predicted_quotes, predicted_figures, predicted_events, adapter=adapter)
 
 
-def quotation_marks_layer(text: str) -> list:
-    """The rules' quotes between quotation marks in ``text`` (already normalised and cleaned), with their
-    speakers and cues: for adapters that have no component of their own for quotation marks."""
+def names_layer(text: str) -> list:
+    """The rules' name mentions in ``text`` (already normalised and cleaned), as (start, end, type): for
+    adapters whose recogniser misses or mistypes names the rules know by shape, lexicon or context."""
     article = read_article(text, clean_boilerplate=False)
-    return QuoteFinder(article, EntityFinder(article).find()).direct()
+    return [(m.start, m.end, m.type) for m in EntityFinder(article).find()
+            if m.form == "name" and m.type not in ("DATE", "TIME")]
+
+
+def quotation_marks_layer(text: str, *, reported: bool = False) -> list:
+    """The rules' quotes between quotation marks in ``text`` (already normalised and cleaned), with their
+    speakers and cues: for adapters that have no component of their own for quotation marks. With
+    ``reported`` the rules' reported speech follows them (attributions after the words, "according to",
+    a second speech verb), for adapters whose own reading of reported speech misses those forms."""
+    article = read_article(text, clean_boilerplate=False)
+    finder = QuoteFinder(article, EntityFinder(article).find())
+    direct = finder.direct()
+    return direct + finder.indirect(direct) if reported else direct
 
 
 class RulesExtractor(BaseExtractor):
     """The rule-based baseline (see the module docstring)."""
 
     name = "rules"
-    version = "5"  # 5: single marks, split and colon quotes, pronouns as names; 4: datelines, group speakers
+    version = "6"  # 6: durations, quarters, seasons, clock times with days, club short names; 5: single marks, split and colon quotes, pronouns as names; 4: datelines, group speakers
     SETTINGS = (Setting("clean_boilerplate", bool, True, "skip lines recognised as page furniture"),)
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):

@@ -18,24 +18,52 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .text import WORD, Article
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_COUNT = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+          r"|forty|fifty|sixty|ninety|a few|several|a|an)")
+# a qualifier kept inside a date or time span ("up to six weeks", "barely a quarter of an hour")
+_QUALIFIER = r"(?:(?:nearly|almost|about|around|roughly|more than|less than|over|under|up to|at least|barely|just|only) )"
+# the longer forms come first: at one position the first alternative that matches wins
 _DATE_PATTERNS = [re.compile(p) for p in (
+    rf"\b(?:{_MONTH}-{_MONTH} |(?:first|second|third|fourth|final) )quarter"
+    r"(?: of (?:the |this |last |next )?(?:financial|fiscal|calendar) year| of \d{4})?\b",
+    r"\bQ[1-4](?: ?(?:FY)?\d{2,4})?\b",  # "Q3", "Q3 FY24"
+    rf"\b{_MONTH}(?: and|,| to|-|–) ?{_MONTH}(?: \d{{4}})?\b",  # "June and September 2024"
+    r"(?<=\bthe )quarter\b(?![-\w]| of)",  # a back-reference to the period: "in the quarter"
+    r"\b(?:next|last|this|current|previous|coming) (?:financial|fiscal) year\b",
+    r"\bsame (?:period|quarter|month|week) (?:last year|a year (?:earlier|ago))\b",
+    r"\b(?:middle|end|start|beginning) of (?:(?:next|last|this) (?:week|month|year)|(?:19|20)\d{2}|" + _MONTH + r")\b",
+    rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)\b",
+    r"\b(?:summer|winter|autumn)-long\b",
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
     r"\b(?:early|late|mid)[- ](?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}s?)\b",
-    r"\b(?:last|next|this|past|coming|previous) (?:week|weekend|month|year|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-    r"\b(?:yesterday|today|tomorrow)\b",
+    r"\b(?:last|next|this|past|coming|previous|that) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
+    r"(?<=\bthe )weekend\b",
+    r"(?=May\b)(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
+    r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)",  # not the water source
+    r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
     r"\b(?:recent|coming|past) (?:days|weeks|months|years)\b",
-    r"\b(?:(?:nearly|almost|about|around|more than|over) )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)(?:-| )(?:days?|weeks?|months?|years?|decades?)(?!-)(?: ago)?\b",
-    r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
+    rf"\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
+    r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
+    # the lookahead first: most positions fail there at once
+    r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
 )]
+_CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
 _TIME_PATTERNS = [re.compile(p) for p in (
-    r"\b\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|am\b|pm\b)",
+    _CLOCK + r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?: (?:[A-Z]{1,3}T|UTC)\b)?",
     r"\b\d{1,2}:\d{2}\b",
-    r"\b(?:midnight|noon|overnight|late-night)\b",
-    r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that) (?:morning|afternoon|evening|night)\b",
-    r"\b(?:hours|minutes) (?:later|earlier|before|after)\b",
+    r"\b(?:overnight|late-night)\b",
+    r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that|each|every) (?:morning|afternoon|evening|night)\b",
+    r"(?<=\bthe )(?:morning|afternoon|evening)(?: twilight)?\b",
+    r"\b\d{1,3}(?:st|nd|rd|th) minute\b",  # a match minute
+    rf"\b{_QUALIFIER}?(?:(?:a quarter|half|three quarters) of an |half an |an |{_COUNT} )(?:hours?|minutes?|seconds?)\b"
+    r"(?: (?:later|earlier|ago))?",
+    r"\b[Hh]ours\b(?= (?:before|after|later|earlier))",
+    r"(?<=\bfor )hours\b",
 )]
 
 # one alternation per type: a single pass over each line is much faster than one per pattern
@@ -48,7 +76,7 @@ _LOCATION_PREPOSITIONS = frozenset(("in", "near", "from", "outside", "across", "
 
 # ", the vaccine alliance," / ", a former judge,": an apposition right after a name says what the name is
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*[,.]")
-_ORG_NOUNS = frozenset(("alliance", "group", "company", "firm", "agency", "organisation", "organization", "charity",
+_ORG_NOUNS = frozenset(("journal", "magazine", "alliance", "group", "company", "firm", "agency", "organisation", "organization", "charity",
                         "union", "bank", "coalition", "association", "network", "party", "club", "team", "startup",
                         "maker", "manufacturer", "retailer", "operator", "lender", "insurer", "airline", "broadcaster",
                         "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium"))
@@ -65,6 +93,19 @@ _ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper
                               "agency", "group", "company", "firm", "network"))
 
 
+# institutions named after their place: "Ferrow Local Court" makes no organisation of "Ferrow"
+_PLACE_INSTITUTIONS = frozenset(("Court", "Council", "Hospital", "Police", "Library", "Station", "Airport", "School",
+                                 "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal", "Gazette", "Herald",
+                                 "Tribune", "Times", "Post", "News", "Journal", "Echo", "Chronicle"))
+# "the province of X", "the centre of X": the name after is a place
+_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs) of\s+$")
+# "towns such as X"
+_SUCH_AS = re.compile(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
+                      r" (?:such as|like|including)\s+$")
+# "Ferrow-based", "Ferrow-born": the name before is a place
+_BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
+
+
 # a party-state tag after a legislator's name: "R-Texas", "D-Calif.", "I-Vt."
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
@@ -73,6 +114,17 @@ _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-
 _SIDE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _RESULT = re.compile(rf"(?P<a>{_SIDE}) (?:beat|defeated|drew with|lost to|edged|thrashed|overcame|edged past|knocked out)"
                      rf" (?P<b>{_SIDE})(?= (?:\d|by|in|at|on|to|after|with|and|,)|[,.;])")
+
+
+def temporal_mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """DATE and TIME mentions in ``text[start:end]`` as (start, end, type), times first where both match."""
+    stop = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    for pattern, type_ in ((_TIME, "TIME"), (_DATE, "DATE")):
+        for match in pattern.finditer(text, start, stop):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), type_))
+    return sorted(found)
 
 
 def party_tags(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -174,6 +226,12 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
             current = [(s, e, token)]  # "9th U.S. Circuit Court of Appeals": kept only if the name is an organisation's
             pending = []
             continue
+        if _BASED.search(token) and _is_cap(token):
+            if current:
+                runs.append(current)
+            runs.append([(s, e, token)])  # "Ferrow-based Acme Ltd": the place stands apart from the name
+            current, pending = [], []
+            continue
         if _is_cap(token) and not token.isdigit():
             if current and gap_ok:
                 current.extend(pending)
@@ -245,9 +303,8 @@ class EntityFinder:
     # --- dates and times ---
 
     def _dates(self, start: int, end: int) -> None:
-        for pattern, type_ in ((_TIME, "TIME"), (_DATE, "DATE")):
-            for match in pattern.finditer(self.text, start, end):
-                self._add(match.start(), match.end(), type_)
+        for s, e, type_ in temporal_mentions(self.text, start, end):
+            self._add(s, e, type_)
 
     # --- names ---
 
@@ -288,12 +345,24 @@ class EntityFinder:
         # "Acme and Globex": two names, unless the whole is one organisation's name
         # ... unless the words before "and" are a name already ("Justice Department and the State Department")
         joined = words.index("and") if "and" in words[1:-1] else 0
-        if joined and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
-                       or words[joined + 1] == "the" or organisation_shape(words[:joined])):
+        # "Department of Forestry and Fire Protection": the "and" joins the complement of an organisation's "of"
+        of_phrase = bool(joined) and "of" in words[1:joined] and organisation_shape(words[:words.index("of")])
+        if joined and not of_phrase and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
+                                         or words[joined + 1] == "the" or organisation_shape(words[:joined])):
             cut = words.index("and")
             self._classify(run[:cut])
             self._classify(run[cut + 1:])
             return
+        if len(run) >= 2 and words[-1].lower() in lx.PLACE_HEADS and words[-1][:1].isupper() \
+                and self._known_type(full) is None and not organisation_shape(words):
+            self._add(run[0][0], run[-1][0] + len(words[-1]), lx.PLACE_HEADS[words[-1].lower()])
+            return  # "Prince Street", "Mill Lane": no title before a person, but a place's name
+        if len(run) >= 2 and words[0] in lx.COMPASS and self._known_type(" ".join(words[1:])) in ("LOC", "GPE"):
+            self._add(run[0][0], run[-1][0] + len(words[-1]), self._known_type(" ".join(words[1:])))
+            return  # "East Africa", "Southern Europe"
+        if len(run) >= 3 and self._known_type(" ".join(words[1:])) == "ORG" and words[0] in lx.DEMONYMS:
+            self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
+            return  # "Australian Red Cross": a national branch of a known organisation
         # titles: drop them, remember the name after is a person
         titled = False
         i = 0
@@ -311,7 +380,8 @@ class EntityFinder:
                 titled = True
             else:
                 break
-        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None:
+        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None \
+                and words[1] not in lx.NAME_CONNECTORS:  # "Ministry of Education" is one name
             self._classify(run[1:], person=False)  # "Chipmaker Orvane" opening a headline
             if not any(m.start == run[1][0] for m in self.mentions):
                 self._add(run[1][0], run[-1][0] + len(words[-1]), "ORG")
@@ -333,7 +403,7 @@ class EntityFinder:
                 self._single(run, after=after)
                 return
         kind = self._known_type(full)
-        if "of" in words[2:-1] and not titled:
+        if "of" in words[2:-1]:
             # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
             at = words.index("of")
             if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]):
@@ -356,6 +426,12 @@ class EntityFinder:
         if kind is None:
             if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._organisation_noun_before(start):
                 kind = "ORG"
+            elif not titled and len(run) <= 3 and words[0] not in lx.FIRST_NAMES and not self._sentence_start(start) \
+                    and self._word_before(start).lower() in ("in", "near", "from", "outside", "into", "towards", "toward") \
+                    and all(self._name_like(w) for w in words):
+                kind = "GPE"  # "in Oak Flat": a place of more than one word nobody knows
+            elif words[-1] in ("Fire", "Wildfire", "Blaze", "Bushfire") and not titled:
+                kind = "EVENT"  # "the Cedar Ridge Fire": a named wildfire
             elif person and (titled or self._role_before(start) or self._person_like(words)):
                 kind = "PERSON"
         if kind is None:
@@ -364,6 +440,12 @@ class EntityFinder:
             # "Senator Rand Paul of Kentucky": a person and the place they represent
             at = words.index("of")
             place = words[at + 1:]
+            body = place[1:] if place[0] == "the" else place
+            if self._person_like(words[:at]) and body and (organisation_shape(body) or organisation_shape(words[at + 1:])):
+                # "Inspector Ann Lee of Harwick Police", "Professor Ada Obi of the University of Kent"
+                self._classify(run[:at])
+                self._classify(run[at + 1:], person=False)
+                return
             if self._known_type(" ".join(place)) in ("GPE", "LOC") or (
                     titled and len(place) <= 2 and all(self._name_like(w) for w in place)):
                 self._classify(run[:at])
@@ -374,12 +456,18 @@ class EntityFinder:
             self.surnames.setdefault(words[-1], canonical)
             self._add(start, end, kind, canonical=canonical)
         else:
-            if kind == "ORG" and len(run) > 1 and words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES:
+            if kind == "ORG" and len(run) > 1 and words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES \
+                    and words[-1] not in _PLACE_INSTITUTIONS:
                 self.aliases.setdefault(words[0], "ORG")  # "Acme Holdings" ... later "Acme"
+            if kind == "ORG" and len(run) == 2 and words[-1] in lx.CLUB_SUFFIXES:
+                self.aliases.setdefault(words[-1], "ORG")  # "Kelso Rovers" ... later "Rovers"
             self._add(start, end, kind)
 
     def _title_inside(self, words: list[str]) -> int:
-        """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0."""
+        """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0; none
+        where the words end an organisation's name ("Ohio Justice Collaborative")."""
+        if words[-1] in lx.ORG_SUFFIXES:
+            return 0
         for i in range(1, len(words) - 1):
             for size in (2, 1):
                 if " ".join(words[i:i + size]) in _PERSON_TITLES and i + size < len(words):
@@ -397,6 +485,8 @@ class EntityFinder:
             return False
         if words[0] in lx.FIRST_NAMES:
             return True
+        if words[0] in lx.DEMONYMS:
+            return False  # "Australian Open", "Andean Pact"
         return words[0] not in lx.NOT_FIRST_NAMES and not any(w in lx.ORG_SUFFIXES for w in words[1:])
 
     @staticmethod
@@ -428,6 +518,11 @@ class EntityFinder:
 
     def _compound(self, start: int, word: str) -> None:
         parts = word.split("-")
+        if _BASED.search(word) and all(self._name_like(part) for part in parts[:-1]):
+            name = "-".join(parts[:-1])
+            kind = self._known_type(name)
+            self._add(start, start + len(name), kind if kind in ("GPE", "LOC") else "GPE" if kind is None else kind)
+            return
         if all(self._name_like(part) and self._known_type(part) is None for part in parts) \
                 and self._word_before(start).lower() in _LOCATION_PREPOSITIONS and not self._sentence_start(start):
             self._add(start, start + len(word), "GPE")  # "in Emilia-Romagna", "across Baden-Wuerttemberg"
@@ -452,6 +547,8 @@ class EntityFinder:
             head = self.text[e:].index(self._word_after(e)) + e
             self._add(s, head + len(after), lx.PLACE_HEADS[after])
             return
+        if kind is None and _PART_OF.search(self.text[max(0, s - 30):s]):
+            kind = "GPE"  # "the province of X", whatever else X names
         if kind is None:
             if word in self.surnames:
                 self._add(s, e, "PERSON", canonical=self.surnames[word])
@@ -481,6 +578,42 @@ class EntityFinder:
                 kind = "GPE"
         if kind is not None:
             self._add(s, e, kind, canonical=self.surnames.get(word) if kind == "PERSON" else None)
+
+    def _by_context(self, start: int, end: int) -> None:
+        """Single names nothing typed, typed by the words around them.
+
+        A name after "the province of" (or state, town ...) is a place; one
+        joined by "and", "or" or a comma to a place is a place too ("between
+        Ferrow and Dunmore"); a first name of one person named in full is that
+        person ("Ada" after "Ada Okoro"); an abbreviation in brackets after an
+        organisation's name is that organisation ("(Ofwat)").
+        """
+        text = self.text
+        persons = [m for m in self.mentions if m.type == "PERSON" and m.form == "name" and " " in m.text]
+        first_names: dict[str, set[str]] = {}
+        for m in persons:
+            first_names.setdefault(m.text.split()[0], set()).add(m.canonical or m.text)
+        for match in re.finditer(r"(?<![\w-])(?<!\w['’])[A-Z][a-zà-ÿ]+(?:[A-Z][a-z]+)?(?![\w-])", text[start:end]):
+            s, e = start + match.start(), start + match.end()
+            word = _possessive(match.group())
+            e = s + len(word)
+            if word in lx.NOT_NAMES or any(m.start < e and s < m.end for m in self.mentions):
+                continue
+            before = text[max(0, s - 40):s]
+            after = text[e:e + 40]
+            places = [m for m in self.mentions if m.type == "GPE" and m.form == "name"]
+            if _PART_OF.search(before) or _SUCH_AS.search(before) or any(m.text == word for m in places):
+                self._add(s, e, "GPE")  # "the province of X", "towns such as X", a place named so before
+            elif any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[m.end:s]) for m in places) or \
+                    any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[e:m.start]) for m in places):
+                if not self._sentence_start(s):
+                    self._add(s, e, "GPE")
+            elif len(first_names.get(word, ())) == 1:
+                self._add(s, e, "PERSON", canonical=next(iter(first_names[word])))
+            elif re.match(r"\)", after) and re.search(r"\($", before):
+                named = [m for m in self.mentions if m.type == "ORG" and re.fullmatch(r"\s*\(", text[m.end:s])]
+                if named:
+                    self._add(s, e, "ORG")
 
     def _sides(self, start: int, end: int) -> None:
         """The two sides of a result ("Yorkshire beat Lancashire by six wickets") are teams when nothing else
@@ -551,6 +684,8 @@ class EntityFinder:
                     self._classify(run)
         for run in deferred:
             self._classify(run)
+        for start, end in self.article.sentences:
+            self._by_context(start, end)
         for start, end in self.article.sentences:
             self._sides(start, end)
         for start, end in self.article.headings:

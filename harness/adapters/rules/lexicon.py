@@ -223,7 +223,14 @@ PLACE_HEADS = {
     "station": "FAC", "plant": "FAC", "dam": "FAC", "hospital": "FAC", "palace": "FAC", "arena": "FAC",
     "park": "FAC", "tower": "FAC", "building": "FAC", "prison": "FAC", "base": "FAC", "port": "FAC",
     "cathedral": "FAC", "church": "FAC", "mosque": "FAC", "road": "FAC", "highway": "FAC",
+    "showground": "FAC", "showgrounds": "FAC", "lane": "FAC", "drive": "FAC", "boulevard": "FAC",
 }
+# words of direction before a place's name that make a place of their own ("East Africa", "South Ferrow")
+COMPASS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                     "Upper", "Lower"))
+# "the province of X": an administrative word before "of" names the place after it
+ADMINISTRATIVE = frozenset(("province", "state", "city", "town", "village", "region", "district", "county",
+                            "municipality", "prefecture", "borough", "shire"))
 
 # last words of organisation names
 ORG_SUFFIXES = frozenset("""
@@ -233,15 +240,19 @@ College|School|Institute|Foundation|Association|Federation|Union|Committee|Commi
 Service|Services|Police|Bureau|Board|Club|FC|United|City|Airlines|Airways|Motors|Energy|Systems|Technologies|Media
 Times|Post|News|Journal|Press|Network|Organization|Organisation|Alliance|League|Society|Centre|Center|Coalition
 Cabinet|Government|Administration|Secretariat|Reserve|Exchange|Trust|Labs|Pharmaceuticals|Industries|Enterprises
-Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real
+Rovers|Rangers|Wanderers|Athletic|Albion|Hotspur|Dynamo|Olympique|Sporting|Real|Town|Borough|Thistle|Argyle
 Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Pentagon|Commonwealth
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
+# the last word of a sports club's name, which reports use alone for the club ("Rovers", "Athletic")
+CLUB_SUFFIXES = frozenset(("Rovers", "Rangers", "Wanderers", "Athletic", "Albion", "Hotspur", "Town", "Borough",
+                           "Thistle", "Argyle", "Dynamo"))
+
 EVENT_HEADS = frozenset("""
 Grand Prix|Olympics|Olympic Games|Paralympics|Games|Cup|World Cup|Championship|Championships|Tournament|Open
 Summit|Conference|Forum|Festival|Marathon|Expo|Biennale|War|Revolution|Uprising|Crisis|Awards|Oscars|Grammys
@@ -285,8 +296,8 @@ Chancellor|King|Queen|Prince|Princess|Emperor|Pope|Sheikh|Emir|Sultan|Mayor|Gove
 Congressman|Congresswoman|Judge|Justice|Attorney General|Prosecutor|General|Gen.|Lieutenant|Lt.|Colonel|Col.|Major|Maj.
 Captain|Capt.|Commander|Admiral|Adm.|Sergeant|Sgt.|Marshal|Field Marshal|Secretary|Secretary of State|Ambassador|Envoy
 Spokesman|Spokeswoman|Spokesperson|Director|Chairman|Chairwoman|Chair|CEO|Chief|Coach|Manager|Captain|Dr.|Dr|Mr.|Mr|Mrs.|Mrs
-Ms.|Ms|Miss|Sir|Dame|Lord|Lady|Professor|Prof.|Rev.|Reverend|Father|Bishop|Archbishop|Patriarch|Cardinal|Rabbi|Imam
-Dictator|Leader|Opposition Leader|Speaker|Officer|Detective|Inspector|Sheriff|Commissioner|Striker|Midfielder|Defender
+Ms.|Ms|Miss|Sir|Dame|Lord|Lady|Professor|Prof.|Prof|Rev.|Reverend|Father|Bishop|Archbishop|Patriarch|Cardinal|Rabbi|Imam
+Comrade|Councillor|Councilor|Councilman|Councilwoman|Alderman|Organiser|Organizer|Dictator|Leader|Opposition Leader|Speaker|Officer|Detective|Inspector|Sheriff|Commissioner|Striker|Midfielder|Defender
 Goalkeeper|Forward|Quarterback|Pitcher|Champion|Analyst|Economist|Lawyer|Attorney|Defendant|Plaintiff|Witness|Author
 """.replace("\n", "|").split("|")) - {""}
 
@@ -344,9 +355,10 @@ _SPEECH = {
     "accuse": "accuse accused accuses", "promise": "promise promised promises",
     "vow": "vow vowed vows", "suggest": "suggest suggested suggests", "predict": "predict predicted predicts",
     "tweet": "tweet tweeted tweets", "recall": "recall recalled recalls", "testify": "testify testified testifies",
-    "call": "called", "allege": "allege alleged alleges", "stress": "stress stressed stresses",
+    "call": "called calling", "allege": "allege alleged alleges", "stress": "stress stressed stresses",
     "emphasise": "emphasise emphasised emphasize emphasized", "complain": "complain complained complains",
     "concede": "concede conceded concedes", "estimate": "estimate estimated estimates",
+    "rule": "ruled", "order": "ordered",
     "announce_": "announcement", "quote": "quoted", "tell_": "telling",
 }
 SPEECH_VERBS: dict[str, str] = {form: lemma.rstrip("_") for lemma, forms in _SPEECH.items() for form in forms.split()}
@@ -354,7 +366,8 @@ SPEECH_VERBS: dict[str, str] = {form: lemma.rstrip("_") for lemma, forms in _SPE
 CONTENT_OBJECT_VERBS = frozenset(("urge", "urged", "urges", "praise", "praised", "praises", "dismiss", "dismissed",
                                   "dismisses", "describe", "described", "describes", "announce", "announced",
                                   "announces", "deny", "denied", "denies", "promise", "promised", "vow", "vowed",
-                                  "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called"))
+                                  "predict", "predicted", "confirm", "confirmed", "warn", "warned", "call", "called",
+                                  "calling"))
 
 # people quoted as a group, with no name ("officials said", "local residents told reporters")
 SPEAKING_GROUPS = ("officials", "authorities", "police", "sources", "witnesses", "analysts", "experts", "residents",

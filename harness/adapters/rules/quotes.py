@@ -50,21 +50,24 @@ _BODY = "(?:government|ministry|officials|authorities|police|sources|military|ar
 # a pronoun; a name with role words before it, which may follow an organisation or place ("City manager Pep
 # Guardiola"); a description ("the mayor"); or a group ("Texas officials")
 _SPEAKER = (rf"(?:he|she|they|it|He|She|They|It|(?:[Tt]he |[Aa]n? )?(?:{_NAME} (?=[a-z]))?(?:[a-z][\w-]* ){{0,4}}{_NAME}"
-            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[a-z][\w’'-]* ){{0,3}}[a-z][\w-]*|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
+            rf"|(?:[A-Z][\w.-]* ){{0,3}}[A-Z][\w.-]*['’]s (?:{_MODIFIER} ){{0,2}}{_MODIFIER}"
+            rf"|(?:[Tt]he |[Aa]n? |(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) )(?:[A-Z][\w’'.]*-[a-z][\w-]* )?(?:{_MODIFIER} |of ){{0,3}}{_MODIFIER}|(?:[Tt]he )?{_NAME} (?:state )?{_BODY}"
             rf"|(?:(?:{_MODIFIER} ){{0,2}}{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with) {_NAME})?)")
+# how long an apposition between a speaker and the verb may be ("Ana Ruiz, a nurse at ... who led the study, said")
+_APPOSITION = 130
 _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|again|repeatedly|publicly) )?"
 
 # '"...," said cardiologist Omar Haddad': role words may stand before the name
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_MODIFIER} ){{0,2}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_NAME} (?=[a-z]))?(?:{_MODIFIER} ){{0,3}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
 # '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
-_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
+_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
                      rf"(?P<rest>[^\"“”]{{0,60}}?)[:,]?\s*$")
 # a quotation introduced by a colon after a clause with no speech verb ("She put it simply:", "X was less pleased:")
 _COLON_INTRO = re.compile(r"^(?P<clause>[^\"“”:;]{3,120}):\s*$")
 # what is between the halves of a quotation split by its attribution: '"...," Smith said, "..."'
 _SPLIT = re.compile(rf"^[\s,]*[^.!?;:\"“”]{{0,80}}\b(?:{_VERBS})\b[^.!?;:\"“”]{{0,60}},\s*$")
-_INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,60}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+_INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 # "..., the company said on Tuesday." and "..., the company said, as demand grows": the attribution ends the
 # reported words, or a clause of the writer's own follows it
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?"
@@ -82,6 +85,19 @@ _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:the|a|an|his|her|their|
                         r"(?:,? (?:on|in|at|during|late|early|last|this) [^,;:\"“]{1,30}?,?)?\s+(?:that\s+)?")
 _SUBJECT_START = re.compile(rf"(?i:{_SUBJECT_WORDS}|you)\s|\d|[A-Z]")
 _JOINT = re.compile(r"[,;]?\s+(?:while|whereas|but|and)\s+$")
+# a second speech verb of the same subject, with its own "that": "said X and confirmed that Y"
+_JOINED_VERB = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?P<verb>{_VERBS})\s+(?:that\s+|(?=(?i:{_SUBJECT_WORDS}|more|most)\s))")
+# what follows a speaker's name: an apposition, then the speech verb; what stands before one named after it
+_SUBJECT_OF_VERB = re.compile(rf"(?:\s+(?:of|at|from)\s+[^,\"“”]{{2,60}}?)?(?:,\s+[^,\"“”]{{2,{_APPOSITION}}},)?,?\s+"
+                              rf"{_ADVERB}{_VERBS}\b")
+_AFTER_A_VERB = re.compile(rf"\b(?:said|says|added|adds|wrote|asked|replied|explained|continued)\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
+# a speech participle after a comma: "..., calling the dip "a blip"", "..., saying it would appeal"
+_PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
+# "X, according to Y.": Y is the source of the reported words before it
+_ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,70}?)\.?$")
+_ACCORDING_FIRST = re.compile(r"(?P<cue>According to)\s+(?P<src>[^,.;\"“”]{2,70}?),\s+")
+# an aside between a speech verb and its clause: "She warned, however, that ..."
+_ASIDE = re.compile(r",\s*(?:however|though|too|also|meanwhile|moreover|again|in turn|for (?:her|his|its|their) part),(?=\s)")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
 _CLAUSE_START = re.compile(rf"(?:{_SUBJECT_WORDS}|more|about|around|nearly|at least|\d[\d,.]*|[A-Z][\w’'-]*)\s+\w+", re.I)
 _LEADING_ADJUNCT = re.compile(r"^(?:(?:on|in|at|during|late|early|last|this|after|before|to|via|over) [^,;:]{1,40}?,?\s+)+")
@@ -187,11 +203,17 @@ class QuoteFinder:
     def _narrow_speaker(self, start: int, end: int) -> tuple[int, int]:
         if re.match(rf"(?:{_MODIFIER} ){{0,2}}{_GROUP}(?:\s+(?:at|from|with|of)\s.*)?$", self.text[start:end], re.I):
             return start, end  # "analysts at Deccan Securities": the group speaks, the name says whose
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")]
+        # a place that only qualifies the speaker ("the Leeds-based maker") does not speak
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG", "GPE", "NORP")
+                  and not (m.type in ("GPE", "NORP") and self.text[m.end:m.end + 1] == "-")]
         persons = [m for m in inside if m.type == "PERSON"]
-        chosen = (persons or inside)
-        if chosen:
-            return chosen[-1].start, chosen[-1].end
+        if persons:
+            return persons[-1].start, persons[-1].end
+        organisations = [m for m in inside if m.type == "ORG"]
+        if organisations:  # "Acme, the Leeds-based maker,": the organisation speaks, not the place
+            return organisations[0].start, organisations[0].end
+        if inside:
+            return inside[-1].start, inside[-1].end
         words = self.text[start:end]
         lead = re.match(r"(?:[Tt]he |[Aa]n? )?", words)
         if lead and lead.end() and words[lead.end():lead.end() + 1].isupper():
@@ -214,7 +236,10 @@ class QuoteFinder:
             # a name known to fit, in this sentence or the one before, wins over a nearer one not known to
             here = self.article.sentence_index(start)
             fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= 1]
-            if fitting:
+            last = [m for m in before if self._speaks_here(m) and here - self.article.sentence_index(m.start) <= 2]
+            if last:
+                before = last  # "..., she added": the person quoted just before, not a name mentioned since
+            elif fitting:
                 before = fitting
         if not before:
             return start, end
@@ -225,6 +250,26 @@ class QuoteFinder:
             self.pronoun_mentions.append(Mention(start, end, word, referent.type, "pronoun",
                                                  referent.canonical or referent.text))
         return referent.start, referent.end
+
+    def _speaks_here(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a speaker: the last one quoted, or the subject of a speech verb ("Ana Ruiz,
+        the coach, said") or named right after one ("said coach Ana Ruiz")."""
+        if self._last_speaker == (mention.start, mention.end):
+            return True
+        text = self.text
+        return bool(_SUBJECT_OF_VERB.match(text, mention.end, min(len(text), mention.end + 200))) or \
+            bool(_AFTER_A_VERB.search(text, max(0, mention.start - 60), mention.start))
+
+    def _learn_gender(self, speaker: tuple[int, int], cue: tuple[int, int] | None) -> None:
+        """A speaker whose reported words open with "her" or "his" ("Ana Ruiz said her team ...") is a "she"
+        or a "he", as a later pronoun may need to know."""
+        if cue is None:
+            return
+        opening = re.match(r"\s+(?:that\s+)?(she|her|he|his)\b", self.text[cue[1]:cue[1] + 20])
+        person = [m for m in self.mentions if (m.start, m.end) == speaker and m.type == "PERSON"]
+        if opening and person:
+            self._gender.setdefault(person[0].canonical or person[0].text,
+                                    "she" if opening.group(1) in ("she", "her") else "he")
 
     def _gender_of(self, mention: Mention) -> str | None:
         """ "he" or "she" for a person, when a title before one of their mentions or an earlier pronoun says."""
@@ -290,8 +335,41 @@ class QuoteFinder:
         for match in _INDIRECT.finditer(self.text, sentence[0], open_at):
             found = match
         if found is None:
-            return None, None
+            participle = None
+            for participle in _PARTICIPLE.finditer(self.text, sentence[0], open_at):
+                pass
+            subject = self._sentence_subject(sentence[0], participle.start()) if participle else None
+            if subject is None:
+                return None, None
+            return subject, participle.span("verb")
+        if self.text[found.end("spk"):found.start("verb")].strip() == "," and found.group("verb").endswith("ing"):
+            return self._sentence_subject(sentence[0], found.start("spk")), found.span("verb")  # "..., calling"
         return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
+
+    def _nested(self, start: int, end: int, speaker: tuple[int, int] | None) -> list[FoundQuote]:
+        """Quotations inside the quotation ``text[start:end]``: '"I told them, 'You will lose,'" she said'.
+
+        One the speaker reports themselves ("I told them," "we said") is
+        theirs; one anybody else says has no speaker known here.
+        """
+        found = []
+        for open_at, close_at in _pairs(self.text, start, end):
+            if open_at == start or len(self.text[open_at + 1:close_at].split()) < 3:
+                continue
+            own = re.search(rf"\b(?:I|we|We)\s+(?:{_VERBS})\b[^.!?]{{0,30}}$", self.text[start:open_at])
+            found.append(FoundQuote(open_at + 1, close_at, "direct", speaker if own else None,
+                                    (start + own.start(), start + own.end()) if own else None))
+        return found
+
+    def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """Who a participle after a comma ("..., calling it ...") is said by: the first person named before it
+        in the sentence, else the first organisation."""
+        before = [m for m in self.mentions if start <= m.start and m.end <= end and m.form == "name"]
+        for kind in ("PERSON", "ORG"):
+            named = [m for m in before if m.type == kind]
+            if named:
+                return named[0].start, named[0].end
+        return None
 
     def _consent(self, offset: int) -> bool:
         """Whether the sentence at ``offset`` is a cookie or consent prompt ('Select "Accept all" to agree'):
@@ -341,9 +419,12 @@ class QuoteFinder:
                         continue  # scare quotes or a title
                 if speaker is not None:
                     speaker = self._resolve_pronoun(*speaker)
+                    self._learn_gender(speaker, cue)
                     self._last_speaker = previous_speaker = speaker
                     previous_cue = cue
                 quotes.append(FoundQuote(start, end, kind, speaker, cue))
+                if kind == "direct":
+                    quotes.extend(self._nested(start, end, speaker))
         return quotes
 
     def indirect(self, direct: list[FoundQuote]) -> list[FoundQuote]:
@@ -364,11 +445,15 @@ class QuoteFinder:
                     # a second speaker may follow ("X said ... while officials said ...")
                     found.append(quote)
                     in_sentence = True
+                    second = self._joined(quote, s_end, quoted)
+                    if second is not None:
+                        found.append(second)
+                        quote = second
                     match = _INDIRECT.search(sentence, quote.end - s_start)
                 else:
                     match = _INDIRECT.search(sentence, match.end("verb"))
             if not in_sentence:
-                quote = self._inverted(s_start, s_end, quoted)
+                quote = self._inverted(s_start, s_end, quoted) or self._participle(s_start, s_end, quoted)
                 if quote is not None:
                     found.append(quote)
         return found
@@ -384,11 +469,16 @@ class QuoteFinder:
         if _AFTER_QUOTE.search(text, s_start, spk_start):
             return None  # '"...," the inspector said outside the court': the attribution of a direct quote
         rest_start = verb_end
+        aside = _ASIDE.match(text, rest_start, s_end)
+        if aside:
+            rest_start = aside.end()
         rest = text[rest_start:s_end]
         if rest.lstrip().startswith((":", '"', "“", ",")):
             return None  # the attribution of a direct quote
         verb = text[verb_start:verb_end].lower()
         that = _THAT.match(rest)
+        if that and not self._adjunct_lead(that.group("lead"), verb):
+            that = None
         if that:
             content_start = rest_start + that.end()
         else:
@@ -405,13 +495,21 @@ class QuoteFinder:
                 if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
                         or _NOT_CLAUSE.match(text, content_start):
                     return None
+            else:
+                # "warned of higher costs", "called for calm": the object after the preposition is the content
+                governed = re.match(r"(?:of|about|against|for)\s+", text[content_start:content_start + 10])
+                if governed:
+                    content_start += governed.end()
         content_end = s_end
         while content_end > content_start and text[content_end - 1] in ".!? ":
             content_end -= 1
         # a relative clause of background ends the reported words (", which ...")
-        tail = re.search(r",\s+(?:which|who|where|when|as|after|amid|while|according)\b", text[content_start:content_end])
-        if tail:
-            content_end = content_start + tail.start()
+        tail = self._background(content_start, content_end)
+        if tail is not None:
+            content_end = tail
+        joined = _JOINED_VERB.search(text, content_start + 1, content_end)
+        if joined:
+            content_end = joined.start()
         # another attribution joined on ("... while regional authorities said ...") ends these words
         for nested in _INDIRECT.finditer(text, content_start + 1, content_end):
             joint = _JOINT.search(text, content_start, nested.start())
@@ -427,15 +525,96 @@ class QuoteFinder:
             return None
         if text[spk_end:verb_start].strip() == "," and text[verb_start:verb_end].endswith("ing"):
             # "... blocked the flights to a third country, saying ...": the sentence's subject speaks
-            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"]
+            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"] or \
+                [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "ORG"]
             speaker = (people[0].start, people[0].end) if people else None
         if speaker is not None:
             speaker = self._resolve_pronoun(*speaker)
         return FoundQuote(content_start, content_end, "indirect", speaker, (verb_start, verb_end))
 
+    def _joined(self, first: FoundQuote, s_end: int, quoted: list) -> FoundQuote | None:
+        """The words after a second speech verb of the same speaker ("... and confirmed that Y"), or None."""
+        text = self.text
+        joined = _JOINED_VERB.match(text, first.end)
+        if joined is None:
+            return None
+        content_start, content_end = joined.end(), s_end
+        while content_end > content_start and text[content_end - 1] in ".!? ":
+            content_end -= 1
+        tail = self._background(content_start, content_end)
+        if tail is not None:
+            content_end = tail
+        if len(text[content_start:content_end].split()) < 3 or \
+                any(qs <= content_start and content_end <= qe for qs, qe in quoted):
+            return None
+        return FoundQuote(content_start, content_end, "indirect", first.speaker, joined.span("verb"))
+
+    def _source(self, start: int, end: int) -> tuple[int, int]:
+        """Who an "according to" gives as the source: a person or organisation named there, else the body a
+        document comes from ("figures from the health service"), else the phrase ("city records")."""
+        named = [m for m in self.mentions if start <= m.start and m.end <= end and m.type in ("PERSON", "ORG")]
+        if named:
+            return named[-1].start, named[-1].end
+        origin = re.search(r"\b(?:from|by|of)\s+", self.text[start:end])
+        return (start + origin.end(), end) if origin else (start, end)
+
+    @staticmethod
+    def _adjunct_lead(lead: str, verb: str) -> bool:
+        """Whether the words between a speech verb and its "that" are no clause of their own: nothing, a time
+        or place ("on Monday"), an addressee after "told", or a medium ("in a 41-page ruling")."""
+        words = lead.strip(" ,")
+        if not words or lx.SPEECH_VERBS.get(verb) in ("tell", "ask"):
+            return True
+        return bool(_LEADING_ADJUNCT.fullmatch(words + " ")) and not re.search(rf"\b(?:{_VERBS}|and)\b", words)
+
+    def _background(self, start: int, end: int) -> int | None:
+        """Where a clause of background ends the reported words (", which ...", ", according to ..."), or None.
+
+        A relative clause set off by commas right after the reported
+        clause's subject ("the fee, which rose in May, was unlawful") is part
+        of the words: the clause goes on after its closing comma.
+        """
+        text = self.text
+        for tail in re.finditer(r",\s+(?:which|who|whose|where|when|as|after|amid|while|according)\b", text[start:end]):
+            at = start + tail.start()
+            if tail.group().split()[-1] in ("which", "who", "whose", "where"):
+                closing = text.find(",", at + 1, end)
+                subject_only = len(text[start:at].split()) <= 6 and not re.search(r"\b(?:is|are|was|were|had|has|have|will|would)\b", text[start:at])
+                if closing != -1 and subject_only and len(text[closing + 1:end].split()) >= 2:
+                    continue
+            return at
+        return None
+
+    def _participle(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
+        """ "The firm kept its rating, calling the dip "a blip"": the words after a speech participle, said by
+        the sentence's subject."""
+        match = _PARTICIPLE.search(self.text, s_start, s_end)
+        if match is None:
+            return None
+        speaker = self._sentence_subject(s_start, match.start())
+        content_start, content_end = match.end(), s_end
+        while content_end > content_start and self.text[content_end - 1] in ".!? ":
+            content_end -= 1
+        if speaker is None or len(self.text[content_start:content_end].split()) < 3 or \
+                any(qs <= content_start and content_end <= qe for qs, qe in quoted):
+            return None
+        return FoundQuote(content_start, content_end, "indirect", speaker, match.span("verb"))
+
     def _inverted(self, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         text = self.text
         sentence = text[s_start:s_end]
+        according = _ACCORDING.search(sentence)
+        leading = _ACCORDING_FIRST.match(sentence)
+        if according or leading:
+            if according:
+                content = (s_start, s_start + according.start())
+            else:
+                content = (s_start + leading.end(), s_end - (1 if sentence.endswith(".") else 0))
+            match = according or leading
+            if len(text[content[0]:content[1]].split()) >= 4 and not any(m in text[content[0]:content[1]] for m in '"“”'):
+                return FoundQuote(content[0], content[1], "indirect",
+                                  self._source(s_start + match.start("src"), s_start + match.end("src")),
+                                  (s_start + match.start("cue"), s_start + match.end("cue")))
         for pattern in (_INVERTED_TAIL, _INVERTED_TAIL_VERB_FIRST):
             match = pattern.search(sentence)
             if match is None:

@@ -55,10 +55,12 @@ class Article:
         return any(s <= offset < e for s, e in self.boilerplate)
 
 
-def _is_heading(line: str, first: bool) -> bool:
+def _is_heading(line: str, first: bool, second: bool = False) -> bool:
     words = line.split()
     if first and len(words) <= 25 and not re.search(r"(?:[.\"”]|[.!?,]')\s*$", line):
         return True  # the title
+    if second and len(words) <= 40 and not re.search(r"(?:[.!?:\"”]|[.!?,]')\s*$", line):
+        return True  # the standfirst under the title: a summary line without a closing full stop
     return len(words) <= 10 and not re.search(r"(?:[.!?\"”:]|[.!?,]')\s*$", line)
 
 
@@ -105,13 +107,16 @@ def read_article(text: str, *, clean_boilerplate: bool = True) -> Article:
     skip = {(b.start, b.end) for b in boilerplate_lines(text)} if clean_boilerplate else set()
     article.boilerplate = sorted(skip)
     first = True
+    second = False
     for start, end in lines(text):
         line = text[start:end]
         if not line.strip():
             continue
         if (start, end) in skip:
             continue
-        if _is_heading(line, first):
+        heading = _is_heading(line, first, second)
+        second = first and heading  # only the line right under the title can be its standfirst
+        if heading:
             article.headings.append((start, end))
         else:
             article.paragraphs.append((start, end))

@@ -1,0 +1,95 @@
+"""`harness show DOC`: one document's items with their outcomes, from the latest report or another run."""
+
+from __future__ import annotations
+
+import json
+
+DOC = "example-harbour-tech"
+
+
+def _items(harness, project, *options):
+    proc = harness(project, "show", DOC, "--json", *options)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_the_oracle_hits_every_gold_item(project, harness, report):
+    harness(project, "run", "--adapters", "counting,oracle")
+    shown = _items(harness, project, "--adapter", "oracle")
+    assert shown["items"] and {item["outcome"] for item in shown["items"]} == {"hit"}
+    scores = report(project)["adapters"]["oracle"]["scores"]
+    gold = json.loads((project / "gold" / "annotations" / f"{DOC}.json").read_text())
+    assert len([i for i in shown["items"] if i["category"] == "quotes"]) == len(gold["quotes"])
+    assert scores["quotes"]["fn"] == 0
+
+
+def test_outcomes_agree_with_the_report_counts(project, harness):
+    """Over both documents, hits and misses add up to the report's tp and fn for the adapter."""
+    harness(project, "run", "--adapters", "counting")
+    report = json.loads((project / "reports/latest/report.json").read_text())
+    entities = report["adapters"]["counting"]["scores"]["entities"]
+    statuses = {"tp": 0, "fn": 0, "fp": 0, "boilerplate": 0}
+    for doc in ("example-harbour-tech", "example-harbour-tech-copy"):
+        proc = harness(project, "show", doc, "--json", "--category", "entities")
+        for item in json.loads(proc.stdout)["items"]:
+            statuses[item["status"]] += 1
+    assert statuses["tp"] == entities["tp"] and statuses["fn"] == entities["fn"]
+    assert statuses["fp"] + statuses["boilerplate"] == entities["fp"]
+
+
+def test_the_counting_adapter_shows_wrong_types_false_alarms_and_boilerplate(project, harness):
+    harness(project, "run", "--adapters", "counting")
+    outcomes = {item["outcome"] for item in _items(harness, project)["items"]}
+    # it calls every capitalised word an ORG: "Berlin" (a GPE) is a wrong type, "Harbour" of
+    # "Harbour Tech" a wrong span, "Read" in the related-article box boilerplate
+    assert {"hit", "wrong type", "wrong span", "false alarm", "leaked from boilerplate"} <= outcomes
+
+
+def test_only_errors_leaves_out_the_hits(project, harness):
+    harness(project, "run", "--adapters", "counting")
+    every = _items(harness, project)["items"]
+    errors = _items(harness, project, "--only", "errors")["items"]
+    assert errors == [item for item in every if item["outcome"] != "hit"] and len(errors) < len(every)
+
+
+def test_the_terminal_view_names_each_outcome_and_note(project, harness):
+    harness(project, "run", "--adapters", "counting")
+    proc = harness(project, "show", DOC, "--category", "entities")
+    assert proc.returncode == 0, proc.stderr
+    assert "counting · entities" in proc.stdout and "leaked from boilerplate" in proc.stdout
+    assert "\x1b[" not in proc.stdout  # piped: no colour codes
+
+
+def test_an_older_run_is_shown_by_its_id(project, harness, reconfigure):
+    harness(project, "run", "--adapters", "counting")
+    [older] = (project / "reports" / "runs").iterdir()
+    reconfigure(project, mode="none")  # the next run predicts nothing
+    harness(project, "run", "--adapters", "counting")
+    now = _items(harness, project, "--category", "entities")["items"]
+    before = _items(harness, project, "--category", "entities", "--report", older.name)["items"]
+    assert {i["outcome"] for i in now} == {"missed"} and "hit" in {i["outcome"] for i in before}
+
+
+def test_unknown_document_adapter_and_category_are_usage_errors_with_suggestions(project, harness):
+    harness(project, "run", "--adapters", "counting")
+    for arguments, hint in (((DOC[:-1],), f"Did you mean '{DOC}'"),
+                            ((DOC, "--adapter", "countin"), "Did you mean 'counting'"),
+                            ((DOC, "--category", "entity"), "Did you mean 'entities'")):
+        proc = harness(project, "show", *arguments)
+        assert proc.returncode == 2 and hint in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_without_a_report_it_says_to_run_first(project, harness):
+    proc = harness(project, "show", DOC)
+    assert proc.returncode == 2 and "harness run" in proc.stderr
+
+
+def test_a_document_the_adapter_failed_on_shows_the_error(project, harness, add_document):
+    add_document(project, "example-broken")
+    harness(project, "run", "--adapters", "counting")
+    proc = harness(project, "show", "example-broken", "--json")
+    shown = json.loads(proc.stdout)
+    assert {item["outcome"] for item in shown["items"]} == {"missed"}
+    [error] = shown["errors"]
+    assert error["adapter"] == "counting" and error["stage"] == "extract"
+    assert "counting failed on example-broken" in harness(project, "show", "example-broken").stderr
