@@ -11,11 +11,14 @@ change to either misses exactly the entries it should:
   adapter: its program's files). An adapter whose ``cache_inputs`` is None
   cannot name what its output depends on and is never cached;
 * the document key (``document_key``) covers the text, the regions and
-  the metadata an adapter is given.
+  the metadata an adapter is given. The text is hashed once per document
+  and run (``PredictionCache.keys``), however many adapters ask.
 
 Entries are written atomically; an entry that cannot be read back, fails
-the predictions schema or does not match its key is deleted and
-recomputed, never trusted.
+the structural check of the harness's own predictions (``harness.predictions.structure_problems``)
+or does not match its key is deleted and recomputed, never trusted. The full predictions
+schema is for foreign files: an entry here was written by the harness from predictions it
+had already checked, so only its shape and offsets are checked again.
 
 Layout: ``<root>/v2/<adapter>/<cache key>/<document key>.json``. The
 adapter name is only there to make the folder readable by a person.
@@ -36,19 +39,43 @@ from .files import write_atomic
 from .model import Document
 from .predictions import Predictions, predictions_to_dict
 
-CACHE_VERSION = 2  # 2: keys cover the adapter's source and libraries, and the document's regions and metadata
+# 2: keys cover the adapter's source and libraries, and the document's regions and metadata;
+# 3: the document key is made from the text's digest, so the text is hashed once
+CACHE_VERSION = 3
 DEFAULT_CACHE_DIR = ".harness-cache"
 _HEX = re.compile(r"^[0-9a-f]{16,128}$")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _NO_INPUTS = object()
 
 
+@dataclass(frozen=True)
+class DocumentKeys:
+    """The digests a cache entry is filed and checked under: of the text, and of everything given."""
+
+    text_sha256: str
+    document_sha256: str
+
+
+def text_digest(text: str) -> str:
+    """The sha256 of ``text`` as UTF-8 (a lone surrogate kept, so any ``str`` has one)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_keys(document: Document) -> DocumentKeys:
+    """The keys of ``document``: its text is hashed once, and the document key is made from that digest."""
+    try:
+        text_sha256 = document.sha256  # kept by the document, so the report and the oracle share it
+    except UnicodeEncodeError:  # a lone surrogate, which only the cache's own digest can hash
+        text_sha256 = text_digest(document.text)
+    given = {"text_sha256": text_sha256, "metadata": dataclasses.asdict(document.metadata),
+             "regions": [dataclasses.asdict(region) for region in document.regions]}
+    summary = json.dumps(given, sort_keys=True, ensure_ascii=False, default=repr)
+    return DocumentKeys(text_sha256, text_digest(summary))
+
+
 def document_key(document: Document) -> str:
     """The sha256 of everything an adapter is given about ``document``: text, regions and metadata."""
-    given = {"text": document.text, "metadata": dataclasses.asdict(document.metadata),
-             "regions": [dataclasses.asdict(region) for region in document.regions]}
-    text = json.dumps(given, sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return document_keys(document).document_sha256
 
 
 def cache_key(extractor: Any) -> str | None:
@@ -106,6 +133,18 @@ class PredictionCache:
         self.root = Path(root)
         self._lock = threading.Lock()
         self._counts = {"hits": 0, "misses": 0, "writes": 0, "discarded": 0}
+        # id(document) -> (document, its keys); the document is held so its id cannot be reused
+        self._keys: dict[int, tuple[Document, DocumentKeys]] = {}
+
+    def keys(self, document: Document) -> DocumentKeys:
+        """The keys of ``document``, computed once for this cache's run whatever the number of adapters."""
+        known = self._keys.get(id(document))
+        if known is not None and known[0] is document:
+            return known[1]
+        keys = document_keys(document)
+        with self._lock:
+            self._keys[id(document)] = (document, keys)
+        return keys
 
     @property
     def stats(self) -> CacheStats:
@@ -126,11 +165,12 @@ class PredictionCache:
 
     def get(self, adapter: str, fingerprint: str, document: Document) -> Predictions | None:
         """The cached predictions for ``document``, or None (a corrupt entry is deleted)."""
-        path = self.entry_path(adapter, fingerprint, document_key(document))
+        keys = self.keys(document)
+        path = self.entry_path(adapter, fingerprint, keys.document_sha256)
         if not path.exists():
             self._count("misses")
             return None
-        predictions = self._read(path, fingerprint, document)
+        predictions = self._read(path, fingerprint, document, keys)
         if predictions is None:
             self._discard(path)
             self._count("misses")
@@ -140,23 +180,23 @@ class PredictionCache:
 
     def put(self, adapter: str, fingerprint: str, document: Document, predictions: Predictions) -> None:
         """Store ``predictions`` for ``document`` atomically."""
-        key = document_key(document)
-        path = self.entry_path(adapter, fingerprint, key)
+        keys = self.keys(document)
+        path = self.entry_path(adapter, fingerprint, keys.document_sha256)
         entry = {
             "cache_version": CACHE_VERSION,
             "adapter": adapter,
             "adapter_fingerprint": fingerprint,
-            "document_sha256": key,
-            "text_sha256": document.sha256,
+            "document_sha256": keys.document_sha256,
+            "text_sha256": keys.text_sha256,
             "predictions": predictions_to_dict(predictions),
         }
         write_atomic(path, json.dumps(entry, ensure_ascii=False, allow_nan=False))
         self._count("writes")
 
-    def _read(self, path: Path, fingerprint: str, document: Document) -> Predictions | None:
+    def _read(self, path: Path, fingerprint: str, document: Document, keys: DocumentKeys) -> Predictions | None:
         from .errors import HarnessError
         from .files import read_json
-        from .predictions import parse_predictions
+        from .predictions import predictions_from_dict, structure_problems
 
         try:
             entry = read_json(path, inside=self.root)  # a link out of the cache is not followed
@@ -166,12 +206,15 @@ class PredictionCache:
             return None
         if (entry.get("cache_version") != CACHE_VERSION
                 or entry.get("adapter_fingerprint") != fingerprint
-                or entry.get("document_sha256") != document_key(document)
-                or entry.get("text_sha256") != document.sha256):
+                or entry.get("document_sha256") != keys.document_sha256
+                or entry.get("text_sha256") != keys.text_sha256):
+            return None
+        raw = entry.get("predictions")
+        if structure_problems(raw, str(path), text_length=len(document.text)):
             return None
         try:
-            predictions = parse_predictions(entry.get("predictions"), str(path), text_length=len(document.text))
-        except HarnessError:
+            predictions = predictions_from_dict(raw)
+        except (HarnessError, KeyError, TypeError, ValueError):
             return None
         # the same document may be filed under another id; the key is its content, the id is the caller's
         return dataclasses.replace(predictions, doc_id=document.id)

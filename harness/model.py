@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Mapping
 
 from .values import Pair
@@ -107,8 +108,9 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "regions", tuple(self.regions))
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        # hashed once per document object: the cache keys, the oracle and the report all ask
         return sha256_text(self.text)
 
     def region_at(self, offset: int) -> Region | None:

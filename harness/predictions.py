@@ -280,6 +280,113 @@ def prediction_problems(raw: Any, file: str, *, text_length: int | None = None) 
     return problems
 
 
+# the keys each kind of item may have (the predictions schema's properties)
+_KEYS = {
+    "record": {"$schema", "doc_id", "adapter", *CATEGORIES},
+    "entities": {"text", "type", "start", "end", "form", "canonical_name", "score"},
+    "quotes": {"text", "start", "end", "kind", "speaker", "cue", "score"},
+    "figures": {"text", "start", "end", "value", "unit", "approximation", "measures", "score"},
+    "events": {"type", "trigger", "arguments", "time", "place", "modality", "score"},
+    "argument": {"role", "text", "start", "end"},
+    "span": {"text", "start", "end"},
+}
+_ENUMS = {"form": ("name", "nominal", "pronoun"), "kind": ("direct", "partial", "indirect"),
+          "modality": ("asserted", "reported", "hypothetical", "negated")}
+
+
+def structure_problems(raw: Any, file: str, *, text_length: int | None = None) -> list[Problem]:
+    """``prediction_problems`` for predictions the harness itself made or cached: a fast check first.
+
+    The full schema walk is for foreign input (a file, a program's output).
+    A record the harness built from typed ``Predictions`` or wrote to its own
+    cache only needs its shape and offsets confirmed; a direct walk does that
+    several times faster. It is at least as strict as the schema, so only a
+    record it doubts goes through ``prediction_problems``, which explains.
+    """
+    if _well_formed(raw, text_length):
+        return []
+    return prediction_problems(raw, file, text_length=text_length)
+
+
+def _well_formed(raw: Any, text_length: int | None) -> bool:
+    from .files import Limits
+
+    strings: list[str] = []
+
+    def text(value: Any) -> bool:
+        if type(value) is not str or not value:
+            return False
+        strings.append(value)
+        return True
+
+    def optional_text(value: Any) -> bool:
+        return value is None or (type(value) is str and (strings.append(value) or True))
+
+    def number(value: Any) -> bool:
+        return type(value) in (int, float) and value == value and value not in (float("inf"), float("-inf"))
+
+    def offsets(item: dict) -> bool:
+        start, end = item.get("start"), item.get("end")
+        if start is None and end is None:
+            return "start" not in item and "end" not in item
+        return (type(start) is int and type(end) is int and 0 <= start <= end
+                and (text_length is None or end <= text_length))
+
+    def plain(item: Any, kind: str) -> bool:
+        if type(item) is not dict or not item.keys() <= _KEYS[kind]:
+            return False
+        score = item.get("score", 0)
+        if "score" in item and not (number(score) and 0 <= score <= 1):
+            return False
+        return all(item[key] in allowed for key, allowed in _ENUMS.items() if key in item) and offsets(item)
+
+    def span(value: Any) -> bool:
+        if type(value) is str:
+            return text(value)
+        return type(value) is dict and value.keys() <= _KEYS["span"] and text(value.get("text")) and offsets(value)
+
+    def value_ok(value: Any) -> bool:
+        if value is None or number(value):
+            return True
+        if type(value) is dict:
+            value = value.get("pair") if value.keys() == {"pair"} else None
+        return type(value) is list and len(value) == 2 and all(number(v) for v in value)
+
+    def item_ok(kind: str, item: Any) -> bool:
+        if not plain(item, kind):
+            return False
+        if kind == "entities":
+            return text(item.get("text")) and text(item.get("type")) and optional_text(item.get("canonical_name"))
+        if kind == "quotes":
+            return (text(item.get("text")) and all(span(item[key]) for key in ("speaker", "cue") if key in item))
+        if kind == "figures":
+            return (text(item.get("text")) and value_ok(item.get("value"))
+                    and all(optional_text(item.get(key)) for key in ("unit", "approximation", "measures")))
+        arguments = item.get("arguments", [])
+        return (text(item.get("type")) and span(item.get("trigger")) and optional_text(item.get("time"))
+                and (item.get("place") is None or span(item["place"])) and type(arguments) is list
+                and all(plain(a, "argument") and text(a.get("role")) and text(a.get("text")) for a in arguments))
+
+    if type(raw) is not dict or not raw.keys() <= _KEYS["record"]:
+        return False
+    doc_id = raw.get("doc_id")
+    if type(doc_id) is not str or not is_safe_name(doc_id) or not optional_text(raw.get("adapter")):
+        return False
+    if "$schema" in raw and type(raw["$schema"]) is not str:
+        return False
+    for kind in CATEGORIES:
+        items = raw.get(kind, [])
+        if type(items) is not list or not all(item_ok(kind, item) for item in items):
+            return False
+    if count_items(raw) > Limits.max_items:
+        return False
+    try:
+        "".join(strings).encode("utf-8")  # a lone surrogate cannot be written: the full check names it
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def count_items(raw: dict) -> int:
     """Items in a predictions record: every entity, quote, figure, event and event argument."""
     count = 0

@@ -172,6 +172,7 @@ class ArticleScorer:
     def __call__(self, annotations: Annotations) -> ArticleScore:
         from .adapters import run_extractor
         from .scoring import evaluate
+        from .scoring.score import Score
 
         extractor = self.extractor
         if self.needs_gold:
@@ -182,11 +183,18 @@ class ArticleScorer:
             error = outcome.error or {}
             return ArticleScore(error=f"{error.get('kind', 'error')}: {error.get('message', 'no predictions')}")
         result = evaluate(Corpus((annotations,)), {annotations.document.id: outcome.predictions})
+        # only F1 and leakage are shown: read them from the document's counts rather than
+        # aggregating the result, whose bootstrap intervals (and curves) nobody would see
+        outcomes = result.documents.get(annotations.document.id, {})
         points = {}
-        for category, score in result.categories.items():
-            leakage = getattr(score, "leakage", None)
+        for category in result.supported:
+            if category not in outcomes:
+                continue
+            found = outcomes[category]
+            leakage = found.leakage
             points[category] = CategoryPoint(
-                float(score.f1), int(getattr(leakage, "grounded", 0) or 0), int(getattr(leakage, "in_boilerplate", 0) or 0))
+                float(Score.of(found.headline).f1), int(getattr(leakage, "grounded", 0) or 0),
+                int(getattr(leakage, "in_boilerplate", 0) or 0))
         return ArticleScore(points)
 
 

@@ -1,7 +1,9 @@
 """The evaluation run: every adapter on every gold document, then scored.
 
 Extraction is parallel over documents (threads or processes, ``jobs`` of
-them) and served from the prediction cache where nothing changed. A
+them; ``auto`` picks both per adapter, see ``plan_parallelism``) and served
+from the prediction cache where nothing changed; scoring is parallel over
+shards of the corpus whose results merge by addition. A
 document that fails in one adapter becomes an error in the run's record and
 the run goes on; so does an adapter that cannot be built or whose worker
 processes die. Failed documents are scored as predicting nothing, so a
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import math
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -129,8 +133,8 @@ class RunOptions:
     """How a run was asked for: recorded in the report so it can be repeated."""
 
     adapters: tuple[str, ...] = ()
-    jobs: int = 1
-    executor: str = "thread"
+    jobs: int | str = 1  # a number of workers, or "auto" (see plan_parallelism)
+    executor: str = "thread"  # a name in EXECUTORS, or "auto"
     use_cache: bool = True
     gold: str = "gold"
     slice_by: tuple[str, ...] = ()  # slice fields every score is also reported by (harness.slices)
@@ -139,10 +143,10 @@ class RunOptions:
     def __post_init__(self) -> None:
         object.__setattr__(self, "adapters", tuple(self.adapters))
         object.__setattr__(self, "slice_by", tuple(self.slice_by))
-        if self.executor not in EXECUTORS:
-            raise ValueError(f"executor must be one of {tuple(EXECUTORS)}, not {self.executor!r}")
-        if self.jobs < 1:
-            raise ValueError(f"jobs must be at least 1, not {self.jobs!r}")
+        if self.executor != AUTO and self.executor not in EXECUTORS:
+            raise ValueError(f"executor must be one of {(AUTO, *EXECUTORS)}, not {self.executor!r}")
+        if self.jobs != AUTO and (isinstance(self.jobs, bool) or not isinstance(self.jobs, int) or self.jobs < 1):
+            raise ValueError(f"jobs must be {AUTO!r} or at least 1, not {self.jobs!r}")
 
     def to_dict(self) -> dict:
         return {"adapters": list(self.adapters), "jobs": self.jobs, "executor": self.executor,
@@ -286,9 +290,18 @@ def run_processes(job: ExtractionJob) -> Iterator[ChunkResult]:
     import functools
 
     factory = job.factory or functools.partial(_return_extractor, job.extractor)
+    # several chunks go to a worker at a time, so sending a task costs little beside a fast adapter's
+    # work; small enough bundles still reach the cache (and the progress bar) as they finish
+    size = max(1, min(BUNDLE_CHUNKS, len(job.chunks) // (job.jobs * 8)))
+    bundles = [job.chunks[i:i + size] for i in range(0, len(job.chunks), size)]
     with concurrent.futures.ProcessPoolExecutor(max_workers=job.jobs, initializer=_init_worker,
                                                 initargs=(factory,)) as pool:
-        yield from _as_completed(pool, {pool.submit(_extract_in_worker, chunk): chunk for chunk in job.chunks})
+        futures = {pool.submit(_extract_bundle_in_worker, bundle): bundle for bundle in bundles}
+        for bundle, outcomes in _as_completed(pool, futures):
+            if isinstance(outcomes, BaseException):
+                yield from ((chunk, outcomes) for chunk in bundle)
+            else:
+                yield from zip(bundle, outcomes)
 
 
 def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[ChunkResult]:
@@ -305,6 +318,81 @@ EXECUTORS: dict[str, Callable[[ExtractionJob], Iterator[ChunkResult]] | str] = {
     "process": run_processes,
     "ray": "harness.distributed:run_ray",
 }
+
+
+# --- how many workers of which kind: ``--jobs auto`` and ``--executor auto`` ---
+
+AUTO = "auto"
+# a process pool costs its start-up and each worker builds its own extractor (a spaCy model, say):
+# below this many documents per worker a serial run is as fast, so no pool is started
+MIN_DOCUMENTS_PER_WORKER = 32
+IO_THREADS_PER_CORE = 4  # threads of an I/O-bound adapter mostly wait, so more of them than cores
+BUNDLE_CHUNKS = 16  # at most this many chunks per task sent to a worker process
+# with --jobs auto the first documents are extracted (and scored) in the run's own process, timed:
+# a process pool starts only when a document costs more than sending it to a worker and back
+PROBE_DOCUMENTS = 4
+MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES = 0.005
+# a scored document's result (its items) is larger than its predictions: scoring goes to processes
+# only when it costs several times the trip back, and more than this much besides
+SCORING_WORK_OVER_SENDING = 4
+MIN_SECONDS_PER_DOCUMENT_SCORED_IN_PROCESSES = 0.010
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system says, else every core)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Parallelism:
+    """How one adapter's documents are spread: ``jobs`` workers of ``executor`` (``serial``: none)."""
+
+    jobs: int
+    executor: str
+
+    @property
+    def serial(self) -> bool:
+        return self.executor == "serial"
+
+
+SERIAL = Parallelism(1, "serial")
+
+
+def plan_parallelism(extractor: Any, documents: int, jobs: int | str = AUTO, executor: str = AUTO,
+                     *, chunks: int | None = None, cores: int | None = None) -> Parallelism:
+    """The workers for ``documents`` documents (``chunks`` tasks) of ``extractor``.
+
+    ``executor="auto"`` runs an I/O-bound adapter (``io_bound = True``) in
+    threads and any other in processes, as only processes compute side by
+    side in Python. ``jobs="auto"`` takes one process per core, and no more
+    than one per ``MIN_DOCUMENTS_PER_WORKER`` documents, so a handful of
+    documents runs serially, never paying for a pool; threads of an
+    I/O-bound adapter are ``IO_THREADS_PER_CORE`` per core and start for any
+    number of documents. A number of jobs is taken as given, capped by the
+    tasks there are. One worker, or one task, is a serial run; a cluster
+    executor (``ray``) is used for any number of workers.
+    """
+    from .adapters.base import is_io_bound
+
+    chunks = documents if chunks is None else chunks
+    io_bound = is_io_bound(extractor)
+    kind = executor if executor != AUTO else ("thread" if io_bound else "process")
+    if jobs == AUTO:
+        cores = cores or available_cores()
+        if kind == "thread" and io_bound:
+            workers = cores * IO_THREADS_PER_CORE
+        else:
+            workers = min(cores, documents // MIN_DOCUMENTS_PER_WORKER)
+    else:
+        workers = int(jobs)
+    if kind not in ("thread", "process"):
+        # a cluster executor (ray) runs away from the driver even with one job, when there is work to spread
+        return SERIAL if chunks <= 1 else Parallelism(max(1, cores or 1) if jobs == AUTO else int(jobs), kind)
+    workers = min(workers, chunks)
+    return SERIAL if workers <= 1 else Parallelism(workers, kind)
 
 
 def executor_function(name: str) -> Callable[[ExtractionJob], Iterator[ChunkResult]]:
@@ -330,8 +418,8 @@ def _init_worker(factory: Callable[[], Any]) -> None:
     _WORKER_EXTRACTOR = factory()
 
 
-def _extract_in_worker(chunk: Sequence[Document]) -> list[DocumentRun]:
-    return extract_chunk(_WORKER_EXTRACTOR, chunk)
+def _extract_bundle_in_worker(bundle: Sequence[Sequence[Document]]) -> list[list[DocumentRun]]:
+    return [extract_chunk(_WORKER_EXTRACTOR, chunk) for chunk in bundle]
 
 
 def _return_extractor(extractor: Any) -> Any:
@@ -342,7 +430,7 @@ def extract_corpus(
     extractor: Any,
     documents: Iterable[Annotations | Document],
     *,
-    jobs: int = 1,
+    jobs: int | str = 1,
     executor: str = "thread",
     cache: PredictionCache | None = None,
     factory: Callable[[], Any] | None = None,
@@ -352,7 +440,8 @@ def extract_corpus(
 
     Documents go to the extractor one at a time, or ``batch_size`` at a time
     when it has its own ``extract_batch``; each finished document is cached
-    at once, so an interrupted run resumes where it stopped. With
+    at once, so an interrupted run resumes where it stopped. ``jobs`` and
+    ``executor`` may be ``"auto"`` (see ``plan_parallelism``). With
     ``executor="process"`` each worker process builds its own extractor
     with ``factory`` (a picklable callable); without one the extractor
     itself is pickled. Worker processes that die turn the documents they
@@ -395,29 +484,60 @@ def extract_corpus(
 
     size = batch_size_of(extractor)
     chunks = tuple(tuple(todo[i:i + size]) for i in range(0, len(todo), size))
-    # a cluster executor runs away from the driver even with one job; the local ones need two to be worth it
-    local = jobs <= 1 and executor in ("thread", "process")
-    run_chunks = run_serial if local or len(chunks) <= 1 else executor_function(executor)
-    for chunk, outcomes in run_chunks(ExtractionJob(extractor, chunks, jobs, factory)):
+    plan = plan_parallelism(extractor, len(todo), jobs, executor, chunks=len(chunks))
+    if jobs == AUTO and plan.executor == "process":
+        # a process costs each document the trip there and back: the first documents run here, and
+        # a pool starts only when a document takes longer than that trip (not for the oracle, say)
+        # the first chunk warms the adapter up (imports, a model loaded) and is not timed
+        _take(run_serial(ExtractionJob(extractor, chunks[:1])), name, finished)
+        probe = 1
+        while probe < len(chunks) and sum(len(c) for c in chunks[1:probe]) < PROBE_DOCUMENTS:
+            probe += 1
+        probe_started = time.perf_counter()
+        _take(run_serial(ExtractionJob(extractor, chunks[1:probe])), name, finished)
+        per_document = (time.perf_counter() - probe_started) / max(1, sum(len(c) for c in chunks[1:probe]))
+        chunks = chunks[probe:]
+        left = sum(len(c) for c in chunks)
+        plan = (SERIAL if per_document < MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES
+                else plan_parallelism(extractor, left, jobs, executor, chunks=len(chunks)))
+    run_chunks = run_serial if plan.serial else executor_function(plan.executor)
+    _take(run_chunks(ExtractionJob(extractor, chunks, plan.jobs, factory)), name, finished)
+
+    ordered = tuple(results[d.id] for d in docs)
+    return AdapterRun(name, version, fingerprint, categories, ordered, time.perf_counter() - started)
+
+
+def _take(results: Iterator[ChunkResult], name: str, finished: Callable[[DocumentRun, Document], None]) -> None:
+    """Hand each document's run to ``finished``; a chunk lost to a dead worker becomes errors."""
+    for chunk, outcomes in results:
         if isinstance(outcomes, BaseException):
             outcomes = [DocumentRun(name, d.id, None, _exception_error(name, d.id, "extract", outcomes), 0.0)
                         for d in chunk]
         for document, outcome in zip(chunk, outcomes):
             finished(outcome, document)
 
-    ordered = tuple(results[d.id] for d in docs)
-    return AdapterRun(name, version, fingerprint, categories, ordered, time.perf_counter() - started)
 
+def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None, *,
+                  jobs: int | str = 1, executor: str = "thread") -> ScoredAdapter:
+    """Score one adapter's run; a scoring fault is recorded, not raised.
 
-def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None) -> ScoredAdapter:
-    """Score one adapter's run; a scoring fault is recorded, not raised."""
+    With several jobs and enough documents (``plan_parallelism``) shards of
+    the corpus are scored in worker processes and their results merged by
+    addition (``EvaluationResult.merge``), which equals scoring the whole.
+    Threads would not help (scoring computes), so ``executor="thread"``
+    scores serially.
+    """
     from .scoring import evaluate
 
     if adapter_run.setup_error is not None:
         return ScoredAdapter(adapter_run)
     started = time.perf_counter()
+    plan = plan_parallelism(None, len(corpus), jobs, "process") if executor in (AUTO, "process") else SERIAL
     try:
-        result = evaluate(corpus, adapter_run.predictions, options)
+        predictions = adapter_run.predictions
+        result = None if plan.serial else score_in_shards(corpus, predictions, options, plan.jobs)
+        if result is None:
+            result = evaluate(corpus, predictions, options)
     except Exception as exc:
         return ScoredAdapter(adapter_run, None, time.perf_counter() - started,
                              _exception_error(adapter_run.name, None, "score", exc))
@@ -425,6 +545,86 @@ def score_adapter(corpus: Corpus, adapter_run: AdapterRun, options: Any = None) 
                             f"{fault.category}: {fault.message}")
                    for fault in getattr(result, "faults", ()))
     return ScoredAdapter(adapter_run, result, time.perf_counter() - started, None, faults)
+
+
+def score_in_shards(corpus: Corpus, predictions: Mapping[str, Predictions], options: Any, jobs: int) -> Any:
+    """``evaluate`` over shards of ``corpus``, merged (``EvaluationResult.merge``); None when the
+    shards would not merge into what scoring the whole gives (a shard that lacks a category the
+    whole has: the caller then scores the whole).
+
+    The first documents are scored here, timed, with the cost of sending their result back from
+    a worker; the rest go to ``jobs`` worker processes only when scoring a document costs several
+    times that (``SCORING_WORK_OVER_SENDING``) and more than 10 ms, else they are scored here too.
+    """
+    import pickle
+
+    from .scoring import EvaluationResult, evaluate
+
+    gold = list(corpus)
+    if set(predictions) - {a.document.id for a in gold}:
+        return None  # predictions of documents outside the gold: only the whole knows them all
+    probe = max(2, min(len(gold) // 8, 4 * PROBE_DOCUMENTS))
+    # the first document warms the scorer up (its imports) and is not timed
+    results = [evaluate(Corpus(tuple(gold[:1])), _predictions_of(gold[:1], predictions), options)]
+    started = time.perf_counter()
+    timed = evaluate(Corpus(tuple(gold[1:probe])), _predictions_of(gold[1:probe], predictions), options)
+    scoring = (time.perf_counter() - started) / max(1, probe - 1)
+    started = time.perf_counter()
+    pickle.loads(pickle.dumps(timed, protocol=pickle.HIGHEST_PROTOCOL))
+    sending = (time.perf_counter() - started) / max(1, probe - 1)
+    results.append(timed)
+    rest = gold[probe:]
+    if rest and scoring < SCORING_WORK_OVER_SENDING * sending + MIN_SECONDS_PER_DOCUMENT_SCORED_IN_PROCESSES:
+        results.append(evaluate(Corpus(tuple(rest)), _predictions_of(rest, predictions), options))
+    elif rest:
+        results += _score_in_processes(rest, predictions, options, jobs)
+    if len({tuple(r.supported) for r in results}) != 1:
+        return None
+    return EvaluationResult.merge(results)
+
+
+def _predictions_of(gold: Sequence[Annotations], predictions: Mapping[str, Predictions]) -> dict[str, Predictions]:
+    return {a.document.id: predictions[a.document.id] for a in gold if a.document.id in predictions}
+
+
+_SCORING_INPUT: tuple = ()
+
+
+def _score_in_processes(gold: list[Annotations], predictions: Mapping[str, Predictions], options: Any,
+                        jobs: int) -> list[Any]:
+    """``evaluate`` over ``jobs`` contiguous shards of ``gold`` in worker processes, in order.
+
+    Forked workers find the gold and predictions in memory they share with
+    this process, so only the shard bounds travel there and the results back.
+    """
+    import multiprocessing
+
+    global _SCORING_INPUT
+    size = math.ceil(len(gold) / jobs)
+    bounds = [(start, min(start + size, len(gold))) for start in range(0, len(gold), size)]
+    forked = multiprocessing.get_start_method() == "fork"
+    _SCORING_INPUT = (gold, predictions, options) if forked else ()
+    try:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=len(bounds)) as pool:
+            if forked:
+                futures = [pool.submit(_score_bounds, start, end) for start, end in bounds]
+            else:
+                futures = [pool.submit(_score_shard, gold[start:end], _predictions_of(gold[start:end], predictions),
+                                       options) for start, end in bounds]
+            return [future.result() for future in futures]
+    finally:
+        _SCORING_INPUT = ()
+
+
+def _score_bounds(start: int, end: int) -> Any:
+    gold, predictions, options = _SCORING_INPUT
+    return _score_shard(gold[start:end], _predictions_of(gold[start:end], predictions), options)
+
+
+def _score_shard(shard: list[Annotations], predictions: dict[str, Predictions], options: Any) -> Any:
+    from .scoring import evaluate
+
+    return evaluate(Corpus(tuple(shard)), predictions, options)
 
 
 @dataclass(frozen=True)
@@ -537,7 +737,8 @@ def run_evaluation(
         except Exception as exc:  # e.g. a fingerprint property that raises
             adapter_run = AdapterRun(spec.name, "", "", (), (), 0.0,
                                      _exception_error(spec.name, None, "setup", exc))
-        scored.append(dataclasses.replace(score_adapter(corpus, adapter_run, scoring_options),
+        scored.append(dataclasses.replace(score_adapter(corpus, adapter_run, scoring_options, jobs=options.jobs,
+                                                        executor=options.executor),
                                           warnings=tuple(adapter_warnings(spec, adapter_run, corpus))))
     return RunResult(corpus, tuple(scored), options, started_at, time.perf_counter() - started,
                      cache.stats if cache is not None else None)

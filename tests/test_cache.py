@@ -118,3 +118,33 @@ def test_entries_are_written_without_temporary_files_left_behind(tmp_path):
         cache.put("rules", FINGERPRINT, _document(f"Text number {number}."), _predictions())
     names = [p.name for p in tmp_path.rglob("*") if p.is_file()]
     assert len(names) == 3 and all(name.endswith(".json") and not name.startswith(".") for name in names)
+
+
+def test_a_text_is_hashed_once_per_run_however_many_adapters_ask(tmp_path, monkeypatch):
+    import harness.cache as cache_module
+    import harness.model as model
+
+    hashed: list[str] = []
+    for module, name in ((cache_module, "text_digest"), (model, "sha256_text")):
+        monkeypatch.setattr(module, name, lambda text, real=getattr(module, name): hashed.append(text) or real(text))
+    cache = PredictionCache(tmp_path)
+    documents = [_document(f"Jane Doe visited Berlin {number}.", f"doc-{number}") for number in range(3)]
+    for adapter in ("rules", "spacy"):
+        for document in documents:
+            assert cache.get(adapter, FINGERPRINT, document) is None
+            cache.put(adapter, FINGERPRINT, document, _predictions(document.id))
+            assert cache.get(adapter, FINGERPRINT, document) is not None
+    assert sorted(t for t in hashed if t.startswith("Jane Doe")) == sorted(d.text for d in documents)
+
+
+def test_an_equal_document_built_again_gets_the_same_keys(tmp_path):
+    cache = PredictionCache(tmp_path)
+    cache.put("rules", FINGERPRINT, _document(), _predictions())
+    assert cache.get("rules", FINGERPRINT, _document()) == _predictions()  # another object, the same content
+
+
+def test_a_text_with_a_lone_surrogate_still_has_keys():
+    from harness.cache import document_keys
+
+    keys = document_keys(Document("doc-1", "Jane \ud800 Doe"))
+    assert len(keys.text_sha256) == 64 and keys.document_sha256 != document_key(Document("doc-1", "Jane Doe"))

@@ -107,3 +107,25 @@ def test_not_a_fixture_is_an_input_error(tmp_path):
     path.write_text('{"format": "something-else"}')
     with pytest.raises(InputError, match="not a robustness fixture"):
         load_fixture(path)
+
+
+def test_an_article_is_scored_without_the_intervals_a_robustness_run_never_shows(example_corpus, example_annotations,
+                                                                                 monkeypatch):
+    import harness.scoring.statistics as statistics
+    from harness.adapters import get_adapter, run_extractor
+    from harness.model import Corpus
+    from harness.scoring import evaluate
+
+    scorer = ArticleScorer("rules", extractor=get_adapter("rules"))
+    predictions = run_extractor(scorer.extractor, example_annotations.document).predictions
+    expected = evaluate(Corpus((example_annotations,)), {example_annotations.doc_id: predictions}).categories
+
+    def no_interval(*args, **kwargs):
+        raise AssertionError("a robustness score computed a bootstrap interval")
+
+    monkeypatch.setattr(statistics, "bootstrap_ci", no_interval)
+    points = scorer(example_annotations).categories
+    assert set(points) == set(expected)
+    for category, point in points.items():
+        assert point.f1 == pytest.approx(expected[category].f1)
+        assert point.in_boilerplate == expected[category].leakage.in_boilerplate

@@ -218,3 +218,104 @@ def test_an_extractor_without_its_own_batch_method_is_called_one_document_at_a_t
     assert batch_size_of(Plain()) == 1  # the base class's loop gains nothing from batches
     assert batch_size_of(Own()) == 16
     assert batch_size_of(CountingExtractor()) == 1
+
+
+# --- how many workers: --jobs auto and --executor auto ---
+
+
+class Waiting(CountingExtractor):
+    io_bound = True
+
+
+@pytest.mark.parametrize("documents, cores, expected", [
+    (1, 2, ("serial", 1)),          # a handful of documents never starts a pool
+    (40, 2, ("serial", 1)),         # one worker's worth of documents: serial
+    (64, 2, ("process", 2)),        # enough for both cores
+    (10_000, 2, ("process", 2)),    # never more processes than cores
+    (10_000, 8, ("process", 8)),
+])
+def test_auto_takes_a_process_per_core_for_enough_documents_of_a_computing_adapter(documents, cores, expected):
+    from harness.run import plan_parallelism
+
+    plan = plan_parallelism(CountingExtractor(), documents, "auto", "auto", cores=cores)
+    assert (plan.executor, plan.jobs) == expected
+
+
+def test_auto_runs_an_io_bound_adapter_in_threads_even_for_few_documents():
+    from harness.run import IO_THREADS_PER_CORE, plan_parallelism
+
+    assert plan_parallelism(Waiting(), 3, "auto", "auto", cores=2) == plan_parallelism(Waiting(), 3, 3, "thread")
+    plan = plan_parallelism(Waiting(), 1000, "auto", "auto", cores=2)
+    assert (plan.executor, plan.jobs) == ("thread", 2 * IO_THREADS_PER_CORE)
+
+
+def test_a_number_of_jobs_is_taken_as_given_but_never_more_than_the_tasks():
+    from harness.run import plan_parallelism
+
+    assert plan_parallelism(CountingExtractor(), 5, 4, "auto").jobs == 4
+    assert plan_parallelism(CountingExtractor(), 3, 4, "thread").jobs == 3
+    assert plan_parallelism(CountingExtractor(), 100, 1, "process").serial
+    assert plan_parallelism(CountingExtractor(), 100, 8, "process", chunks=1).serial
+
+
+@pytest.mark.parametrize("jobs, executor", [("auto", "auto"), (2, "auto"), (3, "thread"), (2, "process")])
+def test_predictions_are_the_same_whatever_the_jobs(monkeypatch, jobs, executor):
+    import harness.run
+
+    monkeypatch.setattr(harness.run, "MIN_DOCUMENTS_PER_WORKER", 2)  # so auto starts a pool on a small corpus
+    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES", 0)  # however fast the adapter
+    monkeypatch.setattr(harness.run, "available_cores", lambda: 2)
+    serial = extract_corpus(CountingExtractor(fail_on=("doc-3",)), _corpus(9))
+    parallel = extract_corpus(CountingExtractor(fail_on=("doc-3",)), _corpus(9), jobs=jobs, executor=executor)
+    assert parallel.predictions == serial.predictions
+    assert [(d.doc_id, d.error is None) for d in parallel.documents] == [(d.doc_id, d.error is None)
+                                                                         for d in serial.documents]
+
+
+def test_auto_keeps_a_fast_adapter_out_of_processes(monkeypatch):
+    import harness.run
+
+    monkeypatch.setattr(harness.run, "MIN_DOCUMENTS_PER_WORKER", 2)
+    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_IN_PROCESSES", 3600)  # every adapter is "fast"
+    monkeypatch.setattr(harness.run, "available_cores", lambda: 2)
+    started = []
+    monkeypatch.setitem(harness.run.EXECUTORS, "process", lambda job: started.append(job) or iter(()))
+    extractor = CountingExtractor()
+    run = extract_corpus(extractor, _corpus(9), jobs="auto", executor="auto")
+    assert started == [] and sorted(extractor.calls) == [f"doc-{n}" for n in range(9)] and run.failed == 0
+
+
+@pytest.mark.parametrize("where", ["processes", "here"])
+def test_scoring_in_shards_equals_scoring_the_whole(monkeypatch, where):
+    from pathlib import Path
+
+    import harness.run
+    from harness.adapters import get_adapter
+    from harness.gold import load_gold
+    from harness.run import score_adapter
+
+    corpus = load_gold(Path(__file__).resolve().parent.parent / "gold")
+    run = extract_corpus(get_adapter("rules"), corpus)
+    serial = score_adapter(corpus, run, {"resamples": 50})
+    # the probe's verdict, forced: the rest of the corpus is scored in worker processes, or here
+    monkeypatch.setattr(harness.run, "MIN_SECONDS_PER_DOCUMENT_SCORED_IN_PROCESSES",
+                        -3600 if where == "processes" else 3600)
+    pools = []
+    real = harness.run._score_in_processes
+    monkeypatch.setattr(harness.run, "_score_in_processes", lambda *a: pools.append(a[-1]) or real(*a))
+    parallel = score_adapter(corpus, run, {"resamples": 50}, jobs=3, executor="auto")
+    assert pools == ([3] if where == "processes" else [])
+    assert parallel.result.to_dict(items=True) == serial.result.to_dict(items=True)
+
+
+def test_the_adapters_that_wait_run_in_threads_and_the_ones_that_compute_in_processes():
+    from harness.adapters.base import is_io_bound
+    from harness.adapters.command import CommandExtractor
+    from harness.adapters.llm import LLMExtractor
+    from harness.adapters.oracle import OracleExtractor
+    from harness.adapters.predictions_file import PredictionsFileExtractor
+    from harness.adapters.rules import RulesExtractor
+    from harness.adapters.spacy_adapter import SpacyExtractor
+
+    assert [is_io_bound(c) for c in (LLMExtractor, CommandExtractor, PredictionsFileExtractor)] == [True] * 3
+    assert [is_io_bound(c) for c in (RulesExtractor, SpacyExtractor, OracleExtractor)] == [False] * 3

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Protocol, Sequence, runtime_checkable
 from ..model import CATEGORIES, Document
 from ..predictions import Predictions
 
-__all__ = ["BaseExtractor", "ExtractionError", "Extractor", "batch_size_of", "fingerprint_of"]
+__all__ = ["BaseExtractor", "ExtractionError", "Extractor", "batch_size_of", "fingerprint_of", "is_io_bound"]
 
 
 @runtime_checkable
@@ -29,7 +29,9 @@ class Extractor(Protocol):
     version, the model or the configuration changes (cached predictions are
     keyed by it). An extractor with its own ``extract_batch`` may also have a
     ``batch_size``: a run then hands it that many documents per call (see
-    ``batch_size_of``).
+    ``batch_size_of``). An extractor that mostly waits (on a service, a
+    program, a file) says so with ``io_bound = True``: ``--jobs auto`` then
+    runs it in threads rather than processes (see ``is_io_bound``).
     """
 
     name: str
@@ -58,6 +60,14 @@ def batch_size_of(extractor: Any) -> int:
         return 1
     size = getattr(extractor, "batch_size", 1)
     return size if isinstance(size, int) and not isinstance(size, bool) and size > 1 else 1
+
+
+def is_io_bound(extractor: Any) -> bool:
+    """Whether ``extractor`` mostly waits rather than computes (its optional ``io_bound`` attribute).
+
+    Threads overlap waiting; only processes overlap computing in Python.
+    """
+    return getattr(extractor, "io_bound", False) is True
 
 
 class ExtractionError(Exception):
@@ -117,6 +127,8 @@ class BaseExtractor:
     SETTINGS: tuple = ()
     # distributions whose installed versions the predictions depend on (part of the cache key)
     LIBRARIES: tuple[str, ...] = ()
+    # True for an adapter that mostly waits (a service, a program): parallel in threads, not processes
+    io_bound: bool = False
 
     @classmethod
     def readiness(cls, settings: Mapping[str, Any]) -> tuple[str, str, str | None]:

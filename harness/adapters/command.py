@@ -185,6 +185,7 @@ class CommandExtractor(BaseExtractor):
 
     name = "command"
     version = "1"
+    io_bound = True  # it waits on its program: threads, not processes
     SETTINGS = (
         Setting("argv", list, None, 'the program and its arguments as a list, e.g. ["python", "extract.py"]'),
         Setting("timeout", (int, float), 60.0, "seconds one document may take", minimum=0.001),

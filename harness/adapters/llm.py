@@ -108,6 +108,7 @@ class LLMExtractor(BaseExtractor):
 
     name = "llm"
     version = "1"
+    io_bound = True  # it waits on a service: --jobs auto runs it in threads, sharing its connection pool
     SETTINGS = (
         Setting("base_url", str, None, 'the API root, e.g. "http://127.0.0.1:8000/v1"'),
         Setting("model", str, None, "the model name the server knows"),

@@ -52,6 +52,7 @@ class PredictionsFileExtractor(BaseExtractor):
 
     name = "predictions"
     version = "1"
+    io_bound = True  # it reads a file: threads, not processes
     SETTINGS = (Setting("path", str, None, "a .json/.jsonl predictions file or a folder of them"),)
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):

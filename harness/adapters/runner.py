@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..model import Document
-from ..predictions import Predictions, prediction_problems, predictions_from_dict, predictions_to_dict
+from ..predictions import (Predictions, prediction_problems, predictions_from_dict, predictions_to_dict,
+                           structure_problems)
 from ..surrogates import escape_surrogates
 from ..usage import Extracted, Usage
 from .base import ExtractionError
@@ -70,6 +71,9 @@ def _error(extractor: Any, document: Document, kind: str, message: str, **extra:
 def check_output(extractor: Any, document: Document, output: Any) -> tuple[Predictions | None, dict | None]:
     """Validate what ``extract`` returned for ``document``: (predictions, None) or (None, error)."""
     name = _adapter_name(extractor)
+    # typed Predictions were built by Python code, not parsed: their shape is checked quickly;
+    # a dict is foreign output (a program's, a service's JSON) and meets the full schema
+    check = structure_problems if isinstance(output, Predictions) else prediction_problems
     if isinstance(output, Predictions):
         raw = predictions_to_dict(output)
     elif isinstance(output, dict):
@@ -78,7 +82,7 @@ def check_output(extractor: Any, document: Document, output: Any) -> tuple[Predi
         return None, _error(extractor, document, "invalid-output",
                             f"extract() returned {type(output).__name__}, not Predictions or a dict.",
                             raw=truncate(repr(output)))
-    problems = prediction_problems(raw, f"{name} output for {document.id}", text_length=len(document.text))
+    problems = check(raw, f"{name} output for {document.id}", text_length=len(document.text))
     if problems:
         first = problems[0]
         return None, _error(extractor, document, "invalid-output",

@@ -52,7 +52,7 @@ def scoring_options_of(config: Any) -> Any:
 
 
 def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | None = None,
-                out: str | None = None, jobs: int = 1, executor: str = "thread", use_cache: bool = True,
+                out: str | None = None, jobs: int | str = "auto", executor: str = "auto", use_cache: bool = True,
                 extra_adapters: tuple[str, ...] = (), quiet: bool = False, ceiling: str | None = None,
                 slice_by: tuple[str, ...] | None = None, limit: int | None = None,
                 docs: tuple[str, ...] | None = None, retry: dict[str, frozenset[str]] | None = None):
@@ -190,6 +190,23 @@ def print_errors(report: Any, console: Any = None) -> None:
         (console or Console(stderr=True, highlight=False)).print(error_table(errors))
 
 
+class JobsType(click.ParamType):
+    """``--jobs``: a whole number of at least 1, or ``auto``."""
+
+    name = "N|auto"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int | str:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if text.isdigit() and int(text) >= 1:
+            return int(text)
+        self.fail(f"{value!r} is neither a number of workers (1 or more) nor auto. "
+                  "Give e.g. --jobs 4, or --jobs auto.", param, ctx)
+
+
 def run_summary(report: Any, files: Any, exit_code: int) -> dict:
     """The ``harness run --json`` document: where the report is, the headline scores, the errors."""
     scores = {name: {"status": entry.get("status"),
@@ -210,11 +227,15 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
               help="Adapters to run (default: every ready adapter except oracle).")
 @click.option("--gold", "gold", metavar="PATH", help="Gold corpus (default: gold/).")
 @click.option("--out", "out", metavar="DIR", help=f"Folder for the reports (default: {DEFAULT_OUT}/).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Documents extracted in parallel.")
-@click.option("--executor", type=click.Choice(["thread", "process", "ray"]), default="thread", show_default=True,
+@click.option("--jobs", type=JobsType(), default="auto", show_default=True,
+              help="Workers extracting and scoring documents in parallel: a number, or auto (one process "
+                   "per core for enough documents, threads for adapters that wait on a service or program; "
+                   "a handful of documents runs serially).")
+@click.option("--executor", type=click.Choice(["auto", "thread", "process", "ray"]), default="auto",
+              show_default=True,
               help="Run parallel documents in threads, in separate processes, or as Ray tasks (a local Ray, "
-                   "or the cluster of --ray-address; needs the [distributed] extra).")
+                   "or the cluster of --ray-address; needs the [distributed] extra); auto: threads for "
+                   "I/O-bound adapters, processes for the others.")
 @click.option("--ray-address", metavar="ADDRESS", help="With --executor ray: join this Ray cluster "
               "(e.g. ray://head:10001) instead of starting a local Ray.")
 @click.option("--no-cache", is_flag=True, help="Extract everything again; do not read or write .harness-cache/.")
@@ -230,7 +251,7 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
 @sample_options
 @set_option
 @json_option
-def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int, executor: str,
+def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int | str, executor: str,
         ray_address: str | None, no_cache: bool, retry_errors: bool, ceiling: str | None,
         slice_by: tuple[str, ...], per_slice: bool, per_type: bool, limit: int | None, docs: str | None,
         overrides: tuple[str, ...], as_json: bool) -> None:

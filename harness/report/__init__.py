@@ -70,10 +70,10 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
         for scored in run.adapters:
             if scored.run.setup_error is not None:
                 continue
-            lines = [json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False)
-                     for p in scored.run.predictions.values()]
+            lines = (json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False) + "\n"
+                     for p in scored.run.predictions.values())
             relative = f"predictions/{predictions_file_name(scored.name)}"
-            staged.write(relative, "".join(line + "\n" for line in lines))
+            staged.write(relative, lines)  # streamed: a line per document, never the whole file in memory
             written.append(relative)
         report = build_report(run, scoring_options=scoring_options)
         staged.write("report.json", json_text(report))

@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..errors import UsageError
 from ..files import UMASK, encode_utf8
@@ -62,12 +62,20 @@ class ReportSet:
         """Where ``relative`` (e.g. ``report.json``) is staged."""
         return self.staging / relative
 
-    def write(self, relative: str, content: str | bytes) -> Path:
-        """Stage one file of the set, flushed to disk. No temporary files: nobody else reads this folder."""
+    def write(self, relative: str, content: str | bytes | Iterable[str]) -> Path:
+        """Stage one file of the set, flushed to disk. No temporary files: nobody else reads this folder.
+
+        ``content`` may be an iterable of text pieces (the lines of a large file), written as they
+        come so the whole file is never held in memory.
+        """
         path = self.path(relative)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as handle:
-            handle.write(encode_utf8(content) if isinstance(content, str) else content)
+            if isinstance(content, (str, bytes)):
+                handle.write(encode_utf8(content) if isinstance(content, str) else content)
+            else:
+                for piece in content:
+                    handle.write(encode_utf8(piece))
             handle.flush()
             os.fsync(handle.fileno())
         self._written.add(Path(relative).parts[0])

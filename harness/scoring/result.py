@@ -74,23 +74,20 @@ class CategoryResult:
         return Score(self.tp, self.fp, self.fn, self.precision, self.recall, self.f1, self.ci95)
 
     def confusion_matrix(self) -> tuple[list[str], list[list[int]]]:
-        """Entities: gold type (rows) against predicted type (columns) for same-span mentions (scikit-learn)."""
+        """Entities: gold type (rows) against predicted type (columns) for same-span mentions.
+
+        A small count table over the tallied pairs: summed here rather than
+        with a statistics library, whose import would cost every run a second.
+        """
         pairs = self.tallies.get("confusion", {})
         if not pairs:
             return [], []
-        import warnings
-
-        from sklearn.metrics import confusion_matrix
-
-        gold, predicted = [], []
+        cells: dict[tuple[str, str], int] = {}
         for key, count in pairs.items():
-            g, p = key.split("\t")
-            gold += [g] * count
-            predicted += [p] * count
-        labels = sorted(set(gold) | set(predicted))
-        with warnings.catch_warnings():  # one label only is a fine matrix here
-            warnings.simplefilter("ignore", UserWarning)
-            return labels, confusion_matrix(gold, predicted, labels=labels).tolist()
+            gold, predicted = key.split("\t")
+            cells[gold, predicted] = cells.get((gold, predicted), 0) + count
+        labels = sorted({label for pair in cells for label in pair})
+        return labels, [[cells.get((row, column), 0) for column in labels] for row in labels]
 
     def to_dict(self) -> dict:
         out = self.score.to_dict()

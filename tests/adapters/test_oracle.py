@@ -52,3 +52,29 @@ def test_fingerprint_changes_with_the_gold(example_corpus, example_gold_copy):
     annotation = next((example_gold_copy / "annotations").glob("*.json"))
     annotation.write_text(annotation.read_text().replace('"Harbour', '"Harbor', 1))
     assert get_adapter("oracle", gold=load_gold(example_gold_copy)).fingerprint != before
+
+
+def test_each_document_is_one_look_up_not_a_scan_of_the_gold(example_corpus, monkeypatch):
+    import harness.adapters.oracle as oracle_module
+
+    copies = []
+    real = oracle_module.from_gold
+    monkeypatch.setattr(oracle_module, "from_gold", lambda a, **kw: copies.append(a.document.id) or real(a, **kw))
+    read: list[str] = []
+
+    class CountingCorpus:
+        """The gold, counting how often its documents are walked."""
+
+        fingerprint = example_corpus.fingerprint
+
+        def __iter__(self):
+            for annotations in example_corpus:
+                read.append(annotations.document.id)
+                yield annotations
+
+    oracle = get_adapter("oracle", gold=CountingCorpus())
+    documents = [a.document for a in example_corpus] * 3
+    for document in documents:
+        assert run_extractor(oracle, document).error is None
+    assert len(read) == len(example_corpus)  # the gold is walked once, however many documents ask
+    assert copies == [d.id for d in documents]

@@ -99,3 +99,30 @@ def test_with_no_arguments_every_ready_adapter_but_oracle_runs(project, harness,
                 if i.status == "ready" and i.name != "oracle"]
     assert list(report(project)["adapters"]) == expected
     assert "oracle" not in expected and "counting" in expected
+
+
+def test_a_run_imports_no_scikit_learn(project):
+    import subprocess
+    import sys
+
+    code = ("import sys, json\n"
+            "from harness.cli import main\n"
+            "try:\n    main(['run', '--adapters', 'rules,oracle,counting', '--no-cache'])\n"
+            "except SystemExit as exc:\n    code = exc.code\n"
+            "print(json.dumps([code, 'sklearn' in sys.modules]))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True)
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == [0, False], proc.stderr[-2000:]
+
+
+def test_jobs_auto_is_the_default_and_recorded(project, harness, report):
+    proc = harness(project, "run", "--adapters", "counting")
+    assert proc.returncode == 0, proc.stderr
+    assert (report(project)["options"]["jobs"], report(project)["options"]["executor"]) == ("auto", "auto")
+    harness(project, "run", "--adapters", "counting", "--jobs", "2", "--executor", "thread")
+    assert (report(project)["options"]["jobs"], report(project)["options"]["executor"]) == (2, "thread")
+
+
+def test_jobs_that_are_neither_a_number_nor_auto_are_a_usage_error(project, harness):
+    proc = harness(project, "run", "--jobs", "many")
+    assert proc.returncode == 2
+    assert "'many'" in proc.stderr and "--jobs auto" in proc.stderr
