@@ -63,10 +63,16 @@ class Usage:
 
 @dataclass(frozen=True)
 class Extracted:
-    """An extractor's output for one document together with what it cost (see ``harness.adapters.runner``)."""
+    """An extractor's output for one document together with what it cost (see ``harness.adapters.runner``).
+
+    ``seconds`` is the document's own time when a batch works on several
+    documents at once (concurrent requests); without it each document of a
+    batch is given an equal share of the batch's time.
+    """
 
     output: Any  # Predictions | dict
-    usage: Usage
+    usage: Usage | None = None
+    seconds: float | None = None
 
 
 def _count(value: Any) -> int:

@@ -319,3 +319,17 @@ def test_the_adapters_that_wait_run_in_threads_and_the_ones_that_compute_in_proc
 
     assert [is_io_bound(c) for c in (LLMExtractor, CommandExtractor, PredictionsFileExtractor)] == [True] * 3
     assert [is_io_bound(c) for c in (RulesExtractor, SpacyExtractor, OracleExtractor)] == [False] * 3
+
+
+class TimedBatchExtractor(BatchingExtractor):
+    """A batch whose documents wait side by side: each result says how long its own document took."""
+
+    def extract_batch(self, documents):
+        from harness.usage import Extracted
+
+        return [Extracted(self.extract(d), None, seconds=float(n)) for n, d in enumerate(documents, start=1)]
+
+
+def test_a_batch_element_that_knows_its_own_time_keeps_it_rather_than_a_share():
+    run = extract_corpus(TimedBatchExtractor(3), _corpus(3))
+    assert [d.seconds for d in run.documents] == [1.0, 2.0, 3.0]

@@ -35,9 +35,11 @@ batch through the server's batch endpoint instead (``harness.adapters.llm_batch`
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -300,12 +302,19 @@ class LLMExtractor(BaseExtractor):
         return list(await asyncio.gather(*(self._one(document) for document in documents)))
 
     async def _one(self, document: Document) -> Any:
+        started = time.perf_counter()
         try:
-            return await self._extract(document)
+            found = await self._extract(document)
         except ExtractionError as exc:
-            return self._redacted(exc)
+            found = self._redacted(exc)
         except Exception as exc:  # a bug here is this document's fault alone; the batch goes on
-            return exc
+            found = exc
+        # the documents of a batch wait side by side: each keeps its own time, not a share of the batch's
+        seconds = time.perf_counter() - started
+        if isinstance(found, Extracted):
+            return dataclasses.replace(found, seconds=seconds)
+        found.seconds = seconds
+        return found
 
     def free_usage(self) -> Usage:
         """The usage of a document that needed no request (served from a cache): zero, priced at 0."""

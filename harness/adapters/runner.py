@@ -137,6 +137,13 @@ def _unwrap(output: Any) -> tuple[Any, Usage | None]:
     return output, None
 
 
+def _seconds_of(output: Any, share: float) -> float:
+    """A batch element's own time (``Extracted.seconds``, or an exception's ``seconds``), else ``share``."""
+    seconds = getattr(output, "seconds", None)
+    return float(seconds) if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and seconds >= 0 \
+        else share
+
+
 def _usage_of(exc: BaseException) -> Usage | None:
     # a failed document may still have cost tokens (an answer that was not JSON)
     usage = getattr(exc, "usage", None)
@@ -163,15 +170,16 @@ def run_extractor_batch(extractor: Any, documents: Sequence[Document]) -> list[E
     outcomes = []
     for document, output in zip(documents, outputs):
         if isinstance(output, Exception):  # the batch's way of saying this one document failed
-            outcomes.append(ExtractionOutcome(document.id, None, _fault(extractor, document, output), share,
-                                              _usage_of(output)))
+            outcomes.append(ExtractionOutcome(document.id, None, _fault(extractor, document, output),
+                                              _seconds_of(output, share), _usage_of(output)))
             continue
+        seconds = _seconds_of(output, share)
         output, usage = _unwrap(output)
         try:
             predictions, error = check_output(extractor, document, output)
         except Exception as exc:
             predictions, error = None, _fault(extractor, document, exc)
-        outcomes.append(ExtractionOutcome(document.id, predictions, error, share, usage))
+        outcomes.append(ExtractionOutcome(document.id, predictions, error, seconds, usage))
     return outcomes
 
 

@@ -120,9 +120,15 @@ class _ChatHandler(BaseHTTPRequestHandler):
         return self._send(200, json.dumps(_answer(doc_id)).encode())
 
 
+class _Server(ThreadingHTTPServer):
+    # the llm adapter asks for every document at once, as it would of a real server; the default
+    # listen backlog of 5 would drop some connections and turn their faults into timeouts
+    request_queue_size = 64
+
+
 @pytest.fixture(scope="module")
 def chat_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ChatHandler)
+    server = _Server(("127.0.0.1", 0), _ChatHandler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
