@@ -32,9 +32,7 @@ from .normalize import normalize_name
 
 _SCORES = (int, float, type(None))
 _FIRST = itemgetter(0)
-_ENTITIES, _MENTIONS, _ALIASES = attrgetter("entities"), attrgetter("mentions"), attrgetter("aliases")
-_START, _END, _TYPE, _TEXT = attrgetter("start"), attrgetter("end"), attrgetter("type"), attrgetter("text")
-_SCORE, _FORM, _ID, _CANONICAL = attrgetter("score"), attrgetter("form"), attrgetter("id"), attrgetter("canonical_name")
+_ENTITIES = attrgetter("entities")
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,6 +102,11 @@ class _Keys(dict):
         key = self.normal.setdefault(normalize_name(raw), len(self.normal))
         self[raw] = key
         return key
+
+
+def _columns(objects: list, names: tuple[str, ...]) -> list[list]:
+    """The values of the attributes ``names`` of every object, one list per attribute."""
+    return [list(map(attrgetter(name), objects)) for name in names]
 
 
 def _flag(jobs: int, job_of: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -182,7 +185,8 @@ def _score(jobs, options) -> EntityBatch:
     entity_lists = list(map(_ENTITIES, map(_FIRST, jobs)))
     entities = list(chain.from_iterable(entity_lists))
     entity_job = np.repeat(job_index, list(map(len, entity_lists)))
-    mention_lists = list(map(_MENTIONS, entities))
+    e_id, e_type, e_canonical, mention_lists, alias_lists = _columns(
+        entities, ("id", "type", "canonical_name", "mentions", "aliases"))
     mentions = list(chain.from_iterable(mention_lists))
     mention_entity = np.repeat(np.arange(len(entities)), list(map(len, mention_lists)))
     mention_job = entity_job[mention_entity]
@@ -190,15 +194,11 @@ def _score(jobs, options) -> EntityBatch:
     predictions = list(chain.from_iterable(prediction_lists))
     prediction_job = np.repeat(job_index, list(map(len, prediction_lists)))
 
-    m_start, m_end = list(map(_START, mentions)), list(map(_END, mentions))
-    p_start, p_end = list(map(_START, predictions)), list(map(_END, predictions))
-    p_type, e_type = list(map(_TYPE, predictions)), list(map(_TYPE, entities))
-    p_score, p_form = list(map(_SCORE, predictions)), list(map(_FORM, predictions))
-    e_id, e_canonical = list(map(_ID, entities)), list(map(_CANONICAL, entities))
-    alias_lists = list(map(_ALIASES, entities))
+    m_start, m_end, m_text, m_form = _columns(mentions, ("start", "end", "text", "form"))
+    p_text, p_type, p_start, p_end, p_form, p_canonical, p_score = _columns(
+        predictions, ("text", "type", "start", "end", "form", "canonical_name", "score"))
     aliases = list(chain.from_iterable(alias_lists))
     alias_entity = np.repeat(np.arange(len(entities)), list(map(len, alias_lists)))
-    m_text, m_form = list(map(_TEXT, mentions)), list(map(_FORM, mentions))
 
     # a value of an unexpected type leaves its document to the exact scorer (a name that is not a string
     # fails normalisation below, which leaves every document to it); checked on distinct values or types
@@ -315,11 +315,11 @@ def _score(jobs, options) -> EntityBatch:
                                   mention_entity if named else mention_entity[name_form])).astype(np.int64)
     wanted = np.zeros(len(entities), dtype=bool)
     wanted[mention_entity[g_scored]] = True
-    speaking = predictions if len(live_index) == len(predictions) else \
-        list(map(predictions.__getitem__, live_index.tolist()))
-    canonical = list(map(_CANONICAL, speaking))
-    said = list(map(_TEXT, speaking)) if not any(canonical) else \
-        [c or p.text for c, p in zip(canonical, speaking)]  # the canonical name, else the text
+    canonical, texts = p_canonical, p_text
+    if len(live_index) < len(predictions):
+        live_list = live_index.tolist()
+        canonical, texts = list(map(p_canonical.__getitem__, live_list)), list(map(p_text.__getitem__, live_list))
+    said = texts if not any(canonical) else [c or t for c, t in zip(canonical, texts)]  # canonical, else the text
     keys = _Keys()
     name_key = np.fromiter(map(keys.__getitem__, chain(e_canonical, aliases, mention_names)), dtype=np.int64,
                            count=len(name_entity))

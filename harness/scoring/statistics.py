@@ -120,6 +120,7 @@ def f1_of(tp, fp, fn):
 
 
 _FIELD = 21  # bits per count when the three counts of a unit are packed into one integer
+_BLOCK = 250_000  # unit draws gathered at once when summing resamples
 
 
 def _f1_sum(units, rows=None, packed: bool = False):
@@ -131,7 +132,12 @@ def _f1_sum(units, rows=None, packed: bool = False):
     elif packed and _packable(units):
         # whole counts whose totals fit in 21 bits: one gather and one sum instead of three
         whole = units.astype(np.int64)
-        summed = (whole[:, 0] | whole[:, 1] << _FIELD | whole[:, 2] << 2 * _FIELD)[rows].sum(axis=-1)
+        packed_units = whole[:, 0] | whole[:, 1] << _FIELD | whole[:, 2] << 2 * _FIELD
+        # a few resamples at a time: the gathered block stays in the processor's cache
+        summed = np.empty(rows.shape[:-1], dtype=np.int64)
+        step = max(1, _BLOCK // max(rows.shape[-1], 1))
+        for first in range(0, len(rows), step):
+            summed[first:first + step] = packed_units[rows[first:first + step]].sum(axis=-1)
         mask = (1 << _FIELD) - 1
         totals = np.stack([summed & mask, summed >> _FIELD & mask, summed >> 2 * _FIELD], axis=-1).astype(float)
     else:  # column by column: never builds the (resamples, units, 3) array
