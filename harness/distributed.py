@@ -10,7 +10,9 @@ the driver.
 Without an address a local Ray is started here (``num_cpus`` = the run's
 ``--jobs``, at least 2; no dashboard) and shut down at the end of the run;
 with ``--ray-address`` (or ``RAY_ADDRESS``) the run joins that cluster,
-whose workers must have this package installed. Ray is imported only here.
+whose workers must have this package installed. What the workers must
+share with the driver for the run (the ``llm`` budget) is served by a Ray
+actor (``harness.run.worker_factory``). Ray is imported only here.
 """
 
 from __future__ import annotations
@@ -84,12 +86,14 @@ def _extract_chunks(token: str, factory: Callable[[], Any], chunks: Sequence[Seq
 
 def run_ray(job: Any) -> Iterator[tuple[tuple, Any]]:
     """The executor (see ``harness.run.EXECUTORS``): each chunk with its document runs, as tasks finish."""
-    import functools
-
-    from .run import _return_extractor
+    from .run import worker_factory
 
     ray = _connect(job.jobs)
-    factory = job.factory or functools.partial(_return_extractor, job.extractor)
+    with worker_factory(job, "ray") as factory:
+        yield from _run_tasks(ray, job, factory)
+
+
+def _run_tasks(ray: Any, job: Any, factory: Callable[[], Any]) -> Iterator[tuple[tuple, Any]]:
     remote = ray.remote(num_cpus=1, max_retries=0)(_extract_chunks)
     token = uuid.uuid4().hex
     shared_factory = ray.put(factory)

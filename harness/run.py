@@ -11,6 +11,7 @@ failure costs recall and can never raise a score.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import time
 import traceback
@@ -283,12 +284,35 @@ def run_threads(job: ExtractionJob) -> Iterator[ChunkResult]:
 
 
 def run_processes(job: ExtractionJob) -> Iterator[ChunkResult]:
+    with worker_factory(job, "process") as factory, concurrent.futures.ProcessPoolExecutor(
+            max_workers=job.jobs, initializer=_init_worker, initargs=(factory,)) as pool:
+        yield from _as_completed(pool, {pool.submit(_extract_in_worker, chunk): chunk for chunk in job.chunks})
+
+
+@contextlib.contextmanager
+def worker_factory(job: ExtractionJob, executor: str) -> Iterator[Callable[[], Any]]:
+    """The factory each worker of ``executor`` builds its extractor with, while the workers run.
+
+    An extractor whose workers must share something with it for the run (the
+    ``llm`` adapter's budget) has ``share_with_workers(executor)``, a context
+    manager giving a picklable handle, which each worker's extractor takes
+    with ``join_shared``.
+    """
     import functools
 
     factory = job.factory or functools.partial(_return_extractor, job.extractor)
-    with concurrent.futures.ProcessPoolExecutor(max_workers=job.jobs, initializer=_init_worker,
-                                                initargs=(factory,)) as pool:
-        yield from _as_completed(pool, {pool.submit(_extract_in_worker, chunk): chunk for chunk in job.chunks})
+    share = getattr(job.extractor, "share_with_workers", None)
+    if share is None:
+        yield factory
+        return
+    with share(executor) as handle:
+        yield factory if handle is None else functools.partial(_joining, factory, handle)
+
+
+def _joining(factory: Callable[[], Any], handle: Any) -> Any:
+    extractor = factory()
+    extractor.join_shared(handle)
+    return extractor
 
 
 def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[ChunkResult]:
