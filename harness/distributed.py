@@ -64,9 +64,9 @@ def _probe(address: str) -> None:
 
     from .errors import UsageError
 
-    host, _, port = address.removeprefix("ray://").rpartition(":")
     if address in ("auto", "local"):
         return  # Ray's own words for a cluster on this machine: it finds that itself
+    host, _, port = address.removeprefix("ray://").rpartition(":")
     if not host or not port.isdigit():
         raise UsageError(f"--ray-address {address!r} is not an address: give host:port of the Ray head "
                          "(e.g. 10.0.0.5:6379), or ray://host:10001 for Ray Client.")
