@@ -13,6 +13,7 @@ failure costs recall and can never raise a score.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import math
 import os
@@ -287,21 +288,44 @@ def run_threads(job: ExtractionJob) -> Iterator[ChunkResult]:
 
 
 def run_processes(job: ExtractionJob) -> Iterator[ChunkResult]:
-    import functools
-
-    factory = job.factory or functools.partial(_return_extractor, job.extractor)
     # several chunks go to a worker at a time, so sending a task costs little beside a fast adapter's
     # work; small enough bundles still reach the cache (and the progress bar) as they finish
     size = max(1, min(BUNDLE_CHUNKS, len(job.chunks) // (job.jobs * 8)))
     bundles = [job.chunks[i:i + size] for i in range(0, len(job.chunks), size)]
-    with concurrent.futures.ProcessPoolExecutor(max_workers=job.jobs, initializer=_init_worker,
-                                                initargs=(factory,)) as pool:
+    with worker_factory(job, "process") as factory, concurrent.futures.ProcessPoolExecutor(
+            max_workers=job.jobs, initializer=_init_worker, initargs=(factory,)) as pool:
         futures = {pool.submit(_extract_bundle_in_worker, bundle): bundle for bundle in bundles}
         for bundle, outcomes in _as_completed(pool, futures):
             if isinstance(outcomes, BaseException):
                 yield from ((chunk, outcomes) for chunk in bundle)
             else:
                 yield from zip(bundle, outcomes)
+
+
+@contextlib.contextmanager
+def worker_factory(job: ExtractionJob, executor: str) -> Iterator[Callable[[], Any]]:
+    """The factory each worker of ``executor`` builds its extractor with, while the workers run.
+
+    An extractor whose workers must share something with it for the run (the
+    ``llm`` adapter's budget) has ``share_with_workers(executor)``, a context
+    manager giving a picklable handle, which each worker's extractor takes
+    with ``join_shared``.
+    """
+    import functools
+
+    factory = job.factory or functools.partial(_return_extractor, job.extractor)
+    share = getattr(job.extractor, "share_with_workers", None)
+    if share is None:
+        yield factory
+        return
+    with share(executor) as handle:
+        yield factory if handle is None else functools.partial(_joining, factory, handle)
+
+
+def _joining(factory: Callable[[], Any], handle: Any) -> Any:
+    extractor = factory()
+    extractor.join_shared(handle)
+    return extractor
 
 
 def _as_completed(pool: concurrent.futures.Executor, futures: dict) -> Iterator[ChunkResult]:

@@ -136,3 +136,23 @@ def test_usage_comes_back_from_ray_workers(local_ray, tmp_path):
     assert run.failed == 0 and server.requests == 6
     assert sum(d.usage.input_tokens for d in run.documents) == 600
     assert sum(d.usage.cost for d in run.documents) == pytest.approx(6 * 110 / 1e6)
+
+
+@pytest.mark.slow
+def test_ray_workers_share_one_budget_and_the_unsent_documents_are_budget_errors(local_ray):
+    from llm_stub import StubServer
+
+    # a request costs 100 (its max_tokens) at worst and in fact: 3 fit in 350; a budget per worker lets 6 go
+    server = StubServer(latency=0.05, usage=(0, 100))
+    try:
+        settings = {"base_url": server.base_url, "model": "m", "cache": False, "max_retries": 0, "timeout": 10,
+                    "categories": ["entities"], "max_connections": 1, "batch_size": 2, "max_tokens": 100,
+                    "price_per_million_input": 0, "price_per_million_output": 1_000_000, "max_cost": 350}
+        factory = functools.partial(get_adapter, "llm", overrides=settings)
+        documents = [a.document for a in _corpus()][:16]
+        run = extract_corpus(factory(), documents, jobs=2, executor="ray", factory=factory)
+    finally:
+        server.close()
+    assert sum(d.usage.cost for d in run.documents) == server.requests * 100 <= 350
+    assert server.requests >= 1
+    assert [d.error.kind for d in run.documents if d.error is not None] == ["budget"] * (16 - server.requests)

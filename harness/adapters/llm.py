@@ -28,20 +28,23 @@ server counted; its cost with ``price_per_million_input`` / ``_output``),
 so it is summed wherever the document was extracted. With ``max_cost`` the
 adapter sends no request whose projected cost (spent, plus what requests in
 flight may still cost, plus this one at ``max_tokens``) would pass it: those
-documents are errors of kind ``budget``. ``batch = true`` sends the whole
+documents are errors of kind ``budget``. The budget is the run's, whatever the
+executor: worker processes and Ray workers share the driver's
+(``harness.adapters.llm_budget``). ``batch = true`` sends the whole
 batch through the server's batch endpoint instead (``harness.adapters.llm_batch``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import json
 import os
 import re
 import time
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from ..errors import InputError
 from ..files import Limits, parse_json
@@ -164,8 +167,12 @@ class LLMExtractor(BaseExtractor):
 
             raise ConfigError(f"adapter {self.name!r}: max_cost = {self.max_cost!r} needs prices to project a cost. "
                               "Set price_per_million_input and price_per_million_output too.")
-        self.spent = 0.0  # money spent by this extractor's requests; what is in flight is reserved apart
-        self._reserved = 0.0
+        # the run's budget: this extractor's own, or the driver's when this one is a worker's (join_shared)
+        self.budget: Any = None
+        if self.max_cost is not None:
+            from .llm_budget import Budget
+
+            self.budget = Budget(float(self.max_cost))
         self._client: ApiClient | None = None
         self._schema: dict | None = None  # the response format's schema, built once
         # documents to ask again past the response cache (`harness run --retry-errors`); "*" means all
@@ -373,20 +380,37 @@ class LLMExtractor(BaseExtractor):
 
     def _reserve(self, document: Document, reserved: list[float]) -> None:
         """Let the request for ``document`` go, setting aside its worst cost, or refuse it (kind ``budget``)."""
-        if self.max_cost is None or self.prices is None or reserved:
+        if self.budget is None or self.prices is None or reserved:
             return
         worst = self.prices.cost(*self.estimate_tokens(document))
-        projected = self.spent + self._reserved + worst
-        if projected > self.max_cost:
+        sent, projected, spent = self.budget.reserve(worst)
+        if not sent:
             raise ExtractionError("budget", f"not sent: its projected cost would bring the run to {projected:.4f}, "
-                                  f"over max_cost = {self.max_cost:g} (spent {self.spent:.4f}). "
+                                  f"over max_cost = {self.max_cost:g} (spent {spent:.4f}). "
                                   "Raise max_cost, or lower max_tokens.", usage=Usage(0, cost=0.0))
-        self._reserved += worst
         reserved.append(worst)
 
-    def _settle(self, reserved: float, usage: Usage) -> None:
-        self._reserved -= reserved
-        self.spent += usage.cost or 0.0
+    def _settle(self, reserved: float, usage: Usage | None) -> None:
+        """A request is over: release what it set aside, count what it cost."""
+        if self.budget is not None:
+            self.budget.settle(reserved, (usage.cost or 0.0) if usage is not None else 0.0)
+
+    @contextlib.contextmanager
+    def share_with_workers(self, executor: str) -> Iterator[Any]:
+        """What the workers of ``executor`` (each with an extractor of its own) must share with this one:
+        the run's budget (``harness.run.worker_factory``). None when there is no ``max_cost``."""
+        if self.budget is None:
+            yield None
+            return
+        from .llm_budget import shared
+
+        with shared(self.budget, executor) as budget:
+            yield budget
+
+    def join_shared(self, budget: Any) -> None:
+        """Spend from the driver's budget (see ``share_with_workers``) instead of one of this worker's own."""
+        if budget is not None:
+            self.budget = budget
 
     async def _complete(self, document: Document, reserved: list[float]) -> tuple[str, str | None, Usage]:
         """The answer's text, finish reason and usage, stepping down the response format on a 400."""

@@ -52,7 +52,7 @@ def extract_by_batch_api(extractor: Any, documents: list[Document]) -> list:
             answers = {custom_id: extractor._redacted(exc) for custom_id in waiting}
         for custom_id, (index, document) in waiting.items():
             results[index] = _result(extractor, document, answers.get(custom_id))
-    extractor._reserved -= sum(reserved)  # the batch is over: its documents are no longer in flight
+    extractor._settle(sum(reserved), None)  # the batch is over: its documents are no longer in flight
     return results
 
 
@@ -64,7 +64,7 @@ def _result(extractor: Any, document: Document, answer: Any) -> Any:
         return answer
     status, body = answer
     usage = usage_from_response(body).priced(extractor.prices)
-    extractor.spent += usage.cost or 0.0
+    extractor._settle(0.0, usage)
     text = json.dumps(body)
     if status != 200:
         return ExtractionError("http", f"the batch answered HTTP {status} for this document. "
