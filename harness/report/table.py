@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from .summary import adapter_failed, cell_texts, interval_notes, score_rows, slice_sections
@@ -39,11 +40,52 @@ def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any)
             current = row.slice
             table.add_row(f"[underline]{row.slice}[/]", *["" for _ in adapters], end_section=False)
         label = row.label if row.slice is None else replace(row, slice=None).label
-        texts = cell_texts(row, lambda text: f"[bold green]{text}[/]", interval_separator="\n")
-        table.add_row(label, *texts)
+        texts = cell_texts(row, lambda text: f"{_BEST}{text}", interval_separator="\n")
+        table.add_row(label, *(_Cell(text) for text in texts))
     if not rows:
         table.add_row("(no scores)", *["failed" if adapter_failed(report, name) else "–" for name in adapters])
     return table
+
+
+_BEST = "\0"  # marks the best cell of a row for _Cell, which shows it bold green
+
+# the parts a cell wraps between: a label with its number ("F1 0.96", "rate 0.97"), a count with its
+# unit ("6 docs]"), else a word
+_PART = re.compile(r"(?:P|R|F1|rate) \S+|\S+ docs?\S*|\S+")
+
+
+class _Cell:
+    """A score cell that wraps only between its parts, so a narrow column never parts "F1" from its number.
+
+    rich wraps at every space (a no-break space too), which left "F1" at the
+    end of one line and its value on the next.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.style = "bold green" if text.startswith(_BEST) else ""
+        self.lines = [_PART.findall(line) for line in text.lstrip(_BEST).split("\n")]
+
+    def __rich_measure__(self, console: Any, options: Any):
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        widest_part = max((cell_len(part) for parts in self.lines for part in parts), default=1)
+        widest_line = max((cell_len(" ".join(parts)) for parts in self.lines), default=1)
+        return Measurement(widest_part, widest_line)
+
+    def __rich_console__(self, console: Any, options: Any):
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        for parts in self.lines:
+            line = ""
+            for part in parts:
+                if line and cell_len(line) + 1 + cell_len(part) > options.max_width:
+                    yield Text(line, style=self.style)
+                    line = part
+                else:
+                    line = f"{line} {part}" if line else part
+            yield Text(line, style=self.style)
 
 
 def error_table(errors: list[Mapping[str, Any]]):

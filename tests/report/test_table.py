@@ -17,3 +17,23 @@ def test_the_table_prints_rows_columns_and_the_best_mark(sample_report):
     assert f1_line.index("F1 1.00") > f1_line.index("F1 0.40")
     assert interval_line.count("★") == 1 and interval_line.index("★") > interval_line.index("[0.50–1.00]")
     assert "1 error(s)" in text
+
+
+def _score(f1: float, ci95: list | None = None, subscores: dict | None = None) -> dict:
+    return {"precision": f1, "recall": f1, "f1": f1, "tp": 9, "fp": 1, "fn": 1, "ci95": ci95,
+            "interval": {"documents": 6} if ci95 else None, "subscores": subscores or {}}
+
+
+def test_at_80_columns_a_cell_wraps_between_its_numbers_never_inside_one():
+    # each adapter best in some row, so both columns want "F1 0.90 ★" and rich must narrow both
+    scores = {"rules": (0.90, 0.54, 0.13), "spacy": (0.86, 0.53, 0.19)}
+    report = {"adapters": {name: {"status": "ok", "scores": {
+        "quotes": _score(end_to_end, [0.8, 0.9], {"end_to_end": _score(end_to_end)}),
+        "events": _score(f1, [0.39, 0.6], {"argument_classification": _score(argument)})}}
+        for name, (end_to_end, f1, argument) in scores.items()}}
+    console = Console(record=True, width=80)
+    print_table(report, console)
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    for f1 in ("F1 0.90", "F1 0.86", "F1 0.54", "F1 0.13", "F1 0.53", "F1 0.19", "6 docs]"):
+        assert f1 in text, text
