@@ -55,23 +55,25 @@ _PART = re.compile(r"(?:P|R|F1|rate) \S+|\S+ docs?\S*|\S+")
 
 
 class _Cell:
-    """A score cell that wraps only between its parts, so a narrow column never parts "F1" from its number.
+    """A cell that wraps only between its parts: a score cell never parts "F1" from its number.
 
     rich wraps at every space (a no-break space too), which left "F1" at the
-    end of one line and its value on the next.
+    end of one line and its value on the next. ``joiner`` goes between parts
+    on a line (a space; nothing for a document id split after its hyphens).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pattern: re.Pattern = None, joiner: str = " ") -> None:
         self.style = "bold green" if text.startswith(_BEST) else ""
-        self.lines = [_PART.findall(line) for line in text.lstrip(_BEST).split("\n")]
+        self.joiner = joiner
+        self.lines = [(pattern or _PART).findall(line) for line in text.lstrip(_BEST).split("\n")]
 
     def __rich_measure__(self, console: Any, options: Any):
         from rich.cells import cell_len
         from rich.measure import Measurement
 
         widest_part = max((cell_len(part) for parts in self.lines for part in parts), default=1)
-        widest_line = max((cell_len(" ".join(parts)) for parts in self.lines), default=1)
-        return Measurement(widest_part, widest_line)
+        widest_line = max((cell_len(self.joiner.join(parts)) for parts in self.lines), default=1)
+        return Measurement(min(widest_part, options.max_width), min(widest_line, options.max_width))
 
     def __rich_console__(self, console: Any, options: Any):
         from rich.cells import cell_len
@@ -80,12 +82,16 @@ class _Cell:
         for parts in self.lines:
             line = ""
             for part in parts:
-                if line and cell_len(line) + 1 + cell_len(part) > options.max_width:
-                    yield Text(line, style=self.style)
+                if line and cell_len(line) + len(self.joiner) + cell_len(part) > options.max_width:
+                    yield Text(line, style=self.style, overflow="fold")
                     line = part
                 else:
-                    line = f"{line} {part}" if line else part
-            yield Text(line, style=self.style)
+                    line = f"{line}{self.joiner}{part}" if line else part
+            yield Text(line, style=self.style, overflow="fold")
+
+
+# a document id breaks after a hyphen ("clarencebulletin-2025-02-28-" / "grafton-flood-peak"), not mid-word
+_ID_PART = re.compile(r"[^-]*-|[^-]+")
 
 
 def error_table(errors: list[Mapping[str, Any]]):
@@ -107,9 +113,9 @@ def error_table(errors: list[Mapping[str, Any]]):
         message = " ".join(str(error.get("message") or "").split())
         message = message if len(message) <= _MESSAGE_WIDTH else message[:_MESSAGE_WIDTH - 1] + "…"
         # Text, not markup: a message may hold "[...]" that must be shown as written
-        table.add_row(*(Text(str(value)) for value in (error.get("adapter") or "–", error.get("doc_id") or "(all)",
-                                                        error.get("stage") or "–", error.get("kind") or "–",
-                                                        message)))
+        adapter, stage, kind = (Text(str(error.get(key) or "–")) for key in ("adapter", "stage", "kind"))
+        document = _Cell(str(error.get("doc_id") or "(all)"), _ID_PART, joiner="")
+        table.add_row(adapter, document, stage, kind, Text(message))
     return table
 
 

@@ -37,3 +37,22 @@ def test_at_80_columns_a_cell_wraps_between_its_numbers_never_inside_one():
     assert max(len(line) for line in text.splitlines()) <= 80
     for f1 in ("F1 0.90", "F1 0.86", "F1 0.54", "F1 0.13", "F1 0.53", "F1 0.19", "6 docs]"):
         assert f1 in text, text
+
+
+def test_a_long_document_id_in_the_error_table_breaks_only_after_a_hyphen():
+    from harness.report.table import error_table
+
+    doc_id = "clarencebulletin-2025-02-28-grafton-flood-peak"
+    console = Console(record=True, width=80)
+    console.print(error_table([{"adapter": "llm", "doc_id": doc_id, "stage": "extract", "kind": "connection",
+                                "message": "connection failed: the server disconnected without a response " * 2}]))
+    lines = console.export_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("llm "))
+    pieces = [line[len("llm"):].split()[0] for line in lines[start:] if line[len("llm"):].strip()][:4]
+    shown = ""
+    for piece in pieces:
+        shown += piece
+        if shown == doc_id:
+            break
+        assert piece.endswith("-"), pieces
+    assert shown == doc_id, pieces
