@@ -30,6 +30,15 @@ def test_old_runs_are_pruned_to_keep_runs(project, harness):
     assert len(list((project / "reports" / "runs").iterdir())) == 2
 
 
+def test_keep_runs_0_removes_the_runs_kept_before(project, harness):
+    assert harness(project, "run", "--adapters", "counting").returncode == 0
+    with (project / "pyproject.toml").open("a") as config:
+        config.write("\n[tool.harness]\nkeep_runs = 0\n")
+    assert harness(project, "run", "--adapters", "counting").returncode == 0
+    assert not list((project / "reports" / "runs").iterdir())  # else `harness runs` lists a stale run as kept
+    assert (project / "reports" / "latest" / "report.json").is_file()
+
+
 def test_an_invalid_keep_runs_is_a_configuration_error(project, harness):
     with (project / "pyproject.toml").open("a") as config:
         config.write('\n[tool.harness]\nkeep_runs = "many"\n')
