@@ -33,7 +33,9 @@ def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any)
     for name in adapters:
         status = report["adapters"][name].get("status", "ok")
         # a cell is wrapped at spaces only: never narrower than its longest word ("[0.65–0.88,")
-        table.add_column(name if status == "ok" else f"{name} ({status})", overflow="fold", min_width=11)
+        # a long variant name wraps after its hyphens ("rules-without-" / "boilerplate-"), not mid-word
+        header = _Cell(name if status == "ok" else f"{name} ({status})", _ID_PART, joiner="")
+        table.add_column(header, overflow="fold", min_width=11)
     current = None
     for row in rows:
         if row.slice is not None and row.slice != current:

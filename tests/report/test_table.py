@@ -56,3 +56,14 @@ def test_a_long_document_id_in_the_error_table_breaks_only_after_a_hyphen():
             break
         assert piece.endswith("-"), pieces
     assert shown == doc_id, pieces
+
+
+def test_a_long_adapter_name_heads_its_column_broken_only_after_hyphens():
+    name = "rules-without-boilerplate-cleaning"
+    report = {"adapters": {adapter: {"status": "ok", "scores": {"entities": _score(0.5, [0.4, 0.6])}}
+                           for adapter in ("rules", name, "spacy")}}
+    console = Console(record=True, width=80)
+    print_table(report, console)
+    words = console.export_text().split()
+    pieces = [word for word in words if word in name and word not in ("rules", "spacy")]
+    assert "".join(pieces) == name and all(piece.endswith("-") for piece in pieces[:-1]), pieces
