@@ -69,6 +69,10 @@ class HarnessGroup(click.Group):
             return super().invoke(ctx)
         except HarnessError as exc:
             raise UserFacingError(exc) from None
+        except KeyboardInterrupt:
+            # caught here, before click turns it into "Aborted!" and exit 1, which reads as a failed check
+            click.echo("Interrupted.", err=True)
+            raise click.exceptions.Exit(130) from None
 
 
 def _apply_configured_limits() -> None:

@@ -320,8 +320,13 @@ def not_applicable(report: Mapping[str, Any], category: str) -> bool:
 NOT_APPLICABLE = "not applicable: no gold document is annotated for {category}"
 
 
-def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> None:
-    """Raise ``ConfigError`` listing every check that names an adapter, category or sub-score the report lacks."""
+def check_names(gate: GateConfig, report: Mapping[str, Any], source: str,
+                known_adapters: list[str] | None = None) -> None:
+    """Raise ``ConfigError`` listing every check that names an adapter, category or sub-score the report lacks.
+
+    ``known_adapters`` (every name the registry resolves) keeps the hint to
+    run a missing adapter for names that exist: running a misspelt one fails.
+    """
     adapters = report.get("adapters", {})
     problems: list[str] = []
     for cost in gate.costs:
@@ -335,7 +340,8 @@ def check_names(gate: GateConfig, report: Mapping[str, Any], source: str) -> Non
             problems.append(
                 f"[tool.harness.gate]: {str(key)!r} names adapter {key.adapter!r}, which is not in {source}; "
                 f"adapters there: {', '.join(adapters) or '(none)'}.{did_you_mean(key.adapter, list(adapters))} "
-                f"Fix the name, or run it with `harness run --adapters {key.adapter}`."
+                + ("Fix the name." if known_adapters is not None and key.adapter not in known_adapters
+                   else f"Fix the name, or run it with `harness run --adapters {key.adapter}`.")
             )
             continue
         if key.slice_field is not None:
@@ -664,7 +670,9 @@ def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
         given = gold_path or configured_path(config, "gold", "gold")
         check_same_gold(report, report_path, load_gold(given).fingerprint, given)
     try:
-        check_names(gate, report, str(report_path))
+        from .adapters.registry import adapter_names
+
+        check_names(gate, report, str(report_path), adapter_names(config))
     except ConfigError as exc:
         malformed += exc.problems
     if malformed:  # every mistake, of form and of names, in one message

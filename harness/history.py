@@ -197,7 +197,7 @@ def resolve_report(path_or_run_id: str | os.PathLike, reports_dir: str | os.Path
     if len(starting) > 1:
         raise UsageError(f"run id {value!r} is the start of {len(starting)} runs ({', '.join(starting[:5])}). "
                          "Give more of it.")
-    known = ids[:5] + (["..."] if len(ids) > 5 else [])
+    known = ids[:5] + ([f"and {len(ids) - 5} more"] if len(ids) > 5 else [])
     raise UsageError(f"{value!r} is not a report file, a run folder, a run id or 'latest'.{did_you_mean(value, ids)} "
                      f"Runs under {reports / RUNS_FOLDER}: {', '.join(known) or 'none yet'}. "
                      "`harness runs` lists them.")

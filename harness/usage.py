@@ -91,21 +91,23 @@ def usage_summary(documents: Iterable[Any]) -> dict | None:
     """An adapter's usage and cost over its documents (``DocumentRun``s), None when none reported any.
 
     Cached documents made no request in this run and cost nothing in it; they
-    are counted apart. ``cost.per_document`` is over the documents extracted
-    in this run (not served from the prediction cache).
+    are counted apart. ``cost.per_document`` is over the documents that sent
+    requests in this run: one answered from the adapter's own response cache
+    (a resumed run) or not sent (over ``max_cost``) would otherwise make a
+    document look cheaper than it is, and a per-document gate pass by luck.
     """
     documents = list(documents)
     reported = [d for d in documents if getattr(d, "usage", None) is not None]
     if not reported:
         return None
     total = sum((d.usage for d in reported), Usage())
-    extracted = sum(1 for d in documents if not d.cached)
+    charged = sum(1 for d in reported if d.usage.requests)
     cost = None
     if total.cost is not None:
         cost = {"total": round(total.cost, 9),
-                "per_document": round(total.cost / extracted, 9) if extracted else 0.0}
+                "per_document": round(total.cost / charged, 9) if charged else 0.0}
     return {"requests": total.requests, "input_tokens": total.input_tokens, "output_tokens": total.output_tokens,
-            "documents_charged": sum(1 for d in reported if d.usage.requests),
+            "documents_charged": charged,
             "cached_documents": sum(1 for d in documents if d.cached),
             # answered with no request: the adapter's own response cache
             "adapter_cache_answers": sum(1 for d in reported if not d.usage.requests and not d.cached

@@ -68,6 +68,19 @@ def test_an_adapter_missing_from_the_report_is_a_config_error_listing_those_pres
         check_names(gate, _report(rules={"entities": 0.5}, spacy={"entities": 0.5}), "report.json")
 
 
+def test_a_misspelt_adapter_is_not_suggested_as_one_to_run():
+    gate = _gate('[tool.harness.gate]\n"spacyy.entities.f1" = 0.5\n')
+    with pytest.raises(ConfigError) as caught:
+        check_names(gate, _report(spacy={"entities": 0.5}), "report.json", ["rules", "spacy"])
+    assert "Did you mean 'spacy'?" in str(caught.value) and "harness run" not in str(caught.value)
+
+
+def test_a_known_adapter_missing_from_the_report_is_suggested_as_one_to_run():
+    gate = _gate('[tool.harness.gate]\n"spacy.entities.f1" = 0.5\n')
+    with pytest.raises(ConfigError, match="harness run --adapters spacy"):
+        check_names(gate, _report(rules={"entities": 0.5}), "report.json", ["rules", "spacy"])
+
+
 def test_a_category_the_adapter_does_not_score_is_a_config_error():
     gate = _gate('[tool.harness.gate]\n"rules.events.f1" = 0.5\n')
     with pytest.raises(ConfigError, match="does not predict 'events'; it scores: entities"):

@@ -97,3 +97,11 @@ def test_a_reserved_run_without_reports_is_not_listed_and_killed_staging_folders
     assert [run.id for run in list_runs(tmp_path)] == ["20260301T101501Z-0123abcd"]
     prune_runs(tmp_path, 5)
     assert not leftover.exists() and len(list_runs(tmp_path)) == 1
+
+
+def test_an_unknown_run_among_many_names_the_newest_and_how_many_more(tmp_path):
+    for second in range(7):
+        _run(tmp_path, second)
+    with pytest.raises(UsageError) as caught:
+        resolve_report("nope", tmp_path)
+    assert "and 2 more." in str(caught.value) and "..." not in str(caught.value)

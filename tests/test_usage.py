@@ -157,3 +157,18 @@ def test_usage_comes_back_from_worker_processes(tmp_path, stub):
     assert proc.returncode == 0, proc.stderr
     usage = _report(project)["adapters"]["llm"]["usage"]
     assert (usage["requests"], usage["input_tokens"], usage["cost"]["total"]) == (3, 3000, pytest.approx(0.018))
+
+
+def test_cost_per_document_is_over_the_documents_that_paid_so_a_resumed_run_reports_the_same():
+    from types import SimpleNamespace
+
+    from harness.usage import usage_summary
+
+    paid = Usage(1, 1000, 200, 0.006)
+    fresh = [SimpleNamespace(doc_id=f"d{i}", usage=paid, cached=False, error=None) for i in range(3)]
+    # resumed: d0 answered from the adapter's own response cache (no request), d1 not sent (over budget)
+    resumed = [SimpleNamespace(doc_id="d0", usage=Usage(0, 0, 0, 0.0), cached=False, error=None),
+               SimpleNamespace(doc_id="d1", usage=Usage(0, 0, 0, 0.0), cached=False, error="budget"),
+               fresh[2]]
+    assert usage_summary(fresh)["cost"]["per_document"] == pytest.approx(0.006)
+    assert usage_summary(resumed)["cost"] == {"total": pytest.approx(0.006), "per_document": pytest.approx(0.006)}

@@ -95,7 +95,9 @@ def parse_override(text: str) -> tuple[str, Any]:
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise UsageError(f"--set {text!r} is not key=value. Write it like --set timeout=30.")
+        # the example keeps the name given, so its ADAPTER. prefix (or its absence) stays right
+        example = f"--set {key}=VALUE" if key else "--set timeout=30"
+        raise UsageError(f"--set {text!r} is not key=value. Write it like {example}.")
     raw = raw.strip()
     try:
         value = tomllib.loads(f"value = {raw}")["value"]

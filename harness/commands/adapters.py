@@ -30,6 +30,7 @@ def adapters(as_json: bool) -> None:
                                 "install_hint": i.install_hint, "categories": list(i.categories),
                                 "source": i.source, "base": i.base, "note": i.note} for i in infos], indent=2))
         return
+    from ..terminal import width as terminal_width
     from ..terminal import wrapped
 
     sources = [info.source if info.base is None else f"{info.source}: {info.base}" for info in infos]
@@ -37,12 +38,18 @@ def adapters(as_json: bool) -> None:
     status_width = max(len("status"), *(len(i.status) for i in infos))
     source_width = max(len("source"), *(len(source) for source in sources))
     indent = " " * (width + 4)
-    click.echo(click.style(f"{'adapter':<{width}}  {'status':<{status_width}}  {'source':<{source_width}}  "
-                           "categories", bold=True))
-    for info, source in zip(infos, sources):
-        categories = ",".join(info.categories) or "-"
-        line = f"{info.name:<{width}}  {info.status:<{status_width}}  {source:<{source_width}}  {categories}"
-        click.echo(line.rstrip())
+    start = width + status_width + source_width + 6  # where the categories column starts
+    listed = [",".join(info.categories) or "-" for info in infos]
+    # a long variant name can leave the categories no room: then each goes on a line of its own, whole
+    inline = all(len(categories) <= terminal_width() - start for categories in listed)
+    header = f"{'adapter':<{width}}  {'status':<{status_width}}  {'source':<{source_width}}  "
+    click.echo(click.style((header + "categories") if inline else header.rstrip(), bold=True))
+    for info, source, categories in zip(infos, sources, listed):
+        line = f"{info.name:<{width}}  {info.status:<{status_width}}  {source:<{source_width}}  "
+        click.echo((line + categories) if inline else line.rstrip())
+        if not inline:
+            for part in wrapped(f"categories: {categories}", indent):
+                click.echo(part)
         notes = []
         if info.detail and info.status != "ready":
             notes.append(info.detail)
@@ -53,3 +60,4 @@ def adapters(as_json: bool) -> None:
         for note in notes:
             for part in wrapped(note, indent):  # at spaces only: a command or setting is never broken
                 click.echo(part)
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -195,6 +196,13 @@ def compare(a: str, b: str, gold: str | None, resamples: int | None, seed: int |
     from ..scoring import ScoringOptions, compare_predictions
 
     report_a, report_b = _report_file(a), _report_file(b)
+    for value, found in ((a, report_a), (b, report_b)):
+        if found is None and (Path(value).is_dir() or "/" in value or os.sep in value):
+            from ..errors import InputError
+
+            # a path, not an adapter name: say what is missing there rather than "not one of each"
+            raise InputError(f"{value}: no report.json there. Give a report.json file or a run folder holding "
+                             "one (`harness runs` lists them).")
     if (report_a is None) != (report_b is None):
         raise UsageError(f"give two adapters or two reports (report.json files or run folders), not one of each "
                          f"({a!r}, {b!r}).")

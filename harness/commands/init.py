@@ -2,7 +2,8 @@
 
 Nothing the user has is overwritten: a pyproject.toml gets the
 ``[tool.harness]`` settings appended (an existing ``[tool.harness]`` is left
-as it is), and a file already in gold/ is kept. The example files ship
+as it is), a file already in gold/ is kept, and gold that already has
+annotated documents gets no example article. The example files ship
 with the package (``harness/templates``), so init works from an installed
 wheel as well as from a checkout.
 """
@@ -60,7 +61,15 @@ def write_gold(gold: Path) -> list[str]:
     from ..files import write_atomic
 
     done = []
+    # gold the user already annotated is not given a made-up article: it would change their scores
+    # and the gold fingerprint their reports and baseline were made from
+    theirs = sorted(p.name for p in (gold / "annotations").glob("*.json") if p.stem != EXAMPLE_ID)
+    if theirs:
+        done.append(f"kept {gold}: it has {len(theirs)} annotated document(s) already, so no example article "
+                    "was added")
     for relative in GOLD_FILES:
+        if theirs and relative != "README.md":
+            continue
         target = gold / relative
         if target.exists():
             done.append(f"kept {target} (already there)")
@@ -81,7 +90,8 @@ def init(folder: Path) -> None:
     appended to; an existing [tool.harness] section is left alone), with the
     gate thresholds present but commented out, and DIR/gold/ with a README
     and one short annotated example article (entities, a quote, a figure, an
-    event and boilerplate). Files already there are kept. After it, `harness
+    event and boilerplate). Files already there are kept, and a gold folder
+    that already has annotated documents gets no example. After it, `harness
     validate` passes and `harness run` scores the example.
     """
     from ..errors import UsageError
@@ -93,5 +103,6 @@ def init(folder: Path) -> None:
     for line in write_gold(folder / "gold"):
         click.echo(line + ".")
     where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
-    click.echo(f"Next: {where}harness validate && harness run, then "
-               f"harness show {EXAMPLE_ID} --only errors.")
+    example = (folder / "gold" / "annotations" / f"{EXAMPLE_ID}.json").exists()
+    click.echo(f"Next: {where}harness validate && harness run"
+               + (f", then harness show {EXAMPLE_ID} --only errors." if example else "."))

@@ -66,7 +66,8 @@ def _minimal(report, console) -> None:
     if minimal.score.error:
         console.print(f"  adapter error: {minimal.score.error}", markup=False)
     if report.fixture is not None:
-        console.print(f"  saved as {report.fixture}; rerun it with:", markup=False, highlight=False)
+        # the path is said once, in the command: wrapped by rich it would break mid-name
+        console.print("  saved as the fixture named below; rerun it with:", markup=False, highlight=False)
         # echoed whole, not wrapped by rich (even past the terminal's edge): a broken command could not be pasted
         click.echo(f"harness robustness --adapter {report.adapter} --replay {report.fixture}")
 

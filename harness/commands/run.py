@@ -149,6 +149,10 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
                                   scoring_options=scoring_options)
     else:
         report, files = write_reports(run, out_dir, config=config, scoring_options=scoring_options)
+        if keep == 0 and Path(out_dir).resolve() == default_out.resolve():
+            from ..history import prune_runs
+
+            prune_runs(reports_dir, 0)  # keep_runs = 0 keeps no history: not even the runs kept before
     return report, files, run
 
 

@@ -29,16 +29,27 @@ def _marks(run: Any) -> str:
     return marks + (MARKS["sample"] if run.sample else "")
 
 
-def run_lines(runs: list) -> list[str]:
-    """The history as lines of at most 80 characters: run id and marks, adapter, F1 per category."""
-    header = (f"{'run':<{_ID_WIDTH}} {'':<2} {'adapter':<{_ADAPTER_WIDTH}}"
+def run_lines(runs: list, columns: int = 80) -> list[str]:
+    """The history as lines of at most ``columns`` characters: run id and marks, adapter, F1 per category.
+
+    The adapter column widens up to what ``columns`` leaves it; a name longer
+    than that is printed whole on a line of its own, its scores on the next,
+    so no name is cut.
+    """
+    fixed = _ID_WIDTH + 4 + _SCORE_WIDTH * len(CATEGORIES)
+    longest = max((len(adapter) for run in runs for adapter in run.adapters), default=0)
+    adapter_width = max(_ADAPTER_WIDTH, min(longest, columns - fixed))
+    header = (f"{'run':<{_ID_WIDTH}} {'':<2} {'adapter':<{adapter_width}}"
               + "".join(f"{category:>{_SCORE_WIDTH}}" for category in CATEGORIES))
     lines = [header, "-" * len(header)]
     for run in runs:
         rows = [(adapter, run.f1.get(adapter, {})) for adapter in run.adapters] or [("(none)", {})]
         for index, (adapter, scores) in enumerate(rows):
             first, marks = (_clip(run.id, _ID_WIDTH), _marks(run)) if index == 0 else ("", "")
-            lines.append(f"{first:<{_ID_WIDTH}} {marks:<2} {_clip(adapter, _ADAPTER_WIDTH):<{_ADAPTER_WIDTH}}"
+            if len(adapter) > adapter_width:
+                lines.append(f"{first:<{_ID_WIDTH}} {marks:<2} {adapter}")
+                first, marks, adapter = "", "", ""
+            lines.append(f"{first:<{_ID_WIDTH}} {marks:<2} {adapter:<{adapter_width}}"
                          + "".join(f"{_cell(scores.get(category)):>{_SCORE_WIDTH}}" for category in CATEGORIES))
     return lines
 
@@ -66,7 +77,9 @@ def runs(as_json: bool) -> None:
     if not found:
         click.echo(f"No runs kept under {reports_dir / 'runs'} yet. `harness run` keeps one per run.")
         return
-    for line in run_lines(found):
+    from ..terminal import width
+
+    for line in run_lines(found, width()):
         click.echo(line)
     click.echo(f"{len(found)} run(s) under {reports_dir / 'runs'}; headline F1 per category.")
     click.echo(f"{MARKS['errors']} had errors, {MARKS['sample']} ran a sample of the gold, "

@@ -18,11 +18,22 @@ def validate(paths: tuple[str, ...], as_json: bool) -> None:
 
     Reports every problem found, each with file, JSON pointer, the bad value
     and how to fix it. Exits 1 when there are problems (the check failed), 0
-    when the gold is clean, 2 on a usage error.
+    when the gold is clean, 2 on a usage error or a path that does not exist.
+    Without PATH: the gold folder of [tool.harness.paths] (default gold/).
     """
-    from ..gold import check_gold
+    from pathlib import Path
 
-    check = check_gold(list(paths) or ["gold"])
+    from ..config import load_config
+    from ..errors import InputError
+    from ..gold import NO_GOLD_FIX, check_gold
+    from .run import configured_path
+
+    paths = paths or (configured_path(load_config(), "gold", "gold"),)
+    # a path that is not there is a mistake in the command, not a problem of the gold (exit 2, not 1)
+    missing = [path for path in paths if not Path(path).exists()]
+    if missing:
+        raise InputError(f"{', '.join(missing)}: no such gold file or folder. {NO_GOLD_FIX}")
+    check = check_gold(list(paths))
     if as_json:
         click.echo(json.dumps({
             "files": check.files,

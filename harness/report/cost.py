@@ -8,7 +8,7 @@ from html import escape
 from typing import Any, Mapping
 
 CACHE_NOTE = ("A document served from a cache made no request in this run and costs nothing in it; "
-              "cost per document is over the documents extracted in this run.")
+              "cost per document is over the documents that sent requests in this run.")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from .summary import adapter_failed, cell_texts, interval_notes, score_rows, slice_sections
@@ -32,18 +33,67 @@ def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any)
     for name in adapters:
         status = report["adapters"][name].get("status", "ok")
         # a cell is wrapped at spaces only: never narrower than its longest word ("[0.65–0.88,")
-        table.add_column(name if status == "ok" else f"{name} ({status})", overflow="fold", min_width=11)
+        # a long variant name wraps after its hyphens ("rules-without-" / "boilerplate-"), not mid-word
+        header = _Cell(name if status == "ok" else f"{name} ({status})", _ID_PART, joiner="")
+        table.add_column(header, overflow="fold", min_width=11)
     current = None
     for row in rows:
         if row.slice is not None and row.slice != current:
             current = row.slice
             table.add_row(f"[underline]{row.slice}[/]", *["" for _ in adapters], end_section=False)
         label = row.label if row.slice is None else replace(row, slice=None).label
-        texts = cell_texts(row, lambda text: f"[bold green]{text}[/]", interval_separator="\n")
-        table.add_row(label, *texts)
+        texts = cell_texts(row, lambda text: f"{_BEST}{text}", interval_separator="\n")
+        table.add_row(label, *(_Cell(text) for text in texts))
     if not rows:
         table.add_row("(no scores)", *["failed" if adapter_failed(report, name) else "–" for name in adapters])
     return table
+
+
+_BEST = "\0"  # marks the best cell of a row for _Cell, which shows it bold green
+
+# the parts a cell wraps between: a label with its number ("F1 0.96", "rate 0.97"), a count with its
+# unit ("6 docs]"), else a word
+_PART = re.compile(r"(?:P|R|F1|rate) \S+|\S+ docs?\S*|\S+")
+
+
+class _Cell:
+    """A cell that wraps only between its parts: a score cell never parts "F1" from its number.
+
+    rich wraps at every space (a no-break space too), which left "F1" at the
+    end of one line and its value on the next. ``joiner`` goes between parts
+    on a line (a space; nothing for a document id split after its hyphens).
+    """
+
+    def __init__(self, text: str, pattern: re.Pattern = None, joiner: str = " ") -> None:
+        self.style = "bold green" if text.startswith(_BEST) else ""
+        self.joiner = joiner
+        self.lines = [(pattern or _PART).findall(line) for line in text.lstrip(_BEST).split("\n")]
+
+    def __rich_measure__(self, console: Any, options: Any):
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        widest_part = max((cell_len(part) for parts in self.lines for part in parts), default=1)
+        widest_line = max((cell_len(self.joiner.join(parts)) for parts in self.lines), default=1)
+        return Measurement(min(widest_part, options.max_width), min(widest_line, options.max_width))
+
+    def __rich_console__(self, console: Any, options: Any):
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        for parts in self.lines:
+            line = ""
+            for part in parts:
+                if line and cell_len(line) + len(self.joiner) + cell_len(part) > options.max_width:
+                    yield Text(line, style=self.style, overflow="fold")
+                    line = part
+                else:
+                    line = f"{line}{self.joiner}{part}" if line else part
+            yield Text(line, style=self.style, overflow="fold")
+
+
+# a document id breaks after a hyphen ("clarencebulletin-2025-02-28-" / "grafton-flood-peak"), not mid-word
+_ID_PART = re.compile(r"[^-]*-|[^-]+")
 
 
 def error_table(errors: list[Mapping[str, Any]]):
@@ -65,9 +115,9 @@ def error_table(errors: list[Mapping[str, Any]]):
         message = " ".join(str(error.get("message") or "").split())
         message = message if len(message) <= _MESSAGE_WIDTH else message[:_MESSAGE_WIDTH - 1] + "…"
         # Text, not markup: a message may hold "[...]" that must be shown as written
-        table.add_row(*(Text(str(value)) for value in (error.get("adapter") or "–", error.get("doc_id") or "(all)",
-                                                        error.get("stage") or "–", error.get("kind") or "–",
-                                                        message)))
+        adapter, stage, kind = (Text(str(error.get(key) or "–")) for key in ("adapter", "stage", "kind"))
+        document = _Cell(str(error.get("doc_id") or "(all)"), _ID_PART, joiner="")
+        table.add_row(adapter, document, stage, kind, Text(message))
     return table
 
 

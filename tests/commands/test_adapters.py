@@ -52,3 +52,15 @@ def test_adapters_lines_fit_the_terminal_and_json_is_stdout_only(tmp_path, monke
     assert names[0] == "adapter" and {"rules", "oracle", "spacy", "llm", "command", "predictions"} <= set(names)
     listed = CliRunner().invoke(cli, ["adapters", "--json"])
     assert {i["name"] for i in json.loads(listed.stdout)} >= {"rules", "oracle"}
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_a_long_variant_name_still_fits_and_keeps_its_categories_whole(tmp_path, monkeypatch, columns):
+    (tmp_path / "pyproject.toml").write_text('[tool.harness.adapters.rules-without-boilerplate-cleaning]\n'
+                                             'adapter = "rules"\nclean_boilerplate = false\n')
+    monkeypatch.chdir(tmp_path)
+    shown = CliRunner().invoke(cli, ["adapters"], env={"COLUMNS": str(columns)})
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert all(len(line) <= columns for line in lines), [line for line in lines if len(line) > columns]
+    assert sum("entities,quotes,figures,events" in line for line in lines) == 7  # six built-ins and the variant

@@ -44,6 +44,12 @@ def test_an_adapter_and_a_report_do_not_mix(project, harness):
     assert proc.returncode == 2 and "two adapters or two reports" in proc.stderr
 
 
+def test_a_run_folder_that_is_not_there_is_named_as_missing(project, harness):
+    assert harness(project, "run", "--adapters", "counting").returncode == 0
+    proc = harness(project, "compare", "reports/runs/nope", "reports/latest")
+    assert proc.returncode == 2 and "reports/runs/nope: no report.json there" in proc.stderr, proc.stderr
+
+
 def test_with_too_few_documents_the_method_and_its_warning_are_printed(project, harness):
     proc = harness(project, "compare", "counting", "oracle", "--resamples", "200")
     assert proc.returncode == 0, proc.stderr

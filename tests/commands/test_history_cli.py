@@ -30,6 +30,15 @@ def test_old_runs_are_pruned_to_keep_runs(project, harness):
     assert len(list((project / "reports" / "runs").iterdir())) == 2
 
 
+def test_keep_runs_0_removes_the_runs_kept_before(project, harness):
+    assert harness(project, "run", "--adapters", "counting").returncode == 0
+    with (project / "pyproject.toml").open("a") as config:
+        config.write("\n[tool.harness]\nkeep_runs = 0\n")
+    assert harness(project, "run", "--adapters", "counting").returncode == 0
+    assert not list((project / "reports" / "runs").iterdir())  # else `harness runs` lists a stale run as kept
+    assert (project / "reports" / "latest" / "report.json").is_file()
+
+
 def test_an_invalid_keep_runs_is_a_configuration_error(project, harness):
     with (project / "pyproject.toml").open("a") as config:
         config.write('\n[tool.harness]\nkeep_runs = "many"\n')
@@ -77,3 +86,18 @@ def test_runs_json_is_the_history_newest_first(project, harness):
 def test_runs_without_history_says_how_to_make_one(project, harness):
     proc = harness(project, "runs")
     assert proc.returncode == 0 and "harness run" in proc.stdout
+
+
+def test_a_long_adapter_name_is_listed_whole_and_every_line_fits():
+    from types import SimpleNamespace
+
+    from harness.commands.runs import run_lines
+
+    name = "rules-without-boilerplate-cleaning"
+    run = SimpleNamespace(id="20260301T101500Z-1a2b3c4d", adapters=("rules", name), status="ok", sample=None,
+                          f1={"rules": {"entities": 0.5}, name: {"entities": 0.25}})
+    for columns in (80, 200):
+        lines = run_lines([run], columns)
+        assert all(len(line) <= columns for line in lines), lines
+        assert any(line.split()[-1:] == [name] or name in line.split() for line in lines), lines
+        assert any("0.250" in line for line in lines)

@@ -67,6 +67,16 @@ def test_an_existing_harness_section_and_gold_files_are_left_alone(folder):
     assert (folder / "gold" / "documents" / f"{EXAMPLE_ID}.txt").exists()
 
 
+def test_a_gold_folder_with_annotated_documents_gets_no_example_article(folder):
+    (folder / "gold" / "annotations").mkdir(parents=True)
+    (folder / "gold" / "annotations" / "mine.json").write_text("{}")
+    result = CliRunner().invoke(cli, ["init"])
+    assert result.exit_code == 0, result.output
+    assert not (folder / "gold" / "annotations" / f"{EXAMPLE_ID}.json").exists()
+    assert not (folder / "gold" / "documents" / f"{EXAMPLE_ID}.txt").exists()
+    assert "1 annotated document" in result.output and "harness show" not in result.output
+
+
 def test_a_broken_pyproject_is_not_touched(folder):
     (folder / "sub").mkdir()
     (folder / "sub" / "pyproject.toml").write_text("[project\n")

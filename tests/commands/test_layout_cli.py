@@ -85,6 +85,18 @@ def test_robustness_fits_and_the_replay_command_is_one_line(project, monkeypatch
     assert (project / command.split("--replay ")[1]).is_file()
 
 
+def test_robustness_never_breaks_the_fixture_path_across_lines(project, monkeypatch, reconfigure):
+    reconfigure(project, gate="\n[tool.harness.robustness.tolerance]\ndefault = 0.0\n")
+    monkeypatch.chdir(project)
+    out = "a-folder-name-long-enough-that-the-fixture-path-passes-eighty-columns"
+    result = _invoke("robustness", "--adapter", "counting", "--examples", "4", "--doc", "example-harbour-tech",
+                     "--out", out, columns=80)
+    assert result.exit_code == 1, result.output
+    fixture = next((project / out).glob("minimal-*.json")).name
+    pieces = [line for line in result.stdout.splitlines() if "minimal-" in line or "seed0" in line]
+    assert pieces and all(fixture in line for line in pieces), pieces
+
+
 @pytest.mark.parametrize("columns", WIDTHS)
 def test_compare_fits_with_p_values_whole(project, monkeypatch, columns):
     monkeypatch.chdir(project)

@@ -23,6 +23,13 @@ def test_a_setting_without_the_adapter_is_refused_with_the_form_to_use():
         parse_adapter_overrides(["timeout=5"])
 
 
+def test_a_setting_without_a_value_is_shown_the_form_with_its_own_name():
+    # the example must be one the command accepts: `--set timeout=30` names no adapter
+    with pytest.raises(UsageError, match=r"--set rules.clean_boilerplate=VALUE") as caught:
+        parse_adapter_overrides(["rules.clean_boilerplate"])
+    assert "timeout=30" not in str(caught.value)
+
+
 def test_an_override_lays_over_the_configured_table():
     config = HarnessConfig(None, {"adapters": {"fast": {"adapter": "rules", "clean_boilerplate": True}}})
     changed = config_with_overrides(config, {"fast": {"clean_boilerplate": False}})

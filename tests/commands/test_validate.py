@@ -116,3 +116,22 @@ def test_validate_json_is_one_document_on_stdout(example_gold_copy):
     assert proc.returncode == 1
     document = json.loads(proc.stdout)
     assert set(document) == {"files", "documents", "problems"}
+
+
+def test_a_path_that_does_not_exist_is_an_input_error_naming_init(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for arguments in ([], ["missing"], ["--json"]):
+        result = CliRunner().invoke(cli, ["validate", *arguments])
+        assert result.exit_code == 2, (arguments, result.output)
+        assert "harness init" in result.output and result.stdout == ""
+
+
+def test_without_a_path_the_configured_gold_folder_is_checked(tmp_path, example_gold_dir, monkeypatch):
+    import shutil
+
+    shutil.copytree(example_gold_dir, tmp_path / "data" / "gold")
+    (tmp_path / "pyproject.toml").write_text('[tool.harness.paths]\ngold = "data/gold"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "1 document(s) valid: OK" in result.output
