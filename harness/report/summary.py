@@ -43,11 +43,15 @@ class Cell:
         """Whether the cell has a number that can be the best of its row."""
         return not self.failed and self.f1 is not None
 
-    def text(self, marker: str = "★", separator: str = " ", interval_separator: str = " ") -> str:
+    def text(self, marker: str = "★", separator: str = " ", interval_separator: str = " ",
+             compact: bool = False) -> str:
         """``P … R … F1 … [lo–hi]``, ``rate … (k/n)`` for an agreement rate, ``n/a`` or ``failed``.
 
         A newline ``separator`` puts F1 on its own line; a newline
         ``interval_separator`` puts the interval on its own (the terminal table).
+        ``compact`` leaves out the names of the rates and the document count
+        of the interval (``0.96 0.95 0.96 [0.93–0.98]``), for a narrow
+        terminal whose table title and notes say both.
         """
         if self.failed:
             return "failed"
@@ -56,6 +60,10 @@ class Cell:
         star = f" {marker}" if self.best else ""
         if self.total is not None:
             return f"rate {self.f1:.2f} ({self.agreeing}/{self.total}){star}"
+        if compact:
+            mark = OPTIMISTIC_MARK if self.optimistic else ""
+            interval = f"{interval_separator}[{self.ci95[0]:.2f}–{self.ci95[1]:.2f}{mark}]" if self.ci95 else ""
+            return f"{self.precision:.2f} {self.recall:.2f} {self.f1:.2f}{interval}{star}"
         interval = f"{interval_separator}[{self.ci95[0]:.2f}–{self.ci95[1]:.2f}{self._over()}]" if self.ci95 else ""
         return f"P {self.precision:.2f} R {self.recall:.2f}{separator}F1 {self.f1:.2f}{interval}{star}"
 
@@ -86,14 +94,14 @@ class Row:
 
 
 def cell_texts(row: Row, mark_best: Callable[[str], str], separator: str = " ",
-               interval_separator: str = " ") -> list[str]:
+               interval_separator: str = " ", compact: bool = False) -> list[str]:
     """The cells of ``row`` as text: ``–`` where an adapter has no score, the best passed through ``mark_best``."""
     texts = []
     for cell in row.cells:
         if cell is None:
             texts.append("–")
         else:
-            text = cell.text(separator=separator, interval_separator=interval_separator)
+            text = cell.text(separator=separator, interval_separator=interval_separator, compact=compact)
             texts.append(mark_best(text) if cell.best else text)
     return texts
 

@@ -8,23 +8,49 @@ from typing import Any, Mapping
 from .summary import adapter_failed, cell_texts, interval_notes, score_rows, slice_sections
 
 
-def score_table(report: Mapping[str, Any]):
-    """A ``rich.table.Table`` of the report's scores; the best F1 of each row is starred and bold."""
+def score_table(report: Mapping[str, Any], width: int | None = None):
+    """A ``rich.table.Table`` of the report's scores; the best F1 of each row is starred and bold.
+
+    ``width`` is the terminal's: when the cells with their rates named
+    (``P 0.96 R 0.95 F1 0.96``) would not fit it beside the labels, the
+    cells are compact (``0.96 0.95 0.96``) so each still takes two lines.
+    """
     adapters, rows = score_rows(report)
-    return _rich_table("Scores (P / R / F1 [CI of F1, documents]; ★ best F1 of the row)", report, adapters, rows)
+    return _rich_table("Scores (P / R / F1 [CI of F1, documents]; ★ best F1 of the row)", report, adapters, rows,
+                       width, compact_title="Scores (P R F1, then the CI of F1; ★ best F1 of the row)")
 
 
-def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any):
+def _too_wide(table: Any, width: int | None) -> bool:
+    """Whether ``table`` needs more than ``width`` columns to show each cell in its own lines unwrapped."""
+    if width is None:
+        return False
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    console = Console(width=10_000)
+    return Measurement.get(console, console.options, table).maximum > width
+
+
+def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any, width: int | None = None,
+                compact_title: str | None = None):
     """Rows as labels on one line each, cells in two lines (P R F1, then the interval), no outer border.
 
     The label column never wraps and a cell wraps only at spaces, so a
     narrow terminal breaks no label and cuts no number; a slice's rows come
-    under a line naming the slice, so their labels stay short.
+    under a line naming the slice, so their labels stay short. Where the
+    cells would not fit ``width`` in two lines, they leave out the rates'
+    names and the interval's document count (``compact_title`` says the
+    order; the notes under the table say over how many documents).
     """
     from dataclasses import replace
 
     from rich import box
     from rich.table import Table
+
+    compact = compact_title is not None and _too_wide(
+        _rich_table(title, report, adapters, rows), width)
+    if compact:
+        title = compact_title
 
     # at least as wide as its title, so a table of one narrow column does not wrap its title
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
@@ -42,7 +68,7 @@ def _rich_table(title: str, report: Mapping[str, Any], adapters: Any, rows: Any)
             current = row.slice
             table.add_row(f"[underline]{row.slice}[/]", *["" for _ in adapters], end_section=False)
         label = row.label if row.slice is None else replace(row, slice=None).label
-        texts = cell_texts(row, lambda text: f"{_BEST}{text}", interval_separator="\n")
+        texts = cell_texts(row, lambda text: f"{_BEST}{text}", interval_separator="\n", compact=compact)
         table.add_row(label, *(_Cell(text) for text in texts))
     if not rows:
         table.add_row("(no scores)", *["failed" if adapter_failed(report, name) else "–" for name in adapters])
@@ -130,7 +156,7 @@ def print_table(report: Mapping[str, Any], console: Any = None) -> None:
     from rich.console import Console
 
     console = console or Console()
-    console.print(score_table(report))
+    console.print(score_table(report, console.width))
     print_interval_notes(report, console)
     from .cost import cost_table
 
@@ -208,4 +234,5 @@ def print_slice_tables(report: Mapping[str, Any], console: Any = None) -> None:
     console = console or Console()
     for section in slice_sections(report):
         console.print(_rich_table(f"By {section.field} ({section.definition}); P / R / F1 [CI of F1, documents]",
-                                  report, section.adapters, section.rows))
+                                  report, section.adapters, section.rows, console.width,
+                                  compact_title=f"By {section.field} ({section.definition}); P R F1, then the CI of F1"))

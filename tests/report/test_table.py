@@ -24,19 +24,52 @@ def _score(f1: float, ci95: list | None = None, subscores: dict | None = None) -
             "interval": {"documents": 6} if ci95 else None, "subscores": subscores or {}}
 
 
-def test_at_80_columns_a_cell_wraps_between_its_numbers_never_inside_one():
-    # each adapter best in some row, so both columns want "F1 0.90 ★" and rich must narrow both
+def _two_adapter_report() -> dict:
+    # each adapter best in some row, under the longest label the table has
     scores = {"rules": (0.90, 0.54, 0.13), "spacy": (0.86, 0.53, 0.19)}
-    report = {"adapters": {name: {"status": "ok", "scores": {
+    return {"adapters": {name: {"status": "ok", "scores": {
         "quotes": _score(end_to_end, [0.8, 0.9], {"end_to_end": _score(end_to_end)}),
         "events": _score(f1, [0.39, 0.6], {"argument_classification": _score(argument)})}}
         for name, (end_to_end, f1, argument) in scores.items()}}
+
+
+def _rows_and_their_lines(text: str) -> dict[str, int]:
+    """Each row label of the table, with how many lines its cells take."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("─")) + 1
+    counts: dict[str, int] = {}
+    label = None
+    for line in lines[start:]:
+        if not line.strip() or line.startswith("95%"):
+            break
+        if not line.startswith(" "):
+            label = line.split("  ")[0]
+            counts[label] = 0
+        counts[label] += 1
+    return counts
+
+
+def test_at_80_columns_two_adapters_take_two_lines_a_cell_and_every_number_is_whole():
     console = Console(record=True, width=80)
-    print_table(report, console)
+    print_table(_two_adapter_report(), console)
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= 80
-    for f1 in ("F1 0.90", "F1 0.86", "F1 0.54", "F1 0.13", "F1 0.53", "F1 0.19", "6 docs]"):
-        assert f1 in text, text
+    rows = _rows_and_their_lines(text)
+    assert "events · argument classification" in rows  # the label whole, on one line
+    assert all(count <= 2 for count in rows.values()), text
+    # the rates without their names, in the order the title gives: P R F1, then the interval
+    assert "Scores (P R F1, then the CI of F1" in text
+    for triple in ("0.90 0.90 0.90", "0.86 0.86 0.86", "0.54 0.54 0.54", "0.13 0.13 0.13", "[0.39–0.60]"):
+        assert triple in text, text
+
+
+def test_a_wide_terminal_names_the_rates_and_the_documents_of_an_interval():
+    console = Console(record=True, width=200)
+    print_table(_two_adapter_report(), console)
+    text = console.export_text()
+    for part in ("P 0.90 R 0.90 F1 0.90", "F1 0.19", "[0.39–0.60, 6 docs]"):
+        assert part in text, text
+    assert all(count <= 2 for count in _rows_and_their_lines(text).values()), text
 
 
 def test_a_long_document_id_in_the_error_table_breaks_only_after_a_hyphen():
