@@ -21,6 +21,7 @@ from harness.predictions import Predictions, TextSpan, from_gold
 from harness.report import write_reports
 from harness.run import AdapterSpec, RunOptions, run_evaluation
 from harness.scoring import ScoringOptions
+from harness.viewer import ViewerApi, start_in_thread
 from hardening.builders import simple_document, write_gold
 from slice_corpus import make_corpus
 
@@ -90,3 +91,13 @@ def project(tmp_path_factory) -> Path:
     write_run(corpus, gold, root / "reports" / "latest", {"doc-0": 0, "doc-1": 3, "doc-2": 1})
     write_fixture(corpus, root / "reports" / "robustness")
     return root
+
+
+@pytest.fixture(scope="module")
+def server(project):
+    """The viewer over the project's runs, served from a thread on a free port."""
+    server, thread = start_in_thread(ViewerApi((), project / "reports"))
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(5)

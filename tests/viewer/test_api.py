@@ -16,15 +16,6 @@ from harness.viewer import ViewerApi, start_in_thread
 from .conftest import HOSTILE, HOSTILE_TEXT, NEW, OLD, WRONG_SPEAKER
 
 
-@pytest.fixture(scope="module")
-def server(project):
-    server, thread = start_in_thread(ViewerApi((), project / "reports"))
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
-
-
 def fetch(server, path: str, headers: dict | None = None, method: str = "GET") -> tuple[int, dict, bytes]:
     host, port = server.server_address[:2]
     connection = http.client.HTTPConnection(host, port, timeout=60)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from harness.viewer import ViewerApi, start_in_thread
 
 from .conftest import HOSTILE, HOSTILE_TEXT, NEW, OLD
 
@@ -34,15 +33,6 @@ pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="no chromium, chromium-browser or google-chrome on PATH"),
     pytest.mark.skipif(DRIVER is None, reason="no chromedriver on PATH (Debian: apt-get install chromium-driver)"),
 ]
-
-
-@pytest.fixture(scope="module")
-def server(project):
-    server, thread = start_in_thread(ViewerApi((), project / "reports"))
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
 
 
 @pytest.fixture(scope="module")
