@@ -57,7 +57,8 @@ def parse_doc_list(value: str | None, option: str = "--docs") -> tuple[str, ...]
 
 def choose(doc_ids: Iterable[str], *, limit: int | None = None, docs: tuple[str, ...] | None = None,
            seed: int = SAMPLE_SEED) -> Sample | None:
-    """The sample asked for (None: the whole gold). Unknown ids are a ``UsageError`` with suggestions."""
+    """The sample asked for (None: the whole gold, also when ``limit`` covers it). Unknown ids are a
+    ``UsageError`` with suggestions."""
     every = tuple(doc_ids)
     if limit is not None and docs is not None:
         raise UsageError("--limit and --docs cannot be used together: give one of them.")
@@ -69,7 +70,9 @@ def choose(doc_ids: Iterable[str], *, limit: int | None = None, docs: tuple[str,
                              f"Documents: {listed}.")
         return Sample(tuple(d for d in every if d in docs), len(every))
     if limit is not None:
-        return Sample(sample_ids(every, limit, seed), len(every), limit, seed)
+        chosen = sample_ids(every, limit, seed)
+        # a limit that takes every document is the whole gold, whose scores are not a sample's
+        return None if len(chosen) == len(set(every)) else Sample(chosen, len(every), limit, seed)
     return None
 
 

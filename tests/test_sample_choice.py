@@ -33,6 +33,13 @@ def test_no_option_means_no_sample_and_both_options_are_refused():
         choose(IDS, limit=1, docs=("a",))
 
 
+def test_a_limit_covering_the_whole_gold_is_no_sample():
+    assert choose(IDS, limit=len(IDS)) is None and choose(IDS, limit=len(IDS) + 1) is None
+    assert choose(IDS, limit=len(IDS) - 1).documents == sample_ids(IDS, len(IDS) - 1)
+    with pytest.raises(UsageError, match="at least 1"):
+        choose(IDS, limit=0)
+
+
 def test_a_doc_list_drops_blanks_and_repeats():
     assert parse_doc_list(" a, b,,a ") == ("a", "b")
     with pytest.raises(UsageError, match="names no document"):

@@ -56,7 +56,13 @@ class Posted:
 
 
 class _LoopThread:
-    """An event loop running for ever in a daemon thread, stopped when its owner is collected."""
+    """An event loop running for ever in a daemon thread, stopped when its owner is collected.
+
+    Stopping cancels whatever still runs on the loop and lets it unwind before
+    the loop closes: a task left pending on a closed loop makes asyncio print
+    "Task was destroyed but it is pending!" when it is collected (after a
+    Ctrl-C, say, at interpreter exit).
+    """
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
@@ -64,18 +70,36 @@ class _LoopThread:
         self.thread.start()
 
     def run(self, coroutine: Awaitable[T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+        future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+        try:
+            return future.result()
+        except BaseException:
+            future.cancel()  # the caller was interrupted (Ctrl-C): nobody waits for these requests any more
+            raise
+
+    async def _wind_down(self, client: Any) -> None:
+        here = asyncio.current_task()
+        pending = [task for task in asyncio.all_tasks() if task is not here]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        if client is not None:
+            try:
+                await client.aclose()
+            except Exception:
+                pass  # a client that cannot close cleanly is dropped with its loop
+        await self.loop.shutdown_asyncgens()
 
     def stop(self, client: Any) -> None:
         if self.loop.is_closed():
             return
-        if client is not None:
+        if self.thread.is_alive():
             try:
-                asyncio.run_coroutine_threadsafe(client.aclose(), self.loop).result(timeout=5)
+                asyncio.run_coroutine_threadsafe(self._wind_down(client), self.loop).result(timeout=5)
             except Exception:
-                pass  # a client that cannot close cleanly is dropped with its loop
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(timeout=5)
+                pass  # what did not unwind in time goes with the loop
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(timeout=5)
         if not self.thread.is_alive():
             self.loop.close()
 

@@ -17,8 +17,8 @@ from ..model import CATEGORIES
 from .options import complete_adapters, json_option
 
 # outcome name -> colour in the terminal
-OUTCOMES = {"hit": "green", "wrong type": "yellow", "wrong span": "yellow", "missed": "red",
-            "false alarm": "magenta", "leaked from boilerplate": "cyan"}
+OUTCOMES = {"hit": "green", "wrong speaker": "yellow", "wrong type": "yellow", "wrong span": "yellow",
+            "missed": "red", "false alarm": "magenta", "leaked from boilerplate": "cyan"}
 
 
 def _choose(value: str | None, choices: list[str], what: str, option: str) -> list[str]:
@@ -79,11 +79,22 @@ def collect(report: dict, report_path: Path, doc_id: str, adapters: list[str], c
             for item in per_category.get(category, ()):
                 # the outcome and note as report.html and `harness view` give them
                 view = scored_item(annotations, name, category, item)
-                found.append({"adapter": name, "category": category, "outcome": view["outcome"],
-                              "status": view["status"], "type": view["label"] or None, "start": view["start"],
-                              "end": view["end"], "gold": (view["gold"] or {}).get("text") or None,
-                              "predicted": (view["predicted"] or {}).get("text") or None, "note": view["note"]})
+                shown = {"adapter": name, "category": category, "outcome": view["outcome"],
+                         "status": view["status"], "type": view["label"] or None, "start": view["start"],
+                         "end": view["end"], "gold": (view["gold"] or {}).get("text") or None,
+                         "predicted": (view["predicted"] or {}).get("text") or None, "note": view["note"]}
+                if category == "quotes":
+                    shown.update(_speakers(item, view))
+                found.append(shown)
     return found
+
+
+def _speakers(item: Any, view: dict) -> dict:
+    """A quote's speakers; a quote found with the speaker the scorer judged wrong is a "wrong speaker"."""
+    speakers = {"speaker": item.speaker, "gold_speaker": view.get("gold_speaker")}
+    if item.speaker_right is False:  # the scorer's own verdict: its attribution and end-to-end scores count it wrong
+        speakers.update(outcome="wrong speaker", note=f"{view['note']}; gold speaker {view.get('gold_speaker')!r}")
+    return speakers
 
 
 def _print(items: list[dict], doc_id: str, report_path: Path, only_errors: bool) -> None:
@@ -128,12 +139,13 @@ def show(doc_id: str, adapter_name: str | None, category: str | None, only: str 
          as_json: bool) -> None:
     """Show one document's gold and predicted items, each with its outcome.
 
-    Outcomes: hit, wrong type, wrong span, missed, false alarm, leaked from
-    boilerplate (a prediction taken from page furniture), with the note
-    report.html gives. Read from the latest report (reports/latest) or
-    --report; the document is scored again from the report's predictions,
-    so its gold must be unchanged. Exit 2 for an unknown document, adapter
-    or category (with the closest name).
+    Outcomes: hit, wrong speaker (a quote found, its speaker wrong), wrong
+    type, wrong span, missed, false alarm, leaked from boilerplate (a
+    prediction taken from page furniture), with the note report.html gives.
+    Read from the latest report (reports/latest) or --report; the document
+    is scored again from the report's predictions, so its gold must be
+    unchanged. Exit 2 for an unknown document, adapter or category (with
+    the closest name).
     """
     from ..errors import UsageError, did_you_mean
     from ..history import resolve_report

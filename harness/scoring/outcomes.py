@@ -25,6 +25,10 @@ class ItemOutcome:
     the gold span and label for hits and misses alike (a gold item is one
     item whether it was found or not), the predicted span and text for
     false alarms.
+
+    For a found quote, ``speaker`` is the predicted speaker's text and
+    ``speaker_right`` the scorer's attribution verdict (the one the
+    attribution and end-to-end scores count); both are None elsewhere.
     """
 
     status: str
@@ -34,6 +38,8 @@ class ItemOutcome:
     predicted: Span | None
     description: str = ""
     score: float | None = None
+    speaker: str | None = None
+    speaker_right: bool | None = None
 
     @property
     def type(self) -> str | None:

@@ -127,7 +127,8 @@ def score_quotes(annotations: Annotations, predictions: Sequence[PredictedQuote]
         said = predicted[p].speaker.text if predicted[p].speaker else "no speaker"
         items.append(ItemOutcome("tp", "quotes", gold[g].kind, span(gold_spans[g]), span(predicted_spans[p]),
                                  f"{gold[g].kind} quote found; speaker {said!r} "
-                                 f"{'right' if right else 'wrong'}", predicted[p].score))
+                                 f"{'right' if right else 'wrong'}", predicted[p].score,
+                                 predicted[p].speaker.text if predicted[p].speaker else None, right))
         per_kind[gold[g].kind] += Counts(1, 0, 0)
     for g, quote in enumerate(gold):
         if g not in pairs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from harness.sample import sample_ids
 
 IDS = ["example-harbour-tech", "example-harbour-tech-copy", "third"]
@@ -31,6 +33,15 @@ def test_a_full_run_records_no_sample(project, harness, report):
     harness(project, "run", "--adapters", "counting")
     assert report(project)["sample"] is None
     assert "sample of" not in (project / "reports/latest/report.md").read_text()
+
+
+def test_a_limit_covering_the_whole_gold_runs_it_as_no_sample(project, harness, report):
+    proc = harness(project, "run", "--adapters", "counting", "--limit", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert report(project)["sample"] is None and len(report(project)["gold"]["documents"]) == 2
+    assert "sample of" not in proc.stdout and "sample of" not in (project / "reports/latest/report.md").read_text()
+    runs = harness(project, "runs", "--json")
+    assert runs.returncode == 0 and [run["sample"] for run in json.loads(runs.stdout)["runs"]] == [None]
 
 
 def test_an_unknown_document_is_a_usage_error_with_a_suggestion(project, harness, calls):

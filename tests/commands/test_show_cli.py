@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 DOC = "example-harbour-tech"
 
@@ -93,3 +95,31 @@ def test_a_document_the_adapter_failed_on_shows_the_error(project, harness, add_
     [error] = shown["errors"]
     assert error["adapter"] == "counting" and error["stage"] == "extract"
     assert "counting failed on example-broken" in harness(project, "show", "example-broken").stderr
+
+
+# A quote extractor: the first quote with its speaker, the second with someone else as the speaker.
+QUOTER = r'''
+import json, sys
+document = json.load(sys.stdin)
+quotes = [{"text": "the company would hire nearly 200 engineers in Berlin", "speaker": "Jane Doe"},
+          {"text": "We are growing faster than ever,", "speaker": "Omar Field"}]
+json.dump({"doc_id": document["doc_id"], "quotes": quotes}, sys.stdout)
+'''
+
+
+def test_a_quote_found_with_the_wrong_speaker_is_an_error_naming_both_speakers(project, harness):
+    (project / "quote.py").write_text(QUOTER)
+    with (project / "pyproject.toml").open("a") as config:
+        config.write(f'[tool.harness.adapters.quoting]\nadapter = "command"\n'
+                     f'argv = ["{Path(sys.executable).as_posix()}", "quote.py"]\ncategories = ["quotes"]\n')
+    assert harness(project, "run", "--adapters", "quoting").returncode == 0
+    quotes = _items(harness, project, "--category", "quotes")["items"]
+    found = {item["predicted"]: item for item in quotes if item["status"] == "tp"}
+    right, wrong = found["the company would hire nearly 200 engineers in Berlin"], found["We are growing faster than ever,"]
+    assert right["outcome"] == "hit" and (right["speaker"], right["gold_speaker"]) == ("Jane Doe", "Jane Doe")
+    assert wrong["outcome"] == "wrong speaker" and (wrong["speaker"], wrong["gold_speaker"]) == ("Omar Field", "Jane Doe")
+    assert "gold speaker 'Jane Doe'" in wrong["note"]
+    assert all("gold_speaker" in item for item in quotes)
+    errors = _items(harness, project, "--category", "quotes", "--only", "errors")["items"]
+    assert wrong in errors and right not in errors
+    assert "wrong speaker" in harness(project, "show", DOC, "--category", "quotes", "--only", "errors").stdout
