@@ -56,8 +56,9 @@ def gate_document(result, report_path) -> dict:
 
 
 @click.command()
-@click.option("--report", "report_path", metavar="FILE",
-              help="The report to check (default: reports/latest/report.json).")
+@click.option("--report", "report_path", metavar="FILE_OR_RUN",
+              help="The report to check: a report.json, a run folder, a run id from `harness runs`, or latest "
+                   "(default: reports/latest/report.json).")
 @click.option("--run", "run_first", is_flag=True,
               help="Run the default adapters and those the checks name first, then check the fresh report.")
 @click.option("--gold", metavar="PATH",
@@ -126,12 +127,21 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
                                          limit=limit, docs=parse_doc_list(docs))
         print_errors(report)
         path, run_failed = files.json, not run.ok
-    else:
-        path = Path(report_path or Path(configured_path(config, "reports", "reports")) / "latest" / "report.json")
+    elif report_path is None:
+        path = Path(configured_path(config, "reports", "reports")) / "latest" / "report.json"
         if not path.exists():
             if found:
                 raise ConfigError.of(found)  # the configuration first: it may be why the report is missing
             raise InputError(f"{path}: no report to check. Run `harness run` first, or `harness gate --run`.")
+    else:
+        from ..history import resolve_report
+
+        try:  # a report file, a run folder, a run id from `harness runs`, or latest
+            path = resolve_report(report_path, configured_path(config, "reports", "reports"))
+        except (InputError, UsageError):
+            if found:
+                raise ConfigError.of(found) from None  # the configuration first, as above
+            raise
     report = load_report(path)
     # a fresh run is made from the gold it was given; a saved report must show it was
     try:

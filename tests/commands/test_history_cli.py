@@ -101,3 +101,14 @@ def test_a_long_adapter_name_is_listed_whole_and_every_line_fits():
         assert all(len(line) <= columns for line in lines), lines
         assert any(line.split()[-1:] == [name] or name in line.split() for line in lines), lines
         assert any("0.250" in line for line in lines)
+
+
+def test_the_gate_checks_a_run_named_by_its_folder_or_its_id(project, harness):
+    assert harness(project, "run", "--adapters", "counting").returncode == 0
+    [run] = (project / "reports" / "runs").iterdir()
+    for reference in (str(run), run.name, run.name[:10]):
+        proc = harness(project, "gate", "--report", reference, "--json")
+        assert proc.returncode in (0, 1), proc.stderr  # judged, not a usage error
+        assert (project / json.loads(proc.stdout)["report"]).resolve() == (run / "report.json").resolve()
+    proc = harness(project, "gate", "--report", "20990101T000000Z-00000000")
+    assert proc.returncode == 2 and "harness runs" in proc.stderr and "Traceback" not in proc.stderr
