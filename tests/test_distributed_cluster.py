@@ -20,12 +20,12 @@ import pytest
 from click.testing import CliRunner
 
 from hardening.builders import write_gold
-from harness.adapters import get_adapter
 from harness.cli import cli
 from harness.gold import load_gold
 from harness.model import Corpus
 from harness.report.json_report import scores_of
 from harness.run import extract_corpus, score_adapter
+from test_distributed import PidRecordingRules
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIES = 9  # of each of the six example articles: 54 documents
@@ -54,14 +54,8 @@ def _ancestors() -> list[int]:
     return chain
 
 
-class AncestryRecordingRules:
+class AncestryRecordingRules(PidRecordingRules):
     """The rules adapter, noting in ``folder`` each extracting process with the processes above it."""
-
-    def __init__(self, folder: str):
-        self.inner = get_adapter("rules")
-        self.folder = folder
-        for attribute in ("name", "version", "categories", "fingerprint"):
-            setattr(self, attribute, getattr(self.inner, attribute))
 
     def extract(self, document):
         Path(self.folder, str(os.getpid())).write_text(" ".join(map(str, _ancestors())))
