@@ -12,12 +12,17 @@ import click
 
 
 def _report_file(value: str) -> Path | None:
-    """The report.json ``value`` names: the file itself, or the one inside a run folder; None for an adapter name."""
+    """The report.json ``value`` names: the file itself, the one inside a run folder, or that of a run id
+    from `harness runs`; None for an adapter name."""
+    from ..history import is_run_id, resolve_report
+
     path = Path(value)
     if path.is_dir():
         return path / "report.json" if (path / "report.json").is_file() else None
     if value.endswith(".json") or path.is_file():
         return path
+    if is_run_id(value):  # a whole run id, never an adapter's name
+        return resolve_report(value)
     return None
 
 

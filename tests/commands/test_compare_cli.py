@@ -93,3 +93,16 @@ def test_false_alarms_one_side_makes_are_listed(project, harness):
     assert entities["false_alarms_in_a_only"] == []
     alarms = entities["false_alarms_in_b_only"]
     assert alarms and all(item["status"] in ("fp", "boilerplate") for item in alarms)
+
+
+def test_two_runs_of_the_history_are_compared_by_their_ids(project, harness):
+    assert harness(project, "run", "--adapters", "counting").returncode == 0
+    assert harness(project, "run", "--adapters", "counting,oracle").returncode == 0
+    # two runs of one second sort by their hashes, so tell them apart by what they ran
+    runs = {tuple(json.loads((p / "report.json").read_text())["adapters"]): p.name
+            for p in (project / "reports" / "runs").iterdir()}
+    older, newer = runs[("counting",)], runs[("counting", "oracle")]
+    proc = harness(project, "compare", older, newer, "--resamples", "200", "--json")
+    assert proc.returncode == 0, proc.stderr
+    document = json.loads(proc.stdout)
+    assert list(document["adapters"]) == ["counting"] and document["only_in_b"] == ["oracle"]
