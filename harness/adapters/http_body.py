@@ -2,10 +2,9 @@
 
 httpx times each read on its own, so a server sending one byte a second
 holds a request for ever. Here the request's time runs from connecting to
-the last byte: ``fetch`` (a blocking client) has a timer cut the connection
-(``shutdown`` on its socket, which wakes a blocked read); ``fetch_async``
-(a shared ``httpx.AsyncClient``) cancels the request, which closes its
-connection. The body is read raw and decompressed
+the last byte: ``fetch_async`` (on a shared ``httpx.AsyncClient``) cancels
+the request at its deadline, which closes its connection. The body is read
+raw and decompressed
 here, a bounded piece at a time, so a small gzip of a huge body is refused
 at the cap instead of being inflated into memory.
 """
@@ -13,16 +12,13 @@ at the cap instead of being inflated into memory.
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
-import time
 import zlib
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .base import ExtractionError
 
-ACCEPT_ENCODING = "gzip, deflate"  # what ``_Body`` can decompress
+ACCEPT_ENCODING = "gzip, deflate"  # what ``BoundedBody`` can decompress
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,7 @@ class Answer:
         return self.body.decode("utf-8", "replace")
 
 
-class _Body:
+class BoundedBody:
     """The body, decompressed as it arrives, refused once it passes ``limit`` bytes."""
 
     def __init__(self, encoding: str | None, limit: int):
@@ -73,62 +69,22 @@ class _Body:
                                   "max_response_bytes.")
 
 
-def fetch(client: Any, url: str, body: dict, *, timeout: float, max_bytes: int) -> Answer:
-    """POST ``body`` as JSON to ``url`` and read the whole answer within ``timeout`` seconds.
-
-    Raises ``httpx.TimeoutException`` when time runs out at any stage, other
-    ``httpx.TransportError``s as httpx does, and ``ExtractionError`` for a
-    body over ``max_bytes`` or one that cannot be decompressed.
-    """
-    import httpx
-
-    streams: list[Any] = []
-    expired = threading.Event()
-
-    def trace(event: str, info: Mapping[str, Any]) -> None:
-        if event.endswith((".connect_tcp.complete", ".start_tls.complete")):
-            streams.append(info.get("return_value"))
-
-    def cut() -> None:
-        expired.set()
-        for stream in streams:
-            try:
-                stream.get_extra_info("socket").shutdown(socket.SHUT_RDWR)
-            except (AttributeError, OSError):
-                pass  # already closed
-
-    deadline = time.monotonic() + timeout
-    timer = threading.Timer(timeout, cut)
-    timer.daemon = True
-    timer.start()
-    try:
-        with client.stream("POST", url, json=body, timeout=httpx.Timeout(timeout),
-                           headers={"Accept-Encoding": ACCEPT_ENCODING}, extensions={"trace": trace}) as response:
-            collected = _Body(response.headers.get("content-encoding"), max_bytes)
-            for chunk in response.iter_raw():
-                if time.monotonic() >= deadline:
-                    raise httpx.ReadTimeout(f"no whole answer within {timeout:g} s")
-                collected.feed(chunk)
-            return Answer(response.status_code, response.headers, bytes(collected.data))
-    except httpx.TransportError as exc:
-        if expired.is_set() and not isinstance(exc, httpx.TimeoutException):
-            raise httpx.ReadTimeout(f"no whole answer within {timeout:g} s") from None  # the cut connection
-        raise
-    finally:
-        timer.cancel()
-
-
 async def fetch_async(client: Any, url: str, body: dict, *, timeout: float, max_bytes: int,
                       headers: Mapping[str, str] | None = None) -> Answer:
-    """``fetch`` for an ``httpx.AsyncClient``: the same deadline from connecting to the last byte,
-    the same cap, the same errors. Cancelling the request at its deadline closes its connection,
-    so a server that trickles its answer holds nothing afterwards."""
+    """POST ``body`` as JSON to ``url`` on an ``httpx.AsyncClient`` and read the whole answer within
+    ``timeout`` seconds, from connecting to the last byte.
+
+    Raises ``httpx.ReadTimeout`` when time runs out, other
+    ``httpx.TransportError``s as httpx does, and ``ExtractionError`` for a
+    body over ``max_bytes`` or one that cannot be decompressed. Cancelling
+    the request at its deadline closes its connection, so a server that
+    trickles its answer holds nothing afterwards."""
     import httpx
 
     async def whole() -> Answer:
         async with client.stream("POST", url, json=body, timeout=httpx.Timeout(timeout),
                                  headers={**(headers or {}), "Accept-Encoding": ACCEPT_ENCODING}) as response:
-            collected = _Body(response.headers.get("content-encoding"), max_bytes)
+            collected = BoundedBody(response.headers.get("content-encoding"), max_bytes)
             async for chunk in response.aiter_raw():
                 collected.feed(chunk)
             return Answer(response.status_code, response.headers, bytes(collected.data))

@@ -21,7 +21,7 @@ from typing import Any
 from ..model import Document
 from ..usage import Extracted, Usage, usage_from_response
 from .base import ExtractionError
-from .http_body import _Body
+from .http_body import BoundedBody
 
 ENDPOINT = "/v1/chat/completions"
 UNFINISHED = ("validating", "in_progress", "finalizing")
@@ -155,7 +155,7 @@ async def _content(client: Any, url: str, timeout: float, limit: int) -> str:
         async with client.stream("GET", url, timeout=timeout) as response:
             if response.status_code != 200:
                 raise ExtractionError("http", f"could not read the batch output: HTTP {response.status_code}.")
-            body = _Body(response.headers.get("content-encoding"), limit)
+            body = BoundedBody(response.headers.get("content-encoding"), limit)
             async for chunk in response.aiter_raw():
                 body.feed(chunk)
             return bytes(body.data).decode("utf-8", "replace")
