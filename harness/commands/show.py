@@ -58,7 +58,7 @@ def collect(report: dict, report_path: Path, doc_id: str, adapters: list[str], c
     """Every item of ``doc_id`` for ``adapters`` and ``categories``, as dicts (the ``--json`` items)."""
     from ..model import Corpus
     from ..report import collect_items, report_predictions
-    from ..report.layers import scored_item
+    from ..report.layers import layer_items
     from ..run import AdapterRun, RunResult, ScoredAdapter
     from ..scoring import evaluate
 
@@ -76,25 +76,17 @@ def collect(report: dict, report_path: Path, doc_id: str, adapters: list[str], c
     for name in adapters:
         per_category = items.get(name, {}).get(doc_id, {})
         for category in categories:
-            for item in per_category.get(category, ()):
-                # the outcome and note as report.html and `harness view` give them
-                view = scored_item(annotations, name, category, item)
+            # the outcomes and notes as report.html and `harness view` give them, a loose match once
+            for view in layer_items(annotations, name, category, per_category.get(category, ())):
                 shown = {"adapter": name, "category": category, "outcome": view["outcome"],
                          "status": view["status"], "type": view["label"] or None, "start": view["start"],
                          "end": view["end"], "gold": (view["gold"] or {}).get("text") or None,
-                         "predicted": (view["predicted"] or {}).get("text") or None, "note": view["note"]}
+                         "predicted": (view["predicted"] or {}).get("text") or None, "note": view["note"],
+                         "counts": view["counts"]}
                 if category == "quotes":
-                    shown.update(_speakers(item, view))
+                    shown.update(speaker=view["speaker"], gold_speaker=view["gold_speaker"])
                 found.append(shown)
     return found
-
-
-def _speakers(item: Any, view: dict) -> dict:
-    """A quote's speakers; a quote found with the speaker the scorer judged wrong is a "wrong speaker"."""
-    speakers = {"speaker": item.speaker, "gold_speaker": view.get("gold_speaker")}
-    if item.speaker_right is False:  # the scorer's own verdict: its attribution and end-to-end scores count it wrong
-        speakers.update(outcome="wrong speaker", note=f"{view['note']}; gold speaker {view.get('gold_speaker')!r}")
-    return speakers
 
 
 def _print(items: list[dict], doc_id: str, report_path: Path, only_errors: bool) -> None:

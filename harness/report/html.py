@@ -23,8 +23,8 @@ from typing import Any, Mapping
 from .summary import interval_notes, score_rows, slice_sections
 
 HTML_DOCUMENTS = 200  # articles report.html embeds by default ([tool.harness.report] html_documents)
-OUTCOME_CLASSES = {"hit": "o-hit", "wrong type": "o-type", "wrong span": "o-span", "missed": "o-missed",
-                   "false alarm": "o-fa", "leaked from boilerplate": "o-leak", "gold": "o-gold"}
+OUTCOME_CLASSES = {"hit": "o-hit", "wrong speaker": "o-speaker", "wrong type": "o-type", "wrong span": "o-span",
+                   "missed": "o-missed", "false alarm": "o-fa", "leaked from boilerplate": "o-leak", "gold": "o-gold"}
 
 
 def collect_items(run: Any) -> dict[str, dict[str, dict[str, tuple]]]:
@@ -215,7 +215,7 @@ td.best{font-weight:bold;background:#e8f5e9}
 .article{white-space:pre-wrap;line-height:1.6;border:1px solid #ddd;padding:1rem;margin:.5rem 0;font-family:Georgia,serif}
 mark.hl{padding:0 1px;border-radius:2px;cursor:pointer}mark.many{box-shadow:inset 0 -2px 0 #555}
 mark.current,tr.current{outline:2px solid #1565c0}
-.o-gold{background:#fff59d}.o-hit{background:#b9f6ca}.o-type{background:#ffab91}.o-span{background:#ffccbc}
+.o-gold{background:#fff59d}.o-hit{background:#b9f6ca}.o-speaker{background:#e6ee9c}.o-type{background:#ffab91}.o-span{background:#ffccbc}
 .o-missed{background:#ffe0b2;outline:1px dashed #e65100}.o-fa{background:#ffcdd2}.o-leak{background:#d1c4e9}
 .region-boilerplate{color:#666;background-image:repeating-linear-gradient(45deg,transparent 0 6px,#f3f3f3 6px 12px)}
 .tag{padding:0 .3rem;border-radius:3px}

@@ -2,10 +2,17 @@
 
 ``report.html`` and ``harness view`` show the same thing: the text of a
 document once, and over it the gold items and each adapter's items, each
-with its outcome (hit, wrong type, wrong span, missed, false alarm, leaked
-from boilerplate) and the scorer's note. This module builds that view as
-plain JSON-ready dicts; the pages turn it into marks with ``textContent``,
-so nothing from an article or a prediction is ever parsed as markup.
+with its outcome (hit, wrong speaker, wrong type, wrong span, missed, false
+alarm, leaked from boilerplate) and the scorer's note. ``harness show``
+lists the same items. This module builds that view as plain JSON-ready
+dicts; the pages turn it into marks with ``textContent``, so nothing from an
+article or a prediction is ever parsed as markup.
+
+A loose match (wrong type, wrong span) is two scorer items, a false alarm
+and a miss that name each other; it is listed once, as the pair, marked
+where the gold is. Every listed item carries ``counts``, its share of the
+headline tp / fp / fn (a pair: 0 / 1 / 1), so the items of a document still
+add up to the scores.
 """
 
 from __future__ import annotations
@@ -15,20 +22,23 @@ from typing import Any, Iterable, Mapping
 from ..model import CATEGORIES, Annotations
 
 GOLD_LAYER = "gold"
-OUTCOMES = ("hit", "wrong type", "wrong span", "missed", "false alarm", "leaked from boilerplate")
+OUTCOMES = ("hit", "wrong speaker", "wrong type", "wrong span", "missed", "false alarm", "leaked from boilerplate")
 # the outcomes a reader walks through with j/k
 ERROR_OUTCOMES = OUTCOMES[1:]
 
 
-def outcome_of(status: str, has_gold: bool, has_prediction: bool, description: str) -> str:
+def outcome_of(status: str, has_gold: bool, has_prediction: bool, description: str,
+               speaker_right: bool | None = None) -> str:
     """The outcome of one scored item, in words.
 
-    A false alarm or a miss that the scorer paired with the other side (a
+    A quote found with the speaker the scorer judged wrong is a wrong
+    speaker (a hit for detection, wrong for attribution and end to end). A
+    false alarm or a miss that the scorer paired with the other side (a
     loose match) is a wrong type when the note says so, else a wrong span;
     a false alarm in boilerplate is a leak.
     """
     if status == "tp":
-        return "hit"
+        return "wrong speaker" if speaker_right is False else "hit"
     if status == "boilerplate":
         return "leaked from boilerplate"
     if has_gold and has_prediction:
@@ -80,22 +90,91 @@ def _position(status: str, gold: dict | None, predicted: dict | None, text_lengt
     return None, None
 
 
+def _counts(status: str, category: str) -> dict[str, float]:
+    """An item's share of the headline counts, by the scorer's own rule (``ItemOutcome.counts``)."""
+    from ..scoring.outcomes import ItemOutcome
+
+    share = ItemOutcome(status, category, None, None, None).counts
+    return {"tp": share.tp, "fp": share.fp, "fn": share.fn}
+
+
 def scored_item(annotations: Annotations, layer: str, category: str, item: Any) -> dict:
     """One adapter's scored item (an ``ItemOutcome`` or its dict) as the pages show it."""
     get = item.get if isinstance(item, Mapping) else (lambda name, default=None: getattr(item, name, default))
     status = str(get("status") or "fp")
     gold, predicted = _span(get("gold")), _span(get("predicted"))
     description = str(get("description") or "")
+    speaker_right = get("speaker_right") if category == "quotes" else None
     start, end = _position(status, gold, predicted, len(annotations.document.text))
     found = {
         "layer": layer, "category": category, "status": status,
-        "outcome": outcome_of(status, gold is not None, predicted is not None, description),
+        "outcome": outcome_of(status, gold is not None, predicted is not None, description, speaker_right),
         "label": str(get("label") or get("type") or ""), "start": start, "end": end,
-        "gold": gold, "predicted": predicted, "note": description,
+        "gold": gold, "predicted": predicted, "note": description, "counts": _counts(status, category),
     }
     if category == "quotes":
         found["gold_speaker"] = gold_speaker(annotations, gold)
+        found["speaker"] = get("speaker")  # the predicted speaker of a found quote
+        if found["outcome"] == "wrong speaker":
+            # the scorer's note names the predicted speaker (or that none was given); add who said it
+            found["note"] = f"{description}; gold speaker {found['gold_speaker']!r}"
     return found
+
+
+def _loose_key(view: Mapping[str, Any]) -> tuple | None:
+    """Where a loose match's two halves meet: the gold and the predicted span both name (None for other items)."""
+    gold, predicted = view["gold"], view["predicted"]
+    if view["status"] == "tp" or gold is None or predicted is None:
+        return None
+    return gold["start"], gold["end"], predicted["start"], predicted["end"]
+
+
+def layer_items(annotations: Annotations, layer: str, category: str, items: Iterable[Any]) -> list[dict]:
+    """One adapter's items of one category as the pages list them (``scored_item``), a loose match once.
+
+    The scorer gives a loose match as a false alarm and a miss that each
+    name both spans. They become one item: the miss's gold label and place,
+    the false alarm's note (which names the predicted and the gold type and
+    text), both halves' counts, and the outcome of the pair (wrong type or
+    wrong span).
+    """
+    views = [scored_item(annotations, layer, category, item) for item in items]
+    misses: dict[tuple, list[int]] = {}
+    for index, view in enumerate(views):
+        key = _loose_key(view)
+        if key is not None and view["status"] == "fn":
+            misses.setdefault(key, []).append(index)
+    merged_into: dict[int, int] = {}  # index of a false-alarm half -> index of its miss
+    for index, view in enumerate(views):
+        key = _loose_key(view)
+        if key is not None and view["status"] != "fn" and misses.get(key):
+            merged_into[index] = misses[key].pop(0)
+    for alarm, miss in merged_into.items():
+        pair, half = views[miss], views[alarm]
+        pair["note"] = half["note"]
+        pair["counts"] = {name: pair["counts"][name] + half["counts"][name] for name in pair["counts"]}
+    return [view for index, view in enumerate(views) if index not in merged_into]
+
+
+def outcome_changes(annotations: Annotations, category: str, items_a: Iterable[Any],
+                    items_b: Iterable[Any]) -> list[dict]:
+    """The gold items of one document and category whose outcome moved between two runs' items, while
+    right in both or wrong in both (wrong type -> wrong span, missed -> wrong type, wrong speaker -> hit):
+    the moves from right to wrong are the comparison's own lost and gained items. In the order of the text."""
+    def by_gold(items: Iterable[Any]) -> dict[tuple, dict]:
+        return {(view["gold"]["start"], view["gold"]["end"], view["label"]): view
+                for view in layer_items(annotations, "", category, items)
+                if view["status"] in ("tp", "fn") and view["gold"] is not None}
+
+    gold_a, gold_b = by_gold(items_a), by_gold(items_b)
+    changes = []
+    for key in sorted(set(gold_a) & set(gold_b)):  # gold spans: whole offsets
+        a, b = gold_a[key], gold_b[key]
+        if a["outcome"] != b["outcome"] and (a["status"] == "tp") == (b["status"] == "tp"):
+            changes.append({"doc_id": annotations.document.id, "category": category, "label": a["label"],
+                            "gold": a["gold"], "outcome_a": a["outcome"], "outcome_b": b["outcome"],
+                            "note_a": a["note"], "note_b": b["note"]})
+    return changes
 
 
 def gold_items(annotations: Annotations) -> list[dict]:
@@ -132,7 +211,7 @@ def document_view(annotations: Annotations,
     items = gold_items(annotations)
     for adapter, per_category in scored.items():
         for category in CATEGORIES:
-            items += [scored_item(annotations, adapter, category, item) for item in per_category.get(category, ())]
+            items += layer_items(annotations, adapter, category, per_category.get(category, ()))
     for index, item in enumerate(items):
         item["id"] = index
     return {

@@ -124,10 +124,10 @@ def score_quotes(annotations: Annotations, predictions: Sequence[PredictedQuote]
         right = speaker_right(annotations, gold[g], predicted[p].speaker)
         attributed += right
         end_to_end += right
-        said = predicted[p].speaker.text if predicted[p].speaker else "no speaker"
+        said = (f"speaker {predicted[p].speaker.text!r} {'right' if right else 'wrong'}" if predicted[p].speaker
+                else "no speaker given")
         items.append(ItemOutcome("tp", "quotes", gold[g].kind, span(gold_spans[g]), span(predicted_spans[p]),
-                                 f"{gold[g].kind} quote found; speaker {said!r} "
-                                 f"{'right' if right else 'wrong'}", predicted[p].score,
+                                 f"{gold[g].kind} quote found; {said}", predicted[p].score,
                                  predicted[p].speaker.text if predicted[p].speaker else None, right))
         per_kind[gold[g].kind] += Counts(1, 0, 0)
     for g, quote in enumerate(gold):

@@ -9,7 +9,8 @@
 - ``/api/runs/<run>/documents/<doc>``: one article with its gold and adapter layers
   (``harness.report.layers.document_view``);
 - ``/api/diff?a=<run>&b=<run>``: per adapter both runs share, ΔF1 per category with
-  its interval and p-values (``harness.scoring.compare``) and the items that changed outcome;
+  its interval and p-values (``harness.scoring.compare``), the items right in one run only,
+  and the gold items that moved between kinds of error (``outcome_changed``);
 - ``/api/runs/<run>/robustness``: the robustness reports and minimal breaking
   variants beside the run, each variant rebuilt with its noise marked and its replay command.
 
@@ -258,11 +259,25 @@ class ViewerApi:
             comparison = compare_predictions(scored_b.corpus, scored_a.predictions[name], scored_b.predictions[name],
                                              scored_b.options)
             adapters[name] = comparison.to_dict()
+            for category, found in adapters[name]["categories"].items():
+                found["outcome_changed"] = self._outcome_changes(scored_b.corpus, comparison, category)
         skipped += [name for name in scored_b.predictions if name not in scored_a.predictions]
         diff = {"a": run_a.id, "b": run_b.id, "delta": "b - a", "adapters": adapters, "not_compared": sorted(skipped)}
         with self._lock:
             self._diffs[key] = diff  # the resampling is the slow part: once per pair of report versions
         return diff
+
+    @staticmethod
+    def _outcome_changes(corpus: Any, comparison: Any, category: str) -> list[dict]:
+        """The gold items that moved between kinds of outcome from run a to run b, document by document."""
+        from ..report.layers import outcome_changes
+
+        changes = []
+        for annotations in corpus:
+            doc_id = annotations.document.id
+            changes += outcome_changes(annotations, category, comparison.a.items(doc_id, category),
+                                       comparison.b.items(doc_id, category))
+        return changes
 
     # ------------------------------------------------------------ robustness
 

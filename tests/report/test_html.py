@@ -127,3 +127,8 @@ def test_a_bad_report_setting_is_a_configuration_error(tmp_path, table, expected
 
     with pytest.raises(ConfigError, match=re.escape(expected)):
         check_config(HarnessConfig(tmp_path / "pyproject.toml", {"report": table}))
+
+
+def test_the_legend_and_the_styles_give_a_wrong_speaker_its_own_colour(sample_run, sample_report):
+    page = _page(sample_run, sample_report)
+    assert '<span class="tag o-speaker">wrong speaker</span>' in page and ".o-speaker{" in page

@@ -54,8 +54,8 @@ class MadeUp:
         return dataclasses.replace(perfect, entities=tuple(entities), quotes=tuple(quotes))
 
 
-def write_run(corpus: Corpus, gold: Path, folder: Path, drops: dict[str, int]) -> dict:
-    run = run_evaluation(corpus, [AdapterSpec("made-up", MadeUp(corpus, drops))],
+def write_run(corpus: Corpus, gold: Path, folder: Path, drops: dict[str, int], adapter: type = MadeUp) -> dict:
+    run = run_evaluation(corpus, [AdapterSpec("made-up", adapter(corpus, drops))],
                          options=RunOptions(("made-up",), gold=str(gold)),
                          scoring_options=ScoringOptions(resamples=200))
     report, _ = write_reports(run, folder, scoring_options=ScoringOptions(resamples=200))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import json
 import urllib.error
@@ -11,9 +12,10 @@ from urllib.parse import quote
 
 import pytest
 
+from harness.predictions import from_gold
 from harness.viewer import ViewerApi, start_in_thread
 
-from .conftest import HOSTILE, HOSTILE_TEXT, NEW, OLD, WRONG_SPEAKER
+from .conftest import HOSTILE, HOSTILE_TEXT, NEW, OLD, WRONG_SPEAKER, MadeUp, write_run
 
 
 def fetch(server, path: str, headers: dict | None = None, method: str = "GET") -> tuple[int, dict, bytes]:
@@ -89,7 +91,8 @@ def test_every_response_forbids_loading_from_elsewhere(server):
 
 
 def test_each_documents_outcomes_agree_with_the_scores_in_the_report(server, project):
-    """Counted by the scorer's status, the items of every document add up to the report's tp, fp, fn."""
+    """By each item's counts (a loose match listed once counts an fp and an fn), the items of every
+    document add up to the report's tp, fp, fn."""
     for run_id in (OLD, NEW):
         scores = report_of(project, run_id)["adapters"]["made-up"]["scores"]
         totals: Counter = Counter()
@@ -97,8 +100,8 @@ def test_each_documents_outcomes_agree_with_the_scores_in_the_report(server, pro
             view = get_json(server, f"/api/runs/{run_id}/documents/{quote(document['doc_id'])}")
             for item in view["items"]:
                 if item["layer"] == "made-up":
-                    kind = {"tp": "tp", "fn": "fn"}.get(item["status"], "fp")
-                    totals[(item["category"], kind)] += 1
+                    for kind, n in item["counts"].items():
+                        totals[(item["category"], kind)] += n
         for category, score in scores.items():
             assert (totals[(category, "tp")], totals[(category, "fp")], totals[(category, "fn")]) == \
                    (score["tp"], score["fp"], score["fn"]), (run_id, category)
@@ -115,10 +118,12 @@ def test_a_document_is_its_gold_text_with_a_gold_layer_and_an_adapter_layer(serv
 def test_a_wrong_type_and_a_missed_mention_are_named(server):
     items = get_json(server, f"/api/runs/{OLD}/documents/doc-0")["items"]
     outcomes = Counter(i["outcome"] for i in items if i["layer"] == "made-up" and i["category"] == "entities")
-    # doc-0 of the old run drops one mention and mistypes one: a false alarm and a miss paired as wrong type
-    assert outcomes["wrong type"] == 2 and outcomes["missed"] == 1
-    (wrong,) = [i for i in items if i["outcome"] == "wrong type" and i["status"] == "fp"]
+    # doc-0 of the old run drops one mention and mistypes one: a false alarm and a miss, listed once as a pair
+    assert outcomes["wrong type"] == 1 and outcomes["missed"] == 1
+    (wrong,) = [i for i in items if i["outcome"] == "wrong type"]
     assert wrong["gold"]["start"] == wrong["predicted"]["start"] and "wrong type" in wrong["note"]
+    assert wrong["counts"] == {"tp": 0, "fp": 1, "fn": 1} and (wrong["start"], wrong["end"]) == \
+           (wrong["gold"]["start"], wrong["gold"]["end"])
 
 
 def test_a_wrong_speaker_comes_with_the_gold_speaker(server, project, example_annotations):
@@ -126,8 +131,11 @@ def test_a_wrong_speaker_comes_with_the_gold_speaker(server, project, example_an
     quote_item = next(i for i in items if i["layer"] == "made-up" and i["category"] == "quotes"
                       and WRONG_SPEAKER in i["note"])
     speaker = example_annotations.entity(example_annotations.quotes[0].speaker_entity).canonical_name
-    assert quote_item["outcome"] == "hit" and "wrong" in quote_item["note"]
-    assert quote_item["gold_speaker"] == speaker
+    assert quote_item["outcome"] == "wrong speaker" and quote_item["speaker"] == WRONG_SPEAKER
+    assert quote_item["gold_speaker"] == speaker and f"gold speaker {speaker!r}" in quote_item["note"]
+    # its own outcome in the documents list too, so the filter and the error count see it
+    listing = get_json(server, f"/api/runs/{OLD}/documents")["documents"]
+    assert next(d for d in listing if d["doc_id"] == "doc-1")["outcomes"]["made-up"]["wrong speaker"] == 1
 
 
 def test_hostile_text_comes_back_as_the_same_string(server):
@@ -151,6 +159,44 @@ def test_the_diff_is_the_paired_comparison_of_the_two_runs(server, project):
     first = get_json(server, f"/api/runs/{NEW}/documents/doc-0")["items"]
     first_gold = min((i["start"], i["end"]) for i in first if i["layer"] == "gold" and i["category"] == "entities")
     assert first_gold in gained
+
+
+class Moved(MadeUp):
+    """Perfect predictions, except that the last mention is one character short (a wrong span where
+    MadeUp gives a wrong type); the quotes keep their speakers (MadeUp gives the first a wrong one)."""
+
+    def extract(self, document):
+        perfect = from_gold(self.corpus[document.id], adapter="made-up")
+        entities = list(perfect.entities)
+        last = entities[-1]
+        entities[-1] = dataclasses.replace(last, end=last.end - 1, text=document.text[last.start:last.end - 1])
+        return dataclasses.replace(perfect, entities=tuple(entities))
+
+
+def test_the_diff_lists_the_items_that_moved_between_kinds_of_error(project, tmp_path):
+    from harness.gold import load_gold
+
+    corpus = load_gold(project / "gold")
+    write_run(corpus, project / "gold", tmp_path / "reports" / "runs" / OLD, {})
+    write_run(corpus, project / "gold", tmp_path / "reports" / "runs" / NEW, {}, Moved)
+    server, thread = start_in_thread(ViewerApi((), tmp_path / "reports"))
+    try:
+        diff = get_json(server, f"/api/diff?a={OLD}&b={NEW}")["adapters"]["made-up"]["categories"]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    moved = {(c["doc_id"], category, c["outcome_a"], c["outcome_b"])
+             for category, found in diff.items() for c in found["outcome_changed"]}
+    last_mentions = {a.document.id: (from_gold(a).entities[-1].start, from_gold(a).entities[-1].end) for a in corpus}
+    expected = {(doc_id, "entities", "wrong type", "wrong span") for doc_id in last_mentions}
+    expected |= {(a.document.id, "quotes", "wrong speaker", "hit") for a in corpus if a.quotes}
+    assert moved == expected
+    for change in diff["entities"]["outcome_changed"]:
+        assert (change["gold"]["start"], change["gold"]["end"]) == last_mentions[change["doc_id"]]
+        assert "wrong type" in change["note_a"] and "wrong span" in change["note_b"]
+    # right in both runs and wrong in both: none of them is a lost or gained item
+    assert not diff["entities"]["right_in_a_only"] and not diff["entities"]["right_in_b_only"]
 
 
 def test_the_minimal_breaking_variant_is_rebuilt_with_its_noise_marked(server, project):

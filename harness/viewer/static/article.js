@@ -5,13 +5,14 @@
 "use strict";
 
 var HarnessArticle = (function () {
-  var OUTCOMES = ["hit", "wrong type", "wrong span", "missed", "false alarm", "leaked from boilerplate"];
+  var OUTCOMES = ["hit", "wrong speaker", "wrong type", "wrong span", "missed", "false alarm", "leaked from boilerplate"];
   var ERRORS = OUTCOMES.slice(1);
   var CATEGORIES = ["entities", "quotes", "figures", "events"];
-  var CLASS = {"gold": "o-gold", "hit": "o-hit", "wrong type": "o-type", "wrong span": "o-span",
-               "missed": "o-missed", "false alarm": "o-fa", "leaked from boilerplate": "o-leak"};
+  var CLASS = {"gold": "o-gold", "hit": "o-hit", "wrong speaker": "o-speaker", "wrong type": "o-type",
+               "wrong span": "o-span", "missed": "o-missed", "false alarm": "o-fa", "leaked from boilerplate": "o-leak"};
   // where marks overlap, the later outcome in this order colours the stretch
-  var PRIORITY = ["gold", "hit", "leaked from boilerplate", "wrong span", "wrong type", "false alarm", "missed"];
+  var PRIORITY = ["gold", "hit", "wrong speaker", "leaked from boilerplate", "wrong span", "wrong type", "false alarm",
+                  "missed"];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);

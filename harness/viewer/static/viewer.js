@@ -341,10 +341,11 @@
             var c = comparison.categories[category];
             return [category, num(c.f1_a), num(c.f1_b), {text: (c.delta_f1 >= 0 ? "+" : "") + fmt(c.delta_f1),
                     sort: c.delta_f1}, interval(c.ci95), num(c.p_value_bootstrap), num(c.p_value_exact),
-                    num(c.right_in_a_only.length, 0), num(c.right_in_b_only.length, 0)];
+                    num(c.right_in_a_only.length, 0), num(c.right_in_b_only.length, 0),
+                    num((c.outcome_changed || []).length, 0)];
           });
           section.appendChild(sortable(["category", "F1 " + diff.a, "F1 " + diff.b, "ΔF1", "95% interval",
-                                        "p (bootstrap)", "p (exact)", "lost", "gained"], rows));
+                                        "p (bootstrap)", "p (exact)", "lost", "gained", "moved"], rows));
           Object.keys(comparison.categories).forEach(function (category) {
             var c = comparison.categories[category];
             [["right in " + diff.a + " only (lost)", c.right_in_a_only],
@@ -355,6 +356,16 @@
               pair[1].forEach(function (item) { ul.appendChild(el("li", "", describe(item))); });
               section.appendChild(ul);
             });
+            // wrong in both runs (or right in both) but in another way: each with both outcomes
+            var moved = c.outcome_changed || [];
+            if (!moved.length) return;
+            section.appendChild(el("h4", "", category + ": moved between outcomes (" + moved.length + ")"));
+            var list = el("ul", "moved");
+            moved.forEach(function (item) {
+              list.appendChild(el("li", "", item.doc_id + ": " + describe(item) + ": " + item.outcome_a + " in " +
+                                  diff.a + " → " + item.outcome_b + " in " + diff.b));
+            });
+            section.appendChild(list);
           });
           main.appendChild(section);
         });
