@@ -57,8 +57,8 @@ def parse_doc_list(value: str | None, option: str = "--docs") -> tuple[str, ...]
 
 def choose(doc_ids: Iterable[str], *, limit: int | None = None, docs: tuple[str, ...] | None = None,
            seed: int = SAMPLE_SEED) -> Sample | None:
-    """The sample asked for (None: the whole gold, also when ``limit`` covers it). Unknown ids are a
-    ``UsageError`` with suggestions."""
+    """The sample asked for (None: the whole gold, also when ``limit`` or ``docs`` covers it). Unknown
+    ids are a ``UsageError`` with suggestions."""
     every = tuple(doc_ids)
     if limit is not None and docs is not None:
         raise UsageError("--limit and --docs cannot be used together: give one of them.")
@@ -68,7 +68,9 @@ def choose(doc_ids: Iterable[str], *, limit: int | None = None, docs: tuple[str,
             listed = ", ".join(every[:10]) + (f" and {len(every) - 10} more" if len(every) > 10 else "")
             raise UsageError(f"--docs: {unknown[0]!r} is not a gold document.{did_you_mean(unknown[0], every)} "
                              f"Documents: {listed}.")
-        return Sample(tuple(d for d in every if d in docs), len(every))
+        named = tuple(d for d in every if d in docs)
+        # every document named is the whole gold, whose scores are not a sample's (as a limit covering it)
+        return None if len(named) == len(set(every)) else Sample(named, len(every))
     if limit is not None:
         chosen = sample_ids(every, limit, seed)
         # a limit that takes every document is the whole gold, whose scores are not a sample's

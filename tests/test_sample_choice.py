@@ -44,3 +44,8 @@ def test_a_doc_list_drops_blanks_and_repeats():
     assert parse_doc_list(" a, b,,a ") == ("a", "b")
     with pytest.raises(UsageError, match="names no document"):
         parse_doc_list(" , ")
+
+
+def test_naming_every_document_is_no_sample():
+    assert choose(IDS, docs=tuple(reversed(IDS))) is None and choose(IDS, docs=IDS + ("a",)) is None
+    assert choose(IDS, docs=IDS[1:]).documents == IDS[1:]

@@ -44,6 +44,13 @@ def test_a_limit_covering_the_whole_gold_runs_it_as_no_sample(project, harness, 
     assert runs.returncode == 0 and [run["sample"] for run in json.loads(runs.stdout)["runs"]] == [None]
 
 
+def test_docs_naming_every_document_runs_it_as_no_sample(project, harness, report):
+    proc = harness(project, "run", "--adapters", "counting", "--docs", "example-harbour-tech-copy,example-harbour-tech")
+    assert proc.returncode == 0, proc.stderr
+    assert report(project)["sample"] is None and len(report(project)["gold"]["documents"]) == 2
+    assert "sample of" not in proc.stdout and "sample of" not in (project / "reports/latest/report.md").read_text()
+
+
 def test_an_unknown_document_is_a_usage_error_with_a_suggestion(project, harness, calls):
     proc = harness(project, "run", "--adapters", "counting", "--docs", "example-harbour-tec")
     assert proc.returncode == 2 and "Did you mean 'example-harbour-tech'" in proc.stderr
