@@ -7,8 +7,10 @@ long sentences here, so every line fits the terminal (``COLUMNS`` when set,
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
+from pathlib import Path
 
 
 def width() -> int:
@@ -23,3 +25,12 @@ def wrapped(text: str, indent: str = "", columns: int | None = None) -> list[str
     """
     room = max((columns or width()) - len(indent), 20)
     return [indent + line for line in textwrap.wrap(text, room, break_long_words=False, break_on_hyphens=False)]
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """``path`` as short as it reads unambiguously: relative to the working folder when inside it, else whole."""
+    absolute = Path(path).absolute()
+    try:
+        return str(absolute.relative_to(Path.cwd().absolute()))
+    except ValueError:
+        return str(absolute)

@@ -347,8 +347,11 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int |
 
     for line in reuse_lines(report):
         console.print(line, markup=False)
-    console.print(f"Reports written to {files.folder}/ (report.json, report.md, report.html, junit.xml, predictions/).",
-                  markup=False)
+    from ..terminal import shown_path
+
+    # the folder on a line of its own, never broken: a path split at the terminal's edge cannot be copied
+    console.print("Reports written (report.json, report.md, report.html, junit.xml, predictions/):", markup=False)
+    console.print(f"  {shown_path(files.folder)}/", markup=False, soft_wrap=True)
     if files.run_folder is not None:
         console.print(f"Kept as run {files.run_folder.name} (`harness runs` lists the runs kept).", markup=False)
     sys.exit(exit_code)

@@ -121,3 +121,16 @@ def test_the_error_table_fits_with_short_columns_whole(project, monkeypatch, add
     lines = _fits(result.stdout, columns)
     [row] = [line.split() for line in lines if line.startswith("counting ")]
     assert row[:2] == ["counting", "example-broken"] and row[2] == "extract"
+
+
+def test_the_reports_folder_is_printed_whole_on_a_line_of_its_own(project, monkeypatch, tmp_path_factory):
+    monkeypatch.chdir(project)
+    result = _invoke("run", "--adapters", "counting", columns=80)
+    assert result.exit_code == 0, result.output
+    lines = _fits(result.stdout, 80)
+    assert "  reports/latest/" in lines  # inside the working folder: relative
+    # elsewhere: the whole path, however long, on one line (the terminal may fold it; the text keeps it whole)
+    out = tmp_path_factory.mktemp("a-folder-elsewhere-with-a-name-long-enough-to-pass-the-edge") / "reports"
+    result = _invoke("run", "--adapters", "counting", "--out", str(out), columns=80)
+    assert result.exit_code == 0, result.output
+    assert f"  {out}/" in result.stdout.splitlines()
