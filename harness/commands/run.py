@@ -251,7 +251,8 @@ def run_summary(report: Any, files: Any, exit_code: int) -> dict:
               help="Also score per value of FIELD: a metadata field (domain, publisher_style, ...) or "
                    "boilerplate_share or length. Repeat or separate by commas (default: [tool.harness] slice_by).")
 @click.option("--per-slice", is_flag=True, help="Also print a score table per slice field.")
-@click.option("--per-type", is_flag=True, help="Also print P / R / F1 per entity type, quote kind and event type.")
+@click.option("--per-type", is_flag=True,
+              help="Also print P / R / F1 per entity type, quote kind, figure unit and event type.")
 @sample_options
 @set_option
 @json_option
@@ -336,8 +337,9 @@ def run(adapter_list: str | None, gold: str | None, out: str | None, jobs: int |
         print_slice_tables(report, console)
     if per_type:
         from ..report import print_per_type_tables
+        from ..report.figure_units import with_figure_units
 
-        print_per_type_tables(report, console)
+        print_per_type_tables(with_figure_units(report, {a.name: a.result for a in result.adapters}), console)
     if result.cache is not None:
         stats = result.cache
         console.print(f"cache: {stats.hits} hit(s), {stats.misses} miss(es)"

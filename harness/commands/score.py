@@ -20,7 +20,8 @@ import click
 @click.option("--resamples", type=int, default=None, help="Bootstrap resamples for the 95% interval (default 1000).")
 @click.option("--seed", type=int, default=None, help="Seed of the bootstrap (default 0).")
 @click.option("--items", "with_items", is_flag=True, help="With --json: include every item outcome per document.")
-@click.option("--per-type", is_flag=True, help="Also print P / R / F1 per entity type, quote kind and event type.")
+@click.option("--per-type", is_flag=True,
+              help="Also print P / R / F1 per entity type, quote kind, figure unit and event type.")
 def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, quote_threshold: float | None,
           include_pronouns: bool | None, resamples: int | None, seed: int | None, with_items: bool,
           per_type: bool) -> None:
@@ -79,10 +80,12 @@ def score(gold: str, predictions: str, as_json: bool, quote_match: str | None, q
         from rich.console import Console
 
         from ..report import print_per_type_tables
+        from ..report.figure_units import with_figure_units
 
         scores = result.to_dict()["categories"]
-        print_per_type_tables({"adapters": {"predictions": {"status": "ok", "scores": scores}}},
-                              Console(highlight=False))
+        shown = with_figure_units({"adapters": {"predictions": {"status": "ok", "scores": scores}}},
+                                  {"predictions": result})
+        print_per_type_tables(shown, Console(highlight=False))
     for fault in result.faults:
         click.echo(f"could not score {fault.doc_id} ({fault.category}): {fault.message}", err=True)
     from ..terminal import wrapped

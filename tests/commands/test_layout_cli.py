@@ -58,6 +58,7 @@ def test_run_tables_fit_with_whole_labels_and_numbers(project, monkeypatch, colu
         # "P 0.76 R 0.70 F1 0.73" (or "0.76 0.70 0.73") whole: neither broken across lines nor cut
         assert named in result.stdout or bare in result.stdout, (named, result.stdout)
     assert "entities per entity type" in result.stdout
+    assert "oracle · figures per unit" in result.stdout  # derived from the items: the figure scorer keeps none
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
@@ -73,6 +74,10 @@ def test_score_fits_with_every_number_whole(tmp_path, example_gold_dir, example_
     rows = [line.split() for line in lines if line.split()[:1] == ["entities"]]
     assert rows and rows[0][1:4] == ["1.000", "1.000", "1.000"]
     assert any(line.split()[:1] == ["PERSON"] for line in lines)
+    assert "predictions · figures per unit" in result.stdout
+    # the example's figures: 200 engineers and two men, each found
+    assert [line.split()[1:] for line in lines if line.split()[:1] in (["engineer"], ["man"])] == \
+           [["100.00", "100.00", "100.00", "1", "0", "0"]] * 2
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
