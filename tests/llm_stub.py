@@ -18,8 +18,9 @@ import threading
 import time
 from email.parser import BytesParser
 from email.policy import default as default_policy
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Callable
+
+from loopback import LoopbackServer, QuietHandler
 
 _ARTICLE = re.compile(r"Article \(id (?P<id>[^)]*)\):\n\n(?P<text>.*)", re.S)
 
@@ -28,12 +29,7 @@ def no_entities(doc_id: str, text: str) -> dict:
     return {"doc_id": doc_id, "entities": [], "quotes": [], "figures": [], "events": []}
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128  # many clients connect at once; the default backlog of 5 refuses some
-
-
-class StubServer:
+class StubServer(LoopbackServer):
     """The server, started at once; ``close()`` stops it. Settings may change between requests."""
 
     def __init__(self, *, latency: float = 0.0, usage: tuple[int, int] = (100, 20),
@@ -53,24 +49,21 @@ class StubServer:
         self._lock = threading.Lock()
         stub = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             protocol_version = "HTTP/1.1"
             disable_nagle_algorithm = True  # headers and body leave at once, not 40 ms apart
-
-            def log_message(self, *args: Any) -> None:
-                pass
 
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 try:
                     if self.path == "/v1/chat/completions":
-                        self._send(200, stub.complete(json.loads(body)))
+                        self.send_json(200, stub.complete(json.loads(body)))
                     elif self.path == "/v1/files":
-                        self._send(200, stub.upload(self.headers["Content-Type"], body))
+                        self.send_json(200, stub.upload(self.headers["Content-Type"], body))
                     elif self.path == "/v1/batches":
-                        self._send(200, stub.create_batch(json.loads(body)))
+                        self.send_json(200, stub.create_batch(json.loads(body)))
                     else:
-                        self._send(404, {"error": {"message": f"no route {self.path}"}})
+                        self.send_json(404, {"error": {"message": f"no route {self.path}"}})
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
@@ -78,33 +71,13 @@ class StubServer:
                 found = re.fullmatch(r"/v1/batches/([^/]+)", self.path)
                 content = re.fullmatch(r"/v1/files/([^/]+)/content", self.path)
                 if found:
-                    self._send(200, stub.poll(found.group(1)))
+                    self.send_json(200, stub.poll(found.group(1)))
                 elif content and content.group(1) in stub.files:
-                    self._send_bytes(200, stub.files[content.group(1)], "application/jsonl")
+                    self.send_body(200, stub.files[content.group(1)], {"Content-Type": "application/jsonl"})
                 else:
-                    self._send(404, {"error": {"message": f"no route {self.path}"}})
+                    self.send_json(404, {"error": {"message": f"no route {self.path}"}})
 
-            def _send(self, status: int, payload: Any) -> None:
-                self._send_bytes(status, json.dumps(payload).encode(), "application/json")
-
-            def _send_bytes(self, status: int, data: bytes, content_type: str) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.httpd = _Server(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.thread.start()
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)
 
     # --- chat completions ---
 

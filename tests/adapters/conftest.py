@@ -7,13 +7,13 @@ import json
 import shutil
 import sys
 import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import time
 from pathlib import Path
 
 import pytest
 
 from harness.model import Document
+from loopback import LoopbackServer, QuietHandler
 
 PLUGIN_SOURCE = Path(__file__).parent / "plugin_pkg"
 
@@ -69,7 +69,7 @@ def plugin_path(installed_plugin, monkeypatch) -> Path:
         sys.modules.pop(module, None)
 
 
-class ChatServer:
+class ChatServer(LoopbackServer):
     """A Chat Completions server on 127.0.0.1 that answers from a script of responses.
 
     Each scripted response is a dict: ``status``, ``body`` (str or JSON-able),
@@ -82,18 +82,13 @@ class ChatServer:
         self.requests: list[dict] = []
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):  # keep test output clean
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self):
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("authorization")})
                 step = server.script.pop(0) if len(server.script) > 1 else server.script[0]
                 if step.get("delay"):
-                    import time
-
                     time.sleep(step["delay"])
                 if step.get("drop"):
                     self.close_connection = True
@@ -102,27 +97,11 @@ class ChatServer:
                 payload = step.get("body", "")
                 data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
                 try:
-                    self.send_response(step.get("status", 200))
-                    for key, value in step.get("headers", {"Content-Type": "application/json"}).items():
-                        self.send_header(key, value)
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self.send_body(step.get("status", 200), data, step.get("headers"))
                 except OSError:
                     pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.thread.start()
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)
 
 
 @pytest.fixture
