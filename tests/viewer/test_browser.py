@@ -95,8 +95,9 @@ def test_an_outcome_filter_hides_every_other_row(browser, server):
 
 def test_a_link_reopens_the_same_filters(browser, server):
     open_page(browser, server, f"documents?run={OLD}&doc=doc-0&outcome=wrong%20type&layers=made-up")
-    wait_for(browser, "table.items tr.item", 2)
-    assert {row.get_attribute("data-outcome") for row in rows(browser)} == {"wrong type"}
+    wait_for(browser, "table.items tr.item", 1)
+    # the one mistyped mention: its false alarm and its miss are one row, the pair
+    assert [row.get_attribute("data-outcome") for row in rows(browser)] == ["wrong type"]
     assert {row.find_elements("css selector", "td")[0].text for row in rows(browser)} == {"made-up"}
 
 
@@ -122,6 +123,40 @@ def test_two_runs_are_diffed_from_the_runs_page(browser, server):
     assert heading == f"Diff: {NEW} − {OLD}"
     assert "entities" in browser.find_element("css selector", "section.adapter-diff table").text
     assert browser.find_elements("css selector", "ul.changed li")
+
+
+def test_the_diff_lists_items_that_moved_between_errors_with_both_outcomes(browser, project, tmp_path):
+    from harness.gold import load_gold
+    from harness.viewer import ViewerApi, start_in_thread
+
+    from .conftest import write_run
+    from .test_api import Moved
+
+    corpus = load_gold(project / "gold")
+    write_run(corpus, project / "gold", tmp_path / "reports" / "runs" / OLD, {})
+    write_run(corpus, project / "gold", tmp_path / "reports" / "runs" / NEW, {}, Moved)
+    moved_server, thread = start_in_thread(ViewerApi((), tmp_path / "reports"))
+    try:
+        open_page(browser, moved_server, f"diff?a={OLD}&b={NEW}")
+        items = [li.text for li in wait_for(browser, "ul.moved li")]
+    finally:
+        moved_server.shutdown()
+        moved_server.server_close()
+        thread.join(5)
+    assert any(f"wrong type in {OLD} → wrong span in {NEW}" in text for text in items)
+    assert any(f"wrong speaker in {OLD} → hit in {NEW}" in text for text in items)
+    assert "moved" in browser.find_element("css selector", "section.adapter-diff table").text
+
+
+def test_a_wrong_speaker_has_its_own_filter_value_and_colour(browser, server):
+    from selenium.webdriver.support.ui import Select
+
+    open_page(browser, server, f"documents?run={OLD}&doc=doc-1&layers=made-up")
+    wait_for(browser, "table.items tr.item", 2)
+    Select(browser.find_element("css selector", "select[name=outcome]")).select_by_value("wrong speaker")
+    assert [row.get_attribute("data-outcome") for row in rows(browser)] == ["wrong speaker"]
+    wait_for(browser, "mark.o-speaker")[0].click()
+    assert "gold speaker" in browser.find_element("css selector", ".details .card").text
 
 
 def test_j_and_k_move_between_errors(browser, server):
@@ -191,6 +226,9 @@ def test_report_html_filters_picks_and_steps_without_a_server(browser, project):
     (current,) = browser.find_elements("css selector", "tr.item.current")
     assert current.get_attribute("data-outcome") == "wrong type"
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # no CSP violation
+    Select(browser.find_element("css selector", "select[name=outcome]")).select_by_value("wrong speaker")
+    assert {row.get_attribute("data-outcome") for row in rows(browser)} == {"wrong speaker"}
+    assert browser.find_elements("css selector", "mark.o-speaker")
 
 
 def test_screenshot_for_the_docs(browser, server):
