@@ -122,7 +122,7 @@ def scored_item(annotations: Annotations, layer: str, category: str, item: Any) 
 
 
 def _loose_key(view: Mapping[str, Any]) -> tuple | None:
-    """Where a loose match's two halves meet: the gold and the predicted span both name (None for other items)."""
+    """The gold and predicted spans both halves of a loose match carry (None for an item that is no half)."""
     gold, predicted = view["gold"], view["predicted"]
     if view["status"] == "tp" or gold is None or predicted is None:
         return None
