@@ -1,7 +1,8 @@
 """``--ray-address``: joining a running Ray cluster. A real head is started here by ``ray start --head
 --block`` as a subprocess (ended by its pid, never by ``ray stop``, which would end Ray processes that
 are not this test's); a run that joins it gives the thread executor's scores with the documents
-extracted in the cluster's worker processes. An address where nothing answers is a usage error."""
+extracted in the cluster's worker processes. An address where nothing answers, or where something
+that is not a Ray head answers, is a usage error within the configured wait."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -25,6 +28,7 @@ from harness.gold import load_gold
 from harness.model import Corpus
 from harness.report.json_report import scores_of
 from harness.run import extract_corpus, score_adapter
+from loopback import LoopbackServer, QuietHandler
 from test_distributed import PidRecordingRules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,3 +187,88 @@ def test_an_address_where_no_cluster_answers_is_a_usage_error(address, says, no_
     assert "Traceback" not in result.output
     assert time.monotonic() - started < 30
     assert not (tmp_path / "out").exists()  # stopped before anything ran
+
+
+class _WebPage(QuietHandler):
+    def do_GET(self):
+        self.send_body(200, b"<html>not Ray</html>", {"Content-Type": "text/html"})
+
+
+def _run_joining(address: str, tmp_path: Path) -> tuple[Any, float]:
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, ["run", "--adapters", "rules", "--gold", str(ROOT / "gold"),
+                                      "--executor", "ray", "--ray-address", address, "--out", str(tmp_path / "out")])
+    return result, time.monotonic() - started
+
+
+@pytest.mark.timeout(60)  # before the probe, Ray retried here for ever
+def test_a_web_server_at_the_address_is_a_usage_error_not_a_hang(no_ray_token, tmp_path, monkeypatch):
+    pytest.importorskip("ray")
+    monkeypatch.setenv("HARNESS_RAY_CONNECT_TIMEOUT", "2")
+    monkeypatch.chdir(tmp_path)
+    with LoopbackServer(_WebPage) as web:
+        address = f"127.0.0.1:{web.port}"
+        result, took = _run_joining(address, tmp_path)
+    assert result.exit_code == 2, result.output
+    assert f"{address!r}: something accepts connections there, but it is not a Ray head" in result.output
+    assert "ray start --head" in result.output and "Traceback" not in result.output
+    assert took < 20
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.timeout(60)
+def test_a_server_that_says_nothing_is_given_up_on_after_the_configured_wait(no_ray_token, tmp_path, monkeypatch):
+    pytest.importorskip("ray")
+    monkeypatch.setenv("HARNESS_RAY_CONNECT_TIMEOUT", "1.5")
+    monkeypatch.chdir(tmp_path)
+    with socket.socket() as silent:  # the kernel accepts connections to a listening socket: nobody answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        address = f"127.0.0.1:{silent.getsockname()[1]}"
+        result, took = _run_joining(address, tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "it said nothing within 1.5 s" in result.output and "HARNESS_RAY_CONNECT_TIMEOUT" in result.output
+    assert 1.5 <= took < 20
+
+
+def test_an_http2_server_passes_the_probe_and_an_http1_server_does_not():
+    from harness.distributed import _http2_answer
+
+    def serve(listener: socket.socket, answer: bytes) -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(len(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") + 9)
+            connection.sendall(answer)
+
+    # a server's first frame: SETTINGS (type 4) with one 6-byte setting, on stream 0
+    settings = bytes([0, 0, 6, 4, 0, 0, 0, 0, 0]) + bytes([0, 3, 0, 0, 0, 100])
+    for answer, not_ray in ((settings, None), (b"HTTP/1.1 400 Bad Request\r\n\r\n", "'HTTP/1.1 400 Bad Request'"),
+                            (b"", "closed the connection without answering")):
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            listener.listen()
+            server = threading.Thread(target=serve, args=(listener, answer))
+            server.start()
+            found = _http2_answer("127.0.0.1", listener.getsockname()[1], 5)
+            server.join(5)
+        assert found.refused is None
+        assert (found.not_ray is None) if not_ray is None else (not_ray in found.not_ray), found
+
+
+def test_with_tls_only_the_connection_is_checked(no_ray_token):
+    from harness.distributed import _http2_answer
+
+    with LoopbackServer(_WebPage) as web:  # a TLS cluster answers the preface with an alert: not checked
+        assert _http2_answer("127.0.0.1", web.port, 5, tls=True).not_ray is None
+        assert _http2_answer("127.0.0.1", web.port, 5).not_ray is not None
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-3", "inf", "nan"])
+def test_a_connect_timeout_that_is_not_a_positive_number_is_a_usage_error(value, no_ray_token, tmp_path,
+                                                                           monkeypatch):
+    pytest.importorskip("ray")
+    monkeypatch.setenv("HARNESS_RAY_CONNECT_TIMEOUT", value)
+    monkeypatch.chdir(tmp_path)
+    result, _ = _run_joining(f"127.0.0.1:{_free_port()}", tmp_path)
+    assert result.exit_code == 2, result.output
+    assert f"HARNESS_RAY_CONNECT_TIMEOUT={value!r} is not a number of seconds above 0" in result.output
