@@ -109,6 +109,22 @@ def _from_adapters(name_a: str, name_b: str, gold: str | None, use_cache: bool) 
     return Pair(None, corpus, runs[0].predictions, runs[1].predictions)
 
 
+def _compared(corpus: Any, comparison: Any) -> dict:
+    """``comparison`` as a dict, each category with ``outcome_changed``: the gold items whose outcome moved
+    between kinds (wrong type -> wrong span, wrong speaker -> hit) while right in both or wrong in both,
+    decided by the outcomes the reports and the viewer show (``harness.report.layers``)."""
+    from ..report.layers import outcome_changes
+
+    found = comparison.to_dict()
+    for category, listed in found["categories"].items():
+        listed["outcome_changed"] = []
+        for annotations in corpus:
+            doc_id = annotations.document.id
+            listed["outcome_changed"] += outcome_changes(annotations, category, comparison.a.items(doc_id, category),
+                                                         comparison.b.items(doc_id, category))
+    return found
+
+
 def _format(value: Any, spec: str = ".3f") -> str:
     return "–" if value is None else format(value, spec)
 
@@ -158,6 +174,17 @@ def _print_comparison(title: str, comparison: Mapping[str, Any], names: tuple[st
                         click.echo(line)
                 if len(listed) > items:
                     click.echo(f"    … and {len(listed) - items} more (--items to see more)")
+        moved = found.get("outcome_changed") or []
+        if moved and items > 0:
+            click.echo(f"  moved between kinds of outcome, {names[0]} → {names[1]} ({len(moved)}):")
+            for change in moved[:items]:
+                lines = wrapped(f"{_describe(change)} in {change['doc_id']}: {change['outcome_a']} → "
+                                f"{change['outcome_b']}", "      ")
+                click.echo("    - " + lines[0][6:])
+                for line in lines[1:]:
+                    click.echo(line)
+            if len(moved) > items:
+                click.echo(f"    … and {len(moved) - items} more (--items to see more)")
 
 
 def _describe(item: Any) -> str:
@@ -179,7 +206,8 @@ def _describe(item: Any) -> str:
               help="Bootstrap and randomization resamples (default: the scoring option resamples, 1000).")
 @click.option("--seed", type=int, default=None, help="Random seed of the resampling (default: the scoring option seed, 0).")
 @click.option("--items", type=click.IntRange(min=0), default=10, show_default=True,
-              help="Items to list per category that one side gets right (or wrong) and the other does not.")
+              help="Items to list per category that one side gets right (or wrong) and the other does not, "
+                   "and that moved between kinds of outcome.")
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON document (see docs/cli.md).")
 @click.option("--no-cache", is_flag=True, help="Extract again instead of reading .harness-cache/.")
 def compare(a: str, b: str, gold: str | None, resamples: int | None, seed: int | None, items: int, as_json: bool,
@@ -192,9 +220,10 @@ def compare(a: str, b: str, gold: str | None, resamples: int | None, seed: int |
     in only one report are named). For each category prints ΔF1 (B − A)
     with its paired-bootstrap 95% confidence interval and p-values (over
     documents, or over items within too few documents, as the output says),
-    the items one gets right and the other misses, and the false alarms one
-    makes and the other does not. Scoring options come from
-    [tool.harness.scoring].
+    the items one gets right and the other misses, the false alarms one
+    makes and the other does not, and the gold items whose outcome moved
+    between kinds (wrong type to wrong span, wrong speaker to hit). Scoring
+    options come from [tool.harness.scoring].
     """
     from ..config import load_config
     from ..errors import UsageError
@@ -214,7 +243,8 @@ def compare(a: str, b: str, gold: str | None, resamples: int | None, seed: int |
     options = ScoringOptions.from_config(load_config(), resamples=resamples, seed=seed)
     if report_a is None or report_b is None:
         pair = _from_adapters(a, b, gold, not no_cache)
-        comparison = compare_predictions(pair.corpus, pair.predictions_a, pair.predictions_b, options).to_dict()
+        comparison = _compared(pair.corpus, compare_predictions(pair.corpus, pair.predictions_a, pair.predictions_b,
+                                                                options))
         if as_json:
             click.echo(json.dumps({"a": a, "b": b, **comparison}, indent=2, ensure_ascii=False))
         else:
@@ -230,7 +260,8 @@ def compare(a: str, b: str, gold: str | None, resamples: int | None, seed: int |
             click.echo(f"warning: {name} has no predictions in one of the reports (it failed); not compared.",
                        err=True)
     for pair in found.pairs:
-        comparison = compare_predictions(pair.corpus, pair.predictions_a, pair.predictions_b, options).to_dict()
+        comparison = _compared(pair.corpus, compare_predictions(pair.corpus, pair.predictions_a, pair.predictions_b,
+                                                                options))
         compared[pair.adapter] = comparison
         if not as_json:
             _print_comparison(f"{pair.adapter}: {a} vs {b}", comparison, (a, b), items)

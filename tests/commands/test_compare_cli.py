@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +108,79 @@ def test_two_runs_of_the_history_are_compared_by_their_ids(project, harness):
     assert proc.returncode == 0, proc.stderr
     document = json.loads(proc.stdout)
     assert list(document["adapters"]) == ["counting"] and document["only_in_b"] == ["oracle"]
+
+
+# An extractor that predicts the gold's entity mentions (read from gold/annotations/), all right but one:
+# the first mention of the first PERSON gets the type ORG (MODE=type) or loses its last character (MODE=span).
+FROM_GOLD = r'''
+import json, os, sys
+document = json.load(sys.stdin)
+with open(os.path.join("gold", "annotations", document["doc_id"] + ".json")) as handle:
+    gold = json.load(handle)
+person = next(e for e in gold["entities"] if e["type"] == "PERSON")
+entities = []
+for entity in gold["entities"]:
+    for mention in entity["mentions"]:
+        found = {"text": mention["text"], "type": entity["type"], "start": mention["start"], "end": mention["end"]}
+        if mention is person["mentions"][0]:
+            if os.environ["MODE"] == "type":
+                found["type"] = "ORG"
+            else:
+                found["end"] -= 1
+                found["text"] = found["text"][:-1]
+        entities.append(found)
+json.dump({"doc_id": document["doc_id"], "entities": entities}, sys.stdout)
+'''
+
+
+def _add_from_gold(project, name: str, mode: str) -> None:
+    """Configure the adapter ``name``: FROM_GOLD with ``mode``."""
+    (project / "from_gold.py").write_text(FROM_GOLD)
+    with (project / "pyproject.toml").open("a") as toml:
+        toml.write(f'\n[tool.harness.adapters.{name}]\nadapter = "command"\n'
+                   f'argv = ["{Path(sys.executable).as_posix()}", "from_gold.py"]\n'
+                   f'categories = ["entities"]\nenv = {{ MODE = "{mode}" }}\n')
+
+
+def _first_person(project, doc_id: str) -> dict:
+    gold = json.loads((project / "gold" / "annotations" / f"{doc_id}.json").read_text())
+    mention = next(e for e in gold["entities"] if e["type"] == "PERSON")["mentions"][0]
+    return {key: mention[key] for key in ("start", "end", "text")}
+
+
+def test_items_that_moved_between_kinds_of_error_are_listed_in_the_json(project, harness):
+    _add_from_gold(project, "wrong-type", "type")
+    _add_from_gold(project, "wrong-span", "span")
+    proc = harness(project, "compare", "wrong-type", "wrong-span", "--resamples", "200", "--json")
+    assert proc.returncode == 0, proc.stderr
+    entities = json.loads(proc.stdout)["categories"]["entities"]
+    doc_ids = sorted(p.stem for p in (project / "gold" / "annotations").glob("*.json"))
+    assert [(c["doc_id"], c["category"], c["label"], c["gold"], c["outcome_a"], c["outcome_b"])
+            for c in entities["outcome_changed"]] == \
+           [(doc_id, "entities", "PERSON", _first_person(project, doc_id), "wrong type", "wrong span")
+            for doc_id in doc_ids]
+    assert all("wrong type" in c["note_a"] and "wrong span" in c["note_b"] for c in entities["outcome_changed"])
+    # wrong on both sides: no item is right in one only
+    assert entities["right_in_a_only"] == [] and entities["right_in_b_only"] == []
+
+
+def test_two_reports_list_the_moved_items_and_the_terminal_shows_them_from_a_to_b(project, harness, reconfigure):
+    _add_from_gold(project, "from-gold", "span")
+    assert harness(project, "run", "--adapters", "from-gold", "--out", "before").returncode == 0
+    reconfigure(project)
+    _add_from_gold(project, "from-gold", "type")  # the same adapter, now with the wrong type
+    assert harness(project, "run", "--adapters", "from-gold", "--out", "after").returncode == 0
+    shown = harness(project, "compare", "before", "after", "--resamples", "200", "--json")
+    assert shown.returncode == 0, shown.stderr
+    moved = json.loads(shown.stdout)["adapters"]["from-gold"]["categories"]["entities"]["outcome_changed"]
+    assert {(c["outcome_a"], c["outcome_b"]) for c in moved} == {("wrong span", "wrong type")} and len(moved) == 2
+    proc = harness(project, "compare", "before", "after", "--resamples", "200", "--items", "1")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    at = lines.index("  moved between kinds of outcome, before → after (2):")
+    person = _first_person(project, "example-harbour-tech")
+    assert lines[at + 1].startswith(f'    - PERSON "{person["text"]}" [{person["start"]}–{person["end"]}] in ')
+    assert lines[at + 1].endswith(": wrong span → wrong type")
+    assert lines[at + 2] == "    … and 1 more (--items to see more)"
+    hidden = harness(project, "compare", "before", "after", "--resamples", "200", "--items", "0")
+    assert "moved between kinds" not in hidden.stdout
