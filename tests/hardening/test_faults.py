@@ -15,9 +15,7 @@ import importlib
 import json
 import sys
 import textwrap
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -25,6 +23,7 @@ from harness.config import HarnessConfig
 from harness.gold import load_gold
 from harness.report import load_report, write_reports
 from harness.run import RunOptions, build_adapters, run_evaluation
+from loopback import LoopbackServer, QuietHandler
 
 from .builders import simple_document, write_gold
 
@@ -80,19 +79,12 @@ def _answer(doc_id: str) -> dict:
     return {"choices": [{"message": {"role": "assistant", "content": content}, "finish_reason": "stop"}]}
 
 
-class _ChatHandler(BaseHTTPRequestHandler):
+class _ChatHandler(QuietHandler):
     """Answers by the document id found in the request: each fault id gets its own failure."""
 
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
     def _send(self, status: int, body: bytes, content_type: str = "application/json") -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
         try:
-            self.wfile.write(body)
+            self.send_body(status, body, {"Content-Type": content_type})
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up first (the timeout case)
 
@@ -120,21 +112,12 @@ class _ChatHandler(BaseHTTPRequestHandler):
         return self._send(200, json.dumps(_answer(doc_id)).encode())
 
 
-class _Server(ThreadingHTTPServer):
-    # the llm adapter asks for every document at once, as it would of a real server; the default
-    # listen backlog of 5 would drop some connections and turn their faults into timeouts
-    request_queue_size = 64
-
-
 @pytest.fixture(scope="module")
 def chat_server():
-    server = _Server(("127.0.0.1", 0), _ChatHandler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
-    server.server_close()
+    # the llm adapter asks for every document at once, as it would of a real server: the loopback
+    # server's listen backlog takes them all, so no fault turns into a refused connection
+    with LoopbackServer(_ChatHandler) as server:
+        yield server.base_url
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,15 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 import tracemalloc
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from harness.adapters import get_adapter, run_extractor
 from harness.model import Document
+from loopback import LoopbackServer, QuietHandler
 
 from .builders import simple_document, write_gold
 
@@ -44,30 +43,41 @@ def _gzip_bomb(size: int) -> bytes:
     return b"".join(packer.compress(block) for _ in range(size // len(block))) + packer.flush()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(QuietHandler):
+    """Answers each request by the next behaviour of its server's script (the last one repeats)."""
 
-    def log_message(self, *args):
-        pass
+    protocol_version = "HTTP/1.1"
+    scripted: "_ScriptedServer"  # set on the subclass each server makes
 
     def do_POST(self):
-        server = self.server
+        scripted = self.scripted
         self.rfile.read(int(self.headers["Content-Length"]))
-        server.requests.append({"auth": self.headers.get("Authorization")})
-        behaviour = server.script[min(len(server.requests), len(server.script)) - 1]
+        scripted.requests.append({"auth": self.headers.get("Authorization")})
+        behaviour = scripted.script[min(len(scripted.requests), len(scripted.script)) - 1]
         try:
             behaviour(self)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up, as it should
 
     def answer(self, status: int, body: bytes, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
+        """A JSON answer with ``headers`` (``Retry_After`` is sent as ``Retry-After``)."""
+        self.send_body(status, body, {"Content-Type": "application/json",
+                                      **{name.replace("_", "-"): value for name, value in headers.items()}})
+
+
+class _ScriptedServer(LoopbackServer):
+    """A loopback server whose requests are answered by ``script``, a list of behaviours."""
+
+    def __init__(self):
+        self.requests: list[dict] = []
+        self.script: list = [fine]
+        self.bomb = b""  # the gzip bomb the ``bomb`` behaviour sends
+        server = self
+
+        class Handler(_Handler):
+            scripted = server
+
+        super().__init__(Handler)
 
 
 def drip(handler):
@@ -90,7 +100,7 @@ def stall(handler):
 
 
 def bomb(handler):
-    handler.answer(200, handler.server.bomb, Content_Encoding="gzip")
+    handler.answer(200, handler.scripted.bomb, Content_Encoding="gzip")
 
 
 def fine(handler):
@@ -116,15 +126,8 @@ def echo_key(handler):
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    httpd.requests, httpd.script = [], [fine]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    httpd.base_url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with _ScriptedServer() as scripted:
+        yield scripted
 
 
 def _llm(server, tmp_path, **settings):
