@@ -1,8 +1,9 @@
 """A loopback HTTP server for tests: a handler class served from a thread on a free 127.0.0.1 port.
 
-The llm stub (``llm_stub.StubServer``) and the adapters' scripted Chat
-Completions server (``adapters.conftest.ChatServer``) both serve through
-this, so starting, addressing and stopping a test server is written once.
+The llm stub (``llm_stub.StubServer``), the adapters' scripted Chat
+Completions server (``adapters.conftest.ChatServer``) and the hardening
+tests' hostile and faulty servers all serve through this, so starting,
+addressing and stopping a test server is written once.
 """
 
 from __future__ import annotations

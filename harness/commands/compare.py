@@ -113,15 +113,11 @@ def _compared(corpus: Any, comparison: Any) -> dict:
     """``comparison`` as a dict, each category with ``outcome_changed``: the gold items whose outcome moved
     between kinds (wrong type -> wrong span, wrong speaker -> hit) while right in both or wrong in both,
     decided by the outcomes the reports and the viewer show (``harness.report.layers``)."""
-    from ..report.layers import outcome_changes
+    from ..report.layers import corpus_outcome_changes
 
     found = comparison.to_dict()
     for category, listed in found["categories"].items():
-        listed["outcome_changed"] = []
-        for annotations in corpus:
-            doc_id = annotations.document.id
-            listed["outcome_changed"] += outcome_changes(annotations, category, comparison.a.items(doc_id, category),
-                                                         comparison.b.items(doc_id, category))
+        listed["outcome_changed"] = corpus_outcome_changes(corpus, comparison, category)
     return found
 
 

@@ -177,6 +177,16 @@ def outcome_changes(annotations: Annotations, category: str, items_a: Iterable[A
     return changes
 
 
+def corpus_outcome_changes(corpus: Iterable[Annotations], comparison: Any, category: str) -> list[dict]:
+    """``outcome_changes`` for every document of ``corpus``, from a comparison's two scored results."""
+    changes = []
+    for annotations in corpus:
+        doc_id = annotations.document.id
+        changes += outcome_changes(annotations, category, comparison.a.items(doc_id, category),
+                                   comparison.b.items(doc_id, category))
+    return changes
+
+
 def gold_items(annotations: Annotations) -> list[dict]:
     """The gold layer: every annotated mention, quote, figure and event trigger."""
     document = annotations.document

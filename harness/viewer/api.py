@@ -237,6 +237,7 @@ class ViewerApi:
     # ------------------------------------------------------------ diff
 
     def diff(self, a: str, b: str) -> dict:
+        from ..report.layers import corpus_outcome_changes
         from ..scoring import compare_predictions
 
         if not a or not b:
@@ -260,24 +261,12 @@ class ViewerApi:
                                              scored_b.options)
             adapters[name] = comparison.to_dict()
             for category, found in adapters[name]["categories"].items():
-                found["outcome_changed"] = self._outcome_changes(scored_b.corpus, comparison, category)
+                found["outcome_changed"] = corpus_outcome_changes(scored_b.corpus, comparison, category)
         skipped += [name for name in scored_b.predictions if name not in scored_a.predictions]
         diff = {"a": run_a.id, "b": run_b.id, "delta": "b - a", "adapters": adapters, "not_compared": sorted(skipped)}
         with self._lock:
             self._diffs[key] = diff  # the resampling is the slow part: once per pair of report versions
         return diff
-
-    @staticmethod
-    def _outcome_changes(corpus: Any, comparison: Any, category: str) -> list[dict]:
-        """The gold items that moved between kinds of outcome from run a to run b, document by document."""
-        from ..report.layers import outcome_changes
-
-        changes = []
-        for annotations in corpus:
-            doc_id = annotations.document.id
-            changes += outcome_changes(annotations, category, comparison.a.items(doc_id, category),
-                                       comparison.b.items(doc_id, category))
-        return changes
 
     # ------------------------------------------------------------ robustness
 
