@@ -104,9 +104,16 @@ class _Keys(dict):
         return key
 
 
-def _columns(objects: list, names: tuple[str, ...]) -> list[list]:
-    """The values of the attributes ``names`` of every object, one list per attribute."""
-    return [list(map(attrgetter(name), objects)) for name in names]
+class _Codes(dict):
+    """Value -> integer code in the order values first appear: distinct values and codes in one pass."""
+
+    def __missing__(self, value) -> int:
+        code = self[value] = len(self)
+        return code
+
+
+def _lengths(collections: list) -> np.ndarray:
+    return np.fromiter(map(len, collections), dtype=np.int64, count=len(collections))
 
 
 def _flag(jobs: int, job_of: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -122,14 +129,38 @@ def _overlapping(starts: np.ndarray, ends: np.ndarray, q_start: np.ndarray, q_en
             - np.searchsorted(np.sort(ends), q_start, side="right"))
 
 
+def _order(keys: np.ndarray, bound: int) -> np.ndarray:
+    """A stable argsort of integer ``keys`` in ``[0, bound)``.
+
+    When the index fits under the key in 63 bits, key and index are sorted as
+    one integer: numpy sorts plain integers several times faster than it
+    argsorts them, and the index breaks ties in the order given.
+    """
+    size = len(keys)
+    if size < 2 or bool((keys[1:] >= keys[:-1]).all()):  # sorted already, as gold often is
+        return np.arange(size)
+    if bound * size < 2 ** 62:
+        return np.sort(keys * size + np.arange(size)) % size
+    return np.argsort(keys, kind="stable")
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an integer array (``np.unique``, which hashes first, is slower here)."""
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return ordered[first]
+
+
 def _canonical(starts: np.ndarray, ends: np.ndarray, types: np.ndarray) -> np.ndarray:
     """Indices that put spans in canonical order: by start, end, then type (codes follow the names' order)."""
     if not len(starts):
         return np.zeros(0, dtype=np.int64)
     low, width = int(starts.min()), int((ends - starts).max()) + 1
     kinds = int(types.max()) + 1
-    if (int(starts.max()) - low + 1) * width * kinds < 2 ** 62:  # one integer key sorts faster than three
-        return np.argsort(((starts - low) * width + (ends - starts)) * kinds + types, kind="stable")
+    bound = (int(starts.max()) - low + 1) * width * kinds
+    if bound < 2 ** 62:  # one integer key sorts faster than three
+        return _order(((starts - low) * width + (ends - starts)) * kinds + types, bound)
     return np.lexsort((types, ends, starts))
 
 
@@ -184,21 +215,27 @@ def _score(jobs, options) -> EntityBatch:
 
     entity_lists = list(map(_ENTITIES, map(_FIRST, jobs)))
     entities = list(chain.from_iterable(entity_lists))
-    entity_job = np.repeat(job_index, list(map(len, entity_lists)))
-    e_id, e_type, e_canonical, mention_lists, alias_lists = _columns(
-        entities, ("id", "type", "canonical_name", "mentions", "aliases"))
+    entity_job = np.repeat(job_index, _lengths(entity_lists))
+    # one comprehension per attribute: the interpreter specialises ``x.name`` on slotted objects, which
+    # makes this faster than ``map(attrgetter(name), ...)`` or reading every attribute in one pass
+    e_id, e_type, e_canonical = [e.id for e in entities], [e.type for e in entities], \
+        [e.canonical_name for e in entities]
+    mention_lists, alias_lists = [e.mentions for e in entities], [e.aliases for e in entities]
     mentions = list(chain.from_iterable(mention_lists))
-    mention_entity = np.repeat(np.arange(len(entities)), list(map(len, mention_lists)))
+    mention_entity = np.repeat(np.arange(len(entities)), _lengths(mention_lists))
     mention_job = entity_job[mention_entity]
     prediction_lists = [predicted for _, predicted, _ in jobs]
     predictions = list(chain.from_iterable(prediction_lists))
-    prediction_job = np.repeat(job_index, list(map(len, prediction_lists)))
+    prediction_job = np.repeat(job_index, _lengths(prediction_lists))
 
-    m_start, m_end, m_text, m_form = _columns(mentions, ("start", "end", "text", "form"))
-    p_text, p_type, p_start, p_end, p_form, p_canonical, p_score = _columns(
-        predictions, ("text", "type", "start", "end", "form", "canonical_name", "score"))
-    aliases = list(chain.from_iterable(alias_lists))
-    alias_entity = np.repeat(np.arange(len(entities)), list(map(len, alias_lists)))
+    m_start, m_end = [m.start for m in mentions], [m.end for m in mentions]
+    m_text, m_form = [m.text for m in mentions], [m.form for m in mentions]
+    p_text, p_type = [p.text for p in predictions], [p.type for p in predictions]
+    p_start, p_end = [p.start for p in predictions], [p.end for p in predictions]
+    p_form, p_canonical = [p.form for p in predictions], [p.canonical_name for p in predictions]
+    p_score = [p.score for p in predictions]
+    aliases = list(chain.from_iterable(alias_lists)) if any(alias_lists) else []
+    alias_entity = np.repeat(np.arange(len(entities)), _lengths(alias_lists)) if aliases else np.zeros(0, np.int64)
 
     # a value of an unexpected type leaves its document to the exact scorer (a name that is not a string
     # fails normalisation below, which leaves every document to it); checked on distinct values or types
@@ -216,7 +253,10 @@ def _score(jobs, options) -> EntityBatch:
         odd(values, {object}, (int, bool), job_of)
         return np.array([v if type(v) in (int, bool) else 0 for v in values], dtype=np.int64).reshape(-1)
 
-    distinct_types, distinct_ids = set(p_type) | set(e_type), set(e_id)
+    # types and ids get codes in order of appearance as they are read; ranked in sorted order below
+    type_seen, id_seen = _Codes(), _Codes()
+    e_first, p_first, id_first = _codes(e_type, type_seen), _codes(p_type, type_seen), _codes(e_id, id_seen)
+    distinct_types, distinct_ids = set(type_seen), set(id_seen)
     distinct_p_forms, distinct_m_forms = set(p_form), set(m_form)
     type_of = lambda distinct: set(map(type, distinct))
     odd(p_type, type_of(distinct_types), (str,), prediction_job)
@@ -235,7 +275,9 @@ def _score(jobs, options) -> EntityBatch:
     type_names = tuple(sorted(t for t in distinct_types if type(t) is str))
     type_code = {t: i for i, t in enumerate(type_names)}
     type_code.update({t: -1 for t in distinct_types if type(t) is not str})
-    e_code = np.maximum(_codes(e_type, type_code), 0)  # an odd type (-1) stays inside its own document
+    # an odd type (-1) stays inside its own document
+    type_rank = np.maximum(np.fromiter(map(type_code.__getitem__, type_seen), dtype=np.int64, count=len(type_seen)), 0)
+    e_code = type_rank[e_first]
 
     # gold mentions: scored, unscored (other forms) or in boilerplate (not scored at all)
     gs, ge = as_int(m_start, mention_job), as_int(m_end, mention_job)
@@ -260,7 +302,7 @@ def _score(jobs, options) -> EntityBatch:
         ignored = ((_overlapping(gs[g_scored], ge[g_scored], ps, pe) == 0)
                    & (_overlapping(gs[g_unscored], ge[g_unscored], ps, pe) > 0))
         live &= ~ignored
-    pt = np.maximum(_codes(p_type, type_code), 0)
+    pt = type_rank[p_first]
 
     # predicted mentions in canonical order; the same mention twice leaves the choice of its prediction
     # to the exact scorer
@@ -271,7 +313,10 @@ def _score(jobs, options) -> EntityBatch:
     q_job, q_s, q_e, q_t = prediction_job[order], ps[order], pe[order], pt[order]
     q_bp = in_boilerplate(q_s, q_e)
     q_match = ~q_bp
-    scores = list(map(p_score.__getitem__, order.tolist()))
+    if p_score.count(None) == len(p_score):  # nothing scored (the usual case): nothing to reorder
+        scores = [None] * len(order)
+    else:
+        scores = list(map(p_score.__getitem__, order.tolist()))
     unscored = scores.count(None)
     if unscored == 0:
         q_scored, q_key = np.ones(len(scores), dtype=bool), np.array(scores, dtype=float).reshape(-1)
@@ -334,15 +379,16 @@ def _score(jobs, options) -> EntityBatch:
     id_rank = None
     if len(distinct_ids) < len(e_id):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
         rank_of = {entity_id: rank for rank, entity_id in enumerate(sorted(distinct_ids))}
-        id_rank = _codes(e_id, rank_of)
+        id_rank = _codes(list(id_seen), rank_of)[id_first]
         twice = np.sort(entity_job * len(rank_of) + id_rank)  # an id given to two entities of one document
         exact[twice[1:][twice[1:] == twice[:-1]] // len(rank_of)] = True
-        if n * n_keys * n_types * len(rank_of) < 2 ** 62:  # one key: group, then id
-            by_group = np.argsort(group * len(rank_of) + id_rank[name_entity])
+        bound = n * n_keys * n_types * len(rank_of)
+        if bound < 2 ** 62:  # one key: group, then id
+            by_group = _order(group * len(rank_of) + id_rank[name_entity], bound)
         else:
             by_group = np.lexsort((id_rank[name_entity], group))
     else:
-        by_group = np.argsort(group, kind="stable")
+        by_group = _order(group, n * n_keys * n_types)
     group_sorted = group[by_group]
     leader = np.ones(len(group_sorted), dtype=bool)
     leader[1:] = group_sorted[1:] != group_sorted[:-1]
@@ -361,7 +407,7 @@ def _score(jobs, options) -> EntityBatch:
     hit = (groups[at] == s_group) if len(groups) else np.zeros(len(s_group), dtype=bool)
     found = np.zeros(len(entities), dtype=bool)
     found[group_entity[at[hit]]] = True
-    spurious = np.unique(s_group[~hit])
+    spurious = _distinct(s_group[~hit])
     spurious_job, spurious_type = spurious // (n_keys * n_types), spurious % n_types
 
     # the exact scorer's tally sequence: matched pairs by gold, unmatched gold, unmatched predictions
