@@ -22,7 +22,7 @@ give the same numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Any, Sequence
 
@@ -198,6 +198,10 @@ def _boilerplate(documents, offsets: np.ndarray):
     return lambda s, e: (covered(e) - covered(s)) * 2 > (e - s)
 
 
+def _ints(values: list) -> np.ndarray:
+    return np.fromiter(values, dtype=np.int64, count=len(values))
+
+
 def _codes(values: list, table: dict) -> np.ndarray:
     return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
 
@@ -216,10 +220,14 @@ def _score(jobs, options) -> EntityBatch:
     entity_lists = list(map(_ENTITIES, map(_FIRST, jobs)))
     entities = list(chain.from_iterable(entity_lists))
     entity_job = np.repeat(job_index, _lengths(entity_lists))
-    # one comprehension per attribute: the interpreter specialises ``x.name`` on slotted objects, which
-    # makes this faster than ``map(attrgetter(name), ...)`` or reading every attribute in one pass
-    e_id, e_type, e_canonical = [e.id for e in entities], [e.type for e in entities], \
-        [e.canonical_name for e in entities]
+    # One comprehension per attribute: the interpreter specialises ``x.name`` on slotted objects, which
+    # makes this faster than ``map(attrgetter(name), ...)`` or reading every attribute in one pass. Types,
+    # ids and names become integer codes as they are read (codes in order of first appearance; names by
+    # their normalised form), so no list of the strings themselves is built and freed.
+    type_seen, id_seen, keys = _Codes(), _Codes(), _Keys()
+    e_first = _ints([type_seen[e.type] for e in entities])
+    id_first = _ints([id_seen[e.id] for e in entities])
+    canonical_key = _ints([keys[e.canonical_name] for e in entities])
     mention_lists, alias_lists = [e.mentions for e in entities], [e.aliases for e in entities]
     mentions = list(chain.from_iterable(mention_lists))
     mention_entity = np.repeat(np.arange(len(entities)), _lengths(mention_lists))
@@ -228,14 +236,15 @@ def _score(jobs, options) -> EntityBatch:
     predictions = list(chain.from_iterable(prediction_lists))
     prediction_job = np.repeat(job_index, _lengths(prediction_lists))
 
-    m_start, m_end = [m.start for m in mentions], [m.end for m in mentions]
-    m_text, m_form = [m.text for m in mentions], [m.form for m in mentions]
-    p_text, p_type = [p.text for p in predictions], [p.type for p in predictions]
+    m_start, m_end, m_form = [m.start for m in mentions], [m.end for m in mentions], [m.form for m in mentions]
+    m_key = _ints([keys[m.text] for m in mentions])
+    p_first = _ints([type_seen[p.type] for p in predictions])
     p_start, p_end = [p.start for p in predictions], [p.end for p in predictions]
-    p_form, p_canonical = [p.form for p in predictions], [p.canonical_name for p in predictions]
-    p_score = [p.score for p in predictions]
+    p_form, p_score = [p.form for p in predictions], [p.score for p in predictions]
+    said_key = _ints([keys[p.canonical_name or p.text] for p in predictions])  # the name it gives: canonical, else text
     aliases = list(chain.from_iterable(alias_lists)) if any(alias_lists) else []
     alias_entity = np.repeat(np.arange(len(entities)), _lengths(alias_lists)) if aliases else np.zeros(0, np.int64)
+    alias_key = _ints([keys[alias] for alias in aliases])
 
     # a value of an unexpected type leaves its document to the exact scorer (a name that is not a string
     # fails normalisation below, which leaves every document to it); checked on distinct values or types
@@ -246,6 +255,12 @@ def _score(jobs, options) -> EntityBatch:
         if not types <= set(allowed):
             exact[job_of[np.fromiter((type(v) not in allowed for v in values), dtype=bool, count=len(values))]] = True
 
+    def odd_code(codes: np.ndarray, seen: dict, allowed: tuple, job_of: np.ndarray) -> None:
+        """``odd`` for values read as codes (``seen``: value -> code)."""
+        bad = np.fromiter((type(value) not in allowed for value in seen), dtype=bool, count=len(seen))
+        if bad.any():
+            exact[job_of[bad[codes]]] = True
+
     def as_int(values: list, job_of: np.ndarray) -> np.ndarray:
         array = np.array(values)
         if array.dtype.kind in "iub" and array.ndim == 1:  # bools are offsets to Python too
@@ -253,18 +268,17 @@ def _score(jobs, options) -> EntityBatch:
         odd(values, {object}, (int, bool), job_of)
         return np.array([v if type(v) in (int, bool) else 0 for v in values], dtype=np.int64).reshape(-1)
 
-    # types and ids get codes in order of appearance as they are read; ranked in sorted order below
-    type_seen, id_seen = _Codes(), _Codes()
-    e_first, p_first, id_first = _codes(e_type, type_seen), _codes(p_type, type_seen), _codes(e_id, id_seen)
-    distinct_types, distinct_ids = set(type_seen), set(id_seen)
+    distinct_types = set(type_seen)
     distinct_p_forms, distinct_m_forms = set(p_form), set(m_form)
     type_of = lambda distinct: set(map(type, distinct))
-    odd(p_type, type_of(distinct_types), (str,), prediction_job)
-    odd(e_type, type_of(distinct_types), (str,), entity_job)
-    odd(p_score, type_of(p_score), _SCORES, prediction_job)
+    odd_code(p_first, type_seen, (str,), prediction_job)
+    odd_code(e_first, type_seen, (str,), entity_job)
+    unscored_all = p_score.count(None) == len(p_score)
+    if not unscored_all:
+        odd(p_score, type_of(p_score), _SCORES, prediction_job)
     odd(p_form, type_of(distinct_p_forms), (str, type(None)), prediction_job)
     odd(m_form, type_of(distinct_m_forms), (str,), mention_job)
-    odd(e_id, type_of(distinct_ids), (str,), entity_job)
+    odd_code(id_first, id_seen, (str,), entity_job)
 
     def is_name(forms: list, distinct: set, none_is_name: bool) -> np.ndarray:
         if distinct <= ({"name", None} if none_is_name else {"name"}):
@@ -313,7 +327,7 @@ def _score(jobs, options) -> EntityBatch:
     q_job, q_s, q_e, q_t = prediction_job[order], ps[order], pe[order], pt[order]
     q_bp = in_boilerplate(q_s, q_e)
     q_match = ~q_bp
-    if p_score.count(None) == len(p_score):  # nothing scored (the usual case): nothing to reorder
+    if unscored_all:  # nothing scored (the usual case): nothing to reorder
         scores = [None] * len(order)
     else:
         scores = list(map(p_score.__getitem__, order.tolist()))
@@ -355,20 +369,12 @@ def _score(jobs, options) -> EntityBatch:
 
     # entity level: names normalised once per distinct string, looked up as integer keys
     named = name_form.all()
-    mention_names = m_text if named else list(compress(m_text, name_form.tolist()))
     name_entity = np.concatenate((np.arange(len(entities)), alias_entity,
                                   mention_entity if named else mention_entity[name_form])).astype(np.int64)
+    name_key = np.concatenate((canonical_key, alias_key, m_key if named else m_key[name_form]))
     wanted = np.zeros(len(entities), dtype=bool)
     wanted[mention_entity[g_scored]] = True
-    canonical, texts = p_canonical, p_text
-    if len(live_index) < len(predictions):
-        live_list = live_index.tolist()
-        canonical, texts = list(map(p_canonical.__getitem__, live_list)), list(map(p_text.__getitem__, live_list))
-    said = texts if not any(canonical) else [c or t for c, t in zip(canonical, texts)]  # canonical, else the text
-    keys = _Keys()
-    name_key = np.fromiter(map(keys.__getitem__, chain(e_canonical, aliases, mention_names)), dtype=np.int64,
-                           count=len(name_entity))
-    s_key = np.fromiter(map(keys.__getitem__, said), dtype=np.int64, count=len(said))
+    s_key = said_key[live_index]
     n_keys, n_types = max(len(keys.normal), 1), max(len(type_names), 1)
     if n * n_keys * n_types >= 2 ** 62:
         raise OverflowError("too many distinct names to key")
@@ -377,9 +383,10 @@ def _score(jobs, options) -> EntityBatch:
     group = (entity_job[name_entity] * n_keys + name_key) * n_types + e_code[name_entity]
     # the smallest id of each group of entities sharing a name and type; ids are ranked in Python's order
     id_rank = None
-    if len(distinct_ids) < len(e_id):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
+    distinct_ids = list(id_seen)  # in the order of their codes
+    if len(distinct_ids) < len(entities):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
         rank_of = {entity_id: rank for rank, entity_id in enumerate(sorted(distinct_ids))}
-        id_rank = _codes(list(id_seen), rank_of)[id_first]
+        id_rank = _codes(distinct_ids, rank_of)[id_first]
         twice = np.sort(entity_job * len(rank_of) + id_rank)  # an id given to two entities of one document
         exact[twice[1:][twice[1:] == twice[:-1]] // len(rank_of)] = True
         bound = n * n_keys * n_types * len(rank_of)
@@ -395,7 +402,7 @@ def _score(jobs, options) -> EntityBatch:
     shared = ~leader | np.r_[~leader[1:], False]
     if id_rank is None and shared.any():  # every id differs: rank only those in groups of several
         members = name_entity[by_group][shared]
-        member_ids = list(map(e_id.__getitem__, members.tolist()))
+        member_ids = list(map(distinct_ids.__getitem__, id_first[members].tolist()))
         id_rank = np.zeros(len(entities), dtype=np.int64)
         id_rank[members] = _codes(member_ids, {x: r for r, x in enumerate(sorted(set(member_ids)))})
         by_group = np.lexsort((id_rank[name_entity], group))
