@@ -21,6 +21,7 @@ give the same numbers.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter, itemgetter
@@ -262,9 +263,13 @@ def _score(jobs, options) -> EntityBatch:
             exact[job_of[bad[codes]]] = True
 
     def as_int(values: list, job_of: np.ndarray) -> np.ndarray:
-        array = np.array(values)
-        if array.dtype.kind in "iub" and array.ndim == 1:  # bools are offsets to Python too
-            return array.astype(np.int64)
+        try:  # ints, bools, numpy integers (what Python takes as an index); three times faster than np.array
+            return np.frombuffer(array("q", values), dtype=np.int64)
+        except (TypeError, OverflowError):
+            pass
+        converted = np.array(values)
+        if converted.dtype.kind in "iub" and converted.ndim == 1:  # bools are offsets to Python too
+            return converted.astype(np.int64)
         odd(values, {object}, (int, bool), job_of)
         return np.array([v if type(v) in (int, bool) else 0 for v in values], dtype=np.int64).reshape(-1)
 

@@ -62,6 +62,7 @@ ODD = {
     "mention form None": _first_entity(_mention(form=None)),
     "predicted type not a string": _first_prediction(lambda p: replace(p, type=5)),
     "predicted start a float": _first_prediction(lambda p: replace(p, start=float(p.start))),
+    "predicted start a numpy float": _first_prediction(lambda p: replace(p, start=np.float64(p.start))),
     "score a string": _first_prediction(lambda p: replace(p, score="0.5")),
     "score NaN": _first_prediction(lambda p: replace(p, score=float("nan"))),
     "predicted form not a string": _first_prediction(lambda p: replace(p, form=3)),
@@ -79,10 +80,12 @@ def test_a_document_with_an_odd_value_is_left_to_the_exact_scorer(case, monkeypa
     assert fast.faults == exact.faults
 
 
-@pytest.mark.parametrize("case", ["entity id not a string", "predicted text not a string"])
+@pytest.mark.parametrize("case", ["entity id not a string", "predicted text not a string",
+                                  "predicted end beyond 64 bits"])
 def test_a_value_the_batch_cannot_key_leaves_every_document_to_the_exact_scorer(case, monkeypatch):
     edit = {"entity id not a string": _first_entity(lambda e, _: replace(e, id=3)),
-            "predicted text not a string": _first_prediction(lambda p: replace(p, text=3))}[case]
+            "predicted text not a string": _first_prediction(lambda p: replace(p, text=3)),
+            "predicted end beyond 64 bits": _first_prediction(lambda p: replace(p, end=2 ** 70))}[case]
     corpus, records = edit(*_corpus())
     jobs = [(a, records[a.doc_id].entities, True) for a in corpus]
     assert not batch_module.score_entity_batch(jobs, OPTIONS).fast.any()
