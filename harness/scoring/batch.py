@@ -248,7 +248,7 @@ def _score(jobs, options) -> EntityBatch:
     alias_key = _ints([keys[alias] for alias in aliases])
 
     # a value of an unexpected type leaves its document to the exact scorer (a name that is not a string
-    # fails normalisation below, which leaves every document to it); checked on distinct values or types
+    # fails normalisation above, which leaves every document to it); checked on distinct values or types
     exact = np.zeros(n, dtype=bool)
 
     def odd(values: list, types: set, allowed: tuple, job_of: np.ndarray) -> None:
@@ -294,8 +294,8 @@ def _score(jobs, options) -> EntityBatch:
     type_names = tuple(sorted(t for t in distinct_types if type(t) is str))
     type_code = {t: i for i, t in enumerate(type_names)}
     type_code.update({t: -1 for t in distinct_types if type(t) is not str})
-    # an odd type (-1) stays inside its own document
-    type_rank = np.maximum(np.fromiter(map(type_code.__getitem__, type_seen), dtype=np.int64, count=len(type_seen)), 0)
+    # the rank of each type code among the names; an odd type (-1) stays inside its own document
+    type_rank = np.maximum(_codes(list(type_seen), type_code), 0)
     e_code = type_rank[e_first]
 
     # gold mentions: scored, unscored (other forms) or in boilerplate (not scored at all)

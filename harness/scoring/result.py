@@ -479,7 +479,7 @@ class Outcomes(Mapping):
 
 
 def _predicted(records: list, category: str) -> bool:
-    """Whether some record predicts ``category`` (has it, not None); one pass without a Python loop when all have it."""
+    """Whether some record predicts ``category`` (has it, not None); without a Python loop when all have the field."""
     try:
         return any(map(is_not, map(attrgetter(category), records), repeat(None)))
     except AttributeError:  # a record of another shape
@@ -506,7 +506,8 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     if len(set(ids)) != len(ids):
         raise UsageError("the gold has two documents with the same id; give each document its own id.")
     records = list(predictions.values())
-    supported = tuple(c for c in CATEGORIES if _predicted(records, c) and (not gold or any(c in a.layers for a in gold)))
+    supported = tuple(c for c in CATEGORIES
+                      if _predicted(records, c) and (not gold or any(c in a.layers for a in gold)))
     others = tuple(c for c in supported if c != "entities")
     jobs, job_of = [], {}
     if "entities" in supported:  # counted for the whole corpus at once where no choice is to be made
