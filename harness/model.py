@@ -35,7 +35,7 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the document text; ``text == document.text[start:end]``."""
 
@@ -53,7 +53,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """A part of the page: body text, a heading, or boilerplate carried in with it.
 
@@ -144,7 +144,7 @@ class Document:
         return Span(start, end, self.text[start:end])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place an entity is mentioned. ``value`` is the ISO value of a DATE/TIME mention."""
 
@@ -159,7 +159,7 @@ class Mention:
         return Span(self.start, self.end, self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A cluster of mentions of one real-world thing."""
 
@@ -181,7 +181,7 @@ class Entity:
         return (self.canonical_name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Reported speech: what was said, by whom, and the word that says so."""
 
@@ -195,7 +195,7 @@ class Quote:
     addressee: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity the article states.
 
@@ -217,7 +217,7 @@ class Figure:
             object.__setattr__(self, "value", tuple(self.value))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Argument:
     """A participant in an event: an entity, a span of text, or both."""
 
@@ -226,7 +226,7 @@ class Argument:
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened (or is said, feared or denied to have happened)."""
 

@@ -18,7 +18,7 @@ from .model import CATEGORIES, Annotations
 from .values import Pair, value_from_json, value_to_json
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextSpan:
     """Words of the text, with their offsets when the extractor knows them."""
 
@@ -31,7 +31,7 @@ class TextSpan:
         return self.start is not None and self.end is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PredictedEntity:
     text: str
     type: str
@@ -42,7 +42,7 @@ class PredictedEntity:
     score: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PredictedQuote:
     text: str
     start: int | None = None
@@ -53,7 +53,7 @@ class PredictedQuote:
     score: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PredictedFigure:
     text: str
     start: int | None = None
@@ -66,7 +66,7 @@ class PredictedFigure:
     has_value: bool = False  # False when the extractor gave no value (the scorer parses the text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PredictedArgument:
     role: str
     text: str
@@ -74,7 +74,7 @@ class PredictedArgument:
     end: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PredictedEvent:
     type: str
     trigger: TextSpan

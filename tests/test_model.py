@@ -45,3 +45,19 @@ def test_in_boilerplate_needs_more_than_half_and_counts_each_character_once():
     assert document.in_boilerplate(4, 7)  # 2 of 3
     assert not document.in_boilerplate(2, 8)  # 3 of 6, though two regions cover 6-8
     assert document.in_boilerplate(5, 5) and not document.in_boilerplate(4, 4)  # an empty span: its offset
+
+
+def test_value_types_have_slots_and_still_pickle_copy_and_replace():
+    import copy
+    import pickle
+
+    from harness.predictions import PredictedEntity, TextSpan
+
+    entity = Entity("E1", "PERSON", "Jane Doe", mentions=(Mention(0, 8, "Jane Doe"),), aliases=("Doe",))
+    for value in (entity, entity.mentions[0], Span(0, 1, "a"), Region(0, 3, "body"),
+                  PredictedEntity("Jane", "PERSON", 0, 4, score=0.5), TextSpan("said", 5, 9)):
+        assert not hasattr(value, "__dict__")  # hundreds of thousands per corpus: no dict each
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert copy.deepcopy(value) == value
+        assert dataclasses.replace(value) == value
+    assert dataclasses.asdict(entity)["mentions"][0]["text"] == "Jane Doe"

@@ -21,8 +21,9 @@ give the same numbers.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Any, Sequence
 
@@ -104,9 +105,16 @@ class _Keys(dict):
         return key
 
 
-def _columns(objects: list, names: tuple[str, ...]) -> list[list]:
-    """The values of the attributes ``names`` of every object, one list per attribute."""
-    return [list(map(attrgetter(name), objects)) for name in names]
+class _Codes(dict):
+    """Value -> integer code in the order values first appear: distinct values and codes in one pass."""
+
+    def __missing__(self, value) -> int:
+        code = self[value] = len(self)
+        return code
+
+
+def _lengths(collections: list) -> np.ndarray:
+    return np.fromiter(map(len, collections), dtype=np.int64, count=len(collections))
 
 
 def _flag(jobs: int, job_of: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -122,14 +130,38 @@ def _overlapping(starts: np.ndarray, ends: np.ndarray, q_start: np.ndarray, q_en
             - np.searchsorted(np.sort(ends), q_start, side="right"))
 
 
+def _order(keys: np.ndarray, bound: int) -> np.ndarray:
+    """A stable argsort of integer ``keys`` in ``[0, bound)``.
+
+    When the index fits under the key in 63 bits, key and index are sorted as
+    one integer: numpy sorts plain integers several times faster than it
+    argsorts them, and the index breaks ties in the order given.
+    """
+    size = len(keys)
+    if size < 2 or bool((keys[1:] >= keys[:-1]).all()):  # sorted already, as gold often is
+        return np.arange(size)
+    if bound * size < 2 ** 62:
+        return np.sort(keys * size + np.arange(size)) % size
+    return np.argsort(keys, kind="stable")
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an integer array (``np.unique``, which hashes first, is slower here)."""
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return ordered[first]
+
+
 def _canonical(starts: np.ndarray, ends: np.ndarray, types: np.ndarray) -> np.ndarray:
     """Indices that put spans in canonical order: by start, end, then type (codes follow the names' order)."""
     if not len(starts):
         return np.zeros(0, dtype=np.int64)
     low, width = int(starts.min()), int((ends - starts).max()) + 1
     kinds = int(types.max()) + 1
-    if (int(starts.max()) - low + 1) * width * kinds < 2 ** 62:  # one integer key sorts faster than three
-        return np.argsort(((starts - low) * width + (ends - starts)) * kinds + types, kind="stable")
+    bound = (int(starts.max()) - low + 1) * width * kinds
+    if bound < 2 ** 62:  # one integer key sorts faster than three
+        return _order(((starts - low) * width + (ends - starts)) * kinds + types, bound)
     return np.lexsort((types, ends, starts))
 
 
@@ -167,6 +199,10 @@ def _boilerplate(documents, offsets: np.ndarray):
     return lambda s, e: (covered(e) - covered(s)) * 2 > (e - s)
 
 
+def _ints(values: list) -> np.ndarray:
+    return np.fromiter(values, dtype=np.int64, count=len(values))
+
+
 def _codes(values: list, table: dict) -> np.ndarray:
     return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
 
@@ -184,24 +220,35 @@ def _score(jobs, options) -> EntityBatch:
 
     entity_lists = list(map(_ENTITIES, map(_FIRST, jobs)))
     entities = list(chain.from_iterable(entity_lists))
-    entity_job = np.repeat(job_index, list(map(len, entity_lists)))
-    e_id, e_type, e_canonical, mention_lists, alias_lists = _columns(
-        entities, ("id", "type", "canonical_name", "mentions", "aliases"))
+    entity_job = np.repeat(job_index, _lengths(entity_lists))
+    # One comprehension per attribute: the interpreter specialises ``x.name`` on slotted objects, which
+    # makes this faster than ``map(attrgetter(name), ...)`` or reading every attribute in one pass. Types,
+    # ids and names become integer codes as they are read (codes in order of first appearance; names by
+    # their normalised form), so no list of the strings themselves is built and freed.
+    type_seen, id_seen, keys = _Codes(), _Codes(), _Keys()
+    e_first = _ints([type_seen[e.type] for e in entities])
+    id_first = _ints([id_seen[e.id] for e in entities])
+    canonical_key = _ints([keys[e.canonical_name] for e in entities])
+    mention_lists, alias_lists = [e.mentions for e in entities], [e.aliases for e in entities]
     mentions = list(chain.from_iterable(mention_lists))
-    mention_entity = np.repeat(np.arange(len(entities)), list(map(len, mention_lists)))
+    mention_entity = np.repeat(np.arange(len(entities)), _lengths(mention_lists))
     mention_job = entity_job[mention_entity]
     prediction_lists = [predicted for _, predicted, _ in jobs]
     predictions = list(chain.from_iterable(prediction_lists))
-    prediction_job = np.repeat(job_index, list(map(len, prediction_lists)))
+    prediction_job = np.repeat(job_index, _lengths(prediction_lists))
 
-    m_start, m_end, m_text, m_form = _columns(mentions, ("start", "end", "text", "form"))
-    p_text, p_type, p_start, p_end, p_form, p_canonical, p_score = _columns(
-        predictions, ("text", "type", "start", "end", "form", "canonical_name", "score"))
-    aliases = list(chain.from_iterable(alias_lists))
-    alias_entity = np.repeat(np.arange(len(entities)), list(map(len, alias_lists)))
+    m_start, m_end, m_form = [m.start for m in mentions], [m.end for m in mentions], [m.form for m in mentions]
+    m_key = _ints([keys[m.text] for m in mentions])
+    p_first = _ints([type_seen[p.type] for p in predictions])
+    p_start, p_end = [p.start for p in predictions], [p.end for p in predictions]
+    p_form, p_score = [p.form for p in predictions], [p.score for p in predictions]
+    said_key = _ints([keys[p.canonical_name or p.text] for p in predictions])  # the name it gives: canonical, else text
+    aliases = list(chain.from_iterable(alias_lists)) if any(alias_lists) else []
+    alias_entity = np.repeat(np.arange(len(entities)), _lengths(alias_lists)) if aliases else np.zeros(0, np.int64)
+    alias_key = _ints([keys[alias] for alias in aliases])
 
     # a value of an unexpected type leaves its document to the exact scorer (a name that is not a string
-    # fails normalisation below, which leaves every document to it); checked on distinct values or types
+    # fails normalisation above, which leaves every document to it); checked on distinct values or types
     exact = np.zeros(n, dtype=bool)
 
     def odd(values: list, types: set, allowed: tuple, job_of: np.ndarray) -> None:
@@ -209,22 +256,34 @@ def _score(jobs, options) -> EntityBatch:
         if not types <= set(allowed):
             exact[job_of[np.fromiter((type(v) not in allowed for v in values), dtype=bool, count=len(values))]] = True
 
+    def odd_code(codes: np.ndarray, seen: dict, allowed: tuple, job_of: np.ndarray) -> None:
+        """``odd`` for values read as codes (``seen``: value -> code)."""
+        bad = np.fromiter((type(value) not in allowed for value in seen), dtype=bool, count=len(seen))
+        if bad.any():
+            exact[job_of[bad[codes]]] = True
+
     def as_int(values: list, job_of: np.ndarray) -> np.ndarray:
-        array = np.array(values)
-        if array.dtype.kind in "iub" and array.ndim == 1:  # bools are offsets to Python too
-            return array.astype(np.int64)
+        try:  # ints, bools, numpy integers (what Python takes as an index); three times faster than np.array
+            return np.frombuffer(array("q", values), dtype=np.int64)
+        except (TypeError, OverflowError):
+            pass
+        converted = np.array(values)
+        if converted.dtype.kind in "iub" and converted.ndim == 1:  # bools are offsets to Python too
+            return converted.astype(np.int64)
         odd(values, {object}, (int, bool), job_of)
         return np.array([v if type(v) in (int, bool) else 0 for v in values], dtype=np.int64).reshape(-1)
 
-    distinct_types, distinct_ids = set(p_type) | set(e_type), set(e_id)
+    distinct_types = set(type_seen)
     distinct_p_forms, distinct_m_forms = set(p_form), set(m_form)
     type_of = lambda distinct: set(map(type, distinct))
-    odd(p_type, type_of(distinct_types), (str,), prediction_job)
-    odd(e_type, type_of(distinct_types), (str,), entity_job)
-    odd(p_score, type_of(p_score), _SCORES, prediction_job)
+    odd_code(p_first, type_seen, (str,), prediction_job)
+    odd_code(e_first, type_seen, (str,), entity_job)
+    unscored_all = p_score.count(None) == len(p_score)
+    if not unscored_all:
+        odd(p_score, type_of(p_score), _SCORES, prediction_job)
     odd(p_form, type_of(distinct_p_forms), (str, type(None)), prediction_job)
     odd(m_form, type_of(distinct_m_forms), (str,), mention_job)
-    odd(e_id, type_of(distinct_ids), (str,), entity_job)
+    odd_code(id_first, id_seen, (str,), entity_job)
 
     def is_name(forms: list, distinct: set, none_is_name: bool) -> np.ndarray:
         if distinct <= ({"name", None} if none_is_name else {"name"}):
@@ -235,7 +294,9 @@ def _score(jobs, options) -> EntityBatch:
     type_names = tuple(sorted(t for t in distinct_types if type(t) is str))
     type_code = {t: i for i, t in enumerate(type_names)}
     type_code.update({t: -1 for t in distinct_types if type(t) is not str})
-    e_code = np.maximum(_codes(e_type, type_code), 0)  # an odd type (-1) stays inside its own document
+    # the rank of each type code among the names; an odd type (-1) stays inside its own document
+    type_rank = np.maximum(_codes(list(type_seen), type_code), 0)
+    e_code = type_rank[e_first]
 
     # gold mentions: scored, unscored (other forms) or in boilerplate (not scored at all)
     gs, ge = as_int(m_start, mention_job), as_int(m_end, mention_job)
@@ -260,7 +321,7 @@ def _score(jobs, options) -> EntityBatch:
         ignored = ((_overlapping(gs[g_scored], ge[g_scored], ps, pe) == 0)
                    & (_overlapping(gs[g_unscored], ge[g_unscored], ps, pe) > 0))
         live &= ~ignored
-    pt = np.maximum(_codes(p_type, type_code), 0)
+    pt = type_rank[p_first]
 
     # predicted mentions in canonical order; the same mention twice leaves the choice of its prediction
     # to the exact scorer
@@ -271,7 +332,10 @@ def _score(jobs, options) -> EntityBatch:
     q_job, q_s, q_e, q_t = prediction_job[order], ps[order], pe[order], pt[order]
     q_bp = in_boilerplate(q_s, q_e)
     q_match = ~q_bp
-    scores = list(map(p_score.__getitem__, order.tolist()))
+    if unscored_all:  # nothing scored (the usual case): nothing to reorder
+        scores = [None] * len(order)
+    else:
+        scores = list(map(p_score.__getitem__, order.tolist()))
     unscored = scores.count(None)
     if unscored == 0:
         q_scored, q_key = np.ones(len(scores), dtype=bool), np.array(scores, dtype=float).reshape(-1)
@@ -310,20 +374,12 @@ def _score(jobs, options) -> EntityBatch:
 
     # entity level: names normalised once per distinct string, looked up as integer keys
     named = name_form.all()
-    mention_names = m_text if named else list(compress(m_text, name_form.tolist()))
     name_entity = np.concatenate((np.arange(len(entities)), alias_entity,
                                   mention_entity if named else mention_entity[name_form])).astype(np.int64)
+    name_key = np.concatenate((canonical_key, alias_key, m_key if named else m_key[name_form]))
     wanted = np.zeros(len(entities), dtype=bool)
     wanted[mention_entity[g_scored]] = True
-    canonical, texts = p_canonical, p_text
-    if len(live_index) < len(predictions):
-        live_list = live_index.tolist()
-        canonical, texts = list(map(p_canonical.__getitem__, live_list)), list(map(p_text.__getitem__, live_list))
-    said = texts if not any(canonical) else [c or t for c, t in zip(canonical, texts)]  # canonical, else the text
-    keys = _Keys()
-    name_key = np.fromiter(map(keys.__getitem__, chain(e_canonical, aliases, mention_names)), dtype=np.int64,
-                           count=len(name_entity))
-    s_key = np.fromiter(map(keys.__getitem__, said), dtype=np.int64, count=len(said))
+    s_key = said_key[live_index]
     n_keys, n_types = max(len(keys.normal), 1), max(len(type_names), 1)
     if n * n_keys * n_types >= 2 ** 62:
         raise OverflowError("too many distinct names to key")
@@ -332,24 +388,26 @@ def _score(jobs, options) -> EntityBatch:
     group = (entity_job[name_entity] * n_keys + name_key) * n_types + e_code[name_entity]
     # the smallest id of each group of entities sharing a name and type; ids are ranked in Python's order
     id_rank = None
-    if len(distinct_ids) < len(e_id):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
+    distinct_ids = list(id_seen)  # in the order of their codes
+    if len(distinct_ids) < len(entities):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
         rank_of = {entity_id: rank for rank, entity_id in enumerate(sorted(distinct_ids))}
-        id_rank = _codes(e_id, rank_of)
+        id_rank = _codes(distinct_ids, rank_of)[id_first]
         twice = np.sort(entity_job * len(rank_of) + id_rank)  # an id given to two entities of one document
         exact[twice[1:][twice[1:] == twice[:-1]] // len(rank_of)] = True
-        if n * n_keys * n_types * len(rank_of) < 2 ** 62:  # one key: group, then id
-            by_group = np.argsort(group * len(rank_of) + id_rank[name_entity])
+        bound = n * n_keys * n_types * len(rank_of)
+        if bound < 2 ** 62:  # one key: group, then id
+            by_group = _order(group * len(rank_of) + id_rank[name_entity], bound)
         else:
             by_group = np.lexsort((id_rank[name_entity], group))
     else:
-        by_group = np.argsort(group, kind="stable")
+        by_group = _order(group, n * n_keys * n_types)
     group_sorted = group[by_group]
     leader = np.ones(len(group_sorted), dtype=bool)
     leader[1:] = group_sorted[1:] != group_sorted[:-1]
     shared = ~leader | np.r_[~leader[1:], False]
     if id_rank is None and shared.any():  # every id differs: rank only those in groups of several
         members = name_entity[by_group][shared]
-        member_ids = list(map(e_id.__getitem__, members.tolist()))
+        member_ids = list(map(distinct_ids.__getitem__, id_first[members].tolist()))
         id_rank = np.zeros(len(entities), dtype=np.int64)
         id_rank[members] = _codes(member_ids, {x: r for r, x in enumerate(sorted(set(member_ids)))})
         by_group = np.lexsort((id_rank[name_entity], group))
@@ -361,7 +419,7 @@ def _score(jobs, options) -> EntityBatch:
     hit = (groups[at] == s_group) if len(groups) else np.zeros(len(s_group), dtype=bool)
     found = np.zeros(len(entities), dtype=bool)
     found[group_entity[at[hit]]] = True
-    spurious = np.unique(s_group[~hit])
+    spurious = _distinct(s_group[~hit])
     spurious_job, spurious_type = spurious // (n_keys * n_types), spurious % n_types
 
     # the exact scorer's tally sequence: matched pairs by gold, unmatched gold, unmatched predictions

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Any, Iterable, Mapping
 
 from ..errors import UsageError
@@ -183,9 +185,10 @@ class EvaluationResult:
     def _aggregate(self, name: str) -> CategoryResult:
         from .statistics import bootstrap_ci, interval_units
 
-        doc_ids = [d for d in sorted(self.documents) if name in self.documents[d]]
+        documents = self.documents
+        doc_ids = [d for d in sorted(documents) if name in documents[d]]
         method = self.interval_method
-        pending = [_pending(self.documents[d], name) for d in doc_ids]
+        pending = [_pending(documents[d], name) for d in doc_ids]
         if method.unit == "items" or not any(pending):
             outcomes = [self.documents[d][name] for d in doc_ids]
             units, strata = interval_units(outcomes, method)
@@ -197,8 +200,11 @@ class EvaluationResult:
             batches: dict[int, tuple[Any, list[int], list[int]]] = {}
             for rank, p in enumerate(pending):
                 if p is not None:
-                    batches.setdefault(id(p[0]), (p[0], [], []))[1:][0].append(p[1])
-                    batches[id(p[0])][2].append(rank)
+                    entry = batches.get(id(p[0]))
+                    if entry is None:
+                        entry = batches[id(p[0])] = (p[0], [], [])
+                    entry[1].append(p[1])
+                    entry[2].append(rank)
             for batch, rows, ranks in batches.values():
                 parts.add_batch(batch, rows, ranks)
             units, strata = parts.headlines, None
@@ -472,6 +478,14 @@ class Outcomes(Mapping):
         return f"Outcomes({self._annotations.document.id!r}, {list(self)})"
 
 
+def _predicted(records: list, category: str) -> bool:
+    """Whether some record predicts ``category`` (has it, not None); without a Python loop when all have the field."""
+    try:
+        return any(map(is_not, map(attrgetter(category), records), repeat(None)))
+    except AttributeError:  # a record of another shape
+        return any(getattr(r, category, None) is not None for r in records)
+
+
 def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
              options: ScoringOptions | Mapping[str, Any] | None = None) -> EvaluationResult:
     """Score ``predictions`` (doc id -> ``Predictions``) against the gold ``corpus``.
@@ -491,14 +505,16 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     ids = [a.document.id for a in gold]
     if len(set(ids)) != len(ids):
         raise UsageError("the gold has two documents with the same id; give each document its own id.")
-    supported = tuple(c for c in CATEGORIES if any(getattr(r, c, None) is not None for r in predictions.values())
-                      and (not gold or any(c in a.layers for a in gold)))
+    records = list(predictions.values())
+    supported = tuple(c for c in CATEGORIES
+                      if _predicted(records, c) and (not gold or any(c in a.layers for a in gold)))
+    others = tuple(c for c in supported if c != "entities")
     jobs, job_of = [], {}
     if "entities" in supported:  # counted for the whole corpus at once where no choice is to be made
-        for annotations in gold:
+        for annotations, doc_id in zip(gold, ids):
             if "entities" in annotations.layers:
-                record = predictions.get(annotations.document.id)
-                job_of[annotations.document.id] = len(jobs)
+                record = predictions.get(doc_id)
+                job_of[doc_id] = len(jobs)
                 jobs.append((annotations, (getattr(record, "entities", None) if record is not None else None) or (),
                              bool(annotations.document.regions)))
     from .batch import score_entity_batch
@@ -507,11 +523,13 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     fast = batch.fast.tolist()
     documents: dict[str, Mapping[str, DocumentCategory]] = {}
     faults: list[ScoringFault] = []
-    for annotations in gold:
-        doc_id = annotations.document.id
-        record = predictions.get(doc_id)
+    for annotations, doc_id in zip(gold, ids):
         job = job_of.get(doc_id)
         counted = job is not None and fast[job]  # entities counted in the batch, computed when asked for
+        if counted and not others:
+            documents[doc_id] = Outcomes(annotations, None, batch, job, jobs[job][1], options)
+            continue
+        record = predictions.get(doc_id)
         outcome: dict[str, DocumentCategory] | None = None
         # a layer the document is not annotated for is not applicable: no outcome at all
         for category in (c for c in supported if c in annotations.layers):

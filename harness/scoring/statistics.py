@@ -166,7 +166,8 @@ def _draws(size: int, strata: Sequence[int] | None, resamples: int, seed: int):
 
     rng = np.random.default_rng(seed)
     if strata is None:
-        return rng.integers(0, size, size=(resamples, size))
+        # 32-bit indices are drawn from the same stream as 64-bit ones (the same numbers), half the memory
+        return rng.integers(0, size, size=(resamples, size), dtype=np.int32 if size < 2 ** 31 else np.int64)
     labels = np.asarray(strata)
     if labels.shape != (size,):
         raise ValueError(f"strata has {labels.size} labels for {size} units; give one per unit.")
