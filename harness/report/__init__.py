@@ -78,8 +78,8 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
         report = build_report(run, scoring_options=scoring_options)
         staged.write("report.json", json_text(report))
         staged.write("report.md", render_markdown(report))
-        staged.write("report.html", render_html(report, run.corpus, collect_items(run),
-                                                max_documents=html_documents_of(config)))
+        shown = html_documents_of(config)
+        staged.write("report.html", render_html(report, run.corpus, collect_items(run, shown), max_documents=shown))
 
         gate_result, config_error = None, None
         if config is not None:

@@ -145,15 +145,22 @@ def document_view(annotations: Annotations,
     }
 
 
-def scored_items(run: Any) -> dict[str, dict[str, dict[str, tuple]]]:
-    """adapter -> doc id -> category -> item outcomes of a ``RunResult``; an adapter without scores has none."""
+def scored_items(run: Any, limit: int | None = None) -> dict[str, dict[str, dict[str, tuple]]]:
+    """adapter -> doc id -> category -> item outcomes of a ``RunResult``; an adapter without scores has none.
+
+    ``limit`` takes the first that many documents only (those a page embeds): item outcomes the
+    scorer counted in a batch are computed when asked for and then kept, so asking for every
+    document would cost the time and memory of scoring the corpus once more.
+    """
+    import itertools
+
     collected: dict[str, dict[str, dict[str, tuple]]] = {}
     for scored in run.adapters:
         result = scored.result
         if result is None:
             continue
         per_doc = collected.setdefault(scored.name, {})
-        for annotations in run.corpus:
+        for annotations in itertools.islice(run.corpus, limit):
             doc_id = annotations.document.id
             per_doc[doc_id] = {}
             for category in CATEGORIES:

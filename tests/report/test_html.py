@@ -127,3 +127,19 @@ def test_a_bad_report_setting_is_a_configuration_error(tmp_path, table, expected
 
     with pytest.raises(ConfigError, match=re.escape(expected)):
         check_config(HarnessConfig(tmp_path / "pyproject.toml", {"report": table}))
+
+
+def test_items_are_collected_for_the_embedded_documents_only(scored_run):
+    run = scored_run(7)
+    items = collect_items(run, 3)
+    assert {name: sorted(per_doc) for name, per_doc in items.items()} == {
+        name: ["doc-0", "doc-1", "doc-2"] for name in collect_items(run)}
+
+
+def test_the_page_is_the_same_with_the_items_of_the_embedded_documents_only(scored_run):
+    from harness.report import build_report
+
+    run = scored_run(7)
+    report = build_report(run)
+    assert (render_html(report, run.corpus, collect_items(run, 3), max_documents=3)
+            == render_html(report, run.corpus, collect_items(run), max_documents=3))
