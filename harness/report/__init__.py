@@ -24,6 +24,7 @@ __all__ = [
     "ReportFiles",
     "build_report",
     "collect_items",
+    "html_documents_of",
     "load_report",
     "per_type_tables",
     "print_per_type_tables",
@@ -90,8 +91,11 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
         for scored in run.adapters:
             if scored.run.setup_error is not None:
                 continue
-            lines = (json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False) + "\n"
-                     for p in scored.run.predictions.values())
+            if scored.run.spooled is not None:  # settled as soon as it was scored (harness.report.settled)
+                lines = scored.run.spooled.lines()
+            else:
+                lines = (json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False) + "\n"
+                         for p in scored.run.predictions.values())
             relative = f"predictions/{predictions_file_name(scored.name)}"
             staged.write(relative, lines)  # streamed: a line per document, never the whole file in memory
             written.append(relative)
