@@ -3,7 +3,7 @@
 ``jsonschema`` explains every error well but walks a predictions record of a
 few hundred items in tens of milliseconds, which dominates a robustness run
 of hundreds of variants. This module compiles the subset of JSON Schema
-2020-12 that ``schemas/`` uses into nested closures that only answer "valid
+2020-12 that ``schemas/`` uses into Python functions that only answer "valid
 or not"; ``harness.schemas`` asks it first and calls ``jsonschema`` only to
 explain a failure. The schema files stay the single source of truth, and a
 property test checks that both validators agree.
@@ -33,19 +33,6 @@ def _is_number(value: Any) -> bool:
 def is_strict_integer(value: Any) -> bool:
     """Whether ``value`` is a JSON integer written without a fraction or exponent (12, not 12.0)."""
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-_TYPES: dict[str, Check] = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-    "number": _is_number,
-    # stricter than JSON Schema, which counts 12.0 as an integer: an offset written 12.0 is a
-    # mistake to report, and ``harness.schemas`` gives jsonschema the same rule
-    "integer": is_strict_integer,
-}
 
 
 def json_equal(a: Any, b: Any) -> bool:
@@ -80,7 +67,8 @@ _TYPE_TESTS = {
     "boolean": "isinstance({v}, bool)",
     "null": "{v} is None",
     "number": "(isinstance({v}, (int, float)) and not isinstance({v}, bool))",
-    # stricter than JSON Schema, as in _TYPES: 12.0 is not an integer
+    # stricter than JSON Schema, which counts 12.0 as an integer: an offset written 12.0 is a
+    # mistake to report, and ``harness.schemas`` gives jsonschema the same rule (is_strict_integer)
     "integer": "(isinstance({v}, int) and not isinstance({v}, bool))",
 }
 # the type a keyword applies to: on any other type it holds
