@@ -65,7 +65,7 @@ def text_file_for(annotation_file: Path, doc_id: str) -> Path:
     return beside if beside.exists() else candidate
 
 
-# strict UTF-8 cannot carry a surrogate: in parsed JSON one can only come from an escape \\ud800-\\udfff
+# strict UTF-8 cannot carry a surrogate: parsed JSON holds one only from an escape such as \ud800
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
