@@ -155,8 +155,9 @@ def main() -> None:
         extra = 1000 * (last.seconds - cold[-2].seconds) / (last.documents - cold[-2].documents)
         outside = 1000 * ((last.seconds - last.extraction_seconds) - (cold[-2].seconds - cold[-2].extraction_seconds)) \
             / (last.documents - cold[-2].documents)
+        memory = 1024 * (last.peak_mib - cold[-2].peak_mib) / (last.documents - cold[-2].documents)
         print(f"each extra document from {cold[-2].documents} to {last.documents}: {extra:.1f} ms "
-              f"({outside:.1f} ms outside extraction)")
+              f"({outside:.1f} ms outside extraction), {memory:.0f} KiB of peak memory")
     print(f"machine: {os.cpu_count()} core(s); per document: ms/doc = wall time, outside = the part not "
           "spent in extraction, of which scoring, and other = start-up, loading the gold and writing the "
           "reports; peak = the run's largest process")

@@ -561,9 +561,24 @@ def cost_check(report: Mapping[str, Any], cost: CostMaximum) -> Check:
     return Check(str(cost), "maximum", required, float(actual), float(actual) <= cost.maximum + _EPSILON, detail)
 
 
+@dataclass(frozen=True)
+class RunInMemory:
+    """What a run that has just finished holds: its gold and each adapter's predictions.
+
+    The gate of that run reads them here instead of loading the gold and the
+    predictions files it has just written back from disk (and checking them
+    all again). ``predictions(adapter)`` gives doc id -> ``Predictions``.
+    """
+
+    gold: Any  # harness.model.Corpus
+    gold_fingerprint: str
+    predictions: Callable[[str], Mapping[str, Any]]
+
+
 def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, report: Mapping[str, Any],
                       report_path: str | Path, gold_path: str | Path | None = None,
-                      *, test: str = "bootstrap", resamples: int = 1000, options: Any = None) -> PValue:
+                      *, test: str = "bootstrap", resamples: int = 1000, options: Any = None,
+                      run: RunInMemory | None = None) -> PValue:
     """A ``PValue`` that pairs baseline and current predictions on the same gold
     (over a slice's documents when it is given them).
 
@@ -571,13 +586,18 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
     ``min_documents_for_interval`` of them, else items within the documents
     (never more confident than the exact test; the method says so). Returns
     None for an adapter when the gold changed since the baseline (the items
-    are then not paired) or either side's predictions are missing.
+    are then not paired) or either side's predictions are missing. ``run``:
+    the report's own run, whose gold and predictions are used as they are.
     """
     cache: dict[tuple[str, str, tuple[str, ...] | None], Significance | None] = {}
     state: dict[str, Any] = {}
 
     def corpus():
         if "corpus" not in state:
+            fingerprints = {baseline.get("gold", {}).get("fingerprint"), report.get("gold", {}).get("fingerprint")}
+            if run is not None:
+                state["corpus"] = run.gold if fingerprints == {run.gold_fingerprint} else None
+                return state["corpus"]
             from .gold import load_gold
 
             path = gold_path or report.get("gold", {}).get("path") or "gold"
@@ -585,7 +605,6 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
                 loaded = load_gold(path)
             except Exception:
                 loaded = None
-            fingerprints = {baseline.get("gold", {}).get("fingerprint"), report.get("gold", {}).get("fingerprint")}
             state["corpus"] = loaded if loaded is not None and fingerprints == {loaded.fingerprint} else None
         return state["corpus"]
 
@@ -603,7 +622,7 @@ def baseline_p_values(baseline: Mapping[str, Any], baseline_path: str | Path, re
 
         try:
             before = report_predictions(baseline, baseline_path, adapter)
-            after = report_predictions(report, report_path, adapter)
+            after = run.predictions(adapter) if run is not None else report_predictions(report, report_path, adapter)
         except Exception:
             return None
         comparison = compare_predictions(gold, before, after, options, resamples=resamples, seed=0)
@@ -654,13 +673,15 @@ def write_step_summary(result: GateResult) -> bool:
 
 
 def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
-             gold_path: str | Path | None = None, allow_other_gold: bool = False) -> GateResult:
+             gold_path: str | Path | None = None, allow_other_gold: bool = False,
+             run: RunInMemory | None = None) -> GateResult:
     """Parse the gate settings of ``config``, check their names against ``report`` and apply them.
 
     The report must have been made from the gold at ``gold_path`` (default:
     the configured gold folder) unless ``allow_other_gold``. The baseline
     file is read (relative to the project folder) only when drop checks are
-    configured; a missing baseline fails those checks.
+    configured; a missing baseline fails those checks. ``run`` is the
+    report's own run, still in memory (see ``RunInMemory``).
     """
     gate, malformed = parse_gate_entries(config)
     if not allow_other_gold:
@@ -690,5 +711,5 @@ def run_gate(config: Any, report: Mapping[str, Any], report_path: str | Path, *,
         from .scoring import ScoringOptions
 
         p_value = baseline_p_values(baseline, baseline_path, report, report_path, gold_path, test=gate.test,
-                                    options=ScoringOptions.from_config(config))
+                                    options=ScoringOptions.from_config(config), run=run)
     return evaluate_gate(gate, report, baseline=baseline, p_value=p_value)

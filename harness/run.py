@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import functools
 import math
 import os
 import time
@@ -73,6 +74,8 @@ class AdapterRun:
     documents: tuple[DocumentRun, ...] = ()
     seconds: float = 0.0
     setup_error: RunError | None = None
+    # harness.report.settled.SpooledPredictions: the predictions, once let go of by the documents
+    spooled: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", tuple(self.categories))
@@ -81,6 +84,8 @@ class AdapterRun:
     @property
     def predictions(self) -> dict[str, Predictions]:
         """Predictions per document id; a failed document predicts nothing in each category."""
+        if self.spooled is not None:
+            return self.spooled.records()
         out: dict[str, Predictions] = {}
         for document in self.documents:
             if document.predictions is not None:
@@ -171,6 +176,12 @@ class RunResult:
     @property
     def errors(self) -> tuple[RunError, ...]:
         return tuple(error for adapter in self.adapters for error in adapter.errors)
+
+    @functools.cached_property
+    def gold_fingerprint(self) -> str:
+        """``corpus.fingerprint``, computed once: it serialises the whole gold, and the report and the
+        run history both ask."""
+        return self.corpus.fingerprint
 
     @property
     def ok(self) -> bool:
@@ -741,8 +752,15 @@ def run_evaluation(
     scoring_options: Any = None,
     on_start: Callable[[str, int], None] | None = None,
     on_document: Callable[[DocumentRun], None] | None = None,
+    settle: Callable[[ScoredAdapter], ScoredAdapter] | None = None,
 ) -> RunResult:
-    """Run and score every adapter on every document of ``corpus``."""
+    """Run and score every adapter on every document of ``corpus``.
+
+    ``settle`` reduces each adapter's scored run to what will be kept of it
+    as soon as it is scored (``harness.report.settled.settle``: what the
+    reports read), so a run does not hold every adapter's predictions and
+    items at once.
+    """
     options = options or RunOptions()
     started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     started = time.perf_counter()
@@ -761,8 +779,11 @@ def run_evaluation(
         except Exception as exc:  # e.g. a fingerprint property that raises
             adapter_run = AdapterRun(spec.name, "", "", (), (), 0.0,
                                      _exception_error(spec.name, None, "setup", exc))
-        scored.append(dataclasses.replace(score_adapter(corpus, adapter_run, scoring_options, jobs=options.jobs,
-                                                        executor=options.executor),
-                                          warnings=tuple(adapter_warnings(spec, adapter_run, corpus))))
+        done = dataclasses.replace(score_adapter(corpus, adapter_run, scoring_options, jobs=options.jobs,
+                                                 executor=options.executor),
+                                   warnings=tuple(adapter_warnings(spec, adapter_run, corpus)))
+        del adapter_run  # once settled, nothing else holds its predictions
+        scored.append(done if settle is None else settle(done))
+        del done
     return RunResult(corpus, tuple(scored), options, started_at, time.perf_counter() - started,
                      cache.stats if cache is not None else None)

@@ -224,3 +224,56 @@ def test_a_drop_in_a_slice_is_tested_on_the_slice_documents():
     result = evaluate_gate(gate, report, baseline=baseline,
                            p_value=lambda *arguments: asked.append(arguments) or 0.5)
     assert asked == [("rules", "quotes", ("a", "b"))] and result.passed
+
+
+def _reported_run(corpus, predictions, folder):
+    """``predictions`` of adapter ``rules`` on ``corpus``, scored and written as a run's reports in ``folder``."""
+    from harness.report import write_reports
+    from harness.run import AdapterRun, DocumentRun, RunOptions, RunResult, score_adapter
+
+    adapter_run = AdapterRun("rules", "1", "f" * 64, ("entities", "quotes", "figures", "events"),
+                             tuple(DocumentRun("rules", d, p, None, 0.01) for d, p in predictions.items()), 0.1)
+    run = RunResult(corpus, (score_adapter(corpus, adapter_run),), RunOptions(("rules",)))
+    report, files = write_reports(run, folder)
+    return run, report, files.json
+
+
+def test_a_run_in_memory_gives_the_p_values_its_files_give(example_annotations, tmp_path):
+    import shutil
+
+    from harness.gate import RunInMemory, baseline_p_values
+    from harness.gold import load_gold
+    from harness.predictions import predictions_to_dict
+
+    from hardening.builders import write_gold
+    from slice_corpus import make_corpus, predictions_for
+
+    gold = write_gold(tmp_path / "gold", list(make_corpus(example_annotations, ["a", "b", "c", "d", "e"])))
+    corpus = load_gold(gold)
+    _, baseline, _ = _reported_run(corpus, predictions_for(corpus, [0] * 5), tmp_path / "baseline")
+    baseline["adapters"]["rules"]["predictions"] = [predictions_to_dict(p)
+                                                    for p in predictions_for(corpus, [0] * 5).values()]
+    run, report, report_path = _reported_run(corpus, predictions_for(corpus, [3, 0, 5, 1, 4]), tmp_path / "latest")
+    from_files = baseline_p_values(baseline, tmp_path / "baseline.json", report, report_path, gold, resamples=200)
+    expected = {category: from_files("rules", category) for category in ("entities", "quotes")}
+    assert expected["entities"] is not None
+
+    # the run's own gold and predictions: neither the gold folder nor the predictions file is read
+    shutil.rmtree(gold)
+    shutil.rmtree(tmp_path / "latest")
+    in_memory = RunInMemory(run.corpus, report["gold"]["fingerprint"], lambda name: run.adapter(name).run.predictions)
+    from_memory = baseline_p_values(baseline, tmp_path / "baseline.json", report, report_path, gold, resamples=200,
+                                    run=in_memory)
+    assert {category: from_memory("rules", category) for category in expected} == expected
+
+
+def test_a_run_in_memory_made_from_other_gold_is_not_paired(example_annotations):
+    from harness.gate import RunInMemory, baseline_p_values
+
+    from slice_corpus import make_corpus
+
+    corpus = make_corpus(example_annotations, ["a", "b"])
+    baseline, report = {"gold": {"fingerprint": "old"}}, {"gold": {"fingerprint": "new"}}
+    p_value = baseline_p_values(baseline, "baseline.json", report, "report.json",
+                                run=RunInMemory(corpus, "new", lambda name: {}))
+    assert p_value("rules", "entities") is None

@@ -176,3 +176,28 @@ def test_a_written_partial_file_reads_back_equal(example_corpus, tmp_path):
     assert "regions" not in raw and raw["layers"] == ["entities"]
     (tmp_path / ANNOTATION).write_text(json.dumps(raw))
     assert load_gold(tmp_path)["example-harbour-tech"] == partial
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_checking_gold_leaves_the_garbage_collector_as_it_found_it(example_gold_copy, monkeypatch, enabled):
+    import gc
+
+    import harness.gold
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        seen = []
+        monkeypatch.setattr(harness.gold, "check_annotation_file",
+                            lambda *arguments: seen.append(gc.isenabled()) or (None, []))
+        check_gold([example_gold_copy])
+        assert seen == [False] and gc.isenabled() is enabled
+
+        def broken(*arguments):
+            raise OSError("disk gone")
+
+        monkeypatch.setattr(harness.gold, "check_annotation_file", broken)
+        with pytest.raises(OSError):
+            check_gold([example_gold_copy])
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

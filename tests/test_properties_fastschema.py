@@ -68,3 +68,23 @@ def test_every_schema_compiles():
                                          ("1", 1, False), (None, False, False)])
 def test_json_equality(a, b, equal):
     assert json_equal(a, b) is equal
+
+
+TREE = {"$defs": {"node": {"type": "object", "required": ["name"], "additionalProperties": False,
+                           "properties": {"name": {"type": "string", "minLength": 1},
+                                          "kind": {"oneOf": [{"const": 1}, {"type": "number", "minimum": 1}]},
+                                          "children": {"type": "array", "maxItems": 2,
+                                                       "items": {"$ref": "#/$defs/node"}}}}},
+        "$ref": "#/$defs/node"}
+
+
+@settings(max_examples=200)
+@given(instance=st.recursive(st.fixed_dictionaries({"name": st.sampled_from(["", "a"])},
+                                                   optional={"kind": st.sampled_from([1, 1.0, 2, 0, "1", True])}),
+                             lambda inner: st.fixed_dictionaries({"name": st.just("a"),
+                                                                  "children": st.lists(inner, max_size=3)}),
+                             max_leaves=6))
+def test_a_recursive_schema_with_one_of_is_judged_alike(instance):
+    import jsonschema
+
+    assert compile_schema(TREE)(instance) == jsonschema.Draft202012Validator(TREE).is_valid(instance)

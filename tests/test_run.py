@@ -333,3 +333,16 @@ class TimedBatchExtractor(BatchingExtractor):
 def test_a_batch_element_that_knows_its_own_time_keeps_it_rather_than_a_share():
     run = extract_corpus(TimedBatchExtractor(3), _corpus(3))
     assert [d.seconds for d in run.documents] == [1.0, 2.0, 3.0]
+
+
+def test_the_gold_fingerprint_of_a_run_is_computed_once_for_the_report_and_the_history(monkeypatch, example_corpus):
+    from harness.model import Corpus
+    from harness.report import build_report
+    from harness.run import RunResult
+
+    computed = []
+    real = Corpus.fingerprint
+    monkeypatch.setattr(Corpus, "fingerprint", property(lambda corpus: computed.append(1) or real.fget(corpus)))
+    run = RunResult(example_corpus, ())
+    assert build_report(run)["gold"]["fingerprint"] == run.gold_fingerprint == real.fget(example_corpus)
+    assert len(computed) == 1

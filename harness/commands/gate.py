@@ -118,7 +118,7 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
         config = configured(overrides)
         settings = parse_gate_config(config)
     gold_path = gold or configured_path(config, "gold", "gold")
-    run_failed = False
+    run_failed, in_memory = False, None
     if run_first:
         from .run import perform_run, print_errors
 
@@ -127,6 +127,9 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
                                          limit=limit, docs=parse_doc_list(docs))
         print_errors(report)
         path, run_failed = files.json, not run.ok
+        from ..report import run_in_memory
+
+        in_memory = run_in_memory(run, report)  # its gold and predictions, not read back from disk
     elif report_path is None:
         path = Path(configured_path(config, "reports", "reports")) / "latest" / "report.json"
         if not path.exists():
@@ -145,7 +148,8 @@ def gate(report_path: str | None, run_first: bool, gold: str | None, allow_other
     report = load_report(path)
     # a fresh run is made from the gold it was given; a saved report must show it was
     try:
-        result = run_gate(config, report, path, gold_path=gold_path, allow_other_gold=allow_other_gold or run_first)
+        result = run_gate(config, report, path, gold_path=gold_path, allow_other_gold=allow_other_gold or run_first,
+                          run=in_memory)
     except ConfigError as exc:
         raise ConfigError.of(found + [problem for problem in exc.problems if problem not in found]) from None
     if found:

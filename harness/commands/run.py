@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,8 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
 
     from ..cache import PredictionCache
     from ..gold import load_gold
-    from ..report import write_reports
+    from ..report import html_documents_of, write_reports
+    from ..report.settled import settle as settle_for_reports
     from ..run import RunOptions, build_adapters, default_adapter_names, run_evaluation
 
     from ..config import keep_runs_of
@@ -126,10 +128,13 @@ def perform_run(config: Any, *, adapters: list[str] | None = None, gold: str | N
         note = f"{failures[outcome.adapter]} failed" if outcome.adapter in failures else ""
         progress.update(tasks[outcome.adapter], advance=1, note=note)
 
+    # each adapter keeps only what its reports read once it is scored (harness.report.settled)
+    settle = functools.partial(settle_for_reports, corpus=corpus, slice_by=slice_fields,
+                               shown=html_documents_of(config))
     try:
         with progress:
             run = run_evaluation(corpus, specs, options=options, cache=cache, scoring_options=scoring_options,
-                                 on_start=on_start, on_document=on_document)
+                                 on_start=on_start, on_document=on_document, settle=settle)
     finally:
         if executor == "ray":
             from ..distributed import shutdown

@@ -7,6 +7,7 @@ set or the whole new one, never half a report nor a mix of two runs.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ __all__ = [
     "ReportFiles",
     "build_report",
     "collect_items",
+    "html_documents_of",
     "load_report",
     "per_type_tables",
     "print_per_type_tables",
@@ -33,6 +35,7 @@ __all__ = [
     "render_junit",
     "render_markdown",
     "report_predictions",
+    "run_in_memory",
     "score_table",
     "write_reports",
 ]
@@ -49,6 +52,24 @@ class ReportFiles:
     junit: Path
     predictions: tuple[Path, ...]
     run_folder: Path | None = None  # the copy kept in the run history (harness.history), if any
+
+
+def run_in_memory(run: Any, report: dict) -> Any:
+    """The gold and predictions of ``run`` (a ``RunResult``), for the gate of its own ``report``
+    (``harness.gate.RunInMemory``): nothing read back from disk."""
+    from ..gate import RunInMemory
+
+    return RunInMemory(run.corpus, report["gold"]["fingerprint"], functools.partial(_predictions, run))
+
+
+def _predictions(run: Any, adapter: str) -> dict:
+    """doc id -> predictions of ``adapter`` in ``run``, as its predictions file holds them (none: it failed)."""
+    from ..errors import InputError
+
+    scored = run.adapter(adapter)
+    if scored.run.setup_error is not None:
+        raise InputError(f"adapter {adapter!r} has no predictions in this run (it failed to run).")
+    return scored.run.predictions
 
 
 def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_options: Any = None) -> tuple[dict, ReportFiles]:
@@ -70,26 +91,29 @@ def write_reports(run: Any, out_dir: str | Path, *, config: Any = None, scoring_
         for scored in run.adapters:
             if scored.run.setup_error is not None:
                 continue
-            lines = (json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False) + "\n"
-                     for p in scored.run.predictions.values())
+            if scored.run.spooled is not None:  # settled as soon as it was scored (harness.report.settled)
+                lines = scored.run.spooled.lines()
+            else:
+                lines = (json.dumps(predictions_to_dict(p), ensure_ascii=False, allow_nan=False) + "\n"
+                         for p in scored.run.predictions.values())
             relative = f"predictions/{predictions_file_name(scored.name)}"
             staged.write(relative, lines)  # streamed: a line per document, never the whole file in memory
             written.append(relative)
         report = build_report(run, scoring_options=scoring_options)
         staged.write("report.json", json_text(report))
         staged.write("report.md", render_markdown(report))
-        staged.write("report.html", render_html(report, run.corpus, collect_items(run),
-                                                max_documents=html_documents_of(config)))
+        shown = html_documents_of(config)
+        staged.write("report.html", render_html(report, run.corpus, collect_items(run, shown), max_documents=shown))
 
         gate_result, config_error = None, None
         if config is not None:
             from ..gate import run_gate
 
             try:
-                # the gate reads the predictions beside the report, so it reads the staged ones; the
-                # report was made from this run's gold just now, so there is no other gold to refuse
+                # the report was made from this run's gold just now, so there is no other gold to refuse;
+                # a significance test takes the gold and predictions the run holds, not the files again
                 gate_result = run_gate(config, report, staged.path("report.json"), gold_path=run.options.gold,
-                                       allow_other_gold=True)
+                                       allow_other_gold=True, run=run_in_memory(run, report))
             except ConfigError as exc:
                 config_error = str(exc).replace(str(staged.staging), str(staged.folder))
         staged.write("junit.xml", render_junit(report, gate_result, config_error=config_error))

@@ -27,12 +27,13 @@ OUTCOME_CLASSES = {"hit": "o-hit", "wrong speaker": "o-speaker", "wrong type": "
                    "missed": "o-missed", "false alarm": "o-fa", "leaked from boilerplate": "o-leak", "gold": "o-gold"}
 
 
-def collect_items(run: Any) -> dict[str, dict[str, dict[str, tuple]]]:
+def collect_items(run: Any, limit: int | None = None) -> dict[str, dict[str, dict[str, tuple]]]:
     """adapter -> doc id -> category -> the scorer's item outcomes, from a ``RunResult``; an adapter
-    without scores has none. ``harness.report.layers`` turns them into the page's marks."""
+    without scores has none. ``limit``: of the first that many documents only (the page's
+    ``max_documents``). ``harness.report.layers`` turns them into the page's marks."""
     from .layers import scored_items
 
-    return scored_items(run)
+    return scored_items(run, limit)
 
 
 def _bar(value: float) -> str:

@@ -130,7 +130,7 @@ def predictions_file_name(adapter: str) -> str:
 def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_options: Any = None) -> dict:
     """The report dict of a ``harness.run.RunResult``."""
     from .. import __version__
-    from ..slices import available_fields, slice_definitions, slice_scores
+    from ..slices import available_fields, slice_definitions
     from ..usage import usage_summary
 
     corpus = run.corpus
@@ -168,7 +168,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
                 "documents": {d.doc_id: round(d.seconds, 6) for d in adapter_run.documents},
             },
             "scores": scores,
-            "slices": slice_scores(scored.result, slices),
+            "slices": _slice_scores(scored.result, slices),
             "errors": errors,
         }
     cache = run.cache
@@ -179,7 +179,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "status": "ok" if run.ok else "errors",
         "gold": {
             "path": run.options.gold,
-            "fingerprint": corpus.fingerprint,
+            "fingerprint": getattr(run, "gold_fingerprint", None) or corpus.fingerprint,
             "documents": [{"doc_id": a.document.id, "text_sha256": a.document.sha256,
                            "characters": len(a.document.text), "layers": list(a.layers)} for a in corpus],
         },
@@ -192,6 +192,14 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "errors": [e.to_dict() for e in run.errors],
         "warnings": [w.to_dict() for scored in run.adapters for w in getattr(scored, "warnings", ())],
     }
+
+
+def _slice_scores(result: Any, slices: Mapping[str, Any]) -> dict:
+    """An adapter's scores per slice: kept when its result was settled (``harness.report.settled``)."""
+    from ..slices import slice_scores
+    from .settled import SettledResult
+
+    return dict(result.slices) if isinstance(result, SettledResult) else slice_scores(result, slices)
 
 
 def load_report(path: str | os.PathLike) -> dict:

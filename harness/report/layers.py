@@ -234,25 +234,33 @@ def document_view(annotations: Annotations,
     }
 
 
-def scored_items(run: Any) -> dict[str, dict[str, dict[str, tuple]]]:
-    """adapter -> doc id -> category -> item outcomes of a ``RunResult``; an adapter without scores has none."""
-    collected: dict[str, dict[str, dict[str, tuple]]] = {}
-    for scored in run.adapters:
-        result = scored.result
-        if result is None:
-            continue
-        per_doc = collected.setdefault(scored.name, {})
-        for annotations in run.corpus:
-            doc_id = annotations.document.id
-            per_doc[doc_id] = {}
-            for category in CATEGORIES:
-                if category not in result.categories:
-                    continue
-                try:
-                    per_doc[doc_id][category] = tuple(result.items(doc_id, category))
-                except Exception:  # a page with fewer marks beats no page at all
-                    continue
-    return collected
+def scored_items(run: Any, limit: int | None = None) -> dict[str, dict[str, dict[str, tuple]]]:
+    """adapter -> doc id -> category -> item outcomes of a ``RunResult``; an adapter without scores has none.
+
+    ``limit`` takes the first that many documents only (those a page embeds): item outcomes the
+    scorer counted in a batch are computed when asked for and then kept, so asking for every
+    document would cost the time and memory of scoring the corpus once more.
+    """
+    return {scored.name: adapter_items(scored.result, run.corpus, limit) for scored in run.adapters
+            if scored.result is not None}
+
+
+def adapter_items(result: Any, corpus: Any, limit: int | None = None) -> dict[str, dict[str, tuple]]:
+    """doc id -> category -> item outcomes of one adapter's scores, of the first ``limit`` documents."""
+    import itertools
+
+    per_doc: dict[str, dict[str, tuple]] = {}
+    for annotations in itertools.islice(corpus, limit):
+        doc_id = annotations.document.id
+        per_doc[doc_id] = {}
+        for category in CATEGORIES:
+            if category not in result.categories:
+                continue
+            try:
+                per_doc[doc_id][category] = tuple(result.items(doc_id, category))
+            except Exception:  # a page with fewer marks beats no page at all
+                continue
+    return per_doc
 
 
 def outcome_counts(view: Mapping[str, Any]) -> dict[str, dict[str, int]]:

@@ -84,3 +84,22 @@ def test_with_enough_documents_the_gate_pairs_documents(project, harness, reconf
         add_document(project, name)
     _, line = _gate_after_predicting_nothing(project, harness, reconfigure)
     assert "paired bootstrap over documents, 5 document(s))" in line and "optimistic" not in line
+
+
+def _check_line(stdout: str) -> str:
+    lines = stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "(vs baseline)" in line)
+    return " ".join([lines[at], *(line.strip() for line in lines[at + 1:] if line.startswith(" "))])
+
+
+def test_gate_run_tests_significance_on_the_run_it_holds_as_on_its_files(project, harness, reconfigure):
+    # `gate --run` (and the junit.xml of `harness run`) pair the run's gold and predictions in memory;
+    # `harness gate` on the same report reads them back from disk: the verdicts are the same
+    _gate_after_predicting_nothing(project, harness, reconfigure, perfect_baseline=True)
+    in_memory = harness(project, "gate", "--run")
+    from_files = harness(project, "gate")
+    assert in_memory.returncode == from_files.returncode == 1
+    assert "; significant (p = " in _check_line(in_memory.stdout)
+    assert _check_line(in_memory.stdout) == _check_line(from_files.stdout)
+    junit = (project / "reports" / "latest" / "junit.xml").read_text()
+    assert "significant (p = " in junit

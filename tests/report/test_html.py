@@ -132,3 +132,19 @@ def test_a_bad_report_setting_is_a_configuration_error(tmp_path, table, expected
 def test_the_legend_and_the_styles_give_a_wrong_speaker_its_own_colour(sample_run, sample_report):
     page = _page(sample_run, sample_report)
     assert '<span class="tag o-speaker">wrong speaker</span>' in page and ".o-speaker{" in page
+
+
+def test_items_are_collected_for_the_embedded_documents_only(scored_run):
+    run = scored_run(7)
+    items = collect_items(run, 3)
+    assert {name: sorted(per_doc) for name, per_doc in items.items()} == {
+        name: ["doc-0", "doc-1", "doc-2"] for name in collect_items(run)}
+
+
+def test_the_page_is_the_same_with_the_items_of_the_embedded_documents_only(scored_run):
+    from harness.report import build_report
+
+    run = scored_run(7)
+    report = build_report(run)
+    assert (render_html(report, run.corpus, collect_items(run, 3), max_documents=3)
+            == render_html(report, run.corpus, collect_items(run), max_documents=3))
