@@ -35,11 +35,11 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:middle|end|start|beginning) of (?:(?:next|last|this) (?:week|month|year)|(?:19|20)\d{2}|" + _MONTH + r")\b",
     rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)\b",
     r"\b(?:summer|winter|autumn)-long\b",
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
+    r"\b(?:(?:early|late) (?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
     r"\b(?:early|late|mid)[- ](?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}s?)\b",
-    r"\b(?:last|next|this|past|coming|previous|that) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:(?:early|late) (?=(?:next|last|this) ))?(?:[Ll]ast|[Nn]ext|[Tt]his|past|coming|previous|that) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
     r"(?<=\bthe )weekend\b",
     r"(?=May\b)(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
@@ -50,13 +50,14 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     rf"\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
     r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
     # the lookahead first: most positions fail there at once
-    r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
+    r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bbefore )|(?<=\bafter )|(?<='s )|(?<=’s )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
 )]
 _CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
 _TIME_PATTERNS = [re.compile(p) for p in (
     _CLOCK + r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?: (?:[A-Z]{1,3}T|UTC)\b)?",
     r"\b\d{1,2}:\d{2}\b",
-    r"\b(?:overnight|late-night)\b",
+    r"\b(?:overnight|late-night|[Tt]onight)\b",
+    rf"\b{_COUNT}-(?:minute|hour|second)\b(?!-)",  # "an eight-minute ovation"
     r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that|each|every) (?:morning|afternoon|evening|night)\b",
     r"(?<=\bthe )(?:morning|afternoon|evening)(?: twilight)?\b",
     r"\b\d{1,3}(?:st|nd|rd|th) minute\b",  # a match minute
@@ -79,7 +80,10 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*
 _ORG_NOUNS = frozenset(("journal", "magazine", "alliance", "group", "company", "firm", "agency", "organisation", "organization", "charity",
                         "union", "bank", "coalition", "association", "network", "party", "club", "team", "startup",
                         "maker", "manufacturer", "retailer", "operator", "lender", "insurer", "airline", "broadcaster",
-                        "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium"))
+                        "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium",
+                        "developer", "publisher", "studio", "label", "band", "choir", "orchestra", "ensemble",
+                        "promoter", "distributor", "brand", "outlet", "site", "website", "biotech", "start-up",
+                        "carrier", "supplier", "chain", "utility"))
 
 
 # words between a name and a title that are part of the title ("Senate Majority Leader", "Foreign Affairs Minister")
@@ -90,7 +94,8 @@ _TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime",
                               "District", "Circuit", "Magistrate", "Superior", "High", "County", "Federal"))
 # lower-case words after a name that say it is an organisation's ("Canal Sur television", "the Daily Post newspaper")
 _ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper", "broadcaster", "magazine",
-                              "agency", "group", "company", "firm", "network"))
+                              "agency", "group", "company", "firm", "network", "alliance", "party", "coalition",
+                              "movement", "bloc"))
 
 
 # institutions named after their place: "Ferrow Local Court" makes no organisation of "Ferrow"
@@ -202,7 +207,7 @@ def _strip_period(text: str, token: str) -> str:
     if not token.endswith("."):
         return token
     core = token[:-1]
-    if len(core) == 1 or "." in core or core.lower() in ("st", "gen", "dr", "mr", "mrs", "ms", "sen", "rep", "lt",
+    if token in lx.STATE_ABBREVIATIONS or len(core) == 1 or "." in core or core.lower() in ("st", "gen", "dr", "mr", "mrs", "ms", "sen", "rep", "lt",
                                                           "col", "capt", "sgt", "adm", "jr", "sr", "inc", "corp", "co"):
         return token
     return core
@@ -256,6 +261,10 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# words ending in "s" that count nothing ("Halo 3 was released", "Switch 2 as well")
+_NOT_PLURALS = frozenset(("was", "has", "this", "thus", "plus", "its", "his", "yes", "across", "unless", "less",
+                          "perhaps", "always", "does", "goes", "becomes", "comes", "sells", "ships", "costs", "runs"))
+_ORDINAL_WORDS = frozenset(("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"))
 
 
 def _title_case(line: str) -> bool:
@@ -311,9 +320,14 @@ class EntityFinder:
     def _classify(self, run: list[tuple[int, int, str]], person: bool = True) -> None:
         """Type one run of capitalised words and add its mention(s); ``person=False`` when it cannot be a person."""
         text = self.text
+        if person and self._title(run):
+            return
         # a leading non-name word ("The", "But") and sentence-initial function words go
         while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS
                        or run[0][2].lower() in lx.SPEAKING_GROUPS):  # "Organisers of the ... Festival"
+            if run[0][2] in _ORDINAL_WORDS and len(run) >= 3 and run[-1][2].lower() in lx.PLACE_HEADS \
+                    and not self._sentence_start(run[0][0]):
+                break  # "the Third Mainland Bridge"
             run = run[1:]
         while run and run[-1][2] in lx.NAME_CONNECTORS:
             run = run[:-1]
@@ -403,6 +417,8 @@ class EntityFinder:
                 self._single(run, after=after)
                 return
         kind = self._known_type(full)
+        if kind is None and not titled and self._typed_by_form(run, words, start, end):
+            return
         if "of" in words[2:-1]:
             # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
             at = words.index("of")
@@ -412,7 +428,7 @@ class EntityFinder:
                 return
         if kind is None and organisation_shape(words) and len(run) > 1:
             kind = "ORG"
-        if kind is None and len(run) > 1 and not titled and (
+        if kind is None and len(run) > 1 and not titled and not self._organisation_noun_before(start) and (
                 words[-1] in lx.EVENT_HEADS or " ".join(words[-2:]) in lx.EVENT_HEADS):
             kind = "EVENT"  # "Formula One Grand Prix", "Munich Security Conference"
         if kind is None and words[-1].lower() in lx.PLACE_HEADS and len(run) > 1 and not titled:
@@ -428,12 +444,23 @@ class EntityFinder:
                 kind = "ORG"
             elif not titled and len(run) <= 3 and words[0] not in lx.FIRST_NAMES and not self._sentence_start(start) \
                     and self._word_before(start).lower() in ("in", "near", "from", "outside", "into", "towards", "toward") \
+                    and not (self._word_before(start).lower() == "from" and run[-1][2].endswith(("'s", "’s"))) \
                     and all(self._name_like(w) for w in words):
                 kind = "GPE"  # "in Oak Flat": a place of more than one word nobody knows
             elif words[-1] in ("Fire", "Wildfire", "Blaze", "Bushfire") and not titled:
                 kind = "EVENT"  # "the Cedar Ridge Fire": a named wildfire
-            elif person and (titled or self._role_before(start) or self._person_like(words)):
+            elif person and (titled or self._role_before(start)):
                 kind = "PERSON"
+            elif person and self._person_like(words):
+                # a determiner does not go before a person's name: "at the Sala Grande", "the Velvet Kites"
+                the = re.search(r"\b(?:(at|in|on|outside|inside) )?[Tt]he $", text[max(0, start - 12):start])
+                if the is None or words[0] in lx.FIRST_NAMES:
+                    kind = "PERSON"
+                else:
+                    kind = "FAC" if the.group(1) else "ORG"
+        if kind is None and len(words) > 1 and words[0] in lx.DEMONYMS:
+            self._add(start, start + len(words[0]), "NORP")  # "Nigerian Afrobeats star ...": the nationality
+            return
         if kind is None:
             return
         if kind == "PERSON" and "of" in words[1:-1]:
@@ -462,6 +489,174 @@ class EntityFinder:
             if kind == "ORG" and len(run) == 2 and words[-1] in lx.CLUB_SUFFIXES:
                 self.aliases.setdefault(words[-1], "ORG")  # "Kelso Rovers" ... later "Rovers"
             self._add(start, end, kind)
+
+    # --- names typed by their form and the words around them ---
+
+    def _dateline_places(self) -> set[str]:
+        return {self.text[s:e] for s, e in self.article.datelines}
+
+    def _determined_noun_before(self, start: int, nouns: frozenset) -> bool:
+        """Whether a noun of ``nouns`` stands right before ``start`` (a comma may follow it) after a determiner,
+        a possessive or a year within three words: "her album X", "Herrera's 2019 novel X", "the drug, X"."""
+        match = re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|whose)|['’]s|\b(?:19|20)\d\d)"
+                          r"((?: [\w-]+){1,3}),? $", self.text[max(0, start - 60):start])
+        return match is not None and match.group(1).split()[-1].lower() in nouns
+
+    def _title(self, run: list[tuple[int, int, str]]) -> bool:
+        """Add a titled work when ``run`` is one: after a noun for a kind of work ("the novel A House Made of
+        Tides", "her album Cidade Azul"), or opened by a capitalised article inside a sentence ("the cast of
+        The Salt Orchard"), which only titles (and a few names the gazetteer knows) have."""
+        start = run[0][0]
+        words = [_possessive(t) for _, _, t in run]
+        end = run[-1][0] + len(words[-1])
+        after_noun = self._determined_noun_before(start, lx.WORK_NOUNS) or re.search(
+            r"\b(?:starred|starring|stars|appeared|appears) in $|\b(?:directed|composed|painted) $",
+            self.text[max(0, start - 20):start]) is not None
+        article = words[0] in ("The", "A", "An") and len(words) >= 3 and not self._sentence_start(start)
+        if not (after_noun or article):
+            return False
+        body = words[1:] if words[0] in ("The", "A", "An") else words
+        if not body or self._known_type(" ".join(words)) or self._known_type(" ".join(body)) \
+                or (organisation_shape(body) and not after_noun) or body[-1] in lx.EVENT_HEADS or body[-1] in lx.LAW_HEADS \
+                or body[-1].lower() in lx.PLACE_HEADS or (words[0] in lx.FIRST_NAMES and not after_noun):
+            return False
+        if self._word_after(end).lower() in _ORG_NOUNS_AFTER:
+            return False  # "The Daily Post newspaper"
+        self._add(start, end, "WORK_OF_ART")
+        return True
+
+    def _model(self, words: list[str], end: int) -> int | None:
+        """Where a product's name ends when ``words`` (ending at ``end``) name a model: a number after them
+        ("Halo 3", "Unreal Engine 5", but not "Category 3" or "Halo 2%"), a model code ("Ridgeback E2"), an
+        edition word ("Flex Lite"), or a series letter ("Series X"); None otherwise."""
+        if words[0] in lx.NUMBERED_NOUNS or words[-1] in lx.NUMBERED_NOUNS:
+            return None
+        number = re.match(r" (\d{1,3})(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
+                          r"(?: ([a-z]+))?", self.text[end:end + 30])
+        counted = number is not None and number.group(2) is not None and len(number.group(2)) > 3 \
+            and number.group(2).endswith("s") and number.group(2) not in _NOT_PLURALS
+        if number and not counted:  # "Halo 3", but not "Ferrow 3 goals"
+            return end + len(number.group(0)) - (len(number.group(2)) + 1 if number.group(2) else 0)
+        last = words[-1]
+        if len(words) >= 2 and (re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?|\d{1,4}[A-Z]{1,3}", last)
+                                or last in lx.EDITION_WORDS
+                                or (len(last) == 1 and last.isupper() and words[-2] in ("Series", "Model", "Class",
+                                                                                      "Type", "Mark"))):
+            return end
+        return None
+
+    def _typed_by_form(self, run: list[tuple[int, int, str]], words: list[str], start: int, end: int) -> bool:
+        """Add a name typed by its form or its cue and say so; False when none applies.
+
+        The head word says the type: a law ("... Act", "... Agreement"), a
+        storm or battle ("Hurricane ...", "Battle of ..."), a building or
+        place in a language news names them in ("Stade ...", "Avenida ...",
+        "Mount ..."), an event noun after the name ("the Ferrow festival",
+        "the European Parliament election"); a model number, code or
+        edition makes a product ("Halo 3", "Ridgeback E2", "Flex Lite"), and
+        so does a product noun or launch verb before the name ("the drug
+        Arvelix", "unveiled the Tanuki") or after it ("the Halo glasses");
+        a name after "X-based" is an organisation's ("Madrid-based Estrella
+        Norte"). A short name such a name leaves behind ("Halo" after "Halo
+        3", "Delphine" after "Hurricane Delphine") keeps its type.
+        """
+        text = self.text
+        full = " ".join(words)
+        if full in self.surnames or (len(words) == 1 and words[0] in lx.NOT_NAMES):
+            return False
+        if len(run) > 1 and "-" in words[0] and any(part.islower() for part in words[0].split("-")):
+            self._compound(start, words[0])  # "Lisbon-drafted Urban Rents Act": the place, then the name
+            self._classify(run[1:], person=False)
+            return True
+        if full != full.upper() and full.upper() in self._dateline_places():
+            self._add(start, end, "GPE")  # "Lake Charles" after the dateline "LAKE CHARLES, La. -"
+            return True
+        at_the = re.search(r"\b(?:at|inside|outside) the $", text[max(0, start - 12):start]) is not None
+        if at_the and (len(words) == 1 or words[-1] in ("Arena", "Hall", "Dome", "Pavilion")) \
+                and self._known_type(full) is None and words[0] not in lx.ORG_HEADS \
+                and words[0] not in lx.NOT_FIRST_NAMES and full not in self.aliases:
+            self._add(start, end, "FAC")  # "at the Festhalle", "at the Albert Hall": a venue ("Centre" may be a body's)
+            return True
+        if len(words) == 1 and re.fullmatch(r"COP ?\d{1,2}", full):
+            self._add(start, end, "EVENT")  # the UN climate conferences
+            return True
+        if len(words) >= 2 and (words[-1] in lx.LAW_HEADS) and not words[0] in lx.FIRST_NAMES:
+            self._add(start, end, "LAW")
+            return True
+        first_two = " ".join(words[:2])
+        if len(words) >= 2 and (words[0] in lx.EVENT_FIRST or first_two in lx.EVENT_FIRST):
+            named = words[2:] if first_two in lx.EVENT_FIRST else words[1:]
+            if named and all(self._name_like(w) or w in lx.NAME_CONNECTORS for w in named):
+                self._add(start, end, "EVENT")
+                if len(named) == 1:
+                    self.aliases.setdefault(named[0], "EVENT")  # "Delphine" after "Hurricane Delphine"
+                return True
+        if len(words) >= 2 and (words[0] in lx.FACILITY_FIRST
+                                or (len(words) >= 3 and words[1] in lx.FACILITY_FIRST)):
+            self._add(start, end, "FAC")
+            return True
+        if len(words) >= 2 and words[0] in lx.LOCATION_FIRST and self._name_like(words[1]):
+            self._add(start, end, "LOC")
+            return True
+        noun = re.match(r" ([a-z]+)(?: (show|fair|festival))?\b", text[end:end + 30])
+        if noun and (noun.group(1) in lx.EVENT_NOUNS_AFTER or noun.group(2)) \
+                and self._known_type(full) not in ("GPE", "NORP", "LOC") and full not in lx.WEEKDAYS \
+                and full not in lx.MONTHS:
+            self._add(start, end + noun.end(), "EVENT")  # "the Sol Maior festival", "the Frankfurt motor show"
+            return True
+        model_end = self._model(words, end)
+        if model_end is not None and self._known_type(full) in (None, "ORG"):
+            road = words[-1] in lx.ROAD_WORDS
+            self._add(start, model_end, "FAC" if road else "PRODUCT")
+            if not road and model_end > end:
+                self.aliases.setdefault(full, "PRODUCT")  # "HaloOS" after "HaloOS 7"
+            return True
+        if len(words) >= 2 and words[0] in lx.KNOWN_ORGS and not words[0].isupper() \
+                and self._known_type(" ".join(words[1:])) is None and words[-1] not in lx.ORG_SUFFIXES \
+                and all(self._name_like(w) for w in words[1:]) and words[1] not in lx.DEMONYMS:
+            self._add(start, end, "PRODUCT")  # a maker's name and a model: "Volkswagen Beetle", "Apple Watch"
+            return True
+        if re.search(r"-(?:based|headquartered) $", text[max(0, start - 16):start]) \
+                and words[0] not in lx.FIRST_NAMES and not _role_word(words[-1]):
+            self._add(start, end, "ORG")
+            if len(words) > 1 and words[0] not in lx.ORG_HEADS:
+                self.aliases.setdefault(words[0], "ORG")  # "Lindqvist" after "Copenhagen-based Lindqvist Pharma"
+            return True
+        if self._known_type(full) is not None or (len(words) > 1 and organisation_shape(words)):
+            return False
+        verb = re.search(r"\b(\w+) (?:(?:the|a|an|its|their|his|her) )?(?:new )?$", text[max(0, start - 30):start])
+        launched = verb is not None and (verb.group(1).lower() in lx.PRODUCT_VERBS and (
+            verb.group(1).lower() not in ("calls", "called", "dubbed", "recalled", "recalls")
+            or verb.group(0).split()[1:2] == ["the"]))
+        if len(words) >= 2 and words[-1].lower() in lx.PRODUCT_NOUNS and words[-1].lower() not in ("system", "platform"):
+            self._add(start, end, "PRODUCT")  # "Kestrel Space Telescope": a product noun as the head
+            return True
+        product_after = re.match(r" ([a-z]+)\b", text[end:end + 20])
+        if launched or self._determined_noun_before(start, lx.PRODUCT_NOUNS) or (
+                product_after and product_after.group(1) in lx.PRODUCT_NOUNS
+                and re.search(r"\b(?:the|a|an|its|their|new)\s+$", text[max(0, start - 8):start])):
+            if words[0] not in lx.FIRST_NAMES:
+                self._add(start, end, "PRODUCT")
+                if len(words) == 1:
+                    self.aliases.setdefault(full, "PRODUCT")
+                return True
+        apposition = _APPOSITION.match(text, end)
+        if apposition and apposition.group(1).lower() in lx.PRODUCT_NOUNS and words[0] not in lx.FIRST_NAMES:
+            self._add(start, end, "PRODUCT")  # "Arvelix, a daily tablet,"
+            self.aliases.setdefault(full, "PRODUCT")
+            return True
+        return False
+
+    def _language(self, start: int, end: int, word: str) -> bool:
+        """A language's name where the words around say it is spoken: "a call in Portuguese with ...",
+        "she speaks Yoruba."; "Portuguese firms" and "a Portuguese court" stay nationalities."""
+        if word not in lx.LANGUAGES:
+            return False
+        before = re.search(r"\b(in|into|speaks?|spoke|speaking|learned|learnt|learning|learn|fluent in|translated from)"
+                           r" $", self.text[max(0, start - 16):start])
+        follow = re.match(r"\s*(?:[,.;:)!?\"”]|$|(?:with|and|or|to|as|at|for|by|on|but|is|was|while|when|because|"
+                          r"from|instead)\b)", self.text[end:end + 12])
+        return before is not None and follow is not None
 
     def _title_inside(self, words: list[str]) -> int:
         """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0; none
@@ -504,6 +699,8 @@ class EntityFinder:
     def _organisation_noun_before(self, offset: int) -> bool:
         """Whether a noun that says what kind of organisation follows stands right before ``offset``
         ("public broadcaster Rai", "carmaker Volta")."""
+        if re.search(r"\bmarket research(?:er)? $|\bresearch (?:firm|group|house) $", self.text[max(0, offset - 20):offset]):
+            return True  # "market researcher Quantis": the researcher is a firm
         return _organisation_noun(self._word_before(offset)) and self.text[max(0, offset - 1):offset] == " "
 
     def _apposition(self, end: int) -> str | None:
@@ -542,7 +739,15 @@ class EntityFinder:
         if "-" in word and self._known_type(word) is None:
             self._compound(s, word)
             return
+        if self._language(s, e, word):
+            self._add(s, e, "LANGUAGE")
+            return
         kind = self._known_type(word)
+        if kind is None and self._typed_by_form(run, [word], s, e):
+            return
+        if kind is None and word in self.aliases and self.aliases[word] in ("PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+            self._add(s, e, self.aliases[word])
+            return
         if kind is None and after and after in lx.PLACE_HEADS:
             head = self.text[e:].index(self._word_after(e)) + e
             self._add(s, head + len(after), lx.PLACE_HEADS[after])
