@@ -147,6 +147,10 @@ def _to_original(predictions: Predictions, normalised: NormalisedText) -> Predic
     )
 
 
+# kinds of name the rules find by head word or cue ("... Act", "Hurricane ...", "Halo 3", "the novel ...")
+_RULES_KINDS = frozenset(("PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"))
+
+
 class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
@@ -273,6 +277,11 @@ class SpacyExtractor(BaseExtractor):
         ("the province of X", "X-based", a street's head word), which the
         small model does not read; where both found the same span the rules'
         type wins, and a span the model left out is taken from the rules.
+        Where the spans differ, the rules' name replaces the model's names
+        inside it when it is longer ("Emeka Nwosu" for "Nwosu", "PlayStation
+        5" for "PlayStation") or of a kind the rules find by head word or cue
+        and the small model reads poorly (a product, event, law, titled work
+        or language: "The Salt Orchard" for "Salt Orchard").
         """
         from .rules import names_layer
 
@@ -282,6 +291,13 @@ class SpacyExtractor(BaseExtractor):
         for entity in entities:
             kind = by_span.get((entity.start, entity.end))
             out.append(replace(entity, type=kind) if kind and kind != entity.type else entity)
+        for s, e, kind in rules:
+            inside = [n for n in out if n.start < e and s < n.end and (n.start, n.end) != (s, e)]
+            if not inside or any(n.type in ("DATE", "TIME") for n in inside):
+                continue
+            if kind in _RULES_KINDS or all(s <= n.start and n.end <= e for n in inside):
+                out = [n for n in out if n not in inside]
+                out.append(PredictedEntity(text[s:e], kind, s, e, "name"))
         out.extend(PredictedEntity(text[s:e], kind, s, e, "name") for s, e, kind in rules
                    if not any(n.start < e and s < n.end for n in out))
         return out
@@ -337,9 +353,10 @@ class SpacyExtractor(BaseExtractor):
         start, end = ent.start, ent.end
         if doc[start].lower_ == "the" and end - start > 1:  # a leading "the" is outside names
             start += 1
-        while end - start > 1 and (doc[end - 1].is_space or (doc[end - 1].like_num or doc[end - 1].is_punct)
+        while end - start > 1 and (doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")
+                                   or (doc[end - 1].like_num or doc[end - 1].is_punct)
                                    and ent.label_ not in ("DATE", "TIME")):
-            end -= 1
+            end -= 1  # the possessive is outside names: "Herrera's novel" -> "Herrera"
         label = ent.label_
         if label in ("PERSON", "ORG"):
             from .rules.lexicon import TITLES

@@ -72,7 +72,7 @@ _TIME = re.compile("|".join(f"(?:{p.pattern})" for p in _TIME_PATTERNS))
 _DATE = re.compile("|".join(f"(?:{p.pattern})" for p in _DATE_PATTERNS))
 _PERSON_TITLES = frozenset(lx.TITLES)
 _LOCATION_PREPOSITIONS = frozenset(("in", "near", "from", "outside", "across", "to", "into", "toward", "towards",
-                                    "at", "via", "through", "around", "inside"))
+                                    "at", "via", "through", "around", "inside", "off"))
 
 
 # ", the vaccine alliance," / ", a former judge,": an apposition right after a name says what the name is
@@ -261,6 +261,14 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# a model designation: "F-16", "KF-21", "MiG-29", "Shahed-136", and its plural "F-16s"
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?s?")
+# codes of that shape that name no product
+_NOT_MODELS = frozenset(("COVID", "SARS", "MERS", "H1N1", "G", "P", "MH", "FLIGHT", "ISO", "EN", "UN", "UNSC", "M", "A"))
+# plural place nouns after "X and Y": "Khulna and Satkhira districts"
+_PLACE_PLURALS = {"districts": "GPE", "provinces": "GPE", "states": "GPE", "counties": "GPE", "regions": "GPE",
+                  "parishes": "GPE", "municipalities": "GPE", "prefectures": "GPE", "islands": "LOC", "rivers": "LOC",
+                  "mountains": "LOC", "lakes": "LOC", "valleys": "LOC"}
 # words ending in "s" that count nothing ("Halo 3 was released", "Switch 2 as well")
 _NOT_PLURALS = frozenset(("was", "has", "this", "thus", "plus", "its", "his", "yes", "across", "unless", "less",
                           "perhaps", "always", "does", "goes", "becomes", "comes", "sells", "ships", "costs", "runs"))
@@ -409,6 +417,8 @@ class EntityFinder:
         end = run[-1][0] + len(words[-1])
         # hyphenated compounds: only the capitalised parts ("Chinese-made", "Franco-German")
         if len(run) == 1 and "-" in words[0]:
+            if _MODEL_CODE.fullmatch(words[0]) and self._typed_by_form(run, words, start, end):
+                return  # "F-16s"
             self._compound(run[0][0], words[0])
             return
         after = self._word_after(end).lower()
@@ -453,7 +463,7 @@ class EntityFinder:
                 kind = "PERSON"
             elif person and self._person_like(words):
                 # a determiner does not go before a person's name: "at the Sala Grande", "the Velvet Kites"
-                the = re.search(r"\b(?:(at|in|on|outside|inside) )?[Tt]he $", text[max(0, start - 12):start])
+                the = re.search(r"\b(?:(at|in|on|near|outside|inside) )?[Tt]he $", text[max(0, start - 12):start])
                 if the is None or words[0] in lx.FIRST_NAMES:
                     kind = "PERSON"
                 else:
@@ -492,6 +502,19 @@ class EntityFinder:
 
     # --- names typed by their form and the words around them ---
 
+    def _apposition_noun(self, end: int, nouns: frozenset) -> str | None:
+        """The head noun of an apposition after ``end`` when it is one of ``nouns`` (", a daily tablet,",
+        ", the mangrove forest that ...", ", a novel about ..."), or None: the last word before a
+        preposition, a relative pronoun or a punctuation mark, within four words (", a former harbour
+        master who" has the head "master")."""
+        match = re.match(r",\s+(?:the|a|an)\s+((?:[\w'’-]+ ){0,3}?[\w'’-]+)(?=[,.;:]| (?:that|which|who|whose|where|"
+                         r"of|in|on|at|with|for|about|from|by|near|off|and|to|set|made|built|based|known|called)\b)",
+                         self.text[end:end + 80])
+        if match is None:
+            return None
+        head = match.group(1).split()[-1].lower()
+        return head if head in nouns else None
+
     def _dateline_places(self) -> set[str]:
         return {self.text[s:e] for s, e in self.article.datelines}
 
@@ -512,6 +535,8 @@ class EntityFinder:
         after_noun = self._determined_noun_before(start, lx.WORK_NOUNS) or re.search(
             r"\b(?:starred|starring|stars|appeared|appears) in $|\b(?:directed|composed|painted) $",
             self.text[max(0, start - 20):start]) is not None
+        after_noun = after_noun or (self._apposition_noun(end, lx.WORK_NOUNS) is not None
+                                    and words[0] not in lx.FIRST_NAMES)  # "Salt and Iron, a novel about ..."
         article = words[0] in ("The", "A", "An") and len(words) >= 3 and not self._sentence_start(start)
         if not (after_noun or article):
             return False
@@ -525,12 +550,12 @@ class EntityFinder:
         self._add(start, end, "WORK_OF_ART")
         return True
 
-    def _model(self, words: list[str], end: int) -> int | None:
+    def _model(self, words: list[str], end: int, numbered: bool = True) -> int | None:
         """Where a product's name ends when ``words`` (ending at ``end``) name a model: a number after them
         ("Halo 3", "Unreal Engine 5", but not "Category 3" or "Halo 2%"), a model code ("Ridgeback E2"), an
         edition word ("Flex Lite"), or a series letter ("Series X"); None otherwise."""
-        if words[0] in lx.NUMBERED_NOUNS or words[-1] in lx.NUMBERED_NOUNS:
-            return None
+        if numbered and (words[0] in lx.NUMBERED_NOUNS or words[-1] in lx.NUMBERED_NOUNS or words[0] in lx.COMPASS):
+            return None  # "Category 3", "South 24 Parganas"
         number = re.match(r" (\d{1,3})(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
                           r"(?: ([a-z]+))?", self.text[end:end + 30])
         counted = number is not None and number.group(2) is not None and len(number.group(2)) > 3 \
@@ -566,7 +591,7 @@ class EntityFinder:
             return False
         if len(run) > 1 and "-" in words[0] and any(part.islower() for part in words[0].split("-")):
             self._compound(start, words[0])  # "Lisbon-drafted Urban Rents Act": the place, then the name
-            self._classify(run[1:], person=False)
+            self._classify(run[1:])
             return True
         if full != full.upper() and full.upper() in self._dateline_places():
             self._add(start, end, "GPE")  # "Lake Charles" after the dateline "LAKE CHARLES, La. -"
@@ -576,6 +601,28 @@ class EntityFinder:
                 and self._known_type(full) is None and words[0] not in lx.ORG_HEADS \
                 and words[0] not in lx.NOT_FIRST_NAMES and full not in self.aliases:
             self._add(start, end, "FAC")  # "at the Festhalle", "at the Albert Hall": a venue ("Centre" may be a body's)
+            return True
+        two_word_head = re.match(r" (?:air|naval|military|army|power|nuclear|train|bus|railway|police|fire|oil|gas)"
+                                 r" (base|station|plant|field|terminal)\b", text[end:end + 30])
+        if two_word_head and self._known_type(full) is None:
+            self._add(start, end + two_word_head.end(), "FAC")  # "Lask air base", "Ferrow power station"
+            return True
+        plural = re.match(r" (?:and|or) [A-Z][\w'’-]+ ([a-z]+)\b", text[end:end + 40]) if len(words) == 1 else None
+        plural = plural or (re.match(r" ([a-z]+)\b", text[end:end + 30])
+                            if re.search(r"[A-Z][\w'’-]+,? (?:and|or) $", text[max(0, start - 30):start]) else None)
+        if plural and plural.group(1) in _PLACE_PLURALS and self._known_type(full) in (None, "GPE", "LOC"):
+            self._add(start, end, _PLACE_PLURALS[plural.group(1)])  # "Khulna and Satkhira districts"
+            return True
+        place = self._apposition_noun(end, frozenset(lx.PLACE_HEADS))
+        if place and self._known_type(full) is None and words[0] not in lx.FIRST_NAMES:
+            self._add(start, end, lx.PLACE_HEADS[place])  # "the Sundarbans, the mangrove forest that ..."
+            return True
+        if _MODEL_CODE.fullmatch(words[0]) and words[0].split("-")[0].upper() not in _NOT_MODELS:
+            model_end = self._model(words, end, numbered=False) or end
+            self._add(start, model_end, "PRODUCT")  # "F-16 Block 70", "KF-21 Boramae", "F-16s"
+            return True
+        if len(words) >= 2 and words[-1] in lx.AWARD_HEADS and words[0] not in lx.FIRST_NAMES:
+            self._add(start, end, "WORK_OF_ART")  # "the Booker Prize", as OntoNotes types prizes
             return True
         if len(words) == 1 and re.fullmatch(r"COP ?\d{1,2}", full):
             self._add(start, end, "EVENT")  # the UN climate conferences
@@ -595,11 +642,12 @@ class EntityFinder:
                                 or (len(words) >= 3 and words[1] in lx.FACILITY_FIRST)):
             self._add(start, end, "FAC")
             return True
-        if len(words) >= 2 and words[0] in lx.LOCATION_FIRST and self._name_like(words[1]):
+        if len(words) >= 2 and words[0] in lx.LOCATION_FIRST and self._name_like(words[-1]):
             self._add(start, end, "LOC")
             return True
         noun = re.match(r" ([a-z]+)(?: (show|fair|festival))?\b", text[end:end + 30])
         if noun and (noun.group(1) in lx.EVENT_NOUNS_AFTER or noun.group(2)) \
+                and not (len(words) == 1 and self._sentence_start(start)) \
                 and self._known_type(full) not in ("GPE", "NORP", "LOC") and full not in lx.WEEKDAYS \
                 and full not in lx.MONTHS:
             self._add(start, end + noun.end(), "EVENT")  # "the Sol Maior festival", "the Frankfurt motor show"
@@ -634,14 +682,14 @@ class EntityFinder:
         product_after = re.match(r" ([a-z]+)\b", text[end:end + 20])
         if launched or self._determined_noun_before(start, lx.PRODUCT_NOUNS) or (
                 product_after and product_after.group(1) in lx.PRODUCT_NOUNS
-                and re.search(r"\b(?:the|a|an|its|their|new)\s+$", text[max(0, start - 8):start])):
+                and (re.search(r"\b(?:the|a|an|its|their|new|of)\s+$", text[max(0, start - 8):start])
+                     or re.fullmatch(r"[A-Z]{1,3}\d{1,4}", full))):  # "the Halo glasses", "K2 tanks"
             if words[0] not in lx.FIRST_NAMES:
                 self._add(start, end, "PRODUCT")
                 if len(words) == 1:
                     self.aliases.setdefault(full, "PRODUCT")
                 return True
-        apposition = _APPOSITION.match(text, end)
-        if apposition and apposition.group(1).lower() in lx.PRODUCT_NOUNS and words[0] not in lx.FIRST_NAMES:
+        if self._apposition_noun(end, lx.PRODUCT_NOUNS) and words[0] not in lx.FIRST_NAMES:
             self._add(start, end, "PRODUCT")  # "Arvelix, a daily tablet,"
             self.aliases.setdefault(full, "PRODUCT")
             return True
@@ -701,7 +749,8 @@ class EntityFinder:
         ("public broadcaster Rai", "carmaker Volta")."""
         if re.search(r"\bmarket research(?:er)? $|\bresearch (?:firm|group|house) $", self.text[max(0, offset - 20):offset]):
             return True  # "market researcher Quantis": the researcher is a firm
-        return _organisation_noun(self._word_before(offset)) and self.text[max(0, offset - 1):offset] == " "
+        noun = re.search(r"([A-Za-z-]+) $", self.text[max(0, offset - 30):offset])  # no sentence end between
+        return noun is not None and _organisation_noun(noun.group(1))
 
     def _apposition(self, end: int) -> str | None:
         """The type an apposition gives the name before it ("Gavi, the vaccine alliance," -> ORG)."""
@@ -737,6 +786,8 @@ class EntityFinder:
         word = _possessive(token)
         e = s + len(word)
         if "-" in word and self._known_type(word) is None:
+            if _MODEL_CODE.fullmatch(word) and self._typed_by_form(run, [word], s, e):
+                return  # "F-16s"
             self._compound(s, word)
             return
         if self._language(s, e, word):
@@ -811,7 +862,7 @@ class EntityFinder:
                 self._add(s, e, "GPE")  # "the province of X", "towns such as X", a place named so before
             elif any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[m.end:s]) for m in places) or \
                     any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[e:m.start]) for m in places):
-                if not self._sentence_start(s):
+                if not self._sentence_start(s) and word not in _PERSON_TITLES and word not in _TITLE_MODIFIERS:
                     self._add(s, e, "GPE")
             elif len(first_names.get(word, ())) == 1:
                 self._add(s, e, "PERSON", canonical=next(iter(first_names[word])))

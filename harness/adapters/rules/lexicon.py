@@ -302,7 +302,8 @@ PLACE_HEADS = {
     "market": "FAC", "hall": "FAC", "terminal": "FAC", "pier": "FAC", "museum": "FAC", "castle": "FAC",
     "delta": "LOC", "gulf": "LOC", "strait": "LOC", "canyon": "LOC", "glacier": "LOC", "forest": "LOC",
     "plateau": "LOC", "basin": "LOC", "hills": "LOC", "falls": "LOC", "reef": "LOC", "lagoon": "LOC",
-    "fjord": "LOC", "archipelago": "LOC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE",
+    "fjord": "LOC", "archipelago": "LOC", "gate": "FAC", "memorial": "FAC", "monument": "FAC", "cemetery": "FAC",
+    "canal": "LOC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE",
 }
 # first words of the names of places and buildings, in English and the languages news names them in
 # ("Stade Adrar", "Avenida Nazare", "Mount Kenya")
@@ -310,7 +311,8 @@ FACILITY_FIRST = frozenset(("Stade", "Stadio", "Estadio", "Estádio", "Parque", 
                             "Piazza", "Plaza", "Praça", "Plaça", "Palacio", "Palazzo", "Palais", "Teatro", "Théâtre",
                             "Museo", "Musée", "Museu", "Sala", "Ponte", "Puente", "Pont", "Castillo", "Castello",
                             "Schloss", "Porta", "Puerta", "Torre", "Autoroute", "Autobahn", "Aeropuerto",
-                            "Aéroport", "Aeroporto", "Gare", "Estación", "Plac", "Ulica", "Fort", "Camp"))
+                            "Aéroport", "Aeroporto", "Gare", "Estación", "Plac", "Ulica", "Camp", "Strasse", "Straße",
+                            "Calle", "Carrer", "Avenue"))
 LOCATION_FIRST = frozenset(("Mount", "Mt.", "Lake", "Cape", "Isle", "Gulf", "Bay", "Strait", "Sierra", "Monte",
                             "Lago", "Rio", "Río", "Loch", "Glen", "Mont"))
 # words before a number that make a road of it ("Interstate 10", "Route 66")
@@ -319,6 +321,8 @@ ROAD_WORDS = frozenset(("Interstate", "Route", "Highway", "Motorway", "Autobahn"
 LAW_HEADS = frozenset(("Act", "Acts", "Agreement", "Accord", "Accords", "Protocol", "Treaty", "Convention",
                        "Conventions", "Charter", "Directive", "Regulation", "Regulations", "Bill", "Constitution",
                        "Amendment", "Pact", "Statute", "Ordinance", "Decree", "Code", "Law"))
+# last words of the names of prizes, typed WORK_OF_ART as OntoNotes does ("Booker Prize", "Ballon d'Or" aside)
+AWARD_HEADS = frozenset(("Prize", "Award", "Medal", "Trophy"))
 # first words of the names of storms, battles and operations ("Hurricane Laura", "Battle of Hastings")
 EVENT_FIRST = frozenset(("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Storm", "Super Typhoon", "Battle",
                          "Siege", "Operation"))
@@ -334,7 +338,8 @@ phone smartphone handset tablet laptop computer console headset glasses smartwat
 drone robot car cars pickup truck suv sedan hatchback van coupe motorbike motorcycle scooter bike bicycle aircraft plane
 jet airliner helicopter missile missiles rocket satellite rifle tank tanks warship submarine chip chips processor
 software app browser chatbot vaccine drug drugs pill medicine medication jab inhaler device devices gadget model models
-edition concept prototype engine engines telescope rover probe spacecraft lander vehicle
+edition concept prototype engine engines telescope rover probe spacecraft lander vehicle fighter fighters jets
+howitzer howitzers drones rockets satellites vaccines shoe shoes trainers
 """.split())
 # nouns for kinds of titled work, before a title ("the novel A House of Tides", "her album Blue")
 WORK_NOUNS = frozenset("""
@@ -383,7 +388,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Events|Research|Analytics|Consulting|Studio|Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Events|Research|Analytics|Consulting|Studio|Books|Publishers|Editions|Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
@@ -426,7 +431,18 @@ KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC"
                         "Samsung Electronics", "General Motors", "General Electric", "United Nations", "European Union",
                         "World Bank", "Federal Reserve", "White House", "Supreme Court", "Red Crescent", "Greenpeace",
                         "Amnesty International", "Human Rights Watch", "Doctors Without Borders", "NetChoice",
-                        "Premier League", "Champions League", "La Liga", "Bundesliga", "Serie A", "Formula One"))
+                        "Premier League", "Champions League", "La Liga", "Bundesliga", "Serie A", "Formula One",
+                        # the largest companies by revenue and the largest makers of aircraft and arms
+                        "Saudi Aramco", "Berkshire Hathaway", "UnitedHealth", "McKesson", "CVS Health", "Costco",
+                        "Cardinal Health", "Stellantis", "Mercedes-Benz", "Glencore", "TotalEnergies", "Sinopec",
+                        "PetroChina", "Foxconn", "Mitsubishi", "Hitachi", "Panasonic", "Toshiba", "LG", "SK Hynix",
+                        "TSMC", "Lenovo", "Dell", "HP", "Accenture", "Deloitte", "PwC", "KPMG", "EY", "McKinsey",
+                        "Lockheed Martin", "Raytheon", "RTX", "Northrop Grumman", "General Dynamics", "BAE Systems",
+                        "Rheinmetall", "Thales", "Saab", "Dassault", "Embraer", "Rolls-Royce", "Bombardier",
+                        "Maersk", "FedEx", "UPS", "DHL", "Qatar Airways", "Kia", "Renault",
+                        "Peugeot", "Volvo", "Ferrari", "Porsche", "Audi", "BYD", "Johnson & Johnson", "Merck",
+                        "Roche", "Sanofi", "GSK", "Novo Nordisk", "Bayer", "BASF", "Nokia", "Ericsson", "Vodafone",
+                        "H&M", "Carrefour", "Tesco", "Aldi", "Lidl", "Coca-Cola", "McDonald's"))
 
 # titles before a person's name (kept out of the name, evidence that a name follows)
 TITLES = frozenset("""
