@@ -8,7 +8,10 @@
   surname of a person named in full, a club's last word and a gazetteer
   name are retyped by the rules' lexicon; where the rules' names layer
   found the same span its type wins, and a name the model left out is
-  taken from it; a title opening a person's name is left out;
+  taken from it, as is a rules name that is longer than the model's or
+  is a product, event, law, titled work or language (the rules type
+  these by head word or cue; the small model reads them poorly); a
+  title opening a person's name and a closing possessive are left out;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, and DATE
   entities that are ages ("68-year-old", "aged 45": a figure, not a date)
   or durations with a number ("10 months": a date and a figure), widened to
@@ -161,7 +164,8 @@ class SpacyExtractor(BaseExtractor):
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "
             "reported speech comes from the parse, and from the rules' layer where the parse reports none; "
             "names come from the model, typed as the rules' names layer types the same span, plus the rules' "
-            "names where the model found none")
+            "names where the model found none, is shorter, or missed a product, event, law, titled work or "
+            "language the rules type by head word or cue")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),

@@ -273,3 +273,169 @@ def test_unknown_places_after_in_named_wildfires_and_departments_of_two_things(r
 
 def test_a_known_first_name_after_in_is_still_a_person(rules):
     assert ("John Harlow", "PERSON") in names(rules, "The award went in the end to John Harlow, a teacher.")
+
+
+# --- names typed by head word and cue (products, events, laws, works, venues): text written for these tests ---
+
+
+@pytest.mark.parametrize("text, law", [
+    ("The ministry said the Coastal Fisheries Act would be amended.", "Coastal Fisheries Act"),
+    ("Both sides signed the Dunmore Protocol in the capital.", "Dunmore Protocol"),
+    ("Leaders said the Harwick Agreement was still binding.", "Harwick Agreement"),
+])
+def test_a_name_ending_in_a_word_for_a_law_or_treaty_is_a_law(rules, text, law):
+    found = names(rules, text)
+    assert (law, "LAW") in found and not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_place_compound_before_a_law_stays_a_place(rules):
+    found = names(rules, "The plan follows the Oslo-drafted Tenancy Reform Act.")
+    assert {("Oslo", "GPE"), ("Tenancy Reform Act", "LAW")} <= found
+
+
+def test_a_storm_is_an_event_and_its_short_name_too(rules):
+    found = names(rules, "Residents fled as Hurricane Orla neared the coast. By noon Orla had weakened over land.")
+    assert {("Hurricane Orla", "EVENT"), ("Orla", "EVENT")} <= found
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Thousands attended the first Mar Verde festival on the coast.", "Mar Verde festival"),
+    ("Turnout fell in the Ferrow Assembly election on Sunday.", "Ferrow Assembly election"),
+    ("Delegates met at the COP34 climate talks.", "COP34"),
+    ("Carmakers gathered for the Dunmore Motor Show this week.", "Dunmore Motor Show"),
+])
+def test_an_event_by_its_head_word_or_the_noun_after_it(rules, text, event):
+    assert (event, "EVENT") in names(rules, text)
+
+
+def test_an_ordinary_word_opening_a_sentence_before_an_event_noun_is_no_event(rules):
+    found = names(rules, "Village festival returns after a break.\n\nCounty show draws crowds.")
+    assert not any(kind == "EVENT" for _, kind in found)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("The company unveiled the Corvo 7 on Monday.", "Corvo 7"),  # a model number
+    ("Buyers can order the Stratus X4 from next week.", "Stratus X4"),  # a model code
+    ("A cheaper model, the Pelican Lite, follows in May.", "Pelican Lite"),  # an edition word
+    ("The game runs on the Vanta Series X and on computers.", "Vanta Series X"),  # a series letter
+    ("The air force will buy 30 KR-22 Falcon jets.", "KR-22 Falcon"),  # a model designation
+    ("Officials said the drug, Orvexa, cut relapses by half.", "Orvexa"),  # a product noun before it
+    ("Analysts said the firm launched the Kestrel ahead of rivals.", "Kestrel"),  # a launch verb
+    ("Engineers tested the Harrow Deep Telescope last year.", "Harrow Deep Telescope"),  # a product noun as head
+])
+def test_a_product_by_its_model_number_code_edition_or_cue(rules, text, product):
+    found = names(rules, text)
+    assert (product, "PRODUCT") in found
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Officials said Storm Category 3 winds hit Ferrow at dawn.", "Category 3", None),
+    ("Brazil 2 goals down was not a result anyone expected.", "Brazil", "GPE"),
+    ("The fleet of 20 F-16s will be retired.", "F-16s", "PRODUCT"),
+    ("Cases of Covid-19 rose.", "Covid-19", None),
+])
+def test_a_number_or_code_after_a_name_is_a_model_only_where_it_can_be_one(rules, text, name, kind):
+    found = dict(names(rules, text))
+    assert found.get(name) == kind
+
+
+def test_a_short_name_a_model_leaves_behind_is_the_product(rules):
+    found = names(rules, "The phones run Corvo OS 5, and rival stores will come to Corvo OS next year.")
+    assert {("Corvo OS 5", "PRODUCT"), ("Corvo OS", "PRODUCT")} <= found
+
+
+def test_a_makers_name_before_a_model_is_a_product(rules):
+    assert ("Toyota Corolla", "PRODUCT") in names(rules, "He drove a battered Toyota Corolla to the station.")
+
+
+@pytest.mark.parametrize("text, work", [
+    ("Her second novel, A Winter Without Birds, sold well.", "A Winter Without Birds"),
+    ("Fans queued for the premiere of The Glass Harbour in the rain.", "The Glass Harbour"),
+    ("The band played songs from their album Salt Roads all night.", "Salt Roads"),
+    ("Critics praised Iron and Ash, a novel about a mining town.", "Iron and Ash"),
+])
+def test_a_title_after_a_noun_for_a_work_or_opened_by_an_article_inside_a_sentence(rules, text, work):
+    assert (work, "WORK_OF_ART") in names(rules, text)
+
+
+def test_a_capitalised_article_opening_a_sentence_makes_no_title(rules):
+    found = names(rules, "The Glass Harbour Company said profits rose.")
+    assert not any(kind == "WORK_OF_ART" for _, kind in found)
+
+
+def test_a_prize_is_typed_as_ontonotes_types_it(rules):
+    assert ("Harwick Book Prize", "WORK_OF_ART") in names(rules, "She won the Harwick Book Prize on Tuesday.")
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("The film was made by Madrid-based Luna Verde with two partners.", "Luna Verde"),
+    ("The Manchester band Copper Tides will close the show.", "Copper Tides"),
+    ("Figures from market researcher Datavane showed a fall.", "Datavane"),
+    ("Readers can order from Harwick Books online.", "Harwick Books"),
+])
+def test_an_organisation_by_a_based_compound_a_noun_before_it_or_its_last_word(rules, text, organisation):
+    found = names(rules, text)
+    assert (organisation, "ORG") in found and not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_noun_for_an_organisation_ending_the_sentence_before_says_nothing_of_the_next_word(rules):
+    found = dict(names(rules, "The piece was recorded with a local orchestra. Reviewers were kind."))
+    assert "Reviewers" not in found
+
+
+@pytest.mark.parametrize("text, venue, kind", [
+    ("The winners were named at the Festsaal on Friday.", "Festsaal", "FAC"),
+    ("The final is at Stade Marcel Roux in the north.", "Stade Marcel Roux", "FAC"),
+    ("Marchers walked along Avenida Paulo Reis at noon.", "Avenida Paulo Reis", "FAC"),
+    ("The jets will be based at Harwick air base from 2029.", "Harwick air base", "FAC"),
+    ("Crowds gathered near the Ferrow Gate at dusk.", "Ferrow Gate", "FAC"),
+    ("Climbers reached Mount Orlan before the storm.", "Mount Orlan", "LOC"),
+    ("Traffic moved again on Interstate 40 after the crash.", "Interstate 40", "FAC"),
+])
+def test_a_building_or_place_by_its_head_word_in_english_or_another_language(rules, text, venue, kind):
+    assert (venue, kind) in names(rules, text)
+
+
+def test_a_determiner_before_an_unknown_pair_makes_it_no_person(rules):
+    found = dict(names(rules, "Fans cheered the Velvet Orbit, and then met at the Sala Verde."))
+    assert found.get("Velvet Orbit") == "ORG" and found.get("Sala Verde") == "FAC"
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Officials in Ferrow and Dunmore districts opened shelters.", {"Ferrow", "Dunmore"}),
+    ("Boats were sent to the Orlan Banks, the coral reef that guards the bay.", {"Orlan Banks"}),
+])
+def test_a_place_by_a_plural_head_after_a_pair_or_an_apposition(rules, text, places):
+    found = dict(names(rules, text))
+    assert all(found.get(place) in ("GPE", "LOC") for place in places), found
+
+
+def test_an_apposition_names_the_head_not_a_modifier(rules):
+    found = dict(names(rules, "Its director, Ewan Tosh, a former harbour master who joined in 2019, spoke."))
+    assert found.get("Ewan Tosh") == "PERSON"
+
+
+def test_a_dateline_place_written_in_lower_case_later_is_the_place(rules):
+    found = names(rules, "PORT ALDER, Ferrow — Rain fell on Monday. Roads in Port Alder were closed.")
+    assert ("Port Alder", "GPE") in found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She spoke in Portuguese with the farmer.", "LANGUAGE"),
+    ("He learned Swahili as a child.", "LANGUAGE"),
+    ("Portuguese firms bid for the contract.", "NORP"),
+    ("A Portuguese court ruled on Friday.", "NORP"),
+])
+def test_a_language_where_the_words_around_say_it_is_spoken(rules, text, kind):
+    assert dict(names(rules, text)).get("Portuguese", dict(names(rules, text)).get("Swahili")) == kind
+
+
+def test_a_nationality_opening_an_unknown_run_is_kept(rules):
+    assert ("Ghanaian", "NORP") in names(rules, "The line-up includes Ghanaian Highlife star Kofi Mensah.")
+
+
+@pytest.mark.parametrize("country", ["Fiji", "Barbados", "Tuvalu", "Sierra Leone", "Papua New Guinea"])
+def test_every_country_is_in_the_gazetteer(rules, country):
+    assert (country, "GPE") in names(rules, f"Delegates from {country} walked out of the talks.")

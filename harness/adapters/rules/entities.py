@@ -543,7 +543,7 @@ class EntityFinder:
         body = words[1:] if words[0] in ("The", "A", "An") else words
         if not body or self._known_type(" ".join(words)) or self._known_type(" ".join(body)) \
                 or (organisation_shape(body) and not after_noun) or body[-1] in lx.EVENT_HEADS or body[-1] in lx.LAW_HEADS \
-                or body[-1].lower() in lx.PLACE_HEADS or (words[0] in lx.FIRST_NAMES and not after_noun):
+                or (body[-1].lower() in lx.PLACE_HEADS and not article) or (words[0] in lx.FIRST_NAMES and not after_noun):
             return False
         if self._word_after(end).lower() in _ORG_NOUNS_AFTER:
             return False  # "The Daily Post newspaper"
@@ -589,6 +589,12 @@ class EntityFinder:
         full = " ".join(words)
         if full in self.surnames or (len(words) == 1 and words[0] in lx.NOT_NAMES):
             return False
+        if len(words) == 1 and re.fullmatch(r"COP ?\d{1,2}", full):
+            self._add(start, end, "EVENT")  # the UN climate conferences
+            return True
+        if len(words) > 1 and self.aliases.get(full) in ("PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+            self._add(start, end, self.aliases[full])  # "Corvo OS" after "Corvo OS 5"
+            return True
         if len(run) > 1 and "-" in words[0] and any(part.islower() for part in words[0].split("-")):
             self._compound(start, words[0])  # "Lisbon-drafted Urban Rents Act": the place, then the name
             self._classify(run[1:])
@@ -623,9 +629,6 @@ class EntityFinder:
             return True
         if len(words) >= 2 and words[-1] in lx.AWARD_HEADS and words[0] not in lx.FIRST_NAMES:
             self._add(start, end, "WORK_OF_ART")  # "the Booker Prize", as OntoNotes types prizes
-            return True
-        if len(words) == 1 and re.fullmatch(r"COP ?\d{1,2}", full):
-            self._add(start, end, "EVENT")  # the UN climate conferences
             return True
         if len(words) >= 2 and (words[-1] in lx.LAW_HEADS) and not words[0] in lx.FIRST_NAMES:
             self._add(start, end, "LAW")
