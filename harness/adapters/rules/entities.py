@@ -39,7 +39,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
     r"\b(?:early|late|mid)[- ](?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}s?)\b",
-    r"\b(?:(?:early|late) (?=(?:next|last|this) ))?(?:[Ll]ast|[Nn]ext|[Tt]his|past|coming|previous|that) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:(?:early|late) (?=(?:next|last|this) ))?(?:[Ll]ast|[Nn]ext|[Tt]his|past|coming|previous|that) (?:January|February|March|April|June|July|August|September|October|November|December|week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
     r"(?<=\bthe )weekend\b",
     r"(?=May\b)(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
@@ -51,6 +51,8 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
     # the lookahead first: most positions fail there at once
     r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bbefore )|(?<=\bafter )|(?<='s )|(?<=’s )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
+    # earlier years only after a preposition of time: "farmed there since 1870"
+    r"(?<=\bsince )1[6-8]\d\d\b|(?<=\bin )1[6-8]\d\d\b(?![ ,]\d)|(?<=\buntil )1[6-8]\d\d\b",
 )]
 _CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
 _TIME_PATTERNS = [re.compile(p) for p in (
@@ -103,7 +105,8 @@ _PLACE_INSTITUTIONS = frozenset(("Court", "Council", "Hospital", "Police", "Libr
                                  "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal", "Gazette", "Herald",
                                  "Tribune", "Times", "Post", "News", "Journal", "Echo", "Chronicle"))
 # "the province of X", "the centre of X": the name after is a place
-_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs) of\s+$")
+_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs|island|isle)"
+                      r" of\s+$")
 # "towns such as X"
 _SUCH_AS = re.compile(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
                       r" (?:such as|like|including)\s+$")
@@ -115,6 +118,10 @@ _BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
 
+# a name, a role held in a team or a firm, and a person's name: "Fluminense defender Caio Prates"
+_ROLE_OF_BODY = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:coach|manager|defender|striker|midfielder|goalkeeper|"
+                           r"winger|forward|captain|boss|chairman|chairwoman|spokesman|spokeswoman|spokesperson|"
+                           r"founder|co-founder|chief executive|executive|director|engineer|analyst) [A-Z]")
 # a result between two sides: "Yorkshire beat Lancashire", "Leeds drew with Hull"
 _SIDE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _RESULT = re.compile(rf"(?P<a>{_SIDE}) (?:beat|defeated|drew with|lost to|edged|thrashed|overcame|edged past|knocked out)"
@@ -181,15 +188,23 @@ class Mention:
 
 
 def _organisation_noun(word: str) -> bool:
-    """A noun for a kind of organisation ("broadcaster", "chipmaker")."""
+    """A noun for a kind of organisation ("broadcaster", "chipmaker"), not a person's ("winemaker")."""
     lower = word.lower()
-    return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker"))
+    return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker") and lower not in _PERSON_MAKERS)
+
+
+# "-maker" nouns for people
+_PERSON_MAKERS = frozenset(("winemaker", "filmmaker", "policymaker", "lawmaker", "peacemaker", "dressmaker",
+                            "matchmaker", "playmaker", "shoemaker", "kingmaker", "troublemaker", "decision-maker",
+                            "homemaker", "cheesemaker", "watchmaker", "dealmaker", "rainmaker", "noisemaker",
+                            "cabinetmaker", "bookmaker"))
 
 
 def _role_word(word: str) -> bool:
     """A noun for a person's role or profession ("coach", "cardiologist", "historian")."""
     lower = word.lower()
-    return lower in lx.ROLE_NOUNS or (len(lower) > 6 and lower.endswith(("ologist", "ist", "ian")) and lower.isalpha()
+    return lower in lx.ROLE_NOUNS or lower in _PERSON_MAKERS or (
+        len(lower) > 6 and lower.endswith(("ologist", "ist", "ian")) and lower.isalpha()
                                       and lower not in _NOT_ROLES)
 
 
@@ -262,13 +277,16 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 # a model designation: "F-16", "KF-21", "MiG-29", "Shahed-136", and its plural "F-16s"
-_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?s?")
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,11}-[A-Z]?\d{1,4}[A-Za-z]?s?")
 # codes of that shape that name no product
 _NOT_MODELS = frozenset(("COVID", "SARS", "MERS", "H1N1", "G", "P", "MH", "FLIGHT", "ISO", "EN", "UN", "UNSC", "M", "A"))
 # plural place nouns after "X and Y": "Khulna and Satkhira districts"
 _PLACE_PLURALS = {"districts": "GPE", "provinces": "GPE", "states": "GPE", "counties": "GPE", "regions": "GPE",
                   "parishes": "GPE", "municipalities": "GPE", "prefectures": "GPE", "islands": "LOC", "rivers": "LOC",
                   "mountains": "LOC", "lakes": "LOC", "valleys": "LOC"}
+# words that open or carry a clause, so no noun phrase runs through them
+_CLAUSE_WORDS = frozenset(("that", "which", "who", "whom", "whose", "and", "or", "but", "to", "was", "were", "is",
+                           "are", "has", "had", "have", "will", "would", "it", "they", "he", "she", "we", "not"))
 # words ending in "s" that count nothing ("Halo 3 was released", "Switch 2 as well")
 _NOT_PLURALS = frozenset(("was", "has", "this", "thus", "plus", "its", "his", "yes", "across", "unless", "less",
                           "perhaps", "always", "does", "goes", "becomes", "comes", "sells", "ships", "costs", "runs"))
@@ -342,6 +360,12 @@ class EntityFinder:
         if not run:
             return
         words = [_possessive(t) for _, _, t in run]
+        bare_the = next((i for i, w in enumerate(words[1:-1], 1) if w == "the" and words[i - 1] not in ("of", "for")),
+                        None)
+        if bare_the is not None:  # "hands Flamengo the Rio derby": two names, not one
+            self._classify(run[:bare_the], person)
+            self._classify(run[bare_the + 1:], person)
+            return
         if _ORDINAL.fullmatch(words[0]):
             if len(run) > 1 and organisation_shape(words[1:]):
                 self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
@@ -432,7 +456,8 @@ class EntityFinder:
         if "of" in words[2:-1]:
             # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
             at = words.index("of")
-            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]):
+            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]) \
+                    and not re.search(r"\b[Tt]he $", text[max(0, start - 4):start]):  # "the Hellenic Register of Shipping"
                 self._classify(run[:at])
                 self._classify(run[at + 1:], person=False)
                 return
@@ -466,6 +491,8 @@ class EntityFinder:
                 the = re.search(r"\b(?:(at|in|on|near|outside|inside) )?[Tt]he $", text[max(0, start - 12):start])
                 if the is None or words[0] in lx.FIRST_NAMES:
                     kind = "PERSON"
+                elif words[-1] in _PERSON_TITLES or " ".join(words[-2:]) in _PERSON_TITLES:
+                    return  # "the Foreign Secretary": a title, no name
                 else:
                     kind = "FAC" if the.group(1) else "ORG"
         if kind is None and len(words) > 1 and words[0] in lx.DEMONYMS:
@@ -522,8 +549,12 @@ class EntityFinder:
         """Whether a noun of ``nouns`` stands right before ``start`` (a comma may follow it) after a determiner,
         a possessive or a year within three words: "her album X", "Herrera's 2019 novel X", "the drug, X"."""
         match = re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|whose)|['’]s|\b(?:19|20)\d\d)"
-                          r"((?: [\w-]+){1,3}),? $", self.text[max(0, start - 60):start])
-        return match is not None and match.group(1).split()[-1].lower() in nouns
+                          r"((?: [\w-]+){1,3}),?(?: the)? $", self.text[max(0, start - 60):start])
+        if match is None:
+            return False
+        *between, noun = match.group(1).split()
+        # "a hailstorm that hit X": a clause, not a noun phrase, stands between
+        return noun.lower() in nouns and not any(w.lower() in _CLAUSE_WORDS for w in between)
 
     def _title(self, run: list[tuple[int, int, str]]) -> bool:
         """Add a titled work when ``run`` is one: after a noun for a kind of work ("the novel A House Made of
@@ -630,7 +661,8 @@ class EntityFinder:
         if len(words) >= 2 and words[-1] in lx.AWARD_HEADS and words[0] not in lx.FIRST_NAMES:
             self._add(start, end, "WORK_OF_ART")  # "the Booker Prize", as OntoNotes types prizes
             return True
-        if len(words) >= 2 and (words[-1] in lx.LAW_HEADS) and not words[0] in lx.FIRST_NAMES:
+        if len(words) >= 2 and words[-1] in lx.LAW_HEADS and words[0] not in lx.FIRST_NAMES \
+                and not any(w in lx.ORG_SUFFIXES or w in lx.ORG_HEADS for w in words[:-1]):  # "Centre for Trade Policy"
             self._add(start, end, "LAW")
             return True
         first_two = " ".join(words[:2])
@@ -667,7 +699,7 @@ class EntityFinder:
                 and all(self._name_like(w) for w in words[1:]) and words[1] not in lx.DEMONYMS:
             self._add(start, end, "PRODUCT")  # a maker's name and a model: "Volkswagen Beetle", "Apple Watch"
             return True
-        if re.search(r"-(?:based|headquartered) $", text[max(0, start - 16):start]) \
+        if re.search(r"-(?:based|headquartered|listed|registered) $", text[max(0, start - 16):start]) \
                 and words[0] not in lx.FIRST_NAMES and not _role_word(words[-1]):
             self._add(start, end, "ORG")
             if len(words) > 1 and words[0] not in lx.ORG_HEADS:
@@ -686,7 +718,9 @@ class EntityFinder:
         if launched or self._determined_noun_before(start, lx.PRODUCT_NOUNS) or (
                 product_after and product_after.group(1) in lx.PRODUCT_NOUNS
                 and (re.search(r"\b(?:the|a|an|its|their|new|of)\s+$", text[max(0, start - 8):start])
-                     or re.fullmatch(r"[A-Z]{1,3}\d{1,4}", full))):  # "the Halo glasses", "K2 tanks"
+                     or re.fullmatch(r"[A-Z]{1,3}\d{1,4}", full))
+                and not (full.isupper() and not any(c.isdigit() for c in full))):  # "the Halo glasses", "K2 tanks"
+                # ... but "a NASA rocket" is the agency's
             if words[0] not in lx.FIRST_NAMES:
                 self._add(start, end, "PRODUCT")
                 if len(words) == 1:
@@ -737,7 +771,9 @@ class EntityFinder:
 
     @staticmethod
     def _name_like(word: str) -> bool:
-        return bool(re.fullmatch(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)", word))
+        # accented capitals too: "Élodie", "Ångström"
+        return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+"
+                                 r"|O'[A-Z][a-z]+)", word))
 
     def _whole_known(self, full: str, run: list) -> bool:
         return self._known_type(full) is not None
@@ -852,7 +888,8 @@ class EntityFinder:
         first_names: dict[str, set[str]] = {}
         for m in persons:
             first_names.setdefault(m.text.split()[0], set()).add(m.canonical or m.text)
-        for match in re.finditer(r"(?<![\w-])(?<!\w['’])[A-Z][a-zà-ÿ]+(?:[A-Z][a-z]+)?(?![\w-])", text[start:end]):
+        for match in re.finditer(r"(?<![\w-])(?<!\w['’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-z]+)?(?![\w-])",
+                                 text[start:end]):
             s, e = start + match.start(), start + match.end()
             word = _possessive(match.group())
             e = s + len(word)
@@ -873,6 +910,15 @@ class EntityFinder:
                 named = [m for m in self.mentions if m.type == "ORG" and re.fullmatch(r"\s*\(", text[m.end:s])]
                 if named:
                     self._add(s, e, "ORG")
+
+    def _sides_by_role(self, start: int, end: int) -> None:
+        """A single unknown name before a role that belongs to a team or a firm and a person's name is that team
+        or firm, wherever it stands ("Fluminense defender Caio Prates", "Corvex chief executive Ana Lisboa")."""
+        for match in _ROLE_OF_BODY.finditer(self.text, start, end):
+            word = match.group(1)
+            if self._known_type(word) is None and word not in lx.FIRST_NAMES and word not in lx.NOT_NAMES \
+                    and word not in self.surnames and not word.isupper():
+                self.aliases.setdefault(word, "ORG")
 
     def _sides(self, start: int, end: int) -> None:
         """The two sides of a result ("Yorkshire beat Lancashire by six wickets") are teams when nothing else
@@ -941,6 +987,8 @@ class EntityFinder:
                     deferred.append(run)  # single words wait until full names taught us the surnames
                 else:
                     self._classify(run)
+        for start, end in self.article.sentences:
+            self._sides_by_role(start, end)
         for run in deferred:
             self._classify(run)
         for start, end in self.article.sentences:

@@ -205,6 +205,21 @@ Vanuatu|
 Vatican|
 Greenland|Greenlandic
 Puerto Rico|Puerto Rican/Puerto Ricans
+French Guiana|
+Guadeloupe|
+Martinique|
+Reunion=Réunion|
+New Caledonia|
+French Polynesia|
+Guam|
+Bermuda|Bermudian
+Gibraltar|
+Faroe Islands|Faroese
+Aruba|
+Curacao=Curaçao|
+Cayman Islands|
+Western Sahara|Sahrawi
+Somaliland|
 """
 
 # groups and blocs written like demonyms
@@ -314,18 +329,19 @@ FACILITY_FIRST = frozenset(("Stade", "Stadio", "Estadio", "Estádio", "Parque", 
                             "Aéroport", "Aeroporto", "Gare", "Estación", "Plac", "Ulica", "Camp", "Strasse", "Straße",
                             "Calle", "Carrer", "Avenue"))
 LOCATION_FIRST = frozenset(("Mount", "Mt.", "Lake", "Cape", "Isle", "Gulf", "Bay", "Strait", "Sierra", "Monte",
-                            "Lago", "Rio", "Río", "Loch", "Glen", "Mont"))
+                            "Lago", "Rio", "Río", "Loch", "Glen", "Mont", "Côte", "Costa", "Val", "Valle", "Isla",
+                            "Île", "Isola", "Playa", "Cabo", "Bahía", "Golfe", "Golfo", "Pointe", "Punta"))
 # words before a number that make a road of it ("Interstate 10", "Route 66")
 ROAD_WORDS = frozenset(("Interstate", "Route", "Highway", "Motorway", "Autobahn", "Autoroute"))
 # last words of the names of laws and treaties
 LAW_HEADS = frozenset(("Act", "Acts", "Agreement", "Accord", "Accords", "Protocol", "Treaty", "Convention",
-                       "Conventions", "Charter", "Directive", "Regulation", "Regulations", "Bill", "Constitution",
+                       "Conventions", "Charter", "Directive", "Regulation", "Regulations", "Bill", "Constitution", "Policy",
                        "Amendment", "Pact", "Statute", "Ordinance", "Decree", "Code", "Law"))
 # last words of the names of prizes, typed WORK_OF_ART as OntoNotes does ("Booker Prize", "Ballon d'Or" aside)
 AWARD_HEADS = frozenset(("Prize", "Award", "Medal", "Trophy"))
 # first words of the names of storms, battles and operations ("Hurricane Laura", "Battle of Hastings")
 EVENT_FIRST = frozenset(("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Storm", "Super Typhoon", "Battle",
-                         "Siege", "Operation"))
+                         "Siege", "Operation", "Copa", "Coupe", "Coppa", "Taça", "Tour", "Giro", "Vuelta"))
 # lower-case nouns after a name that make an event of it, the noun included ("the Ferrow festival")
 EVENT_NOUNS_AFTER = frozenset(("election", "elections", "festival", "summit", "tournament", "championship",
                                "championships", "marathon", "conference", "expo", "fair", "carnival", "regatta",
@@ -339,7 +355,8 @@ drone robot car cars pickup truck suv sedan hatchback van coupe motorbike motorc
 jet airliner helicopter missile missiles rocket satellite rifle tank tanks warship submarine chip chips processor
 software app browser chatbot vaccine drug drugs pill medicine medication jab inhaler device devices gadget model models
 edition concept prototype engine engines telescope rover probe spacecraft lander vehicle fighter fighters jets
-howitzer howitzers drones rockets satellites vaccines shoe shoes trainers
+howitzer howitzers drones rockets satellites vaccines shoe shoes trainers launcher ship ships vessel frigate destroyer
+tanker yacht liner trawler
 """.split())
 # nouns for kinds of titled work, before a title ("the novel A House of Tides", "her album Blue")
 WORK_NOUNS = frozenset("""
@@ -409,7 +426,11 @@ ORG_HEADS = frozenset(("Ministry", "Department", "University", "Bank", "Council"
                        "Party", "Board", "Agency", "Supreme", "Federal", "National", "Central", "Royal",
                        # sports clubs named with a prefix
                        "Real", "FC", "AC", "AS", "SC", "Atletico", "Athletic", "Sporting", "Olympique", "Dynamo",
-                       "Inter", "Borussia", "Bayern", "Club", "Team"))
+                       "Inter", "Borussia", "Bayern", "Club", "Team",
+                       # business and public bodies named in other languages
+                       "Maison", "Groupe", "Banque", "Société", "Compagnie", "Grupo", "Banco", "Compañía",
+                       "Fundación", "Fundação", "Instituto", "Universidad", "Universidade", "Université",
+                       "Universität", "Università", "Casa"))
 
 # single-word organisations by common knowledge (institutions, not companies in the news of a day)
 KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC", "FBI", "CIA", "NSA", "KGB", "FSB",
@@ -571,7 +592,8 @@ Shares|Sales|Profits|Revenue|Prices|Fans|Supporters|Workers|Thousands|Hundreds|D
 
 # connectors allowed inside a multi-word name ("Bank of England", "Leonardo da Vinci")
 NAME_CONNECTORS = frozenset(("of", "de", "da", "di", "del", "der", "van", "von", "la", "le", "al", "bin", "ibn",
-                             "and", "for", "the", "du", "dos", "el"))
+                             "and", "for", "the", "du", "dos", "el", "des", "do", "das", "della", "delle", "dei",
+                             "degli", "den", "het", "zu", "zum", "zur"))
 
 # event triggers by ontology type: surface forms; events.py says which need a context word nearby
 EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
