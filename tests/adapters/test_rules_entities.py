@@ -439,3 +439,83 @@ def test_a_nationality_opening_an_unknown_run_is_kept(rules):
 @pytest.mark.parametrize("country", ["Fiji", "Barbados", "Tuvalu", "Sierra Leone", "Papua New Guinea"])
 def test_every_country_is_in_the_gazetteer(rules, country):
     assert (country, "GPE") in names(rules, f"Delegates from {country} walked out of the talks.")
+
+
+def test_a_title_after_the_is_no_name(rules):
+    found = names(rules, "Later the Foreign Secretary flew to Geneva, and the Prime Minister stayed home.")
+    assert found == {("Geneva", "GPE")}
+
+
+def test_names_with_accented_capitals_are_names(rules):
+    found = names(rules, "Winemaker Élodie Varenne said the frost was the worst since 1991. Varenne lost half her vines.")
+    assert {("Élodie Varenne", "PERSON"), ("Varenne", "PERSON")} <= found
+
+
+def test_a_maker_of_wine_or_films_is_a_person_and_a_maker_of_chips_an_organisation(rules):
+    found = names(rules, "Filmmaker Ines Roa praised chipmaker Dovetron on Monday.")
+    assert {("Ines Roa", "PERSON"), ("Dovetron", "ORG")} <= found
+
+
+def test_a_name_before_a_team_or_firm_role_is_that_team_or_firm_everywhere(rules):
+    text = "A late goal gave Varzea a win. Varzea defender Caio Lins scored it, and Varzea now lead."
+    found = [(e.text, e.type) for e in predicted(rules, text + "\n").entities if e.text == "Varzea"]
+    assert found and all(kind == "ORG" for _, kind in found) and len(found) == 3
+
+
+def test_two_names_joined_by_a_bare_the_are_two(rules):
+    found = names(rules, "A late goal hands Varzea the Ferrow derby.")
+    assert not any(" the " in name for name, _ in found)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The family has farmed there since 1870.", "1870"),
+    ("A hailstorm hit the valley last June.", "last June"),
+])
+def test_older_years_and_a_month_after_last_are_dates(rules, text, date):
+    assert (date, "DATE") in temporal(rules, text)
+
+
+def test_a_four_digit_number_that_is_no_year_stays_out(rules):
+    assert not temporal(rules, "A team of 1800 workers built it in 1,870 days.")
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("Frost hit vines in the Côte de Sable overnight.", "Côte de Sable", "LOC"),
+    ("The launch was moved to French Guiana.", "French Guiana", "GPE"),
+    ("A ferry caught fire off the island of Paros.", "Paros", "GPE"),
+])
+def test_places_named_in_other_languages_territories_and_islands(rules, text, place, kind):
+    assert (place, kind) in names(rules, text)
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("The wine was sold by the broker Maison Ferrand in May.", "Maison Ferrand"),
+    ("The ferry is owned by Athens-listed Aegean Tide, which declined to comment.", "Aegean Tide"),
+    ("Figures from the Bureau des Vins de Sable were published.", "Bureau des Vins de Sable"),
+])
+def test_organisations_named_in_other_languages_or_after_a_listing(rules, text, organisation):
+    assert (organisation, "ORG") in names(rules, text)
+
+
+def test_an_acronym_before_a_product_noun_stays_the_organisation(rules):
+    found = names(rules, "The satellite flew aboard a NASA rocket on Friday.")
+    assert ("NASA", "ORG") in found and not any(kind == "PRODUCT" for _, kind in found)
+
+
+def test_a_clause_between_a_determiner_and_a_work_noun_makes_no_title(rules):
+    found = dict(names(rules, "A hailstorm that hit Ferrow on Monday flattened the crops."))
+    assert found.get("Ferrow") != "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("text, product", [
+    ("The satellite rode a Vega launcher into orbit.", "Vega"),
+    ("A navy frigate, the Aris, picked up survivors.", "Aris"),
+    ("The Sentinel-6 satellite and the PSLV-C62 rocket were ready.", "PSLV-C62"),
+])
+def test_launchers_ships_and_longer_model_designations_are_products(rules, text, product):
+    assert (product, "PRODUCT") in names(rules, text)
+
+
+def test_a_policy_named_by_its_last_word_is_a_law_unless_a_body_is_named(rules):
+    found = names(rules, "Aid comes under the Common Farming Policy, said the Centre for Trade Policy.")
+    assert ("Common Farming Policy", "LAW") in found and ("Centre for Trade Policy", "LAW") not in found

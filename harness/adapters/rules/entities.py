@@ -47,7 +47,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
     r"\b(?:recent|coming|past) (?:days|weeks|months|years)\b",
-    rf"\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
+    rf"(?<!\d,)(?<!\d\.)\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
     r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
     # the lookahead first: most positions fail there at once
     r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bbefore )|(?<=\bafter )|(?<='s )|(?<=’s )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
@@ -548,7 +548,7 @@ class EntityFinder:
     def _determined_noun_before(self, start: int, nouns: frozenset) -> bool:
         """Whether a noun of ``nouns`` stands right before ``start`` (a comma may follow it) after a determiner,
         a possessive or a year within three words: "her album X", "Herrera's 2019 novel X", "the drug, X"."""
-        match = re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|whose)|['’]s|\b(?:19|20)\d\d)"
+        match = re.search(r"(?:\b(?i:the|a|an|its|his|her|their|our|this|whose)|['’]s|\b(?:19|20)\d\d)"
                           r"((?: [\w-]+){1,3}),?(?: the)? $", self.text[max(0, start - 60):start])
         if match is None:
             return False
