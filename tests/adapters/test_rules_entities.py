@@ -519,3 +519,54 @@ def test_launchers_ships_and_longer_model_designations_are_products(rules, text,
 def test_a_policy_named_by_its_last_word_is_a_law_unless_a_body_is_named(rules):
     found = names(rules, "Aid comes under the Common Farming Policy, said the Centre for Trade Policy.")
     assert ("Common Farming Policy", "LAW") in found and ("Centre for Trade Policy", "LAW") not in found
+
+
+def test_for_joins_a_name_only_after_an_organisation_or_a_title(rules):
+    found = names(rules, "The state asked Canberra for Defence Force support, and the Institute for Fiscal Studies agreed.")
+    assert {("Canberra", "GPE"), ("Institute for Fiscal Studies", "ORG")} <= found
+    assert not any(name.startswith("Canberra for") for name, _ in found)
+
+
+def test_a_premier_is_a_title(rules):
+    assert ("Rhona Tate", "PERSON") in names(rules, "Premier Rhona Tate declared an emergency.")
+
+
+def test_a_place_after_residents_of(rules):
+    assert ("New Harrow", "GPE") in names(rules, "Residents of New Harrow were told to leave.")
+
+
+def test_a_body_named_after_its_place_is_an_organisation(rules):
+    found = names(rules, "Metro Tasmania suspended buses, and Invest India welcomed the plan.")
+    assert {("Metro Tasmania", "ORG"), ("Invest India", "ORG")} <= found
+
+
+def test_a_foreign_article_opening_a_name_keeps_it_and_makes_no_person(rules):
+    found = names(rules, "The minister told Le Soir that officials in La Paz agreed.")
+    assert {("Le Soir", "ORG"), ("La Paz", "GPE")} <= found
+
+
+def test_a_short_title_alone_in_quotation_marks_is_a_work(rules):
+    found = names(rules, 'The band\'s single "Paper Lanterns" topped the chart, and "we are thrilled," she said.')
+    assert ("Paper Lanterns", "WORK_OF_ART") in found
+    assert not any(kind == "WORK_OF_ART" and name != "Paper Lanterns" for name, kind in found)
+
+
+def test_a_bodys_last_word_alone_after_its_full_name_is_a_short_name(rules):
+    found = names(rules, "The Harwick Water Commission met on Monday. The Commission said bills would rise.")
+    assert ("Commission", "ORG") in found
+
+
+def test_a_lone_body_word_with_no_full_name_before_is_no_name(rules):
+    assert ("Commission", "ORG") not in names(rules, "The Commission said bills would rise.")
+
+
+def test_a_version_with_a_decimal_point_is_part_of_the_model(rules):
+    assert ("Corvo 3.1", "PRODUCT") in names(rules, "The firm released Corvo 3.1 last week.")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The band plays on 12 and 13 July.", ("12 and 13 July", "DATE")),
+    ("The blaze had burned 800 hectares by evening.", ("evening", "TIME")),
+])
+def test_a_day_range_and_a_part_of_day_after_by(rules, text, mention):
+    assert mention in temporal(rules, text)

@@ -37,7 +37,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:summer|winter|autumn)-long\b",
     r"\b(?:(?:early|late) (?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
-    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
+    r"\b(?:\d{1,2} (?:and|to|-|–) )?\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
     r"\b(?:early|late|mid)[- ](?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}s?)\b",
     r"\b(?:(?:early|late) (?=(?:next|last|this) ))?(?:[Ll]ast|[Nn]ext|[Tt]his|past|coming|previous|that) (?:January|February|March|April|June|July|August|September|October|November|December|week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
@@ -58,7 +58,7 @@ _CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b
 _TIME_PATTERNS = [re.compile(p) for p in (
     _CLOCK + r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?: (?:[A-Z]{1,3}T|UTC)\b)?",
     r"\b\d{1,2}:\d{2}\b",
-    r"\b(?:overnight|late-night|[Tt]onight)\b",
+    r"\b(?:overnight|late-night|[Tt]onight)\b|(?<=\bby )(?:morning|evening|nightfall|midday|dusk|dawn)\b",
     rf"\b{_COUNT}-(?:minute|hour|second)\b(?!-)",  # "an eight-minute ovation"
     r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that|each|every) (?:morning|afternoon|evening|night)\b",
     r"(?<=\bthe )(?:morning|afternoon|evening)(?: twilight)?\b",
@@ -118,6 +118,10 @@ _BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
 
+# articles of other languages that open names ("Le Monde", "El Pais")
+_FOREIGN_ARTICLES = frozenset(("Le", "La", "Les", "El", "Il", "Der", "Die", "Das", "Los", "Las", "Lo"))
+# "residents of X": a place after
+_RESIDENTS_OF = re.compile(r"\b(?i:residents|inhabitants|people|streets|mayor|outskirts) of\s+$")
 # a name, a role held in a team or a firm, and a person's name: "Fluminense defender Caio Prates"
 _ROLE_OF_BODY = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:coach|manager|defender|striker|midfielder|goalkeeper|"
                            r"winger|forward|captain|boss|chairman|chairwoman|spokesman|spokeswoman|spokesperson|"
@@ -354,6 +358,8 @@ class EntityFinder:
             if run[0][2] in _ORDINAL_WORDS and len(run) >= 3 and run[-1][2].lower() in lx.PLACE_HEADS \
                     and not self._sentence_start(run[0][0]):
                 break  # "the Third Mainland Bridge"
+            if run[0][2] in _FOREIGN_ARTICLES and len(run) >= 2 and not self._sentence_start(run[0][0]):
+                break  # "told Le Monde": the article belongs to the name
             run = run[1:]
         while run and run[-1][2] in lx.NAME_CONNECTORS:
             run = run[:-1]
@@ -365,6 +371,12 @@ class EntityFinder:
         if bare_the is not None:  # "hands Flamengo the Rio derby": two names, not one
             self._classify(run[:bare_the], person)
             self._classify(run[bare_the + 1:], person)
+            return
+        at_for = words.index("for") if "for" in words[1:-1] else 0
+        if at_for and not organisation_shape(words[:at_for]) and words[at_for - 1] not in _PERSON_TITLES \
+                and words[at_for - 1] not in lx.ORG_SUFFIXES and words[at_for - 1] not in lx.ORG_HEADS:
+            self._classify(run[:at_for], person)  # "asked Canberra for Defence Force support": two names
+            self._classify(run[at_for + 1:], person)
             return
         if _ORDINAL.fullmatch(words[0]):
             if len(run) > 1 and organisation_shape(words[1:]):
@@ -549,7 +561,7 @@ class EntityFinder:
         """Whether a noun of ``nouns`` stands right before ``start`` (a comma may follow it) after a determiner,
         a possessive or a year within three words: "her album X", "Herrera's 2019 novel X", "the drug, X"."""
         match = re.search(r"(?:\b(?i:the|a|an|its|his|her|their|our|this|whose)|['’]s|\b(?:19|20)\d\d)"
-                          r"((?: [\w-]+){1,3}),?(?: the)? $", self.text[max(0, start - 60):start])
+                          r"((?: [\w-]+){1,3}),?(?: the)? [\"“]?$", self.text[max(0, start - 60):start])
         if match is None:
             return False
         *between, noun = match.group(1).split()
@@ -569,6 +581,10 @@ class EntityFinder:
         after_noun = after_noun or (self._apposition_noun(end, lx.WORK_NOUNS) is not None
                                     and words[0] not in lx.FIRST_NAMES)  # "Salt and Iron, a novel about ..."
         article = words[0] in ("The", "A", "An") and len(words) >= 3 and not self._sentence_start(start)
+        quoted = self.text[start - 1:start] in ('"', "“") and self.text[end:end + 1] in ('"', "”") \
+            and len(words) <= 6 and sum(w[:1].isupper() for w in words) >= len(words) - 1 \
+            and not re.search(r"(?:said|says|told|:)\s*$", self.text[max(0, start - 12):start - 1])
+        after_noun = after_noun or quoted  # a short title-case phrase alone in quotation marks: "Paper Moon"
         if not (after_noun or article):
             return False
         body = words[1:] if words[0] in ("The", "A", "An") else words
@@ -587,7 +603,7 @@ class EntityFinder:
         edition word ("Flex Lite"), or a series letter ("Series X"); None otherwise."""
         if numbered and (words[0] in lx.NUMBERED_NOUNS or words[-1] in lx.NUMBERED_NOUNS or words[0] in lx.COMPASS):
             return None  # "Category 3", "South 24 Parganas"
-        number = re.match(r" (\d{1,3})(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
+        number = re.match(r" (\d{1,3}(?:\.\d{1,2})?)(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
                           r"(?: ([a-z]+))?", self.text[end:end + 30])
         counted = number is not None and number.group(2) is not None and len(number.group(2)) > 3 \
             and number.group(2).endswith("s") and number.group(2) not in _NOT_PLURALS
@@ -679,6 +695,19 @@ class EntityFinder:
             return True
         if len(words) >= 2 and words[0] in lx.LOCATION_FIRST and self._name_like(words[-1]):
             self._add(start, end, "LOC")
+            return True
+        if len(words) >= 2 and self._known_type(full) is None and not organisation_shape(words) \
+                and (_PART_OF.search(text[max(0, start - 30):start]) or _RESIDENTS_OF.search(text[max(0, start - 30):start])):
+            self._add(start, end, "GPE")  # "residents of New Norfolk", "the town of Port Alder"
+            return True
+        if len(words) == 2 and self._known_type(words[1]) == "GPE" and self._known_type(full) is None \
+                and words[0] not in lx.FIRST_NAMES and words[0] not in lx.COMPASS and words[0] not in lx.DEMONYMS \
+                and words[0] not in ("New", "Old", "Greater", "Saint", "St.", "San", "Santa", "Port", "Fort", "Mount"):
+            self._add(start, end, "ORG")  # "Metro Tasmania", "Invest India": a body named after its place
+            return True
+        if len(words) >= 2 and words[0] in _FOREIGN_ARTICLES \
+                and self._known_type(full) is None and not self._sentence_start(start):
+            self._add(start, end, "ORG")  # "told Le Monde", "in El Pais": a foreign article opens a title, no person
             return True
         noun = re.match(r" ([a-z]+)(?: (show|fair|festival))?\b", text[end:end + 30])
         if noun and (noun.group(1) in lx.EVENT_NOUNS_AFTER or noun.group(2)) \
@@ -850,6 +879,10 @@ class EntityFinder:
                 return
             if word in self.aliases:
                 self._add(s, e, self.aliases[word])
+                return
+            if word in lx.ORG_SUFFIXES and any(m.type == "ORG" and m.text.split()[-1] == word and " " in m.text
+                                               for m in self.mentions):
+                self._add(s, e, "ORG")  # "the Commission" after "the European Commission": a short name
                 return
             if word in lx.ORG_SUFFIXES and word not in ("Forces", "Force", "Staff", "United", "City"):
                 return  # "Ministry" alone is a nominal, not a name

@@ -468,7 +468,7 @@ KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC"
 # titles before a person's name (kept out of the name, evidence that a name follows)
 TITLES = frozenset("""
 President|Vice President|Prime Minister|Minister|Deputy Minister|Foreign Minister|Defence Minister|Defense Minister
-Chancellor|King|Queen|Prince|Princess|Emperor|Pope|Sheikh|Emir|Sultan|Mayor|Governor|Senator|Sen.|Rep.|Representative
+Chancellor|Premier|King|Queen|Prince|Princess|Emperor|Pope|Sheikh|Emir|Sultan|Mayor|Governor|Senator|Sen.|Rep.|Representative
 Congressman|Congresswoman|Judge|Justice|Attorney General|Prosecutor|General|Gen.|Lieutenant|Lt.|Colonel|Col.|Major|Maj.
 Captain|Capt.|Commander|Admiral|Adm.|Sergeant|Sgt.|Marshal|Field Marshal|Secretary|Secretary of State|Ambassador|Envoy
 Spokesman|Spokeswoman|Spokesperson|Director|Chairman|Chairwoman|Chair|CEO|Chief|Coach|Manager|Captain|Dr.|Dr|Mr.|Mr|Mrs.|Mrs
