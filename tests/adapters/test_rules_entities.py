@@ -570,3 +570,11 @@ def test_a_version_with_a_decimal_point_is_part_of_the_model(rules):
 ])
 def test_a_day_range_and_a_part_of_day_after_by(rules, text, mention):
     assert mention in temporal(rules, text)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("The firm recalled 2,000 Corvo 3 cars in May.", "Corvo 3"),  # a plural product noun after the number
+    ("The Boeing 737 Max returned to service.", "Boeing 737 Max"),  # a known maker, a number and an edition
+])
+def test_a_model_number_before_a_product_noun_or_after_a_known_maker(rules, text, product):
+    assert (product, "PRODUCT") in names(rules, text)

@@ -606,9 +606,12 @@ class EntityFinder:
         number = re.match(r" (\d{1,3}(?:\.\d{1,2})?)(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
                           r"(?: ([a-z]+))?", self.text[end:end + 30])
         counted = number is not None and number.group(2) is not None and len(number.group(2)) > 3 \
-            and number.group(2).endswith("s") and number.group(2) not in _NOT_PLURALS
+            and number.group(2).endswith("s") and number.group(2) not in _NOT_PLURALS \
+            and number.group(2) not in lx.PRODUCT_NOUNS  # "Ferrow 3 goals", but "Model 3 cars"
         if number and not counted:  # "Halo 3", but not "Ferrow 3 goals"
-            return end + len(number.group(0)) - (len(number.group(2)) + 1 if number.group(2) else 0)
+            model_end = end + len(number.group(0)) - (len(number.group(2)) + 1 if number.group(2) else 0)
+            edition = re.match(r" ([A-Z][a-z]*)\b", self.text[model_end:model_end + 12])
+            return model_end + edition.end() if edition and edition.group(1) in lx.EDITION_WORDS else model_end
         last = words[-1]
         if len(words) >= 2 and (re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?|\d{1,4}[A-Z]{1,3}", last)
                                 or last in lx.EDITION_WORDS
@@ -862,6 +865,10 @@ class EntityFinder:
             self._add(s, e, "LANGUAGE")
             return
         kind = self._known_type(word)
+        if kind == "ORG" and not word.isupper() and self._model([word], e) is not None \
+                and re.match(r" \d", self.text[e:e + 2]):
+            self._add(s, self._model([word], e), "PRODUCT")  # "Boeing 737 Max": a maker's name and a model number
+            return
         if kind is None and self._typed_by_form(run, [word], s, e):
             return
         if kind is None and word in self.aliases and self.aliases[word] in ("PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):

@@ -356,7 +356,7 @@ jet airliner helicopter missile missiles rocket satellite rifle tank tanks warsh
 software app browser chatbot vaccine drug drugs pill medicine medication jab inhaler device devices gadget model models
 edition concept prototype engine engines telescope rover probe spacecraft lander vehicle fighter fighters jets
 howitzer howitzers drones rockets satellites vaccines shoe shoes trainers launcher ship ships vessel frigate destroyer
-tanker yacht liner trawler
+tanker yacht liner trawler cars phones trucks vans buses planes laptops
 """.split())
 # nouns for kinds of titled work, before a title ("the novel A House of Tides", "her album Blue")
 WORK_NOUNS = frozenset("""
