@@ -578,3 +578,27 @@ def test_a_day_range_and_a_part_of_day_after_by(rules, text, mention):
 ])
 def test_a_model_number_before_a_product_noun_or_after_a_known_maker(rules, text, product):
     assert (product, "PRODUCT") in names(rules, text)
+
+
+def test_an_opening_word_before_a_known_surname_is_no_part_of_the_name(rules):
+    text = "Stolen Orlov sketch returns home\n\nThe drawing by Ilya Orlov went on show on Thursday.\n"
+    found = names(rules, text)
+    assert ("Orlov", "PERSON") in found and not any(name.startswith("Stolen") for name, _ in found)
+
+
+def test_the_ends_of_a_stretch_of_coast_or_road_are_places(rules):
+    found = names(rules, "A warning was issued for the coast between Tolmar and Vessa on Friday.")
+    assert {("Tolmar", "GPE"), ("Vessa", "GPE")} <= found
+
+
+def test_a_name_after_a_noun_for_an_organisation_and_a_comma_is_the_organisation(rules):
+    found = names(rules, "The grid operator, Rede Eletrica Sul, restored power by midnight.")
+    assert ("Rede Eletrica Sul", "ORG") in found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Clinics ran out of the weight-loss injection Trimora in May.", "Trimora", "PRODUCT"),
+    ("The quake was recorded by the Harwick Geological Survey.", "Harwick Geological Survey", "ORG"),
+])
+def test_more_product_nouns_and_organisation_words(rules, text, name, kind):
+    assert (name, kind) in names(rules, text)

@@ -118,6 +118,9 @@ _BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
 
+# a stretch of land or road between two places: "the coast between X and Y"
+_BETWEEN_PLACES = re.compile(r"\b(?:coast|coastline|border|road|line|highway|motorway|railway|route|stretch|section|"
+                             r"towns?|cities|villages|ports?|flights?|trains?|ferries|buses|services?) between $")
 # articles of other languages that open names ("Le Monde", "El Pais")
 _FOREIGN_ARTICLES = frozenset(("Le", "La", "Les", "El", "Il", "Der", "Die", "Das", "Los", "Las", "Lo"))
 # "residents of X": a place after
@@ -366,6 +369,10 @@ class EntityFinder:
         if not run:
             return
         words = [_possessive(t) for _, _, t in run]
+        if len(run) == 2 and words[1] in self.surnames and words[0] not in lx.FIRST_NAMES \
+                and self._sentence_start(run[0][0]) and self.surnames[words[1]] != " ".join(words):
+            self._classify(run[1:], person)  # "Stolen Vermeer sketch returns": the opening word is no name
+            return
         bare_the = next((i for i, w in enumerate(words[1:-1], 1) if w == "the" and words[i - 1] not in ("of", "for")),
                         None)
         if bare_the is not None:  # "hands Flamengo the Rio derby": two names, not one
@@ -575,6 +582,8 @@ class EntityFinder:
         start = run[0][0]
         words = [_possessive(t) for _, _, t in run]
         end = run[-1][0] + len(words[-1])
+        if len(words) == 1 and words[0] in self.surnames:
+            return False  # "the exhibition Vermeer's Delft": the painter, named before
         after_noun = self._determined_noun_before(start, lx.WORK_NOUNS) or re.search(
             r"\b(?:starred|starring|stars|appeared|appears) in $|\b(?:directed|composed|painted) $",
             self.text[max(0, start - 20):start]) is not None
@@ -703,6 +712,10 @@ class EntityFinder:
                 and (_PART_OF.search(text[max(0, start - 30):start]) or _RESIDENTS_OF.search(text[max(0, start - 30):start])):
             self._add(start, end, "GPE")  # "residents of New Norfolk", "the town of Port Alder"
             return True
+        if len(words) <= 3 and self._known_type(full) is None and words[0] not in lx.FIRST_NAMES \
+                and _BETWEEN_PLACES.search(text[max(0, start - 40):start]):
+            self._add(start, end, "GPE")  # "the coast between Coquimbo and ...": the ends of a stretch are places
+            return True
         if len(words) == 2 and self._known_type(words[1]) == "GPE" and self._known_type(full) is None \
                 and words[0] not in lx.FIRST_NAMES and words[0] not in lx.COMPASS and words[0] not in lx.DEMONYMS \
                 and words[0] not in ("New", "Old", "Greater", "Saint", "St.", "San", "Santa", "Port", "Fort", "Mount"):
@@ -820,7 +833,7 @@ class EntityFinder:
         ("public broadcaster Rai", "carmaker Volta")."""
         if re.search(r"\bmarket research(?:er)? $|\bresearch (?:firm|group|house) $", self.text[max(0, offset - 20):offset]):
             return True  # "market researcher Quantis": the researcher is a firm
-        noun = re.search(r"([A-Za-z-]+) $", self.text[max(0, offset - 30):offset])  # no sentence end between
+        noun = re.search(r"([A-Za-z-]+),? $", self.text[max(0, offset - 30):offset])  # no sentence end between
         return noun is not None and _organisation_noun(noun.group(1))
 
     def _apposition(self, end: int) -> str | None:

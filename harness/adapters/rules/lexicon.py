@@ -356,7 +356,7 @@ jet airliner helicopter missile missiles rocket satellite rifle tank tanks warsh
 software app browser chatbot vaccine drug drugs pill medicine medication jab inhaler device devices gadget model models
 edition concept prototype engine engines telescope rover probe spacecraft lander vehicle fighter fighters jets
 howitzer howitzers drones rockets satellites vaccines shoe shoes trainers launcher ship ships vessel frigate destroyer
-tanker yacht liner trawler cars phones trucks vans buses planes laptops
+tanker yacht liner trawler injection injections pen cars phones trucks vans buses planes laptops
 """.split())
 # nouns for kinds of titled work, before a title ("the novel A House of Tides", "her album Blue")
 WORK_NOUNS = frozenset("""
@@ -405,7 +405,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Events|Research|Analytics|Consulting|Studio|Books|Publishers|Editions|Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Events|Research|Analytics|Consulting|Studio|Books|Publishers|Editions|Survey|Nacional|Nationale|Nazionale|Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
