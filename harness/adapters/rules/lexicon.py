@@ -258,13 +258,13 @@ Fortaleza|Belo Horizonte|Recife|Porto Alegre|Curitiba|Manaus|Belem|Cali|Cartagen
 Cordoba|Montevideo|Asuncion|La Paz|Santa Cruz|Guayaquil|Puebla|Tijuana|San Juan|Santo Domingo|Kingston
 Toronto|Calgary|Edmonton|Winnipeg|Quebec City|Minneapolis|St. Louis|Cincinnati|Indianapolis|Milwaukee
 Raleigh|Tampa|Jacksonville|Memphis|Louisville|Fort Worth|El Paso|Albuquerque|Tucson
-Sheffield|Newcastle|Nottingham|Leicester|Southampton|Aberdeen|Cork|Galway|Toulouse|Bordeaux|Lille|Nantes|Strasbourg
+Newcastle|Nottingham|Leicester|Southampton|Aberdeen|Cork|Galway|Toulouse|Bordeaux|Lille|Nantes|Strasbourg
 Stuttgart|Dusseldorf|Dortmund|Leipzig|Dresden|Hanover|Nuremberg|Bremen|Bologna|Florence|Genoa|Venice|Palermo|Bari
 Bilbao|Malaga|Zaragoza|Palma|Lisbon|Porto|Gothenburg|Malmo|Bergen|Aarhus|Utrecht|The Hague|Ghent|Bruges
 Geneva|Basel|Lausanne|Salzburg|Graz|Innsbruck|Wroclaw|Poznan|Lodz|Brno|Cluj|Thessaloniki|Izmir|Antalya|Novosibirsk
 Yekaterinburg|Kazan|Vladivostok|Tbilisi|Nagoya|Yokohama|Sapporo|Fukuoka|Hiroshima|Incheon|Daegu|Tianjin
 Chengdu|Nanjing|Hangzhou|Xian|Harbin|Shenyang|Macau|Kaohsiung|Cebu|Davao|Surabaya|Bandung|Medan|Yangon|Mandalay
-Chiang Mai|Phuket|Da Nang|Penang|Johor Bahru|Colombo|Chittagong|Ahmedabad|Pune|Jaipur|Lucknow|Surat|Kanpur|Nagpur
+Chiang Mai|Phuket|Da Nang|Penang|Johor Bahru|Colombo|Chittagong|Ahmedabad|Jaipur|Lucknow|Surat|Kanpur|Nagpur
 Peshawar|Quetta|Rawalpindi|Faisalabad|Mashhad|Isfahan|Shiraz|Tabriz|Basra|Erbil|Jeddah|Mecca|Dammam|Sharjah
 Perth|Brisbane|Adelaide|Hobart|Christchurch|Honiara|Suva|Port Moresby
 """.replace("\n", "|").split("|")) - {""}
