@@ -602,3 +602,36 @@ def test_a_name_after_a_noun_for_an_organisation_and_a_comma_is_the_organisation
 ])
 def test_more_product_nouns_and_organisation_words(rules, text, name, kind):
     assert (name, kind) in names(rules, text)
+
+
+def test_a_team_or_firm_named_for_its_place_is_an_organisation_and_so_is_its_plural_nickname(rules):
+    text = "Jaipur Comets beat the visitors on Sunday, and the Comets now top the table."
+    found = names(rules, text)
+    assert {("Jaipur Comets", "ORG"), ("Comets", "ORG")} <= found
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("Lawyers at Brandt Holm advised the buyer.", "Brandt Holm"),
+    ("The deal pleased Vessla investors, and shares in Vessla rose.", "Vessla"),
+])
+def test_staff_or_owners_around_a_name_make_it_an_organisation(rules, text, organisation):
+    assert (organisation, "ORG") in names(rules, text)
+
+
+def test_an_opening_agent_noun_before_a_full_name_is_a_role(rules):
+    assert ("Ravi Dastur", "PERSON") in names(rules, "Bowler Ravi Dastur took four wickets.")
+
+
+def test_a_facility_head_outweighs_an_organisation_word_opening_the_name(rules):
+    assert ("Union Station", "FAC") in names(rules, "The towers will rise beside Union Station in the city.")
+
+
+def test_a_role_word_ending_the_sentence_before_says_nothing_of_the_next_word(rules):
+    found = dict(names(rules, "She was named chair. Growth is no longer optional, she said."))
+    assert "Growth" not in found
+
+
+@pytest.mark.parametrize("state", ["Rajasthan", "Victoria", "Sichuan", "Andalusia"])
+def test_first_level_regions_of_large_countries_are_in_the_gazetteer(rules, state):
+    assert (state, "GPE") in names(rules, f"Officials in {state} said the roads were open.")

@@ -129,6 +129,11 @@ _RESIDENTS_OF = re.compile(r"\b(?i:residents|inhabitants|people|streets|mayor|ou
 _ROLE_OF_BODY = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:coach|manager|defender|striker|midfielder|goalkeeper|"
                            r"winger|forward|captain|boss|chairman|chairwoman|spokesman|spokeswoman|spokesperson|"
                            r"founder|co-founder|chief executive|executive|director|engineer|analyst) [A-Z]")
+# staff or owners of a body around its name: "lawyers at X", "shares in X", "X shareholders"
+_STAFF_OF_BODY = re.compile(
+    r"(?:\b(?i:lawyers|analysts|economists|researchers|strategists|executives|engineers|employees|staff|workers|"
+    r"bankers|traders|shares|stake|investors) (?:at|from|with|in|of) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
+    r"|\b([A-Z][\w'’-]+) (?:shareholders|shares|investors|employees|staff|subscribers|customers|stock)\b)")
 # a result between two sides: "Yorkshire beat Lancashire", "Leeds drew with Hull"
 _SIDE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _RESULT = re.compile(rf"(?P<a>{_SIDE}) (?:beat|defeated|drew with|lost to|edged|thrashed|overcame|edged past|knocked out)"
@@ -200,6 +205,11 @@ def _organisation_noun(word: str) -> bool:
     return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker") and lower not in _PERSON_MAKERS)
 
 
+# given names shaped like agent nouns, which an opening "Bowler ..." is not
+_AGENT_NAMES = frozenset(("Jennifer", "Peter", "Christopher", "Alexander", "Oliver", "Walter", "Roger", "Heather",
+                          "Amber", "Esther", "Hunter", "Tucker", "Spencer", "Taylor", "Victor", "Hector", "Connor",
+                          "Trevor", "Skyler", "Tyler", "Carter", "Parker", "Homer", "Jasper", "Xander", "Conor",
+                          "Eleanor", "Eleonor", "Igor", "Gunnar", "Reiner", "Rainer", "Werner", "Günter", "Gunter"))
 # "-maker" nouns for people
 _PERSON_MAKERS = frozenset(("winemaker", "filmmaker", "policymaker", "lawmaker", "peacemaker", "dressmaker",
                             "matchmaker", "playmaker", "shoemaker", "kingmaker", "troublemaker", "decision-maker",
@@ -419,7 +429,9 @@ class EntityFinder:
             self._classify(run[cut + 1:])
             return
         if len(run) >= 2 and words[-1].lower() in lx.PLACE_HEADS and words[-1][:1].isupper() \
-                and self._known_type(full) is None and not organisation_shape(words):
+                and self._known_type(full) is None and (not organisation_shape(words) or (
+                    lx.PLACE_HEADS[words[-1].lower()] == "FAC" and words[-1] not in lx.ORG_SUFFIXES
+                    and words[0] not in ("Ministry", "Department", "University", "Bank", "Court", "Office"))):
             self._add(run[0][0], run[-1][0] + len(words[-1]), lx.PLACE_HEADS[words[-1].lower()])
             return  # "Prince Street", "Mill Lane": no title before a person, but a place's name
         if len(run) >= 2 and words[0] in lx.COMPASS and self._known_type(" ".join(words[1:])) in ("LOC", "GPE"):
@@ -451,8 +463,10 @@ class EntityFinder:
             if not any(m.start == run[1][0] for m in self.mentions):
                 self._add(run[1][0], run[-1][0] + len(words[-1]), "ORG")
             return
-        if not titled and len(run) >= 3 and _role_word(words[0]) and self._person_like(words[1:]):
-            i, titled = 1, True  # "Cardiologist Omar Haddad" opening a sentence
+        if not titled and len(run) >= 3 and (_role_word(words[0]) or (
+                len(run) == 3 and self._sentence_start(run[0][0]) and words[0].lower().endswith(("er", "or"))
+                and words[0] not in lx.FIRST_NAMES and words[0] not in _AGENT_NAMES)) and self._person_like(words[1:]):
+            i, titled = 1, True  # "Cardiologist Omar Haddad", "Opener Ravi Das" opening a sentence
         if titled:
             run, words = run[i:], words[i:]
             full = " ".join(words)
@@ -651,7 +665,7 @@ class EntityFinder:
         if len(words) == 1 and re.fullmatch(r"COP ?\d{1,2}", full):
             self._add(start, end, "EVENT")  # the UN climate conferences
             return True
-        if len(words) > 1 and self.aliases.get(full) in ("PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+        if len(words) > 1 and self.aliases.get(full) in ("PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "ORG"):
             self._add(start, end, self.aliases[full])  # "Corvo OS" after "Corvo OS 5"
             return True
         if len(run) > 1 and "-" in words[0] and any(part.islower() for part in words[0].split("-")):
@@ -715,6 +729,13 @@ class EntityFinder:
         if len(words) <= 3 and self._known_type(full) is None and words[0] not in lx.FIRST_NAMES \
                 and _BETWEEN_PLACES.search(text[max(0, start - 40):start]):
             self._add(start, end, "GPE")  # "the coast between Coquimbo and ...": the ends of a stretch are places
+            return True
+        if len(words) >= 2 and self._known_type(words[0]) == "GPE" and words[0] not in lx.FIRST_NAMES \
+                and self._known_type(full) is None and all(self._name_like(w) for w in words[1:]) \
+                and words[-1].lower() not in lx.PLACE_HEADS and words[1] not in lx.DEMONYMS:
+            self._add(start, end, "ORG")  # "Kolkata Knight Riders", "Denver Broncos": a team or firm named for its place
+            if len(words) == 2 and words[1].endswith("s"):
+                self.aliases.setdefault(words[1], "ORG")  # "the Royals" after "Rajasthan Royals"
             return True
         if len(words) == 2 and self._known_type(words[1]) == "GPE" and self._known_type(full) is None \
                 and words[0] not in lx.FIRST_NAMES and words[0] not in lx.COMPASS and words[0] not in lx.DEMONYMS \
@@ -826,7 +847,8 @@ class EntityFinder:
     _known_type = staticmethod(known_type)
 
     def _role_before(self, offset: int) -> bool:
-        return _role_word(self._word_before(offset))
+        role = re.search(r"([A-Za-z-]+) $", self.text[max(0, offset - 30):offset])  # no sentence end between
+        return role is not None and _role_word(role.group(1))
 
     def _organisation_noun_before(self, offset: int) -> bool:
         """Whether a noun that says what kind of organisation follows stands right before ``offset``
@@ -972,6 +994,13 @@ class EntityFinder:
             if self._known_type(word) is None and word not in lx.FIRST_NAMES and word not in lx.NOT_NAMES \
                     and word not in self.surnames and not word.isupper():
                 self.aliases.setdefault(word, "ORG")
+        for match in _STAFF_OF_BODY.finditer(self.text, start, end):
+            name = match.group(1) or match.group(2)
+            if match.group(2) and self._sentence_start(match.start(2)):
+                continue  # "Bank shares fell": an opening word may be a common noun
+            if self._known_type(name) is None and name.split()[0] not in lx.FIRST_NAMES \
+                    and name.split()[0] not in lx.NOT_NAMES:
+                self.aliases.setdefault(name, "ORG")  # "lawyers at Mannheimer Swartling", "Fjordnet shareholders"
 
     def _sides(self, start: int, end: int) -> None:
         """The two sides of a result ("Yorkshire beat Lancashire by six wickets") are teams when nothing else
@@ -1034,14 +1063,14 @@ class EntityFinder:
         # the body first: what it says of a name ("Orvane Semiconductor") outweighs a headline's shorthand
         plain = sorted(self.article.sentences) + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])]
         deferred = []
+        for start, end in self.article.sentences:
+            self._sides_by_role(start, end)
         for start, end in plain:
             for run in _runs(text, start, end):
                 if len(run) == 1:
                     deferred.append(run)  # single words wait until full names taught us the surnames
                 else:
                     self._classify(run)
-        for start, end in self.article.sentences:
-            self._sides_by_role(start, end)
         for run in deferred:
             self._classify(run)
         for start, end in self.article.sentences:

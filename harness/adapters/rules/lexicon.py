@@ -277,6 +277,13 @@ New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Or
 South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Washington State
 Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|Bavaria|Catalonia|Lombardy|Tuscany|Sicily
 Queensland|New South Wales|Tasmania|Punjab|Kerala|Bengal|Tamil Nadu|Gujarat|Maharashtra|Bihar|Texas
+Victoria|South Australia|Western Australia|Northern Territory|Rajasthan|Uttar Pradesh|Madhya Pradesh|Karnataka
+Andhra Pradesh|Telangana|Odisha|Assam|Jharkhand|Chhattisgarh|Haryana|Himachal Pradesh|Uttarakhand|Goa|West Bengal
+Sindh|Balochistan|Khyber Pakhtunkhwa|Guangdong|Sichuan|Yunnan|Xinjiang|Hubei|Hunan|Henan|Shandong|Zhejiang|Jiangsu
+Fujian|Hebei|Shanxi|Shaanxi|Guangxi|Inner Mongolia|Hokkaido|Okinawa|Saxony|Hesse|Brandenburg|Baden-Wuerttemberg
+North Rhine-Westphalia|Lower Saxony|Andalusia|Galicia|Valencia|Basque Country|Piedmont|Veneto|Campania|Sardinia
+Normandy|Brittany|Provence|Alsace|Flanders|Wallonia|Sao Paulo|Minas Gerais|Bahia|Amazonas|Rio Grande do Sul|Jalisco
+Chihuahua|Sonora|Oaxaca|Chiapas|Yucatan|Lagos State|Kano State|Rivers State
 """.replace("\n", "|").split("|")) - {""}
 # the abbreviations of US states that news style uses after a party letter ("D-Calif.", "R-N.Y.")
 STATE_ABBREVIATIONS = frozenset("""
@@ -300,7 +307,7 @@ Caribbean|Central America|Oceania|Polynesia|Melanesia|Patagonia|Andes|Horn of Af
 Anatolia|Iberia|Iberian Peninsula|Korean Peninsula|Arabian Peninsula|Indochina|Tibet|Rockies|Rocky Mountains
 Appalachia|Midwest|New England|Pacific Northwest|Great Lakes|Great Plains|Outback|Riviera|Mekong|Nile|Danube|Rhine
 Thames|Yangtze|Ganges|Mississippi River|Arctic Ocean|Southern Ocean|Atlantic Ocean|Pacific Ocean|English Channel
-Mont Blanc|Everest|Kilimanjaro|Sinai|Balearics|Canary Islands|Galapagos|Aegean|Adriatic|Baltic|Gulf of Mexico
+Mont Blanc|Everest|Kilimanjaro|Sinai|Balearics|Canary Islands|Galapagos|Aegean|Adriatic|Gulf of Mexico
 """.replace("\n", "|").split("|")) - {""}
 
 # words after a capitalised name that make it a place (the word belongs to the name)
@@ -318,7 +325,7 @@ PLACE_HEADS = {
     "delta": "LOC", "gulf": "LOC", "strait": "LOC", "canyon": "LOC", "glacier": "LOC", "forest": "LOC",
     "plateau": "LOC", "basin": "LOC", "hills": "LOC", "falls": "LOC", "reef": "LOC", "lagoon": "LOC",
     "fjord": "LOC", "archipelago": "LOC", "gate": "FAC", "memorial": "FAC", "monument": "FAC", "cemetery": "FAC",
-    "canal": "LOC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE",
+    "canal": "LOC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC",
 }
 # first words of the names of places and buildings, in English and the languages news names them in
 # ("Stade Adrar", "Avenida Nazare", "Mount Kenya")
