@@ -635,3 +635,18 @@ def test_a_role_word_ending_the_sentence_before_says_nothing_of_the_next_word(ru
 @pytest.mark.parametrize("state", ["Rajasthan", "Victoria", "Sichuan", "Andalusia"])
 def test_first_level_regions_of_large_countries_are_in_the_gazetteer(rules, state):
     assert (state, "GPE") in names(rules, f"Officials in {state} said the roads were open.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The minister will visit Dorvale on Friday.", "Dorvale"),
+    ("Young families leave for Ostrava Mills and Dunmere.", "Dunmere"),
+    ("A cool change should reach Tarrin late on Wednesday.", "Tarrin"),
+    ("The storm will come ashore between Mongla and Kessock.", "Mongla"),
+])
+def test_an_unknown_single_name_after_a_verb_of_travel_is_a_place(rules, text, place):
+    assert (place, "GPE") in names(rules, text)
+
+
+def test_between_two_people_makes_no_place(rules):
+    found = dict(names(rules, "The talks between Okafor and the union broke down."))
+    assert found.get("Okafor") != "GPE"

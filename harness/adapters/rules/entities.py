@@ -118,6 +118,9 @@ _BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
 
+# verbs of travel before a place: "visit X", "leave for X", "reach X", and "between X and Y"
+_TRAVEL_TO = re.compile(r"\b(?:visit|visits|visited|visiting|reach|reaches|reached|between|(?:leave|leaves|left|leaving|"
+                        r"bound|headed|heading|depart|departs|departed|sail|sails|sailed|sailing|set off) for) $")
 # a stretch of land or road between two places: "the coast between X and Y"
 _BETWEEN_PLACES = re.compile(r"\b(?:coast|coastline|border|road|line|highway|motorway|railway|route|stretch|section|"
                              r"towns?|cities|villages|ports?|flights?|trains?|ferries|buses|services?) between $")
@@ -511,7 +514,8 @@ class EntityFinder:
             if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._organisation_noun_before(start):
                 kind = "ORG"
             elif not titled and len(run) <= 3 and words[0] not in lx.FIRST_NAMES and not self._sentence_start(start) \
-                    and self._word_before(start).lower() in ("in", "near", "from", "outside", "into", "towards", "toward") \
+                    and (self._word_before(start).lower() in ("in", "near", "from", "outside", "into", "towards", "toward")
+                         or _TRAVEL_TO.search(text[max(0, start - 24):start])) \
                     and not (self._word_before(start).lower() == "from" and run[-1][2].endswith(("'s", "’s"))) \
                     and all(self._name_like(w) for w in words):
                 kind = "GPE"  # "in Oak Flat": a place of more than one word nobody knows
@@ -946,6 +950,9 @@ class EntityFinder:
                     self.surnames.setdefault(word, word)
             elif before.lower() in _LOCATION_PREPOSITIONS and not self._sentence_start(s) and self._name_like(word):
                 kind = "GPE"
+            elif _TRAVEL_TO.search(self.text[max(0, s - 24):s]) and self._name_like(word) and (
+                    not self.text[max(0, s - 8):s].endswith("between ") or re.match(r" and [A-Z]", self.text[e:e + 6])):
+                kind = "GPE"  # "will visit Dijon", "leave for Aurora", "to reach Launceston", "between Mongla and ..."
         if kind is not None:
             self._add(s, e, kind, canonical=self.surnames.get(word) if kind == "PERSON" else None)
 
