@@ -650,3 +650,32 @@ def test_an_unknown_single_name_after_a_verb_of_travel_is_a_place(rules, text, p
 def test_between_two_people_makes_no_place(rules):
     found = dict(names(rules, "The talks between Okafor and the union broke down."))
     assert found.get("Okafor") != "GPE"
+
+
+def test_an_accented_dateline_and_an_accented_spelling_of_a_known_city(rules):
+    found = names(rules, "BOGOTÁ, Colombia — Students marched in Bogotá and Medellín on Thursday.")
+    assert {("BOGOTÁ", "GPE"), ("Bogotá", "GPE"), ("Medellín", "GPE")} <= found
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Crops are still recovering from the 2023 drought.", "2023"),
+    ("Participants were tracked between 2013 and 2023.", "2013 and 2023"),
+])
+def test_the_article_before_a_year_stays_outside_and_a_span_of_years_is_one_date(rules, text, date):
+    found = temporal(rules, text)
+    assert (date, "DATE") in found and not any(words.startswith("the ") for words, _ in found)
+
+
+def test_a_title_after_published_in_is_a_journal(rules):
+    found = names(rules, "The study was published on Wednesday in The Lancet Public Health.")
+    assert ("The Lancet Public Health", "ORG") in found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Fees will fund schools in Chocó and La Guajira.", "La Guajira", "GPE"),
+    ("The minister told La Razon that talks would resume.", "La Razon", "ORG"),
+    ("Students marched down Carrera Septima at noon.", "Carrera Septima", "FAC"),
+    ("Leaders met at the Casa Rosada on Monday.", "Casa Rosada", "FAC"),
+])
+def test_names_opened_by_a_foreign_article_or_street_word(rules, text, name, kind):
+    assert (name, kind) in names(rules, text)

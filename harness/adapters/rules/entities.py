@@ -13,6 +13,7 @@ the surname of a person already found, a place after "in"/"near"/"from".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -23,12 +24,18 @@ _COUNT = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|el
           r"|forty|fifty|sixty|ninety|a few|several|a|an)")
 # a qualifier kept inside a date or time span ("up to six weeks", "barely a quarter of an hour")
 _QUALIFIER = r"(?:(?:nearly|almost|about|around|roughly|more than|less than|over|under|up to|at least|barely|just|only) )"
+# a year after a preposition of time, with or without "the", which stays outside ("in the 2023 drought" -> "2023")
+_YEAR_PREPOSITIONS = ("in", "In", "before", "after", "since", "Since", "by", "until", "from", "of", "during")
+_YEAR_AFTER_PREPOSITION = ("(?=(?:19|20)\\d\\d)(?:" + "|".join(
+    [rf"(?<=\b{word} )" for word in _YEAR_PREPOSITIONS] + [rf"(?<=\b{word} the )" for word in _YEAR_PREPOSITIONS]
+    + [r"(?<='s )", r"(?<=’s )"]) + r")(?:19|20)\d{2}s?\b")
 # the longer forms come first: at one position the first alternative that matches wins
 _DATE_PATTERNS = [re.compile(p) for p in (
     rf"\b(?:{_MONTH}-{_MONTH} |(?:first|second|third|fourth|final) )quarter"
     r"(?: of (?:the |this |last |next )?(?:financial|fiscal|calendar) year| of \d{4})?\b",
     r"\bQ[1-4](?: ?(?:FY)?\d{2,4})?\b",  # "Q3", "Q3 FY24"
     rf"\b{_MONTH}(?: and|,| to|-|–) ?{_MONTH}(?: \d{{4}})?\b",  # "June and September 2024"
+    r"(?<=\bbetween )(?:19|20)\d\d and (?:19|20)\d\d\b",  # "between 2013 and 2023"
     r"(?<=\bthe )quarter\b(?![-\w]| of)",  # a back-reference to the period: "in the quarter"
     r"\b(?:next|last|this|current|previous|coming) (?:financial|fiscal) year\b",
     r"\bsame (?:period|quarter|month|week) (?:last year|a year (?:earlier|ago))\b",
@@ -50,7 +57,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     rf"(?<!\d,)(?<!\d\.)\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
     r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
     # the lookahead first: most positions fail there at once
-    r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bbefore )|(?<=\bafter )|(?<='s )|(?<=’s )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
+    _YEAR_AFTER_PREPOSITION,
     # earlier years only after a preposition of time: "farmed there since 1870"
     r"(?<=\bsince )1[6-8]\d\d\b|(?<=\bin )1[6-8]\d\d\b(?![ ,]\d)|(?<=\buntil )1[6-8]\d\d\b",
 )]
@@ -178,7 +185,12 @@ def organisation_shape(words: list[str]) -> bool:
 
 
 def known_type(name: str) -> str | None:
-    """The type of a name by common knowledge (the gazetteer, demonyms, well-known organisations), or None."""
+    """The type of a name by common knowledge (the gazetteer, demonyms, well-known organisations), or None; a
+    name written with accents the gazetteer leaves out is the same name ("Bogotá", "Medellín")."""
+    if not name.isascii():
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if plain and plain != name and known_type(plain) in ("GPE", "LOC"):
+            return known_type(plain)
     if name in lx.COUNTRIES or name in lx.CITIES or name in lx.STATES:
         return "GPE"
     if name in lx.LOCATIONS:
@@ -621,6 +633,9 @@ class EntityFinder:
             return False
         if self._word_after(end).lower() in _ORG_NOUNS_AFTER:
             return False  # "The Daily Post newspaper"
+        if re.search(r"\b(?:published|appeared|printed)\b[\w ,]{0,25} in $", self.text[max(0, start - 40):start]):
+            self._add(start, end, "ORG")  # "published in The Lancet Healthy Longevity": a journal
+            return True
         self._add(start, end, "WORK_OF_ART")
         return True
 
@@ -748,7 +763,9 @@ class EntityFinder:
             return True
         if len(words) >= 2 and words[0] in _FOREIGN_ARTICLES \
                 and self._known_type(full) is None and not self._sentence_start(start):
-            self._add(start, end, "ORG")  # "told Le Monde", "in El Pais": a foreign article opens a title, no person
+            place = self._word_before(start).lower() in _LOCATION_PREPOSITIONS or any(
+                m.type == "GPE" and re.fullmatch(r"(?:,| and| or|,? and) ", text[m.end:start]) for m in self.mentions)
+            self._add(start, end, "GPE" if place else "ORG")  # "told Le Monde", "in El Pais": a foreign article opens a title, no person
             return True
         noun = re.match(r" ([a-z]+)(?: (show|fair|festival))?\b", text[end:end + 30])
         if noun and (noun.group(1) in lx.EVENT_NOUNS_AFTER or noun.group(2)) \

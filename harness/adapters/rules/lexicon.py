@@ -325,7 +325,7 @@ PLACE_HEADS = {
     "delta": "LOC", "gulf": "LOC", "strait": "LOC", "canyon": "LOC", "glacier": "LOC", "forest": "LOC",
     "plateau": "LOC", "basin": "LOC", "hills": "LOC", "falls": "LOC", "reef": "LOC", "lagoon": "LOC",
     "fjord": "LOC", "archipelago": "LOC", "gate": "FAC", "memorial": "FAC", "monument": "FAC", "cemetery": "FAC",
-    "canal": "LOC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC",
+    "canal": "FAC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC",
 }
 # first words of the names of places and buildings, in English and the languages news names them in
 # ("Stade Adrar", "Avenida Nazare", "Mount Kenya")
@@ -334,7 +334,7 @@ FACILITY_FIRST = frozenset(("Stade", "Stadio", "Estadio", "Estádio", "Parque", 
                             "Museo", "Musée", "Museu", "Sala", "Ponte", "Puente", "Pont", "Castillo", "Castello",
                             "Schloss", "Porta", "Puerta", "Torre", "Autoroute", "Autobahn", "Aeropuerto",
                             "Aéroport", "Aeroporto", "Gare", "Estación", "Plac", "Ulica", "Camp", "Strasse", "Straße",
-                            "Calle", "Carrer", "Avenue"))
+                            "Calle", "Carrer", "Avenue", "Carrera", "Casa", "Paseo", "Praia", "Largo"))
 LOCATION_FIRST = frozenset(("Mount", "Mt.", "Lake", "Cape", "Isle", "Gulf", "Bay", "Strait", "Sierra", "Monte",
                             "Lago", "Rio", "Río", "Loch", "Glen", "Mont", "Côte", "Costa", "Val", "Valle", "Isla",
                             "Île", "Isola", "Playa", "Cabo", "Bahía", "Golfe", "Golfo", "Pointe", "Punta"))
@@ -437,7 +437,7 @@ ORG_HEADS = frozenset(("Ministry", "Department", "University", "Bank", "Council"
                        # business and public bodies named in other languages
                        "Maison", "Groupe", "Banque", "Société", "Compagnie", "Grupo", "Banco", "Compañía",
                        "Fundación", "Fundação", "Instituto", "Universidad", "Universidade", "Université",
-                       "Universität", "Università", "Casa"))
+                       "Universität", "Università"))
 
 # single-word organisations by common knowledge (institutions, not companies in the news of a day)
 KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC", "FBI", "CIA", "NSA", "KGB", "FSB",
