@@ -679,3 +679,37 @@ def test_a_title_after_published_in_is_a_journal(rules):
 ])
 def test_names_opened_by_a_foreign_article_or_street_word(rules, text, name, kind):
     assert (name, kind) in names(rules, text)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("The carrier ordered 60 Airbus A321neo jets.", "Airbus A321neo"),  # a code with a lower-case suffix
+    ("It will retire its last Boeing 757s by 2030.", "Boeing 757s"),  # a plural model number
+    ("Rivals ordered 150 Boeing 737 Max 10 jets.", "Boeing 737 Max 10"),  # an edition with its own number
+    ("Options cover 20 A321XLR planes.", "A321XLR"),  # a code alone before a product noun
+])
+def test_aircraft_model_names(rules, text, product):
+    assert (product, "PRODUCT") in names(rules, text)
+
+
+def test_a_multi_word_name_with_an_apposition_naming_a_kind_of_organisation_is_one(rules):
+    text = "The outage hit Nimbus Cloud, the Singapore-based data centre operator, on Monday. Nimbus apologised."
+    assert {("Nimbus Cloud", "ORG"), ("Nimbus", "ORG")} <= names(rules, text)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The engines come from CFM International and GE Aerospace.", "GE Aerospace", "ORG"),
+    ("The deal builds on the Harwick Declaration of 2023.", "Harwick Declaration", "LAW"),
+    ("Aid will enter through the Adre crossing next week.", "Adre crossing", "FAC"),
+    ("The test is whether a truck reaches El Fasher.", "El Fasher", "GPE"),
+])
+def test_more_heads_and_cues(rules, text, name, kind):
+    assert (name, kind) in names(rules, text)
+
+
+def test_the_end_of_the_decade_is_a_date_without_its_article(rules):
+    assert ("end of the decade", "DATE") in temporal(rules, "We expect growth by the end of the decade.")
+
+
+def test_a_noun_for_a_work_that_is_also_a_verb_needs_a_possessive_or_a_year(rules):
+    assert dict(names(rules, "The outage hit Corvane Systems on Monday.")).get("Corvane Systems") == "ORG"
+    assert ("Red Harbour", "WORK_OF_ART") in names(rules, "The studio's 2021 hit Red Harbour sold well.")

@@ -40,6 +40,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:next|last|this|current|previous|coming) (?:financial|fiscal) year\b",
     r"\bsame (?:period|quarter|month|week) (?:last year|a year (?:earlier|ago))\b",
     r"\b(?:middle|end|start|beginning) of (?:(?:next|last|this) (?:week|month|year)|(?:19|20)\d{2}|" + _MONTH + r")\b",
+    r"\b(?:middle|end|start|beginning) of the (?:decade|year|month|week|century|season|summer|winter)\b",
     rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)\b",
     r"\b(?:summer|winter|autumn)-long\b",
     r"\b(?:(?:early|late) (?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
@@ -316,6 +317,8 @@ _NOT_MODELS = frozenset(("COVID", "SARS", "MERS", "H1N1", "G", "P", "MH", "FLIGH
 _PLACE_PLURALS = {"districts": "GPE", "provinces": "GPE", "states": "GPE", "counties": "GPE", "regions": "GPE",
                   "parishes": "GPE", "municipalities": "GPE", "prefectures": "GPE", "islands": "LOC", "rivers": "LOC",
                   "mountains": "LOC", "lakes": "LOC", "valleys": "LOC"}
+# nouns for works that are also verbs: only a possessive or a year right before makes them nouns
+_VERB_NOUNS = frozenset(("hit", "play", "show", "single", "release", "game", "drama", "record"))
 # words that open or carry a clause, so no noun phrase runs through them
 _CLAUSE_WORDS = frozenset(("that", "which", "who", "whom", "whose", "and", "or", "but", "to", "was", "were", "is",
                            "are", "has", "had", "have", "will", "would", "it", "they", "he", "she", "we", "not"))
@@ -602,6 +605,9 @@ class EntityFinder:
         if match is None:
             return False
         *between, noun = match.group(1).split()
+        if noun.lower() in _VERB_NOUNS and not re.search(r"(?:\b(?:its|his|her|their|our)|['’]s|\b(?:19|20)\d\d) [\w-]+,?"
+                                                        r"(?: the)? [\"“]?$", self.text[max(0, start - 40):start]):
+            return False  # "The outage hit X" is a verb; "its 2021 hit X" a noun
         # "a hailstorm that hit X": a clause, not a noun phrase, stands between
         return noun.lower() in nouns and not any(w.lower() in _CLAUSE_WORDS for w in between)
 
@@ -645,17 +651,17 @@ class EntityFinder:
         edition word ("Flex Lite"), or a series letter ("Series X"); None otherwise."""
         if numbered and (words[0] in lx.NUMBERED_NOUNS or words[-1] in lx.NUMBERED_NOUNS or words[0] in lx.COMPASS):
             return None  # "Category 3", "South 24 Parganas"
-        number = re.match(r" (\d{1,3}(?:\.\d{1,2})?)(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
+        number = re.match(r" (\d{1,3}(?:\.\d{1,2})?s?)(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
                           r"(?: ([a-z]+))?", self.text[end:end + 30])
         counted = number is not None and number.group(2) is not None and len(number.group(2)) > 3 \
             and number.group(2).endswith("s") and number.group(2) not in _NOT_PLURALS \
             and number.group(2) not in lx.PRODUCT_NOUNS  # "Ferrow 3 goals", but "Model 3 cars"
         if number and not counted:  # "Halo 3", but not "Ferrow 3 goals"
             model_end = end + len(number.group(0)) - (len(number.group(2)) + 1 if number.group(2) else 0)
-            edition = re.match(r" ([A-Z][a-z]*)\b", self.text[model_end:model_end + 12])
+            edition = re.match(r" ([A-Z][a-z]*)\b(?: \d{1,2}\b(?![,.]\d))?", self.text[model_end:model_end + 15])
             return model_end + edition.end() if edition and edition.group(1) in lx.EDITION_WORDS else model_end
         last = words[-1]
-        if len(words) >= 2 and (re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?|\d{1,4}[A-Z]{1,3}", last)
+        if len(words) >= 2 and (re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}|\d{1,4}[A-Z]{1,3}", last)
                                 or last in lx.EDITION_WORDS
                                 or (len(last) == 1 and last.isupper() and words[-2] in ("Series", "Model", "Class",
                                                                                       "Type", "Mark"))):
@@ -763,7 +769,8 @@ class EntityFinder:
             return True
         if len(words) >= 2 and words[0] in _FOREIGN_ARTICLES \
                 and self._known_type(full) is None and not self._sentence_start(start):
-            place = self._word_before(start).lower() in _LOCATION_PREPOSITIONS or any(
+            place = self._word_before(start).lower() in _LOCATION_PREPOSITIONS \
+                or _TRAVEL_TO.search(text[max(0, start - 24):start]) is not None or any(
                 m.type == "GPE" and re.fullmatch(r"(?:,| and| or|,? and) ", text[m.end:start]) for m in self.mentions)
             self._add(start, end, "GPE" if place else "ORG")  # "told Le Monde", "in El Pais": a foreign article opens a title, no person
             return True
@@ -786,6 +793,12 @@ class EntityFinder:
                 and all(self._name_like(w) for w in words[1:]) and words[1] not in lx.DEMONYMS:
             self._add(start, end, "PRODUCT")  # a maker's name and a model: "Volkswagen Beetle", "Apple Watch"
             return True
+        if len(words) >= 2 and self._apposition_noun(end, _ORG_NOUNS) and words[0] not in lx.FIRST_NAMES \
+                and self._known_type(full) is None:
+            self._add(start, end, "ORG")  # "Nimbus Cloud, the Singapore-based data centre operator,"
+            if words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES:
+                self.aliases.setdefault(words[0], "ORG")
+            return True
         if re.search(r"-(?:based|headquartered|listed|registered) $", text[max(0, start - 16):start]) \
                 and words[0] not in lx.FIRST_NAMES and not _role_word(words[-1]):
             self._add(start, end, "ORG")
@@ -805,7 +818,7 @@ class EntityFinder:
         if launched or self._determined_noun_before(start, lx.PRODUCT_NOUNS) or (
                 product_after and product_after.group(1) in lx.PRODUCT_NOUNS
                 and (re.search(r"\b(?:the|a|an|its|their|new|of)\s+$", text[max(0, start - 8):start])
-                     or re.fullmatch(r"[A-Z]{1,3}\d{1,4}", full))
+                     or re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}", full))
                 and not (full.isupper() and not any(c.isdigit() for c in full))):  # "the Halo glasses", "K2 tanks"
                 # ... but "a NASA rocket" is the agency's
             if words[0] not in lx.FIRST_NAMES:

@@ -325,7 +325,7 @@ PLACE_HEADS = {
     "delta": "LOC", "gulf": "LOC", "strait": "LOC", "canyon": "LOC", "glacier": "LOC", "forest": "LOC",
     "plateau": "LOC", "basin": "LOC", "hills": "LOC", "falls": "LOC", "reef": "LOC", "lagoon": "LOC",
     "fjord": "LOC", "archipelago": "LOC", "gate": "FAC", "memorial": "FAC", "monument": "FAC", "cemetery": "FAC",
-    "canal": "FAC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC",
+    "canal": "FAC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC", "crossing": "FAC",
 }
 # first words of the names of places and buildings, in English and the languages news names them in
 # ("Stade Adrar", "Avenida Nazare", "Mount Kenya")
@@ -341,7 +341,7 @@ LOCATION_FIRST = frozenset(("Mount", "Mt.", "Lake", "Cape", "Isle", "Gulf", "Bay
 # words before a number that make a road of it ("Interstate 10", "Route 66")
 ROAD_WORDS = frozenset(("Interstate", "Route", "Highway", "Motorway", "Autobahn", "Autoroute"))
 # last words of the names of laws and treaties
-LAW_HEADS = frozenset(("Act", "Acts", "Agreement", "Accord", "Accords", "Protocol", "Treaty", "Convention",
+LAW_HEADS = frozenset(("Act", "Acts", "Agreement", "Declaration", "Accord", "Accords", "Protocol", "Treaty", "Convention",
                        "Conventions", "Charter", "Directive", "Regulation", "Regulations", "Bill", "Constitution", "Policy",
                        "Amendment", "Pact", "Statute", "Ordinance", "Decree", "Code", "Law"))
 # last words of the names of prizes, typed WORK_OF_ART as OntoNotes does ("Booker Prize", "Ballon d'Or" aside)
@@ -412,7 +412,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Events|Research|Analytics|Consulting|Studio|Books|Publishers|Editions|Survey|Nacional|Nationale|Nazionale|Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Events|Research|Analytics|Consulting|Studio|Aerospace|Aviation|International|Books|Publishers|Editions|Survey|Nacional|Nationale|Nazionale|Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
