@@ -635,7 +635,7 @@ class EntityFinder:
         body = words[1:] if words[0] in ("The", "A", "An") else words
         if not body or self._known_type(" ".join(words)) or self._known_type(" ".join(body)) \
                 or (organisation_shape(body) and not after_noun) or body[-1] in lx.EVENT_HEADS or body[-1] in lx.LAW_HEADS \
-                or (body[-1].lower() in lx.PLACE_HEADS and not article) or (words[0] in lx.FIRST_NAMES and not after_noun):
+                or (body[-1].lower() in lx.PLACE_HEADS and not article and not after_noun) or (words[0] in lx.FIRST_NAMES and not after_noun):
             return False
         if self._word_after(end).lower() in _ORG_NOUNS_AFTER:
             return False  # "The Daily Post newspaper"
