@@ -713,3 +713,16 @@ def test_the_end_of_the_decade_is_a_date_without_its_article(rules):
 def test_a_noun_for_a_work_that_is_also_a_verb_needs_a_possessive_or_a_year(rules):
     assert dict(names(rules, "The outage hit Corvane Systems on Monday.")).get("Corvane Systems") == "ORG"
     assert ("Red Harbour", "WORK_OF_ART") in names(rules, "The studio's 2021 hit Red Harbour sold well.")
+
+
+def test_a_place_opening_an_event_name_leaves_it_an_event(rules):
+    assert ("Lisbon Open", "EVENT") in names(rules, "She has struggled since the Lisbon Open in May.")
+
+
+def test_a_nationality_before_a_full_name_gives_both(rules):
+    found = names(rules, "Moreau will play American Jessie Trane on Thursday.")
+    assert {("American", "NORP"), ("Jessie Trane", "PERSON")} <= found
+
+
+def test_a_pipeline_is_a_facility(rules):
+    assert ("Ferrow Pipeline", "FAC") in names(rules, "Nigeria restarted the Ferrow Pipeline on Sunday.")

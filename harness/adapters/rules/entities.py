@@ -549,6 +549,7 @@ class EntityFinder:
                     kind = "FAC" if the.group(1) else "ORG"
         if kind is None and len(words) > 1 and words[0] in lx.DEMONYMS:
             self._add(start, start + len(words[0]), "NORP")  # "Nigerian Afrobeats star ...": the nationality
+            self._classify(run[1:], person)  # "American Jessica Tran": and the name after it
             return
         if kind is None:
             return
@@ -757,7 +758,8 @@ class EntityFinder:
             return True
         if len(words) >= 2 and self._known_type(words[0]) == "GPE" and words[0] not in lx.FIRST_NAMES \
                 and self._known_type(full) is None and all(self._name_like(w) for w in words[1:]) \
-                and words[-1].lower() not in lx.PLACE_HEADS and words[1] not in lx.DEMONYMS:
+                and words[-1].lower() not in lx.PLACE_HEADS and words[1] not in lx.DEMONYMS \
+                and words[-1] not in lx.EVENT_HEADS and words[-1] not in lx.LAW_HEADS:
             self._add(start, end, "ORG")  # "Kolkata Knight Riders", "Denver Broncos": a team or firm named for its place
             if len(words) == 2 and words[1].endswith("s"):
                 self.aliases.setdefault(words[1], "ORG")  # "the Royals" after "Rajasthan Royals"

@@ -325,7 +325,7 @@ PLACE_HEADS = {
     "delta": "LOC", "gulf": "LOC", "strait": "LOC", "canyon": "LOC", "glacier": "LOC", "forest": "LOC",
     "plateau": "LOC", "basin": "LOC", "hills": "LOC", "falls": "LOC", "reef": "LOC", "lagoon": "LOC",
     "fjord": "LOC", "archipelago": "LOC", "gate": "FAC", "memorial": "FAC", "monument": "FAC", "cemetery": "FAC",
-    "canal": "FAC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC", "crossing": "FAC",
+    "canal": "FAC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC", "crossing": "FAC", "pipeline": "FAC",
 }
 # first words of the names of places and buildings, in English and the languages news names them in
 # ("Stade Adrar", "Avenida Nazare", "Mount Kenya")
