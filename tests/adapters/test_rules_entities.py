@@ -726,3 +726,7 @@ def test_a_nationality_before_a_full_name_gives_both(rules):
 
 def test_a_pipeline_is_a_facility(rules):
     assert ("Ferrow Pipeline", "FAC") in names(rules, "Nigeria restarted the Ferrow Pipeline on Sunday.")
+
+
+def test_a_role_before_a_comma_still_names_the_person_after_it(rules):
+    assert ("Fiona MacArdle", "PERSON") in names(rules, "The museum's director, Fiona MacArdle, said the work was real.")

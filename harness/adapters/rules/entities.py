@@ -874,7 +874,7 @@ class EntityFinder:
     @staticmethod
     def _name_like(word: str) -> bool:
         # accented capitals too: "Élodie", "Ångström"
-        return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+"
+        return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?|[A-Z]\.|Ma?c[A-Z][a-z]+"
                                  r"|O'[A-Z][a-z]+)", word))
 
     def _whole_known(self, full: str, run: list) -> bool:
@@ -883,7 +883,7 @@ class EntityFinder:
     _known_type = staticmethod(known_type)
 
     def _role_before(self, offset: int) -> bool:
-        role = re.search(r"([A-Za-z-]+) $", self.text[max(0, offset - 30):offset])  # no sentence end between
+        role = re.search(r"([A-Za-z-]+),? $", self.text[max(0, offset - 30):offset])  # no sentence end between
         return role is not None and _role_word(role.group(1))
 
     def _organisation_noun_before(self, offset: int) -> bool:
