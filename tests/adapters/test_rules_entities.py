@@ -730,3 +730,25 @@ def test_a_pipeline_is_a_facility(rules):
 
 def test_a_role_before_a_comma_still_names_the_person_after_it(rules):
     assert ("Fiona MacArdle", "PERSON") in names(rules, "The museum's director, Fiona MacArdle, said the work was real.")
+
+
+def test_the_region_after_a_datelines_place_is_a_place(rules):
+    found = names(rules, "SAN JOSE, Calif. (AP) — Shares rose on Wednesday.")
+    assert {("SAN JOSE", "GPE"), ("Calif.", "GPE")} <= found
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("Rival Corsa Systems reports results on Thursday.", "Corsa Systems"),
+    ("Shares of chip designer Veltrane jumped 14%.", "Veltrane"),
+])
+def test_a_firm_after_a_word_for_its_relation_or_its_trade(rules, text, organisation):
+    found = names(rules, text)
+    assert (organisation, "ORG") in found and not any(name.startswith("Rival") for name, _ in found)
+
+
+def test_a_product_noun_after_one_modifier_still_marks_the_product(rules):
+    assert ("Tessara", "PRODUCT") in names(rules, "Sales of its Tessara accelerator chips doubled.")
+
+
+def test_a_compass_word_before_a_nationality_is_one_nationality(rules):
+    assert ("North American", "NORP") in names(rules, "It bought the North American rights on Friday.")

@@ -221,6 +221,8 @@ def _organisation_noun(word: str) -> bool:
     return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker") and lower not in _PERSON_MAKERS)
 
 
+# words for a firm's relation to another that open a sentence before its name ("Rival Corsa Systems reports ...")
+_BUSINESS_RELATIONS = frozenset(("rival", "rivals", "competitor", "peer", "parent", "subsidiary", "partner"))
 # given names shaped like agent nouns, which an opening "Bowler ..." is not
 _AGENT_NAMES = frozenset(("Jennifer", "Peter", "Christopher", "Alexander", "Oliver", "Walter", "Roger", "Heather",
                           "Amber", "Esther", "Hunter", "Tucker", "Spencer", "Taylor", "Victor", "Hector", "Connor",
@@ -452,6 +454,9 @@ class EntityFinder:
                     and words[0] not in ("Ministry", "Department", "University", "Bank", "Court", "Office"))):
             self._add(run[0][0], run[-1][0] + len(words[-1]), lx.PLACE_HEADS[words[-1].lower()])
             return  # "Prince Street", "Mill Lane": no title before a person, but a place's name
+        if len(run) == 2 and words[0] in lx.COMPASS and words[1] in lx.DEMONYMS:
+            self._add(run[0][0], run[-1][0] + len(words[-1]), "NORP")
+            return  # "North American", "West African"
         if len(run) >= 2 and words[0] in lx.COMPASS and self._known_type(" ".join(words[1:])) in ("LOC", "GPE"):
             self._add(run[0][0], run[-1][0] + len(words[-1]), self._known_type(" ".join(words[1:])))
             return  # "East Africa", "Southern Europe"
@@ -475,7 +480,9 @@ class EntityFinder:
                 titled = True
             else:
                 break
-        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None \
+        if len(run) >= 2 and (_organisation_noun(words[0]) or (words[0].lower() in _BUSINESS_RELATIONS
+                                                              and organisation_shape(words[1:]))) \
+                and self._known_type(full) is None \
                 and words[1] not in lx.NAME_CONNECTORS:  # "Ministry of Education" is one name
             self._classify(run[1:], person=False)  # "Chipmaker Orvane" opening a headline
             if not any(m.start == run[1][0] for m in self.mentions):
@@ -816,9 +823,11 @@ class EntityFinder:
         if len(words) >= 2 and words[-1].lower() in lx.PRODUCT_NOUNS and words[-1].lower() not in ("system", "platform"):
             self._add(start, end, "PRODUCT")  # "Kestrel Space Telescope": a product noun as the head
             return True
-        product_after = re.match(r" ([a-z]+)\b", text[end:end + 20])
+        after_words = re.match(r" ([a-z]+)(?: ([a-z]+))?\b", text[end:end + 30])
+        product_after = after_words is not None and (after_words.group(1) in lx.PRODUCT_NOUNS
+                                                     or after_words.group(2) in lx.PRODUCT_NOUNS)  # "accelerator chips"
         if launched or self._determined_noun_before(start, lx.PRODUCT_NOUNS) or (
-                product_after and product_after.group(1) in lx.PRODUCT_NOUNS
+                product_after
                 and (re.search(r"\b(?:the|a|an|its|their|new|of)\s+$", text[max(0, start - 8):start])
                      or re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}", full))
                 and not (full.isupper() and not any(c.isdigit() for c in full))):  # "the Halo glasses", "K2 tanks"
@@ -891,6 +900,9 @@ class EntityFinder:
         ("public broadcaster Rai", "carmaker Volta")."""
         if re.search(r"\bmarket research(?:er)? $|\bresearch (?:firm|group|house) $", self.text[max(0, offset - 20):offset]):
             return True  # "market researcher Quantis": the researcher is a firm
+        designer = re.search(r"\b([a-z]+) (?:designer|developer|supplier|manufacturer|producer) $", self.text[max(0, offset - 30):offset])
+        if designer and designer.group(1) in lx.PRODUCT_NOUNS:
+            return True  # "chip designer Veltrix": a designer of products is a firm
         noun = re.search(r"([A-Za-z-]+),? $", self.text[max(0, offset - 30):offset])  # no sentence end between
         return noun is not None and _organisation_noun(noun.group(1))
 
@@ -1093,6 +1105,9 @@ class EntityFinder:
         for start, end in self.article.datelines:
             if text[start:end] not in lx.KNOWN_ORGS:
                 self._add(start, end, "GPE")  # "WASHINGTON (AP) -": a dateline opens with a place
+            region = re.match(r", ([A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2})(?= \(|,| [-–—]|:)", text[end:end + 40])
+            if region and (self._known_type(region.group(1)) == "GPE" or region.group(1) in lx.STATE_ABBREVIATIONS):
+                self._add(end + region.start(1), end + region.end(1), "GPE")  # "SAN JOSE, Calif. (AP) -"
         areas = sorted(self.article.sentences + self.article.headings)
         for start, end in self.article.sentences:
             for state in party_tags(text, start, end):
