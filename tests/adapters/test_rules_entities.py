@@ -752,3 +752,26 @@ def test_a_product_noun_after_one_modifier_still_marks_the_product(rules):
 
 def test_a_compass_word_before_a_nationality_is_one_nationality(rules):
     assert ("North American", "NORP") in names(rules, "It bought the North American rights on Friday.")
+
+
+def test_a_by_election_named_for_its_seat_is_an_event(rules):
+    found = names(rules, "The Greens won the Harwick North by-election on Thursday.")
+    assert ("Harwick North by-election", "EVENT") in found
+
+
+def test_a_trade_fair_after_at_the_is_an_event_not_a_venue(rules):
+    assert ("IFA trade fair", "EVENT") in names(rules, "It will show the robot at the IFA trade fair in Berlin.")
+
+
+def test_a_place_name_that_is_also_a_firm_needs_the_to_be_the_place(rules):
+    found = names(rules, "It works with Amazon's speakers, and the Amazon is burning.")
+    assert {("Amazon", "ORG"), ("Amazon", "LOC")} <= found
+
+
+def test_examples_after_a_kind_of_firm_are_firms(rules):
+    found = names(rules, "It struggled against Chinese rivals such as Robolux, Vacura and Ecovane.")
+    assert {("Robolux", "ORG"), ("Vacura", "ORG"), ("Ecovane", "ORG")} <= found
+
+
+def test_in_the_spring_is_a_date(rules):
+    assert ("spring", "DATE") in temporal(rules, "The firm plans to launch it in the spring.")

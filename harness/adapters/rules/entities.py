@@ -51,7 +51,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
     r"(?<=\bthe )weekend\b",
     r"(?=May\b)(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
-    r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)",  # not the water source
+    r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)|(?<=\bin the )spring\b(?![- ]\w)",  # not the water source
     r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
     r"\b(?:recent|coming|past) (?:days|weeks|months|years)\b",
@@ -140,6 +140,13 @@ _RESIDENTS_OF = re.compile(r"\b(?i:residents|inhabitants|people|streets|mayor|ou
 _ROLE_OF_BODY = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:coach|manager|defender|striker|midfielder|goalkeeper|"
                            r"winger|forward|captain|boss|chairman|chairwoman|spokesman|spokeswoman|spokesperson|"
                            r"founder|co-founder|chief executive|executive|director|engineer|analyst) [A-Z]")
+# kinds of firm or body, then examples: "Chinese rivals such as Roborock and Ecovacs"
+_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+_ORGS_SUCH_AS = re.compile(
+    r"\b(?:rivals|competitors|companies|firms|brands|makers|groups|banks|lenders|insurers|airlines|retailers|"
+    r"carmakers|chipmakers|clubs|teams|startups|start-ups|platforms|broadcasters|publishers|studios|charities|"
+    r"agencies|unions|parties) (?:such as|like|including) "
+    rf"({_NAME}(?:, {_NAME})*(?:,? (?:and|or) {_NAME})?)")
 # staff or owners of a body around its name: "lawyers at X", "shares in X", "X shareholders"
 _STAFF_OF_BODY = re.compile(
     r"(?:\b(?i:lawyers|analysts|economists|researchers|strategists|executives|engineers|employees|staff|workers|"
@@ -708,7 +715,8 @@ class EntityFinder:
         if full != full.upper() and full.upper() in self._dateline_places():
             self._add(start, end, "GPE")  # "Lake Charles" after the dateline "LAKE CHARLES, La. -"
             return True
-        at_the = re.search(r"\b(?:at|inside|outside) the $", text[max(0, start - 12):start]) is not None
+        at_the = re.search(r"\b(?:at|inside|outside) the $", text[max(0, start - 12):start]) is not None \
+            and not re.match(r" (?:[a-z]+ )?(?:fair|show|festival|summit|conference|expo|awards)\b", text[end:end + 30])
         if at_the and (len(words) == 1 or words[-1] in ("Arena", "Hall", "Dome", "Pavilion")) \
                 and self._known_type(full) is None and words[0] not in lx.ORG_HEADS \
                 and words[0] not in lx.NOT_FIRST_NAMES and full not in self.aliases:
@@ -766,7 +774,9 @@ class EntityFinder:
         if len(words) >= 2 and self._known_type(words[0]) == "GPE" and words[0] not in lx.FIRST_NAMES \
                 and self._known_type(full) is None and all(self._name_like(w) for w in words[1:]) \
                 and words[-1].lower() not in lx.PLACE_HEADS and words[1] not in lx.DEMONYMS \
-                and words[-1] not in lx.EVENT_HEADS and words[-1] not in lx.LAW_HEADS:
+                and words[-1] not in lx.EVENT_HEADS and words[-1] not in lx.LAW_HEADS \
+                and self._word_after(end).lower() not in lx.EVENT_NOUNS_AFTER \
+                and not text[end:end + 13].startswith((" by-election", " run-off")):
             self._add(start, end, "ORG")  # "Kolkata Knight Riders", "Denver Broncos": a team or firm named for its place
             if len(words) == 2 and words[1].endswith("s"):
                 self.aliases.setdefault(words[1], "ORG")  # "the Royals" after "Rajasthan Royals"
@@ -783,7 +793,7 @@ class EntityFinder:
                 m.type == "GPE" and re.fullmatch(r"(?:,| and| or|,? and) ", text[m.end:start]) for m in self.mentions)
             self._add(start, end, "GPE" if place else "ORG")  # "told Le Monde", "in El Pais": a foreign article opens a title, no person
             return True
-        noun = re.match(r" ([a-z]+)(?: (show|fair|festival))?\b", text[end:end + 30])
+        noun = re.match(r" ([a-z-]+)(?: (show|fair|festival))?\b", text[end:end + 30])
         if noun and (noun.group(1) in lx.EVENT_NOUNS_AFTER or noun.group(2)) \
                 and not (len(words) == 1 and self._sentence_start(start)) \
                 and self._known_type(full) not in ("GPE", "NORP", "LOC") and full not in lx.WEEKDAYS \
@@ -948,6 +958,8 @@ class EntityFinder:
             self._add(s, e, "LANGUAGE")
             return
         kind = self._known_type(word)
+        if kind in ("LOC", "GPE") and word in lx.KNOWN_ORGS and not re.search(r"\b[Tt]he $", self.text[max(0, s - 4):s]):
+            kind = "ORG"  # "Amazon's Alexa", but "the Amazon": a place name that is also a firm's needs "the"
         if kind == "ORG" and not word.isupper() and self._model([word], e) is not None \
                 and re.match(r" \d", self.text[e:e + 2]):
             self._add(s, self._model([word], e), "PRODUCT")  # "Boeing 737 Max": a maker's name and a model number
@@ -1045,6 +1057,10 @@ class EntityFinder:
             if self._known_type(word) is None and word not in lx.FIRST_NAMES and word not in lx.NOT_NAMES \
                     and word not in self.surnames and not word.isupper():
                 self.aliases.setdefault(word, "ORG")
+        for match in _ORGS_SUCH_AS.finditer(self.text, start, end):
+            for name in re.split(r",? (?:and|or) |, ", match.group(1)):
+                if name and self._known_type(name) in (None, "ORG") and name.split()[0] not in lx.FIRST_NAMES:
+                    self.aliases.setdefault(name, "ORG")  # "rivals such as Roborock and Ecovacs"
         for match in _STAFF_OF_BODY.finditer(self.text, start, end):
             name = match.group(1) or match.group(2)
             if match.group(2) and self._sentence_start(match.start(2)):

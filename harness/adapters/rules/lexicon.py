@@ -350,7 +350,8 @@ AWARD_HEADS = frozenset(("Prize", "Award", "Medal", "Trophy"))
 EVENT_FIRST = frozenset(("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Storm", "Super Typhoon", "Battle",
                          "Siege", "Operation", "Copa", "Coupe", "Coppa", "Taça", "Tour", "Giro", "Vuelta"))
 # lower-case nouns after a name that make an event of it, the noun included ("the Ferrow festival")
-EVENT_NOUNS_AFTER = frozenset(("election", "elections", "festival", "summit", "tournament", "championship",
+EVENT_NOUNS_AFTER = frozenset(("election", "elections", "by-election", "by-elections", "primary", "primaries",
+                               "caucus", "caucuses", "run-off", "runoff", "festival", "summit", "tournament", "championship",
                                "championships", "marathon", "conference", "expo", "fair", "carnival", "regatta",
                                "referendum", "games", "derby", "rally", "gala", "awards", "show", "war", "uprising",
                                "revolution", "massacre", "earthquake", "hurricane", "typhoon", "cyclone"))
