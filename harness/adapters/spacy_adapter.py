@@ -357,6 +357,9 @@ class SpacyExtractor(BaseExtractor):
         start, end = ent.start, ent.end
         if doc[start].lower_ == "the" and end - start > 1:  # a leading "the" is outside names
             start += 1
+        inner = next((i for i in range(start + 1, end - 1) if doc[i].text in ("'s", "’s")), None)
+        if inner is not None and ent.label_ not in ("DATE", "TIME"):
+            end = inner  # "European Union's Copernicus": the possessor is the name
         while end - start > 1 and (doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")
                                    or (doc[end - 1].like_num or doc[end - 1].is_punct)
                                    and ent.label_ not in ("DATE", "TIME")):

@@ -775,3 +775,17 @@ def test_examples_after_a_kind_of_firm_are_firms(rules):
 
 def test_in_the_spring_is_a_date(rules):
     assert ("spring", "DATE") in temporal(rules, "The firm plans to launch it in the spring.")
+
+
+def test_a_title_word_opening_a_bodys_name_belongs_to_the_body(rules):
+    found = names(rules, "The General Directorate of Water Management said the river would peak.")
+    assert ("General Directorate of Water Management", "ORG") in found
+
+
+def test_cabinet_and_other_words_of_a_title_stay_out_of_the_names(rules):
+    found = names(rules, "Health Cabinet Secretary Peter Mwale said doses had arrived.")
+    assert ("Peter Mwale", "PERSON") in found and not any("Cabinet" in name for name, _ in found)
+
+
+def test_a_name_after_the_port_of_is_a_place(rules):
+    assert ("Komarno", "GPE") in names(rules, "Floods closed the port of Komarno on Monday.")

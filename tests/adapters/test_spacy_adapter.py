@@ -274,3 +274,10 @@ def test_byline_and_dateline_names_stay_apart_from_the_first_sentences_names(spa
     found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
     assert ("PORT ALDER", "GPE") in found and ("Ewan Tosh", "PERSON") in found
     assert not any("\n" in words or "—" in words for words, _ in found)
+
+
+def test_a_possessive_inside_a_model_name_ends_it(spacy_extractor):
+    text = "The European Union's Copernicus service mapped the floods.\n"
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert ("European Union", "ORG") in found
+    assert not any("'s" in words for words, _ in found)

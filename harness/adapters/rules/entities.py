@@ -101,7 +101,8 @@ _TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime",
                               "Assistant", "Associate", "Executive", "Foreign", "Defence", "Defense", "Finance",
                               "Interior", "Health", "Energy", "Affairs", "Economy", "Justice", "Trade", "Labour", "Labor",
                               "Education", "Transport", "Environment", "General", "Managing", "Regional", "State",
-                              "District", "Circuit", "Magistrate", "Superior", "High", "County", "Federal"))
+                              "District", "Circuit", "Magistrate", "Superior", "High", "County", "Federal", "Cabinet",
+                              "Permanent", "Principal", "Under"))
 # lower-case words after a name that say it is an organisation's ("Canal Sur television", "the Daily Post newspaper")
 _ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper", "broadcaster", "magazine",
                               "agency", "group", "company", "firm", "network", "alliance", "party", "coalition",
@@ -113,7 +114,7 @@ _PLACE_INSTITUTIONS = frozenset(("Court", "Council", "Hospital", "Police", "Libr
                                  "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal", "Gazette", "Herald",
                                  "Tribune", "Times", "Post", "News", "Journal", "Echo", "Chronicle"))
 # "the province of X", "the centre of X": the name after is a place
-_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs|island|isle)"
+_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs|island|isle|port)"
                       r" of\s+$")
 # "towns such as X"
 _SUCH_AS = re.compile(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
@@ -479,6 +480,9 @@ class EntityFinder:
             return
         while i < len(run):
             two = " ".join(words[i:i + 2])
+            if i == 0 and len(words) > 1 and (words[1] in lx.ORG_SUFFIXES or words[1] in lx.ORG_HEADS) \
+                    and two not in _PERSON_TITLES:
+                break  # "General Directorate of Water Management": the title word names the body
             if two in _PERSON_TITLES and i + 2 < len(run):
                 i += 2
                 titled = True
