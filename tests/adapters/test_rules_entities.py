@@ -789,3 +789,8 @@ def test_cabinet_and_other_words_of_a_title_stay_out_of_the_names(rules):
 
 def test_a_name_after_the_port_of_is_a_place(rules):
     assert ("Komarno", "GPE") in names(rules, "Floods closed the port of Komarno on Monday.")
+
+
+def test_a_list_after_in_that_opens_with_a_place_of_any_kind_lists_places(rules):
+    found = names(rules, "Doses reached clinics in Harrow Bay, Siara, Migol and Bunsa.")
+    assert {("Siara", "GPE"), ("Migol", "GPE"), ("Bunsa", "GPE")} <= found

@@ -1039,7 +1039,8 @@ class EntityFinder:
                 continue
             before = text[max(0, s - 40):s]
             after = text[e:e + 40]
-            places = [m for m in self.mentions if m.type == "GPE" and m.form == "name"]
+            places = [m for m in self.mentions if m.form == "name" and (m.type == "GPE" or (
+                m.type == "LOC" and re.search(r"\b(?:in|across|near|from|to)\s+$", text[max(0, m.start - 8):m.start])))]
             if _PART_OF.search(before) or _SUCH_AS.search(before) or any(m.text == word for m in places):
                 self._add(s, e, "GPE")  # "the province of X", "towns such as X", a place named so before
             elif any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[m.end:s]) for m in places) or \
