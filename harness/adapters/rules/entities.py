@@ -639,11 +639,15 @@ class EntityFinder:
         end = run[-1][0] + len(words[-1])
         if len(words) == 1 and words[0] in self.surnames:
             return False  # "the exhibition Vermeer's Delft": the painter, named before
-        after_noun = self._determined_noun_before(start, lx.WORK_NOUNS) or re.search(
-            r"\b(?:starred|starring|stars|appeared|appears) in $|\b(?:directed|composed|painted) $",
-            self.text[max(0, start - 20):start]) is not None
-        after_noun = after_noun or (self._apposition_noun(end, lx.WORK_NOUNS) is not None
-                                    and words[0] not in lx.FIRST_NAMES)  # "Salt and Iron, a novel about ..."
+        # the cheap look at the word before first: most runs have no noun for a work there
+        previous = re.search(r"([A-Za-z]+)[,\"“]? (?:the )?[\"“]?$", self.text[max(0, start - 24):start])
+        previous = previous.group(1).lower() if previous else ""
+        after_noun = (previous in lx.WORK_NOUNS and self._determined_noun_before(start, lx.WORK_NOUNS)) or (
+            previous in ("in", "directed", "composed", "painted") and re.search(
+                r"\b(?:starred|starring|stars|appeared|appears) in $|\b(?:directed|composed|painted) $",
+                self.text[max(0, start - 20):start]) is not None)
+        after_noun = after_noun or (self.text[end:end + 1] == "," and words[0] not in lx.FIRST_NAMES
+                                    and self._apposition_noun(end, lx.WORK_NOUNS) is not None)  # "Salt and Iron, a novel"
         article = words[0] in ("The", "A", "An") and len(words) >= 3 and not self._sentence_start(start)
         quoted = self.text[start - 1:start] in ('"', "“") and self.text[end:end + 1] in ('"', "”") \
             and len(words) <= 6 and sum(w[:1].isupper() for w in words) >= len(words) - 1 \
@@ -1030,6 +1034,9 @@ class EntityFinder:
         first_names: dict[str, set[str]] = {}
         for m in persons:
             first_names.setdefault(m.text.split()[0], set()).add(m.canonical or m.text)
+        # a place of another kind opening a list after "in" lists places too: "in Homa Bay, Siaya and Busia"
+        listed_places = [m for m in self.mentions if m.form == "name" and m.type == "LOC"
+                         and re.search(r"\b(?:in|across|near|from|to)\s+$", text[max(0, m.start - 8):m.start])]
         for match in re.finditer(r"(?<![\w-])(?<!\w['’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-z]+)?(?![\w-])",
                                  text[start:end]):
             s, e = start + match.start(), start + match.end()
@@ -1039,8 +1046,7 @@ class EntityFinder:
                 continue
             before = text[max(0, s - 40):s]
             after = text[e:e + 40]
-            places = [m for m in self.mentions if m.form == "name" and (m.type == "GPE" or (
-                m.type == "LOC" and re.search(r"\b(?:in|across|near|from|to)\s+$", text[max(0, m.start - 8):m.start])))]
+            places = [m for m in self.mentions if m.form == "name" and m.type == "GPE"] + listed_places
             if _PART_OF.search(before) or _SUCH_AS.search(before) or any(m.text == word for m in places):
                 self._add(s, e, "GPE")  # "the province of X", "towns such as X", a place named so before
             elif any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[m.end:s]) for m in places) or \
