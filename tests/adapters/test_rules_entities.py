@@ -794,3 +794,17 @@ def test_a_name_after_the_port_of_is_a_place(rules):
 def test_a_list_after_in_that_opens_with_a_place_of_any_kind_lists_places(rules):
     found = names(rules, "Doses reached clinics in Harrow Bay, Siara, Migol and Bunsa.")
     assert {("Siara", "GPE"), ("Migol", "GPE"), ("Bunsa", "GPE")} <= found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The Harwick Fishermen's Federation asked for a study.", "Harwick Fishermen's Federation", "ORG"),
+    ("MPs backed the Tenants' Rights Bill on Monday.", "Tenants' Rights Bill", "LAW"),
+    ("The Women's Institute met in the hall.", "Women's Institute", "ORG"),
+])
+def test_a_plural_possessive_of_people_inside_a_name_keeps_the_name_whole(rules, text, name, kind):
+    assert (name, kind) in names(rules, text)
+
+
+def test_a_possessive_of_a_person_still_ends_the_name(rules):
+    found = names(rules, "Ada Okoro's Security Council met on Monday.")
+    assert not any("'s" in name for name, _ in found)

@@ -281,7 +281,9 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     for i, (s, e, token) in enumerate(tokens):
-        gap_ok = bool(current) and text[(pending or current)[-1][1]:s] == " "
+        gap = text[(pending or current)[-1][1]:s] if current else ""
+        # a plural possessive of people inside a name: "Renters' Rights Bill", "Fishermen's Federation"
+        gap_ok = bool(current) and (gap == " " or (gap in ("' ", "’ ") and not pending and current[-1][2].endswith("s")))
         if _ORDINAL.fullmatch(token) and (pending or all(t in lx.NOT_NAMES for _, _, t in current)) and i + 1 < len(tokens) \
                 and _is_cap(tokens[i + 1][2]) and text[e:tokens[i + 1][0]] == " ":
             if current:
@@ -304,7 +306,10 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
                     runs.append(current)
                 current = [(s, e, token)]
             pending = []
-            if token.endswith(("'s", "’s")) or text[e:e + 1] in (",", ";", ":", ")", "(", '"', "“", "”"):
+            plural_people = token[:-2].endswith(("men", "ren", "ple")) and i + 1 < len(tokens) \
+                and _is_cap(tokens[i + 1][2]) and text[e:tokens[i + 1][0]] == " "
+            if (token.endswith(("'s", "’s")) and not plural_people) \
+                    or text[e:e + 1] in (",", ";", ":", ")", "(", '"', "“", "”"):
                 runs.append(current)
                 current = []
         elif current and token in lx.NAME_CONNECTORS and gap_ok and len(pending) < 2:
