@@ -808,3 +808,23 @@ def test_a_plural_possessive_of_people_inside_a_name_keeps_the_name_whole(rules,
 def test_a_possessive_of_a_person_still_ends_the_name(rules):
     found = names(rules, "Ada Okoro's Security Council met on Monday.")
     assert not any("'s" in name for name, _ in found)
+
+
+def test_a_lower_case_model_code_after_a_makers_name_is_part_of_the_product(rules):
+    assert ("Hyundai i20 N Rally1", "PRODUCT") in names(rules, "Tamm drove a Hyundai i20 N Rally1 to victory.")
+
+
+def test_centuries_are_dates(rules):
+    assert ("10th and 13th centuries", "DATE") in temporal(rules, "It erupted between the 10th and 13th centuries.")
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Guests left the Harbour View hotel at dawn.", "Harbour View hotel", "FAC"),
+    ("Lava flowed north of Orlan crater overnight.", "Orlan crater", "LOC"),
+])
+def test_hotels_and_craters_by_their_head_word(rules, text, name, kind):
+    assert (name, kind) in names(rules, text)
+
+
+def test_a_lower_case_word_alone_is_no_model(rules):
+    assert names(rules, "I am here, and so is he.") == set()

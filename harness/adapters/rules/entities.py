@@ -41,6 +41,7 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\bsame (?:period|quarter|month|week) (?:last year|a year (?:earlier|ago))\b",
     r"\b(?:middle|end|start|beginning) of (?:(?:next|last|this) (?:week|month|year)|(?:19|20)\d{2}|" + _MONTH + r")\b",
     r"\b(?:middle|end|start|beginning) of the (?:decade|year|month|week|century|season|summer|winter)\b",
+    r"\b\d{1,2}(?:st|nd|rd|th)(?: (?:and|to) \d{1,2}(?:st|nd|rd|th))? centur(?:y|ies)\b",  # "the 10th and 13th centuries"
     rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)\b",
     r"\b(?:summer|winter|autumn)-long\b",
     r"\b(?:(?:early|late) (?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
@@ -297,7 +298,7 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
             runs.append([(s, e, token)])  # "Ferrow-based Acme Ltd": the place stands apart from the name
             current, pending = [], []
             continue
-        if _is_cap(token) and not token.isdigit():
+        if (_is_cap(token) and not token.isdigit()) or (current and gap_ok and _LOWER_MODEL.fullmatch(token)):
             if current and gap_ok:
                 current.extend(pending)
                 current.append((s, e, token))
@@ -324,6 +325,8 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# a model code written in lower case, inside a name after a maker's: "Hyundai i20", "Nuvola eX5"
+_LOWER_MODEL = re.compile(r"[a-z]{1,2}\d{1,4}[A-Za-z]{0,3}|[a-z][A-Z][A-Za-z]*\d*")
 # a model designation: "F-16", "KF-21", "MiG-29", "Shahed-136", and its plural "F-16s"
 _MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,11}-[A-Z]?\d{1,4}[A-Za-z]?s?")
 # codes of that shape that name no product
@@ -822,7 +825,8 @@ class EntityFinder:
             return True
         if len(words) >= 2 and words[0] in lx.KNOWN_ORGS and not words[0].isupper() \
                 and self._known_type(" ".join(words[1:])) is None and words[-1] not in lx.ORG_SUFFIXES \
-                and all(self._name_like(w) for w in words[1:]) and words[1] not in lx.DEMONYMS:
+                and all(self._name_like(w) or _LOWER_MODEL.fullmatch(w) or re.fullmatch(r"[A-Z][a-z]*\d{1,2}|[A-Z]", w)
+                        for w in words[1:]) and words[1] not in lx.DEMONYMS:
             self._add(start, end, "PRODUCT")  # a maker's name and a model: "Volkswagen Beetle", "Apple Watch"
             return True
         if len(words) >= 2 and self._apposition_noun(end, _ORG_NOUNS) and words[0] not in lx.FIRST_NAMES \
