@@ -828,3 +828,16 @@ def test_hotels_and_craters_by_their_head_word(rules, text, name, kind):
 
 def test_a_lower_case_word_alone_is_no_model(rules):
     assert names(rules, "I am here, and so is he.") == set()
+
+
+def test_a_firms_name_learned_in_the_article_and_a_model_name_after_the_is_a_product(rules):
+    text = "Ridgeline Motors recalled cars on Friday. Brakes failed on the Ridgeline Vista."
+    assert ("Ridgeline Vista", "PRODUCT") in names(rules, text)
+
+
+def test_a_number_before_a_name_and_a_product_noun_marks_the_product(rules):
+    assert ("Corvane", "PRODUCT") in names(rules, "The firm is recalling 140,000 Corvane cars in May.")
+
+
+def test_an_observatory_is_a_facility(rules):
+    assert ("Harwick observatory", "FAC") in names(rules, "At Harwick observatory the temperature reached 45C.")

@@ -823,6 +823,12 @@ class EntityFinder:
             if not road and model_end > end:
                 self.aliases.setdefault(full, "PRODUCT")  # "HaloOS" after "HaloOS 7"
             return True
+        if len(words) >= 2 and self.aliases.get(words[0]) == "ORG" and words[-1] not in lx.ORG_SUFFIXES \
+                and words[-1] not in lx.CLUB_SUFFIXES and not self._sentence_start(start) \
+                and all(self._name_like(w) for w in words[1:]) and self._known_type(" ".join(words[1:])) is None \
+                and re.search(r"\b(?:the|a|an|its|their|new)\s+$", text[max(0, start - 8):start]):
+            self._add(start, end, "PRODUCT")  # "brake lines on the Ridgeway Vista": the firm's name and a model
+            return True
         if len(words) >= 2 and words[0] in lx.KNOWN_ORGS and not words[0].isupper() \
                 and self._known_type(" ".join(words[1:])) is None and words[-1] not in lx.ORG_SUFFIXES \
                 and all(self._name_like(w) or _LOWER_MODEL.fullmatch(w) or re.fullmatch(r"[A-Z][a-z]*\d{1,2}|[A-Z]", w)
@@ -855,7 +861,7 @@ class EntityFinder:
                                                      or after_words.group(2) in lx.PRODUCT_NOUNS)  # "accelerator chips"
         if launched or self._determined_noun_before(start, lx.PRODUCT_NOUNS) or (
                 product_after
-                and (re.search(r"\b(?:the|a|an|its|their|new|of)\s+$", text[max(0, start - 8):start])
+                and (re.search(r"\b(?:the|a|an|its|their|new|of|\d[\d,.]*)\s+$", text[max(0, start - 12):start])
                      or re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}", full))
                 and not (full.isupper() and not any(c.isdigit() for c in full))):  # "the Halo glasses", "K2 tanks"
                 # ... but "a NASA rocket" is the agency's

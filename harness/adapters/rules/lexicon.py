@@ -326,7 +326,7 @@ PLACE_HEADS = {
     "plateau": "LOC", "basin": "LOC", "hills": "LOC", "falls": "LOC", "reef": "LOC", "lagoon": "LOC",
     "fjord": "LOC", "archipelago": "LOC", "gate": "FAC", "memorial": "FAC", "monument": "FAC", "cemetery": "FAC",
     "canal": "FAC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC", "crossing": "FAC", "pipeline": "FAC",
-    "spa": "FAC", "resort": "FAC", "hotel": "FAC", "crater": "LOC", "volcano": "LOC",
+    "spa": "FAC", "resort": "FAC", "hotel": "FAC", "observatory": "FAC", "crater": "LOC", "volcano": "LOC",
 }
 # first words of the names of places and buildings, in English and the languages news names them in
 # ("Stade Adrar", "Avenida Nazare", "Mount Kenya")
