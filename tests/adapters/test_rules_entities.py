@@ -841,3 +841,24 @@ def test_a_number_before_a_name_and_a_product_noun_marks_the_product(rules):
 
 def test_an_observatory_is_a_facility(rules):
     assert ("Harwick observatory", "FAC") in names(rules, "At Harwick observatory the temperature reached 45C.")
+
+
+def test_a_given_name_with_a_lower_case_hyphenated_part_is_name_like(rules):
+    assert ("Jeong Ji-hoon", "PERSON") in names(rules, "Mid-laner Jeong Ji-hoon was named the best player.")
+
+
+def test_a_two_word_place_before_based_is_the_place(rules):
+    found = names(rules, "The event was run by Riot Forge, the Los Angeles-based developer owned by a larger group.")
+    assert {("Los Angeles", "GPE"), ("Riot Forge", "ORG")} <= found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("It was streamed on the Chinese platform Huyo.", "Huyo", "ORG"),
+    ("China's Bilibara Gaming lost the final.", "Bilibara Gaming", "ORG"),
+])
+def test_platforms_and_gaming_firms(rules, text, name, kind):
+    assert (name, kind) in names(rules, text)
+
+
+def test_all_night_is_a_time(rules):
+    assert ("all night", "TIME") in temporal(rules, "Fans stayed up all night.")

@@ -67,7 +67,7 @@ _CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b
 _TIME_PATTERNS = [re.compile(p) for p in (
     _CLOCK + r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?: (?:[A-Z]{1,3}T|UTC)\b)?",
     r"\b\d{1,2}:\d{2}\b",
-    r"\b(?:overnight|late-night|[Tt]onight)\b|(?<=\bby )(?:morning|evening|nightfall|midday|dusk|dawn)\b",
+    r"\b(?:overnight|late-night|[Tt]onight|all night|all day)\b|(?<=\bby )(?:morning|evening|nightfall|midday|dusk|dawn)\b",
     rf"\b{_COUNT}-(?:minute|hour|second)\b(?!-)",  # "an eight-minute ovation"
     r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that|each|every) (?:morning|afternoon|evening|night)\b",
     r"(?<=\bthe )(?:morning|afternoon|evening)(?: twilight)?\b",
@@ -94,7 +94,7 @@ _ORG_NOUNS = frozenset(("journal", "magazine", "alliance", "group", "company", "
                         "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium",
                         "developer", "publisher", "studio", "label", "band", "choir", "orchestra", "ensemble",
                         "promoter", "distributor", "brand", "outlet", "site", "website", "biotech", "start-up",
-                        "carrier", "supplier", "chain", "utility"))
+                        "carrier", "supplier", "chain", "utility", "platform", "streamer"))
 
 
 # words between a name and a title that are part of the title ("Senate Majority Leader", "Foreign Affairs Minister")
@@ -614,7 +614,8 @@ class EntityFinder:
         preposition, a relative pronoun or a punctuation mark, within four words (", a former harbour
         master who" has the head "master")."""
         match = re.match(r",\s+(?:the|a|an)\s+((?:[\w'’-]+ ){0,3}?[\w'’-]+)(?=[,.;:]| (?:that|which|who|whose|where|"
-                         r"of|in|on|at|with|for|about|from|by|near|off|and|to|set|made|built|based|known|called)\b)",
+                         r"of|in|on|at|with|for|about|from|by|near|off|and|to|set|made|built|based|known|called|owned|run|"
+                         r"led|founded|backed|listed)\b)",
                          self.text[end:end + 80])
         if match is None:
             return None
@@ -916,7 +917,7 @@ class EntityFinder:
     @staticmethod
     def _name_like(word: str) -> bool:
         # accented capitals too: "Élodie", "Ångström"
-        return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?|[A-Z]\.|Ma?c[A-Z][a-z]+"
+        return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þa-z][a-zß-öø-ÿ]+)?|[A-Z]\.|Ma?c[A-Z][a-z]+"
                                  r"|O'[A-Z][a-z]+)", word))
 
     def _whole_known(self, full: str, run: list) -> bool:
@@ -953,6 +954,10 @@ class EntityFinder:
         parts = word.split("-")
         if _BASED.search(word) and all(self._name_like(part) for part in parts[:-1]):
             name = "-".join(parts[:-1])
+            wider = re.search(r"([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?) $", self.text[max(0, start - 30):start])
+            if wider and self._known_type(f"{wider.group(1)} {name}") in ("GPE", "LOC"):
+                self._add(start - len(wider.group(1)) - 1, start + len(name), self._known_type(f"{wider.group(1)} {name}"))
+                return  # "the Los Angeles-based developer": the place has two words
             kind = self._known_type(name)
             self._add(start, start + len(name), kind if kind in ("GPE", "LOC") else "GPE" if kind is None else kind)
             return
