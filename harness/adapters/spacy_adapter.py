@@ -8,7 +8,10 @@
   surname of a person named in full, a club's last word and a gazetteer
   name are retyped by the rules' lexicon; where the rules' names layer
   found the same span its type wins, and a name the model left out is
-  taken from it; a title opening a person's name is left out;
+  taken from it, as is a rules name that is longer than the model's or
+  is a product, event, law, titled work or language (the rules type
+  these by head word or cue; the small model reads them poorly); a
+  title opening a person's name and a closing possessive are left out;
 * figures: CARDINAL, QUANTITY, MONEY and PERCENT entities, and DATE
   entities that are ages ("68-year-old", "aged 45": a figure, not a date)
   or durations with a number ("10 months": a date and a figure), widened to
@@ -147,17 +150,22 @@ def _to_original(predictions: Predictions, normalised: NormalisedText) -> Predic
     )
 
 
+# kinds of name the rules find by head word or cue ("... Act", "Hurricane ...", "Halo 3", "the novel ...")
+_RULES_KINDS = frozenset(("PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"))
+
+
 class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "6"  # 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
+    version = "7"  # 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "
             "reported speech comes from the parse, and from the rules' layer where the parse reports none; "
             "names come from the model, typed as the rules' names layer types the same span, plus the rules' "
-            "names where the model found none")
+            "names where the model found none, is shorter, or missed a product, event, law, titled work or "
+            "language the rules type by head word or cue")
     SETTINGS = (
         Setting("model", str, DEFAULT_MODEL, "an installed spaCy pipeline package name"),
         Setting("batch_size", int, 8, "documents per batch in extract_batch", minimum=1),
@@ -273,6 +281,11 @@ class SpacyExtractor(BaseExtractor):
         ("the province of X", "X-based", a street's head word), which the
         small model does not read; where both found the same span the rules'
         type wins, and a span the model left out is taken from the rules.
+        Where the spans differ, the rules' name replaces the model's names
+        inside it when it is longer ("Emeka Nwosu" for "Nwosu", "PlayStation
+        5" for "PlayStation") or of a kind the rules find by head word or cue
+        and the small model reads poorly (a product, event, law, titled work
+        or language: "The Salt Orchard" for "Salt Orchard").
         """
         from .rules import names_layer
 
@@ -282,6 +295,13 @@ class SpacyExtractor(BaseExtractor):
         for entity in entities:
             kind = by_span.get((entity.start, entity.end))
             out.append(replace(entity, type=kind) if kind and kind != entity.type else entity)
+        for s, e, kind in rules:
+            inside = [n for n in out if n.start < e and s < n.end and (n.start, n.end) != (s, e)]
+            if not inside or any(n.type in ("DATE", "TIME") for n in inside):
+                continue
+            if kind in _RULES_KINDS or all(s <= n.start and n.end <= e for n in inside):
+                out = [n for n in out if n not in inside]
+                out.append(PredictedEntity(text[s:e], kind, s, e, "name"))
         out.extend(PredictedEntity(text[s:e], kind, s, e, "name") for s, e, kind in rules
                    if not any(n.start < e and s < n.end for n in out))
         return out
@@ -337,9 +357,13 @@ class SpacyExtractor(BaseExtractor):
         start, end = ent.start, ent.end
         if doc[start].lower_ == "the" and end - start > 1:  # a leading "the" is outside names
             start += 1
-        while end - start > 1 and (doc[end - 1].is_space or (doc[end - 1].like_num or doc[end - 1].is_punct)
+        inner = next((i for i in range(start + 1, end - 1) if doc[i].text in ("'s", "’s")), None)
+        if inner is not None and ent.label_ not in ("DATE", "TIME"):
+            end = inner  # "European Union's Copernicus": the possessor is the name
+        while end - start > 1 and (doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")
+                                   or (doc[end - 1].like_num or doc[end - 1].is_punct)
                                    and ent.label_ not in ("DATE", "TIME")):
-            end -= 1
+            end -= 1  # the possessive is outside names: "Herrera's novel" -> "Herrera"
         label = ent.label_
         if label in ("PERSON", "ORG"):
             from .rules.lexicon import TITLES

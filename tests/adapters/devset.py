@@ -104,3 +104,43 @@ def recall(expected: Expected, predictions: Predictions) -> Recall:
     totals = {"entities": len(expected.entities), "quotes": len(expected.quotes), "speakers": len(expected.quotes),
               "figures": len(expected.figures)}
     return Recall(found, totals, {c: tuple(m) for c, m in missed.items()})
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print entity, quote, speaker and figure recall per article for each adapter, and the misses asked for.
+
+    Usage: python -m tests.adapters.devset [--adapters rules,spacy] [--misses entities] [NAME ...]
+    """
+    import argparse
+
+    from harness.adapters import get_adapter, run_extractor
+    from harness.model import Document
+
+    parser = argparse.ArgumentParser(description="Recall of the baselines on the development set, per article.")
+    parser.add_argument("names", nargs="*", help="articles to read (all when none)")
+    parser.add_argument("--adapters", default="rules,spacy")
+    parser.add_argument("--misses", choices=CATEGORIES, help="list what each adapter missed in this category")
+    args = parser.parse_args(argv)
+    for adapter in args.adapters.split(","):
+        extractor = get_adapter(adapter.strip())
+        print(f"\n{adapter}")
+        print(f"{'article':<14}" + "".join(f"{c:>10}" for c in CATEGORIES))
+        total = None
+        for name in args.names or names():
+            expected = load(name)
+            outcome = run_extractor(extractor, Document(name, expected.text))
+            if outcome.error is not None:
+                print(f"{name:<14} error: {outcome.error}")
+                continue
+            found = recall(expected, outcome.predictions)
+            total = found if total is None else total + found
+            print(f"{name:<14}" + "".join(f"{found.rate(c):>10.2f}" for c in CATEGORIES))
+            if args.misses:
+                for missed in found.missed[args.misses]:
+                    print(f"{'':<16}{missed}")
+        if total is not None:
+            print(f"{'overall':<14}" + "".join(f"{total.rate(c):>10.2f}" for c in CATEGORIES))
+
+
+if __name__ == "__main__":
+    main()

@@ -227,3 +227,57 @@ def test_a_headline_gives_no_reported_speech(spacy_extractor):
     quotes = predicted(spacy_extractor, text).quotes
     assert not any(q.start < text.index("\n") for q in quotes)
 
+
+
+def test_the_rules_name_replaces_a_shorter_model_name_or_one_of_a_kind_the_model_reads_poorly():
+    from harness.adapters.spacy_adapter import SpacyExtractor
+    from harness.predictions import PredictedEntity
+
+    text = "Fans queued for the premiere of The Glass Harbour, and Emeka Nwosu said it was late.\n"
+
+    def model(words, kind):
+        start = text.index(words)
+        return PredictedEntity(words, kind, start, start + len(words), "name")
+
+    merged = {(e.text, e.type) for e in SpacyExtractor._with_rules_names(
+        text, [model("Glass Harbour", "FAC"), model("Nwosu", "ORG")])}
+    assert {("The Glass Harbour", "WORK_OF_ART"), ("Emeka Nwosu", "PERSON")} <= merged
+    assert not {("Glass Harbour", "FAC"), ("Nwosu", "ORG")} & merged
+
+
+def test_the_model_keeps_its_name_where_the_rules_name_is_shorter_and_of_a_common_kind():
+    from harness.adapters.spacy_adapter import SpacyExtractor
+    from harness.predictions import PredictedEntity
+
+    text = "Shares of Harwick Tidal Power Holdings rose on Monday.\n"
+    words = "Harwick Tidal Power Holdings"
+    start = text.index(words)
+    merged = SpacyExtractor._with_rules_names(text, [PredictedEntity(words, "ORG", start, start + len(words), "name")])
+    assert [(e.text, e.type) for e in merged if e.type == "ORG"] == [(words, "ORG")]
+
+
+def test_products_events_and_laws_the_rules_type_reach_the_spacy_predictions(spacy_extractor):
+    text = ("The company unveiled the Corvo 7 on Monday, weeks after Hurricane Orla, and said it complied with "
+            "the Coastal Fisheries Act.\n")
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert {("Corvo 7", "PRODUCT"), ("Hurricane Orla", "EVENT"), ("Coastal Fisheries Act", "LAW")} <= found
+
+
+def test_a_possessive_is_outside_the_models_names(spacy_extractor):
+    text = "The film is based on Tomas Herrera's novel and on Ada Brisk's diaries.\n"
+    found = [e.text for e in predicted(spacy_extractor, text).entities]
+    assert not any(words.endswith(("'s", "’s")) for words in found), found
+
+
+def test_byline_and_dateline_names_stay_apart_from_the_first_sentences_names(spacy_extractor):
+    text = "Storm closes ports\n\nBy Tom Reyes\n\nPORT ALDER — Harbour master Ewan Tosh closed the port on Monday.\n"
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert ("PORT ALDER", "GPE") in found and ("Ewan Tosh", "PERSON") in found
+    assert not any("\n" in words or "—" in words for words, _ in found)
+
+
+def test_a_possessive_inside_a_model_name_ends_it(spacy_extractor):
+    text = "The European Union's Copernicus service mapped the floods.\n"
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert ("European Union", "ORG") in found
+    assert not any("'s" in words for words, _ in found)

@@ -13,6 +13,7 @@ the surname of a person already found, a place after "in"/"near"/"from".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -23,40 +24,51 @@ _COUNT = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|el
           r"|forty|fifty|sixty|ninety|a few|several|a|an)")
 # a qualifier kept inside a date or time span ("up to six weeks", "barely a quarter of an hour")
 _QUALIFIER = r"(?:(?:nearly|almost|about|around|roughly|more than|less than|over|under|up to|at least|barely|just|only) )"
+# a year after a preposition of time, with or without "the", which stays outside ("in the 2023 drought" -> "2023")
+_YEAR_PREPOSITIONS = ("in", "In", "before", "after", "since", "Since", "by", "until", "from", "of", "during")
+_YEAR_AFTER_PREPOSITION = ("(?=(?:19|20)\\d\\d)(?:" + "|".join(
+    [rf"(?<=\b{word} )" for word in _YEAR_PREPOSITIONS] + [rf"(?<=\b{word} the )" for word in _YEAR_PREPOSITIONS]
+    + [r"(?<='s )", r"(?<=’s )"]) + r")(?:19|20)\d{2}s?\b")
 # the longer forms come first: at one position the first alternative that matches wins
 _DATE_PATTERNS = [re.compile(p) for p in (
     rf"\b(?:{_MONTH}-{_MONTH} |(?:first|second|third|fourth|final) )quarter"
     r"(?: of (?:the |this |last |next )?(?:financial|fiscal|calendar) year| of \d{4})?\b",
     r"\bQ[1-4](?: ?(?:FY)?\d{2,4})?\b",  # "Q3", "Q3 FY24"
     rf"\b{_MONTH}(?: and|,| to|-|–) ?{_MONTH}(?: \d{{4}})?\b",  # "June and September 2024"
+    r"(?<=\bbetween )(?:19|20)\d\d and (?:19|20)\d\d\b",  # "between 2013 and 2023"
     r"(?<=\bthe )quarter\b(?![-\w]| of)",  # a back-reference to the period: "in the quarter"
     r"\b(?:next|last|this|current|previous|coming) (?:financial|fiscal) year\b",
     r"\bsame (?:period|quarter|month|week) (?:last year|a year (?:earlier|ago))\b",
     r"\b(?:middle|end|start|beginning) of (?:(?:next|last|this) (?:week|month|year)|(?:19|20)\d{2}|" + _MONTH + r")\b",
+    r"\b(?:middle|end|start|beginning) of the (?:decade|year|month|week|century|season|summer|winter)\b",
+    r"\b\d{1,2}(?:st|nd|rd|th)(?: (?:and|to) \d{1,2}(?:st|nd|rd|th))? centur(?:y|ies)\b",  # "the 10th and 13th centuries"
     rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)\b",
     r"\b(?:summer|winter|autumn)-long\b",
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
+    r"\b(?:(?:early|late) (?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
-    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
+    r"\b(?:\d{1,2} (?:and|to|-|–) )?\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
     r"\b(?:early|late|mid)[- ](?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}s?)\b",
-    r"\b(?:last|next|this|past|coming|previous|that) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:(?:early|late) (?=(?:next|last|this) ))?(?:[Ll]ast|[Nn]ext|[Tt]his|past|coming|previous|that) (?:January|February|March|April|June|July|August|September|October|November|December|week|weekend|month|year|season|summer|winter|spring|autumn|fall|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:summer|winter|autumn)(?: of (?:19|20)\d{2})?\b(?!-)",
     r"(?<=\bthe )weekend\b",
     r"(?=May\b)(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bearly )|(?<=\blate ))May\b",  # not the verb
-    r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)",  # not the water source
+    r"\bspring of (?:19|20)\d{2}\b|(?<=\bin )spring\b(?![- ]\w)|(?<=\bin the )spring\b(?![- ]\w)",  # not the water source
     r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b",
     r"\b(?:earlier|later) this (?:week|month|year)\b",
     r"\b(?:recent|coming|past) (?:days|weeks|months|years)\b",
-    rf"\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
+    rf"(?<!\d,)(?<!\d\.)\b{_QUALIFIER}?{_COUNT}(?:-| )(?:days?|weeks?|fortnights?|months?|years?|decades?)(?!-)(?: (?:ago|earlier|later))?\b",
     r"(?<=\bfor )(?:days|weeks|months|years|decades)\b",  # "for years": a vague duration
     # the lookahead first: most positions fail there at once
-    r"(?=(?:the )?(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|(?<=\bduring ))(?:the )?(?:19|20)\d{2}s?\b",
+    _YEAR_AFTER_PREPOSITION,
+    # earlier years only after a preposition of time: "farmed there since 1870"
+    r"(?<=\bsince )1[6-8]\d\d\b|(?<=\bin )1[6-8]\d\d\b(?![ ,]\d)|(?<=\buntil )1[6-8]\d\d\b",
 )]
 _CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
 _TIME_PATTERNS = [re.compile(p) for p in (
     _CLOCK + r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?: (?:[A-Z]{1,3}T|UTC)\b)?",
     r"\b\d{1,2}:\d{2}\b",
-    r"\b(?:overnight|late-night)\b",
+    r"\b(?:overnight|late-night|[Tt]onight|all night|all day)\b|(?<=\bby )(?:morning|evening|nightfall|midday|dusk|dawn)\b",
+    rf"\b{_COUNT}-(?:minute|hour|second)\b(?!-)",  # "an eight-minute ovation"
     r"\b(?:this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|tomorrow|that|each|every) (?:morning|afternoon|evening|night)\b",
     r"(?<=\bthe )(?:morning|afternoon|evening)(?: twilight)?\b",
     r"\b\d{1,3}(?:st|nd|rd|th) minute\b",  # a match minute
@@ -71,7 +83,7 @@ _TIME = re.compile("|".join(f"(?:{p.pattern})" for p in _TIME_PATTERNS))
 _DATE = re.compile("|".join(f"(?:{p.pattern})" for p in _DATE_PATTERNS))
 _PERSON_TITLES = frozenset(lx.TITLES)
 _LOCATION_PREPOSITIONS = frozenset(("in", "near", "from", "outside", "across", "to", "into", "toward", "towards",
-                                    "at", "via", "through", "around", "inside"))
+                                    "at", "via", "through", "around", "inside", "off"))
 
 
 # ", the vaccine alliance," / ", a former judge,": an apposition right after a name says what the name is
@@ -79,7 +91,10 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*
 _ORG_NOUNS = frozenset(("journal", "magazine", "alliance", "group", "company", "firm", "agency", "organisation", "organization", "charity",
                         "union", "bank", "coalition", "association", "network", "party", "club", "team", "startup",
                         "maker", "manufacturer", "retailer", "operator", "lender", "insurer", "airline", "broadcaster",
-                        "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium"))
+                        "newspaper", "foundation", "institute", "regulator", "ministry", "watchdog", "consortium",
+                        "developer", "publisher", "studio", "label", "band", "choir", "orchestra", "ensemble",
+                        "promoter", "distributor", "brand", "outlet", "site", "website", "biotech", "start-up",
+                        "carrier", "supplier", "chain", "utility", "platform", "streamer"))
 
 
 # words between a name and a title that are part of the title ("Senate Majority Leader", "Foreign Affairs Minister")
@@ -87,10 +102,12 @@ _TITLE_MODIFIERS = frozenset(("Majority", "Minority", "Deputy", "Vice", "Prime",
                               "Assistant", "Associate", "Executive", "Foreign", "Defence", "Defense", "Finance",
                               "Interior", "Health", "Energy", "Affairs", "Economy", "Justice", "Trade", "Labour", "Labor",
                               "Education", "Transport", "Environment", "General", "Managing", "Regional", "State",
-                              "District", "Circuit", "Magistrate", "Superior", "High", "County", "Federal"))
+                              "District", "Circuit", "Magistrate", "Superior", "High", "County", "Federal", "Cabinet",
+                              "Permanent", "Principal", "Under"))
 # lower-case words after a name that say it is an organisation's ("Canal Sur television", "the Daily Post newspaper")
 _ORG_NOUNS_AFTER = frozenset(("television", "radio", "channel", "tv", "newspaper", "broadcaster", "magazine",
-                              "agency", "group", "company", "firm", "network"))
+                              "agency", "group", "company", "firm", "network", "alliance", "party", "coalition",
+                              "movement", "bloc"))
 
 
 # institutions named after their place: "Ferrow Local Court" makes no organisation of "Ferrow"
@@ -98,7 +115,8 @@ _PLACE_INSTITUTIONS = frozenset(("Court", "Council", "Hospital", "Police", "Libr
                                  "College", "Museum", "Cathedral", "Prison", "Assembly", "Tribunal", "Gazette", "Herald",
                                  "Tribune", "Times", "Post", "News", "Journal", "Echo", "Chronicle"))
 # "the province of X", "the centre of X": the name after is a place
-_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs) of\s+$")
+_PART_OF = re.compile(r"\b(?:" + "|".join(sorted(lx.ADMINISTRATIVE)) + r"|centre|center|outskirts|heart|edge|suburbs|island|isle|port)"
+                      r" of\s+$")
 # "towns such as X"
 _SUCH_AS = re.compile(r"\b(?i:cities|towns|countries|states|villages|suburbs|regions|provinces|places)"
                       r" (?:such as|like|including)\s+$")
@@ -110,6 +128,32 @@ _BASED = re.compile(r"-(?:based|born|headquartered|bred)$")
 _PARTY_TAG = re.compile(r"(?<![\w-])[RDI]-(?P<state>(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.|W\.Va\.)(?: [A-Z][a-z]+)?)(?=[,;)\s]|$)")
 
 
+# verbs of travel before a place: "visit X", "leave for X", "reach X", and "between X and Y"
+_TRAVEL_TO = re.compile(r"\b(?:visit|visits|visited|visiting|reach|reaches|reached|between|(?:leave|leaves|left|leaving|"
+                        r"bound|headed|heading|depart|departs|departed|sail|sails|sailed|sailing|set off) for) $")
+# a stretch of land or road between two places: "the coast between X and Y"
+_BETWEEN_PLACES = re.compile(r"\b(?:coast|coastline|border|road|line|highway|motorway|railway|route|stretch|section|"
+                             r"towns?|cities|villages|ports?|flights?|trains?|ferries|buses|services?) between $")
+# articles of other languages that open names ("Le Monde", "El Pais")
+_FOREIGN_ARTICLES = frozenset(("Le", "La", "Les", "El", "Il", "Der", "Die", "Das", "Los", "Las", "Lo"))
+# "residents of X": a place after
+_RESIDENTS_OF = re.compile(r"\b(?i:residents|inhabitants|people|streets|mayor|outskirts) of\s+$")
+# a name, a role held in a team or a firm, and a person's name: "Fluminense defender Caio Prates"
+_ROLE_OF_BODY = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:coach|manager|defender|striker|midfielder|goalkeeper|"
+                           r"winger|forward|captain|boss|chairman|chairwoman|spokesman|spokeswoman|spokesperson|"
+                           r"founder|co-founder|chief executive|executive|director|engineer|analyst) [A-Z]")
+# kinds of firm or body, then examples: "Chinese rivals such as Roborock and Ecovacs"
+_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+_ORGS_SUCH_AS = re.compile(
+    r"\b(?:rivals|competitors|companies|firms|brands|makers|groups|banks|lenders|insurers|airlines|retailers|"
+    r"carmakers|chipmakers|clubs|teams|startups|start-ups|platforms|broadcasters|publishers|studios|charities|"
+    r"agencies|unions|parties) (?:such as|like|including) "
+    rf"({_NAME}(?:, {_NAME})*(?:,? (?:and|or) {_NAME})?)")
+# staff or owners of a body around its name: "lawyers at X", "shares in X", "X shareholders"
+_STAFF_OF_BODY = re.compile(
+    r"(?:\b(?i:lawyers|analysts|economists|researchers|strategists|executives|engineers|employees|staff|workers|"
+    r"bankers|traders|shares|stake|investors) (?:at|from|with|in|of) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
+    r"|\b([A-Z][\w'’-]+) (?:shareholders|shares|investors|employees|staff|subscribers|customers|stock)\b)")
 # a result between two sides: "Yorkshire beat Lancashire", "Leeds drew with Hull"
 _SIDE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _RESULT = re.compile(rf"(?P<a>{_SIDE}) (?:beat|defeated|drew with|lost to|edged|thrashed|overcame|edged past|knocked out)"
@@ -151,7 +195,12 @@ def organisation_shape(words: list[str]) -> bool:
 
 
 def known_type(name: str) -> str | None:
-    """The type of a name by common knowledge (the gazetteer, demonyms, well-known organisations), or None."""
+    """The type of a name by common knowledge (the gazetteer, demonyms, well-known organisations), or None; a
+    name written with accents the gazetteer leaves out is the same name ("Bogotá", "Medellín")."""
+    if not name.isascii():
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if plain and plain != name and known_type(plain) in ("GPE", "LOC"):
+            return known_type(plain)
     if name in lx.COUNTRIES or name in lx.CITIES or name in lx.STATES:
         return "GPE"
     if name in lx.LOCATIONS:
@@ -176,15 +225,30 @@ class Mention:
 
 
 def _organisation_noun(word: str) -> bool:
-    """A noun for a kind of organisation ("broadcaster", "chipmaker")."""
+    """A noun for a kind of organisation ("broadcaster", "chipmaker"), not a person's ("winemaker")."""
     lower = word.lower()
-    return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker"))
+    return lower in _ORG_NOUNS or (len(lower) > 7 and lower.endswith("maker") and lower not in _PERSON_MAKERS)
+
+
+# words for a firm's relation to another that open a sentence before its name ("Rival Corsa Systems reports ...")
+_BUSINESS_RELATIONS = frozenset(("rival", "rivals", "competitor", "peer", "parent", "subsidiary", "partner"))
+# given names shaped like agent nouns, which an opening "Bowler ..." is not
+_AGENT_NAMES = frozenset(("Jennifer", "Peter", "Christopher", "Alexander", "Oliver", "Walter", "Roger", "Heather",
+                          "Amber", "Esther", "Hunter", "Tucker", "Spencer", "Taylor", "Victor", "Hector", "Connor",
+                          "Trevor", "Skyler", "Tyler", "Carter", "Parker", "Homer", "Jasper", "Xander", "Conor",
+                          "Eleanor", "Eleonor", "Igor", "Gunnar", "Reiner", "Rainer", "Werner", "Günter", "Gunter"))
+# "-maker" nouns for people
+_PERSON_MAKERS = frozenset(("winemaker", "filmmaker", "policymaker", "lawmaker", "peacemaker", "dressmaker",
+                            "matchmaker", "playmaker", "shoemaker", "kingmaker", "troublemaker", "decision-maker",
+                            "homemaker", "cheesemaker", "watchmaker", "dealmaker", "rainmaker", "noisemaker",
+                            "cabinetmaker", "bookmaker"))
 
 
 def _role_word(word: str) -> bool:
     """A noun for a person's role or profession ("coach", "cardiologist", "historian")."""
     lower = word.lower()
-    return lower in lx.ROLE_NOUNS or (len(lower) > 6 and lower.endswith(("ologist", "ist", "ian")) and lower.isalpha()
+    return lower in lx.ROLE_NOUNS or lower in _PERSON_MAKERS or (
+        len(lower) > 6 and lower.endswith(("ologist", "ist", "ian")) and lower.isalpha()
                                       and lower not in _NOT_ROLES)
 
 
@@ -202,7 +266,7 @@ def _strip_period(text: str, token: str) -> str:
     if not token.endswith("."):
         return token
     core = token[:-1]
-    if len(core) == 1 or "." in core or core.lower() in ("st", "gen", "dr", "mr", "mrs", "ms", "sen", "rep", "lt",
+    if token in lx.STATE_ABBREVIATIONS or len(core) == 1 or "." in core or core.lower() in ("st", "gen", "dr", "mr", "mrs", "ms", "sen", "rep", "lt",
                                                           "col", "capt", "sgt", "adm", "jr", "sr", "inc", "corp", "co"):
         return token
     return core
@@ -218,7 +282,9 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     for i, (s, e, token) in enumerate(tokens):
-        gap_ok = bool(current) and text[(pending or current)[-1][1]:s] == " "
+        gap = text[(pending or current)[-1][1]:s] if current else ""
+        # a plural possessive of people inside a name: "Renters' Rights Bill", "Fishermen's Federation"
+        gap_ok = bool(current) and (gap == " " or (gap in ("' ", "’ ") and not pending and current[-1][2].endswith("s")))
         if _ORDINAL.fullmatch(token) and (pending or all(t in lx.NOT_NAMES for _, _, t in current)) and i + 1 < len(tokens) \
                 and _is_cap(tokens[i + 1][2]) and text[e:tokens[i + 1][0]] == " ":
             if current:
@@ -232,7 +298,7 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
             runs.append([(s, e, token)])  # "Ferrow-based Acme Ltd": the place stands apart from the name
             current, pending = [], []
             continue
-        if _is_cap(token) and not token.isdigit():
+        if (_is_cap(token) and not token.isdigit()) or (current and gap_ok and _LOWER_MODEL.fullmatch(token)):
             if current and gap_ok:
                 current.extend(pending)
                 current.append((s, e, token))
@@ -241,7 +307,10 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
                     runs.append(current)
                 current = [(s, e, token)]
             pending = []
-            if token.endswith(("'s", "’s")) or text[e:e + 1] in (",", ";", ":", ")", "(", '"', "“", "”"):
+            plural_people = token[:-2].endswith(("men", "ren", "ple")) and i + 1 < len(tokens) \
+                and _is_cap(tokens[i + 1][2]) and text[e:tokens[i + 1][0]] == " "
+            if (token.endswith(("'s", "’s")) and not plural_people) \
+                    or text[e:e + 1] in (",", ";", ":", ")", "(", '"', "“", "”"):
                 runs.append(current)
                 current = []
         elif current and token in lx.NAME_CONNECTORS and gap_ok and len(pending) < 2:
@@ -256,6 +325,25 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# a model code written in lower case, inside a name after a maker's: "Hyundai i20", "Nuvola eX5"
+_LOWER_MODEL = re.compile(r"[a-z]{1,2}\d{1,4}[A-Za-z]{0,3}|[a-z][A-Z][A-Za-z]*\d*")
+# a model designation: "F-16", "KF-21", "MiG-29", "Shahed-136", and its plural "F-16s"
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,11}-[A-Z]?\d{1,4}[A-Za-z]?s?")
+# codes of that shape that name no product
+_NOT_MODELS = frozenset(("COVID", "SARS", "MERS", "H1N1", "G", "P", "MH", "FLIGHT", "ISO", "EN", "UN", "UNSC", "M", "A"))
+# plural place nouns after "X and Y": "Khulna and Satkhira districts"
+_PLACE_PLURALS = {"districts": "GPE", "provinces": "GPE", "states": "GPE", "counties": "GPE", "regions": "GPE",
+                  "parishes": "GPE", "municipalities": "GPE", "prefectures": "GPE", "islands": "LOC", "rivers": "LOC",
+                  "mountains": "LOC", "lakes": "LOC", "valleys": "LOC"}
+# nouns for works that are also verbs: only a possessive or a year right before makes them nouns
+_VERB_NOUNS = frozenset(("hit", "play", "show", "single", "release", "game", "drama", "record"))
+# words that open or carry a clause, so no noun phrase runs through them
+_CLAUSE_WORDS = frozenset(("that", "which", "who", "whom", "whose", "and", "or", "but", "to", "was", "were", "is",
+                           "are", "has", "had", "have", "will", "would", "it", "they", "he", "she", "we", "not"))
+# words ending in "s" that count nothing ("Halo 3 was released", "Switch 2 as well")
+_NOT_PLURALS = frozenset(("was", "has", "this", "thus", "plus", "its", "his", "yes", "across", "unless", "less",
+                          "perhaps", "always", "does", "goes", "becomes", "comes", "sells", "ships", "costs", "runs"))
+_ORDINAL_WORDS = frozenset(("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"))
 
 
 def _title_case(line: str) -> bool:
@@ -311,15 +399,38 @@ class EntityFinder:
     def _classify(self, run: list[tuple[int, int, str]], person: bool = True) -> None:
         """Type one run of capitalised words and add its mention(s); ``person=False`` when it cannot be a person."""
         text = self.text
+        if person and self._title(run):
+            return
         # a leading non-name word ("The", "But") and sentence-initial function words go
         while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS
                        or run[0][2].lower() in lx.SPEAKING_GROUPS):  # "Organisers of the ... Festival"
+            if run[0][2] in _ORDINAL_WORDS and len(run) >= 3 and run[-1][2].lower() in lx.PLACE_HEADS \
+                    and not self._sentence_start(run[0][0]):
+                break  # "the Third Mainland Bridge"
+            if run[0][2] in _FOREIGN_ARTICLES and len(run) >= 2 and not self._sentence_start(run[0][0]):
+                break  # "told Le Monde": the article belongs to the name
             run = run[1:]
         while run and run[-1][2] in lx.NAME_CONNECTORS:
             run = run[:-1]
         if not run:
             return
         words = [_possessive(t) for _, _, t in run]
+        if len(run) == 2 and words[1] in self.surnames and words[0] not in lx.FIRST_NAMES \
+                and self._sentence_start(run[0][0]) and self.surnames[words[1]] != " ".join(words):
+            self._classify(run[1:], person)  # "Stolen Vermeer sketch returns": the opening word is no name
+            return
+        bare_the = next((i for i, w in enumerate(words[1:-1], 1) if w == "the" and words[i - 1] not in ("of", "for")),
+                        None)
+        if bare_the is not None:  # "hands Flamengo the Rio derby": two names, not one
+            self._classify(run[:bare_the], person)
+            self._classify(run[bare_the + 1:], person)
+            return
+        at_for = words.index("for") if "for" in words[1:-1] else 0
+        if at_for and not organisation_shape(words[:at_for]) and words[at_for - 1] not in _PERSON_TITLES \
+                and words[at_for - 1] not in lx.ORG_SUFFIXES and words[at_for - 1] not in lx.ORG_HEADS:
+            self._classify(run[:at_for], person)  # "asked Canberra for Defence Force support": two names
+            self._classify(run[at_for + 1:], person)
+            return
         if _ORDINAL.fullmatch(words[0]):
             if len(run) > 1 and organisation_shape(words[1:]):
                 self._add(run[0][0], run[-1][0] + len(words[-1]), "ORG")
@@ -354,9 +465,14 @@ class EntityFinder:
             self._classify(run[cut + 1:])
             return
         if len(run) >= 2 and words[-1].lower() in lx.PLACE_HEADS and words[-1][:1].isupper() \
-                and self._known_type(full) is None and not organisation_shape(words):
+                and self._known_type(full) is None and (not organisation_shape(words) or (
+                    lx.PLACE_HEADS[words[-1].lower()] == "FAC" and words[-1] not in lx.ORG_SUFFIXES
+                    and words[0] not in ("Ministry", "Department", "University", "Bank", "Court", "Office"))):
             self._add(run[0][0], run[-1][0] + len(words[-1]), lx.PLACE_HEADS[words[-1].lower()])
             return  # "Prince Street", "Mill Lane": no title before a person, but a place's name
+        if len(run) == 2 and words[0] in lx.COMPASS and words[1] in lx.DEMONYMS:
+            self._add(run[0][0], run[-1][0] + len(words[-1]), "NORP")
+            return  # "North American", "West African"
         if len(run) >= 2 and words[0] in lx.COMPASS and self._known_type(" ".join(words[1:])) in ("LOC", "GPE"):
             self._add(run[0][0], run[-1][0] + len(words[-1]), self._known_type(" ".join(words[1:])))
             return  # "East Africa", "Southern Europe"
@@ -372,6 +488,9 @@ class EntityFinder:
             return
         while i < len(run):
             two = " ".join(words[i:i + 2])
+            if i == 0 and len(words) > 1 and (words[1] in lx.ORG_SUFFIXES or words[1] in lx.ORG_HEADS) \
+                    and two not in _PERSON_TITLES:
+                break  # "General Directorate of Water Management": the title word names the body
             if two in _PERSON_TITLES and i + 2 < len(run):
                 i += 2
                 titled = True
@@ -380,14 +499,18 @@ class EntityFinder:
                 titled = True
             else:
                 break
-        if len(run) >= 2 and _organisation_noun(words[0]) and self._known_type(full) is None \
+        if len(run) >= 2 and (_organisation_noun(words[0]) or (words[0].lower() in _BUSINESS_RELATIONS
+                                                              and organisation_shape(words[1:]))) \
+                and self._known_type(full) is None \
                 and words[1] not in lx.NAME_CONNECTORS:  # "Ministry of Education" is one name
             self._classify(run[1:], person=False)  # "Chipmaker Orvane" opening a headline
             if not any(m.start == run[1][0] for m in self.mentions):
                 self._add(run[1][0], run[-1][0] + len(words[-1]), "ORG")
             return
-        if not titled and len(run) >= 3 and _role_word(words[0]) and self._person_like(words[1:]):
-            i, titled = 1, True  # "Cardiologist Omar Haddad" opening a sentence
+        if not titled and len(run) >= 3 and (_role_word(words[0]) or (
+                len(run) == 3 and self._sentence_start(run[0][0]) and words[0].lower().endswith(("er", "or"))
+                and words[0] not in lx.FIRST_NAMES and words[0] not in _AGENT_NAMES)) and self._person_like(words[1:]):
+            i, titled = 1, True  # "Cardiologist Omar Haddad", "Opener Ravi Das" opening a sentence
         if titled:
             run, words = run[i:], words[i:]
             full = " ".join(words)
@@ -395,6 +518,8 @@ class EntityFinder:
         end = run[-1][0] + len(words[-1])
         # hyphenated compounds: only the capitalised parts ("Chinese-made", "Franco-German")
         if len(run) == 1 and "-" in words[0]:
+            if _MODEL_CODE.fullmatch(words[0]) and self._typed_by_form(run, words, start, end):
+                return  # "F-16s"
             self._compound(run[0][0], words[0])
             return
         after = self._word_after(end).lower()
@@ -403,16 +528,19 @@ class EntityFinder:
                 self._single(run, after=after)
                 return
         kind = self._known_type(full)
+        if kind is None and not titled and self._typed_by_form(run, words, start, end):
+            return
         if "of" in words[2:-1]:
             # "Clara Lindholm of Aarhus University": a person and the organisation they belong to
             at = words.index("of")
-            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]):
+            if self._person_like(words[:at]) and words[0] not in lx.ORG_HEADS and organisation_shape(words[at + 1:]) \
+                    and not re.search(r"\b[Tt]he $", text[max(0, start - 4):start]):  # "the Hellenic Register of Shipping"
                 self._classify(run[:at])
                 self._classify(run[at + 1:], person=False)
                 return
         if kind is None and organisation_shape(words) and len(run) > 1:
             kind = "ORG"
-        if kind is None and len(run) > 1 and not titled and (
+        if kind is None and len(run) > 1 and not titled and not self._organisation_noun_before(start) and (
                 words[-1] in lx.EVENT_HEADS or " ".join(words[-2:]) in lx.EVENT_HEADS):
             kind = "EVENT"  # "Formula One Grand Prix", "Munich Security Conference"
         if kind is None and words[-1].lower() in lx.PLACE_HEADS and len(run) > 1 and not titled:
@@ -427,13 +555,28 @@ class EntityFinder:
             if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or self._organisation_noun_before(start):
                 kind = "ORG"
             elif not titled and len(run) <= 3 and words[0] not in lx.FIRST_NAMES and not self._sentence_start(start) \
-                    and self._word_before(start).lower() in ("in", "near", "from", "outside", "into", "towards", "toward") \
+                    and (self._word_before(start).lower() in ("in", "near", "from", "outside", "into", "towards", "toward")
+                         or _TRAVEL_TO.search(text[max(0, start - 24):start])) \
+                    and not (self._word_before(start).lower() == "from" and run[-1][2].endswith(("'s", "’s"))) \
                     and all(self._name_like(w) for w in words):
                 kind = "GPE"  # "in Oak Flat": a place of more than one word nobody knows
             elif words[-1] in ("Fire", "Wildfire", "Blaze", "Bushfire") and not titled:
                 kind = "EVENT"  # "the Cedar Ridge Fire": a named wildfire
-            elif person and (titled or self._role_before(start) or self._person_like(words)):
+            elif person and (titled or self._role_before(start)):
                 kind = "PERSON"
+            elif person and self._person_like(words):
+                # a determiner does not go before a person's name: "at the Sala Grande", "the Velvet Kites"
+                the = re.search(r"\b(?:(at|in|on|near|outside|inside) )?[Tt]he $", text[max(0, start - 12):start])
+                if the is None or words[0] in lx.FIRST_NAMES:
+                    kind = "PERSON"
+                elif words[-1] in _PERSON_TITLES or " ".join(words[-2:]) in _PERSON_TITLES:
+                    return  # "the Foreign Secretary": a title, no name
+                else:
+                    kind = "FAC" if the.group(1) else "ORG"
+        if kind is None and len(words) > 1 and words[0] in lx.DEMONYMS:
+            self._add(start, start + len(words[0]), "NORP")  # "Nigerian Afrobeats star ...": the nationality
+            self._classify(run[1:], person)  # "American Jessica Tran": and the name after it
+            return
         if kind is None:
             return
         if kind == "PERSON" and "of" in words[1:-1]:
@@ -463,6 +606,288 @@ class EntityFinder:
                 self.aliases.setdefault(words[-1], "ORG")  # "Kelso Rovers" ... later "Rovers"
             self._add(start, end, kind)
 
+    # --- names typed by their form and the words around them ---
+
+    def _apposition_noun(self, end: int, nouns: frozenset) -> str | None:
+        """The head noun of an apposition after ``end`` when it is one of ``nouns`` (", a daily tablet,",
+        ", the mangrove forest that ...", ", a novel about ..."), or None: the last word before a
+        preposition, a relative pronoun or a punctuation mark, within four words (", a former harbour
+        master who" has the head "master")."""
+        match = re.match(r",\s+(?:the|a|an)\s+((?:[\w'’-]+ ){0,3}?[\w'’-]+)(?=[,.;:]| (?:that|which|who|whose|where|"
+                         r"of|in|on|at|with|for|about|from|by|near|off|and|to|set|made|built|based|known|called|owned|run|"
+                         r"led|founded|backed|listed)\b)",
+                         self.text[end:end + 80])
+        if match is None:
+            return None
+        head = match.group(1).split()[-1].lower()
+        return head if head in nouns else None
+
+    def _dateline_places(self) -> set[str]:
+        return {self.text[s:e] for s, e in self.article.datelines}
+
+    def _determined_noun_before(self, start: int, nouns: frozenset) -> bool:
+        """Whether a noun of ``nouns`` stands right before ``start`` (a comma may follow it) after a determiner,
+        a possessive or a year within three words: "her album X", "Herrera's 2019 novel X", "the drug, X"."""
+        match = re.search(r"(?:\b(?i:the|a|an|its|his|her|their|our|this|whose)|['’]s|\b(?:19|20)\d\d)"
+                          r"((?: [\w-]+){1,3}),?(?: the)? [\"“]?$", self.text[max(0, start - 60):start])
+        if match is None:
+            return False
+        *between, noun = match.group(1).split()
+        if noun.lower() in _VERB_NOUNS and not re.search(r"(?:\b(?:its|his|her|their|our)|['’]s|\b(?:19|20)\d\d) [\w-]+,?"
+                                                        r"(?: the)? [\"“]?$", self.text[max(0, start - 40):start]):
+            return False  # "The outage hit X" is a verb; "its 2021 hit X" a noun
+        # "a hailstorm that hit X": a clause, not a noun phrase, stands between
+        return noun.lower() in nouns and not any(w.lower() in _CLAUSE_WORDS for w in between)
+
+    def _title(self, run: list[tuple[int, int, str]]) -> bool:
+        """Add a titled work when ``run`` is one: after a noun for a kind of work ("the novel A House Made of
+        Tides", "her album Cidade Azul"), or opened by a capitalised article inside a sentence ("the cast of
+        The Salt Orchard"), which only titles (and a few names the gazetteer knows) have."""
+        start = run[0][0]
+        words = [_possessive(t) for _, _, t in run]
+        end = run[-1][0] + len(words[-1])
+        if len(words) == 1 and words[0] in self.surnames:
+            return False  # "the exhibition Vermeer's Delft": the painter, named before
+        # the cheap look at the word before first: most runs have no noun for a work there
+        previous = re.search(r"([A-Za-z]+)[,\"“]? (?:the )?[\"“]?$", self.text[max(0, start - 24):start])
+        previous = previous.group(1).lower() if previous else ""
+        after_noun = (previous in lx.WORK_NOUNS and self._determined_noun_before(start, lx.WORK_NOUNS)) or (
+            previous in ("in", "directed", "composed", "painted") and re.search(
+                r"\b(?:starred|starring|stars|appeared|appears) in $|\b(?:directed|composed|painted) $",
+                self.text[max(0, start - 20):start]) is not None)
+        after_noun = after_noun or (self.text[end:end + 1] == "," and words[0] not in lx.FIRST_NAMES
+                                    and self._apposition_noun(end, lx.WORK_NOUNS) is not None)  # "Salt and Iron, a novel"
+        article = words[0] in ("The", "A", "An") and len(words) >= 3 and not self._sentence_start(start)
+        quoted = self.text[start - 1:start] in ('"', "“") and self.text[end:end + 1] in ('"', "”") \
+            and len(words) <= 6 and sum(w[:1].isupper() for w in words) >= len(words) - 1 \
+            and not re.search(r"(?:said|says|told|:)\s*$", self.text[max(0, start - 12):start - 1])
+        after_noun = after_noun or quoted  # a short title-case phrase alone in quotation marks: "Paper Moon"
+        if not (after_noun or article):
+            return False
+        body = words[1:] if words[0] in ("The", "A", "An") else words
+        if not body or self._known_type(" ".join(words)) or self._known_type(" ".join(body)) \
+                or (organisation_shape(body) and not after_noun) or body[-1] in lx.EVENT_HEADS or body[-1] in lx.LAW_HEADS \
+                or (body[-1].lower() in lx.PLACE_HEADS and not article and not after_noun) or (words[0] in lx.FIRST_NAMES and not after_noun):
+            return False
+        if self._word_after(end).lower() in _ORG_NOUNS_AFTER:
+            return False  # "The Daily Post newspaper"
+        if re.search(r"\b(?:published|appeared|printed)\b[\w ,]{0,25} in $", self.text[max(0, start - 40):start]):
+            self._add(start, end, "ORG")  # "published in The Lancet Healthy Longevity": a journal
+            return True
+        self._add(start, end, "WORK_OF_ART")
+        return True
+
+    def _model(self, words: list[str], end: int, numbered: bool = True) -> int | None:
+        """Where a product's name ends when ``words`` (ending at ``end``) name a model: a number after them
+        ("Halo 3", "Unreal Engine 5", but not "Category 3" or "Halo 2%"), a model code ("Ridgeback E2"), an
+        edition word ("Flex Lite"), or a series letter ("Series X"); None otherwise."""
+        if numbered and (words[0] in lx.NUMBERED_NOUNS or words[-1] in lx.NUMBERED_NOUNS or words[0] in lx.COMPASS):
+            return None  # "Category 3", "South 24 Parganas"
+        number = re.match(r" (\d{1,3}(?:\.\d{1,2})?s?)(?!\d|[,.:/-]\d|\w| ?%| ?(?:percent|per|million|billion|trillion)\b)"
+                          r"(?: ([a-z]+))?", self.text[end:end + 30])
+        counted = number is not None and number.group(2) is not None and len(number.group(2)) > 3 \
+            and number.group(2).endswith("s") and number.group(2) not in _NOT_PLURALS \
+            and number.group(2) not in lx.PRODUCT_NOUNS  # "Ferrow 3 goals", but "Model 3 cars"
+        if number and not counted:  # "Halo 3", but not "Ferrow 3 goals"
+            model_end = end + len(number.group(0)) - (len(number.group(2)) + 1 if number.group(2) else 0)
+            edition = re.match(r" ([A-Z][a-z]*)\b(?: \d{1,2}\b(?![,.]\d))?", self.text[model_end:model_end + 15])
+            return model_end + edition.end() if edition and edition.group(1) in lx.EDITION_WORDS else model_end
+        last = words[-1]
+        if len(words) >= 2 and (re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}|\d{1,4}[A-Z]{1,3}", last)
+                                or last in lx.EDITION_WORDS
+                                or (len(last) == 1 and last.isupper() and words[-2] in ("Series", "Model", "Class",
+                                                                                      "Type", "Mark"))):
+            return end
+        return None
+
+    def _typed_by_form(self, run: list[tuple[int, int, str]], words: list[str], start: int, end: int) -> bool:
+        """Add a name typed by its form or its cue and say so; False when none applies.
+
+        The head word says the type: a law ("... Act", "... Agreement"), a
+        storm or battle ("Hurricane ...", "Battle of ..."), a building or
+        place in a language news names them in ("Stade ...", "Avenida ...",
+        "Mount ..."), an event noun after the name ("the Ferrow festival",
+        "the European Parliament election"); a model number, code or
+        edition makes a product ("Halo 3", "Ridgeback E2", "Flex Lite"), and
+        so does a product noun or launch verb before the name ("the drug
+        Arvelix", "unveiled the Tanuki") or after it ("the Halo glasses");
+        a name after "X-based" is an organisation's ("Madrid-based Estrella
+        Norte"). A short name such a name leaves behind ("Halo" after "Halo
+        3", "Delphine" after "Hurricane Delphine") keeps its type.
+        """
+        text = self.text
+        full = " ".join(words)
+        if full in self.surnames or (len(words) == 1 and words[0] in lx.NOT_NAMES):
+            return False
+        if len(words) == 1 and re.fullmatch(r"COP ?\d{1,2}", full):
+            self._add(start, end, "EVENT")  # the UN climate conferences
+            return True
+        if len(words) > 1 and self.aliases.get(full) in ("PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "ORG"):
+            self._add(start, end, self.aliases[full])  # "Corvo OS" after "Corvo OS 5"
+            return True
+        if len(run) > 1 and "-" in words[0] and any(part.islower() for part in words[0].split("-")):
+            self._compound(start, words[0])  # "Lisbon-drafted Urban Rents Act": the place, then the name
+            self._classify(run[1:])
+            return True
+        if full != full.upper() and full.upper() in self._dateline_places():
+            self._add(start, end, "GPE")  # "Lake Charles" after the dateline "LAKE CHARLES, La. -"
+            return True
+        at_the = re.search(r"\b(?:at|inside|outside) the $", text[max(0, start - 12):start]) is not None \
+            and not re.match(r" (?:[a-z]+ )?(?:fair|show|festival|summit|conference|expo|awards)\b", text[end:end + 30])
+        if at_the and (len(words) == 1 or words[-1] in ("Arena", "Hall", "Dome", "Pavilion")) \
+                and self._known_type(full) is None and words[0] not in lx.ORG_HEADS \
+                and words[0] not in lx.NOT_FIRST_NAMES and full not in self.aliases:
+            self._add(start, end, "FAC")  # "at the Festhalle", "at the Albert Hall": a venue ("Centre" may be a body's)
+            return True
+        two_word_head = re.match(r" (?:air|naval|military|army|power|nuclear|train|bus|railway|police|fire|oil|gas)"
+                                 r" (base|station|plant|field|terminal)\b", text[end:end + 30])
+        if two_word_head and self._known_type(full) is None:
+            self._add(start, end + two_word_head.end(), "FAC")  # "Lask air base", "Ferrow power station"
+            return True
+        plural = re.match(r" (?:and|or) [A-Z][\w'’-]+ ([a-z]+)\b", text[end:end + 40]) if len(words) == 1 else None
+        plural = plural or (re.match(r" ([a-z]+)\b", text[end:end + 30])
+                            if re.search(r"[A-Z][\w'’-]+,? (?:and|or) $", text[max(0, start - 30):start]) else None)
+        if plural and plural.group(1) in _PLACE_PLURALS and self._known_type(full) in (None, "GPE", "LOC"):
+            self._add(start, end, _PLACE_PLURALS[plural.group(1)])  # "Khulna and Satkhira districts"
+            return True
+        place = self._apposition_noun(end, frozenset(lx.PLACE_HEADS))
+        if place and self._known_type(full) is None and words[0] not in lx.FIRST_NAMES:
+            self._add(start, end, lx.PLACE_HEADS[place])  # "the Sundarbans, the mangrove forest that ..."
+            return True
+        if _MODEL_CODE.fullmatch(words[0]) and words[0].split("-")[0].upper() not in _NOT_MODELS:
+            model_end = self._model(words, end, numbered=False) or end
+            self._add(start, model_end, "PRODUCT")  # "F-16 Block 70", "KF-21 Boramae", "F-16s"
+            return True
+        if len(words) >= 2 and words[-1] in lx.AWARD_HEADS and words[0] not in lx.FIRST_NAMES:
+            self._add(start, end, "WORK_OF_ART")  # "the Booker Prize", as OntoNotes types prizes
+            return True
+        if len(words) >= 2 and words[-1] in lx.LAW_HEADS and words[0] not in lx.FIRST_NAMES \
+                and not any(w in lx.ORG_SUFFIXES or w in lx.ORG_HEADS for w in words[:-1]):  # "Centre for Trade Policy"
+            self._add(start, end, "LAW")
+            return True
+        first_two = " ".join(words[:2])
+        if len(words) >= 2 and (words[0] in lx.EVENT_FIRST or first_two in lx.EVENT_FIRST):
+            named = words[2:] if first_two in lx.EVENT_FIRST else words[1:]
+            if named and all(self._name_like(w) or w in lx.NAME_CONNECTORS for w in named):
+                self._add(start, end, "EVENT")
+                if len(named) == 1:
+                    self.aliases.setdefault(named[0], "EVENT")  # "Delphine" after "Hurricane Delphine"
+                return True
+        if len(words) >= 2 and (words[0] in lx.FACILITY_FIRST
+                                or (len(words) >= 3 and words[1] in lx.FACILITY_FIRST)):
+            self._add(start, end, "FAC")
+            return True
+        if len(words) >= 2 and words[0] in lx.LOCATION_FIRST and self._name_like(words[-1]):
+            self._add(start, end, "LOC")
+            return True
+        if len(words) >= 2 and self._known_type(full) is None and not organisation_shape(words) \
+                and (_PART_OF.search(text[max(0, start - 30):start]) or _RESIDENTS_OF.search(text[max(0, start - 30):start])):
+            self._add(start, end, "GPE")  # "residents of New Norfolk", "the town of Port Alder"
+            return True
+        if len(words) <= 3 and self._known_type(full) is None and words[0] not in lx.FIRST_NAMES \
+                and _BETWEEN_PLACES.search(text[max(0, start - 40):start]):
+            self._add(start, end, "GPE")  # "the coast between Coquimbo and ...": the ends of a stretch are places
+            return True
+        if len(words) >= 2 and self._known_type(words[0]) == "GPE" and words[0] not in lx.FIRST_NAMES \
+                and self._known_type(full) is None and all(self._name_like(w) for w in words[1:]) \
+                and words[-1].lower() not in lx.PLACE_HEADS and words[1] not in lx.DEMONYMS \
+                and words[-1] not in lx.EVENT_HEADS and words[-1] not in lx.LAW_HEADS \
+                and self._word_after(end).lower() not in lx.EVENT_NOUNS_AFTER \
+                and not text[end:end + 13].startswith((" by-election", " run-off")):
+            self._add(start, end, "ORG")  # "Kolkata Knight Riders", "Denver Broncos": a team or firm named for its place
+            if len(words) == 2 and words[1].endswith("s"):
+                self.aliases.setdefault(words[1], "ORG")  # "the Royals" after "Rajasthan Royals"
+            return True
+        if len(words) == 2 and self._known_type(words[1]) == "GPE" and self._known_type(full) is None \
+                and words[0] not in lx.FIRST_NAMES and words[0] not in lx.COMPASS and words[0] not in lx.DEMONYMS \
+                and words[0] not in ("New", "Old", "Greater", "Saint", "St.", "San", "Santa", "Port", "Fort", "Mount"):
+            self._add(start, end, "ORG")  # "Metro Tasmania", "Invest India": a body named after its place
+            return True
+        if len(words) >= 2 and words[0] in _FOREIGN_ARTICLES \
+                and self._known_type(full) is None and not self._sentence_start(start):
+            place = self._word_before(start).lower() in _LOCATION_PREPOSITIONS \
+                or _TRAVEL_TO.search(text[max(0, start - 24):start]) is not None or any(
+                m.type == "GPE" and re.fullmatch(r"(?:,| and| or|,? and) ", text[m.end:start]) for m in self.mentions)
+            self._add(start, end, "GPE" if place else "ORG")  # "told Le Monde", "in El Pais": a foreign article opens a title, no person
+            return True
+        noun = re.match(r" ([a-z-]+)(?: (show|fair|festival))?\b", text[end:end + 30])
+        if noun and (noun.group(1) in lx.EVENT_NOUNS_AFTER or noun.group(2)) \
+                and not (len(words) == 1 and self._sentence_start(start)) \
+                and self._known_type(full) not in ("GPE", "NORP", "LOC") and full not in lx.WEEKDAYS \
+                and full not in lx.MONTHS:
+            self._add(start, end + noun.end(), "EVENT")  # "the Sol Maior festival", "the Frankfurt motor show"
+            return True
+        model_end = self._model(words, end)
+        if model_end is not None and self._known_type(full) in (None, "ORG"):
+            road = words[-1] in lx.ROAD_WORDS
+            self._add(start, model_end, "FAC" if road else "PRODUCT")
+            if not road and model_end > end:
+                self.aliases.setdefault(full, "PRODUCT")  # "HaloOS" after "HaloOS 7"
+            return True
+        if len(words) >= 2 and self.aliases.get(words[0]) == "ORG" and words[-1] not in lx.ORG_SUFFIXES \
+                and words[-1] not in lx.CLUB_SUFFIXES and not self._sentence_start(start) \
+                and all(self._name_like(w) for w in words[1:]) and self._known_type(" ".join(words[1:])) is None \
+                and re.search(r"\b(?:the|a|an|its|their|new)\s+$", text[max(0, start - 8):start]):
+            self._add(start, end, "PRODUCT")  # "brake lines on the Ridgeway Vista": the firm's name and a model
+            return True
+        if len(words) >= 2 and words[0] in lx.KNOWN_ORGS and not words[0].isupper() \
+                and self._known_type(" ".join(words[1:])) is None and words[-1] not in lx.ORG_SUFFIXES \
+                and all(self._name_like(w) or _LOWER_MODEL.fullmatch(w) or re.fullmatch(r"[A-Z][a-z]*\d{1,2}|[A-Z]", w)
+                        for w in words[1:]) and words[1] not in lx.DEMONYMS:
+            self._add(start, end, "PRODUCT")  # a maker's name and a model: "Volkswagen Beetle", "Apple Watch"
+            return True
+        if len(words) >= 2 and self._apposition_noun(end, _ORG_NOUNS) and words[0] not in lx.FIRST_NAMES \
+                and self._known_type(full) is None:
+            self._add(start, end, "ORG")  # "Nimbus Cloud, the Singapore-based data centre operator,"
+            if words[0] not in lx.ORG_HEADS and words[0] not in lx.NOT_NAMES:
+                self.aliases.setdefault(words[0], "ORG")
+            return True
+        if re.search(r"-(?:based|headquartered|listed|registered) $", text[max(0, start - 16):start]) \
+                and words[0] not in lx.FIRST_NAMES and not _role_word(words[-1]):
+            self._add(start, end, "ORG")
+            if len(words) > 1 and words[0] not in lx.ORG_HEADS:
+                self.aliases.setdefault(words[0], "ORG")  # "Lindqvist" after "Copenhagen-based Lindqvist Pharma"
+            return True
+        if self._known_type(full) is not None or (len(words) > 1 and organisation_shape(words)):
+            return False
+        verb = re.search(r"\b(\w+) (?:(?:the|a|an|its|their|his|her) )?(?:new )?$", text[max(0, start - 30):start])
+        launched = verb is not None and (verb.group(1).lower() in lx.PRODUCT_VERBS and (
+            verb.group(1).lower() not in ("calls", "called", "dubbed", "recalled", "recalls")
+            or verb.group(0).split()[1:2] == ["the"]))
+        if len(words) >= 2 and words[-1].lower() in lx.PRODUCT_NOUNS and words[-1].lower() not in ("system", "platform"):
+            self._add(start, end, "PRODUCT")  # "Kestrel Space Telescope": a product noun as the head
+            return True
+        after_words = re.match(r" ([a-z]+)(?: ([a-z]+))?\b", text[end:end + 30])
+        product_after = after_words is not None and (after_words.group(1) in lx.PRODUCT_NOUNS
+                                                     or after_words.group(2) in lx.PRODUCT_NOUNS)  # "accelerator chips"
+        if launched or self._determined_noun_before(start, lx.PRODUCT_NOUNS) or (
+                product_after
+                and (re.search(r"\b(?:the|a|an|its|their|new|of|\d[\d,.]*)\s+$", text[max(0, start - 12):start])
+                     or re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}", full))
+                and not (full.isupper() and not any(c.isdigit() for c in full))):  # "the Halo glasses", "K2 tanks"
+                # ... but "a NASA rocket" is the agency's
+            if words[0] not in lx.FIRST_NAMES:
+                self._add(start, end, "PRODUCT")
+                if len(words) == 1:
+                    self.aliases.setdefault(full, "PRODUCT")
+                return True
+        if self._apposition_noun(end, lx.PRODUCT_NOUNS) and words[0] not in lx.FIRST_NAMES:
+            self._add(start, end, "PRODUCT")  # "Arvelix, a daily tablet,"
+            self.aliases.setdefault(full, "PRODUCT")
+            return True
+        return False
+
+    def _language(self, start: int, end: int, word: str) -> bool:
+        """A language's name where the words around say it is spoken: "a call in Portuguese with ...",
+        "she speaks Yoruba."; "Portuguese firms" and "a Portuguese court" stay nationalities."""
+        if word not in lx.LANGUAGES:
+            return False
+        before = re.search(r"\b(in|into|speaks?|spoke|speaking|learned|learnt|learning|learn|fluent in|translated from)"
+                           r" $", self.text[max(0, start - 16):start])
+        follow = re.match(r"\s*(?:[,.;:)!?\"”]|$|(?:with|and|or|to|as|at|for|by|on|but|is|was|while|when|because|"
+                          r"from|instead)\b)", self.text[end:end + 12])
+        return before is not None and follow is not None
+
     def _title_inside(self, words: list[str]) -> int:
         """Where a title starts after a leading name ("Texas Attorney General Ken Paxton" -> 1), or 0; none
         where the words end an organisation's name ("Ohio Justice Collaborative")."""
@@ -491,7 +916,9 @@ class EntityFinder:
 
     @staticmethod
     def _name_like(word: str) -> bool:
-        return bool(re.fullmatch(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)", word))
+        # accented capitals too: "Élodie", "Ångström"
+        return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þa-z][a-zß-öø-ÿ]+)?|[A-Z]\.|Ma?c[A-Z][a-z]+"
+                                 r"|O'[A-Z][a-z]+)", word))
 
     def _whole_known(self, full: str, run: list) -> bool:
         return self._known_type(full) is not None
@@ -499,12 +926,19 @@ class EntityFinder:
     _known_type = staticmethod(known_type)
 
     def _role_before(self, offset: int) -> bool:
-        return _role_word(self._word_before(offset))
+        role = re.search(r"([A-Za-z-]+),? $", self.text[max(0, offset - 30):offset])  # no sentence end between
+        return role is not None and _role_word(role.group(1))
 
     def _organisation_noun_before(self, offset: int) -> bool:
         """Whether a noun that says what kind of organisation follows stands right before ``offset``
         ("public broadcaster Rai", "carmaker Volta")."""
-        return _organisation_noun(self._word_before(offset)) and self.text[max(0, offset - 1):offset] == " "
+        if re.search(r"\bmarket research(?:er)? $|\bresearch (?:firm|group|house) $", self.text[max(0, offset - 20):offset]):
+            return True  # "market researcher Quantis": the researcher is a firm
+        designer = re.search(r"\b([a-z]+) (?:designer|developer|supplier|manufacturer|producer) $", self.text[max(0, offset - 30):offset])
+        if designer and designer.group(1) in lx.PRODUCT_NOUNS:
+            return True  # "chip designer Veltrix": a designer of products is a firm
+        noun = re.search(r"([A-Za-z-]+),? $", self.text[max(0, offset - 30):offset])  # no sentence end between
+        return noun is not None and _organisation_noun(noun.group(1))
 
     def _apposition(self, end: int) -> str | None:
         """The type an apposition gives the name before it ("Gavi, the vaccine alliance," -> ORG)."""
@@ -520,6 +954,10 @@ class EntityFinder:
         parts = word.split("-")
         if _BASED.search(word) and all(self._name_like(part) for part in parts[:-1]):
             name = "-".join(parts[:-1])
+            wider = re.search(r"([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?) $", self.text[max(0, start - 30):start])
+            if wider and self._known_type(f"{wider.group(1)} {name}") in ("GPE", "LOC"):
+                self._add(start - len(wider.group(1)) - 1, start + len(name), self._known_type(f"{wider.group(1)} {name}"))
+                return  # "the Los Angeles-based developer": the place has two words
             kind = self._known_type(name)
             self._add(start, start + len(name), kind if kind in ("GPE", "LOC") else "GPE" if kind is None else kind)
             return
@@ -540,9 +978,25 @@ class EntityFinder:
         word = _possessive(token)
         e = s + len(word)
         if "-" in word and self._known_type(word) is None:
+            if _MODEL_CODE.fullmatch(word) and self._typed_by_form(run, [word], s, e):
+                return  # "F-16s"
             self._compound(s, word)
             return
+        if self._language(s, e, word):
+            self._add(s, e, "LANGUAGE")
+            return
         kind = self._known_type(word)
+        if kind in ("LOC", "GPE") and word in lx.KNOWN_ORGS and not re.search(r"\b[Tt]he $", self.text[max(0, s - 4):s]):
+            kind = "ORG"  # "Amazon's Alexa", but "the Amazon": a place name that is also a firm's needs "the"
+        if kind == "ORG" and not word.isupper() and self._model([word], e) is not None \
+                and re.match(r" \d", self.text[e:e + 2]):
+            self._add(s, self._model([word], e), "PRODUCT")  # "Boeing 737 Max": a maker's name and a model number
+            return
+        if kind is None and self._typed_by_form(run, [word], s, e):
+            return
+        if kind is None and word in self.aliases and self.aliases[word] in ("PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+            self._add(s, e, self.aliases[word])
+            return
         if kind is None and after and after in lx.PLACE_HEADS:
             head = self.text[e:].index(self._word_after(e)) + e
             self._add(s, head + len(after), lx.PLACE_HEADS[after])
@@ -555,6 +1009,10 @@ class EntityFinder:
                 return
             if word in self.aliases:
                 self._add(s, e, self.aliases[word])
+                return
+            if word in lx.ORG_SUFFIXES and any(m.type == "ORG" and m.text.split()[-1] == word and " " in m.text
+                                               for m in self.mentions):
+                self._add(s, e, "ORG")  # "the Commission" after "the European Commission": a short name
                 return
             if word in lx.ORG_SUFFIXES and word not in ("Forces", "Force", "Staff", "United", "City"):
                 return  # "Ministry" alone is a nominal, not a name
@@ -576,6 +1034,9 @@ class EntityFinder:
                     self.surnames.setdefault(word, word)
             elif before.lower() in _LOCATION_PREPOSITIONS and not self._sentence_start(s) and self._name_like(word):
                 kind = "GPE"
+            elif _TRAVEL_TO.search(self.text[max(0, s - 24):s]) and self._name_like(word) and (
+                    not self.text[max(0, s - 8):s].endswith("between ") or re.match(r" and [A-Z]", self.text[e:e + 6])):
+                kind = "GPE"  # "will visit Dijon", "leave for Aurora", "to reach Launceston", "between Mongla and ..."
         if kind is not None:
             self._add(s, e, kind, canonical=self.surnames.get(word) if kind == "PERSON" else None)
 
@@ -593,7 +1054,11 @@ class EntityFinder:
         first_names: dict[str, set[str]] = {}
         for m in persons:
             first_names.setdefault(m.text.split()[0], set()).add(m.canonical or m.text)
-        for match in re.finditer(r"(?<![\w-])(?<!\w['’])[A-Z][a-zà-ÿ]+(?:[A-Z][a-z]+)?(?![\w-])", text[start:end]):
+        # a place of another kind opening a list after "in" lists places too: "in Homa Bay, Siaya and Busia"
+        listed_places = [m for m in self.mentions if m.form == "name" and m.type == "LOC"
+                         and re.search(r"\b(?:in|across|near|from|to)\s+$", text[max(0, m.start - 8):m.start])]
+        for match in re.finditer(r"(?<![\w-])(?<!\w['’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-z]+)?(?![\w-])",
+                                 text[start:end]):
             s, e = start + match.start(), start + match.end()
             word = _possessive(match.group())
             e = s + len(word)
@@ -601,12 +1066,12 @@ class EntityFinder:
                 continue
             before = text[max(0, s - 40):s]
             after = text[e:e + 40]
-            places = [m for m in self.mentions if m.type == "GPE" and m.form == "name"]
+            places = [m for m in self.mentions if m.form == "name" and m.type == "GPE"] + listed_places
             if _PART_OF.search(before) or _SUCH_AS.search(before) or any(m.text == word for m in places):
                 self._add(s, e, "GPE")  # "the province of X", "towns such as X", a place named so before
             elif any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[m.end:s]) for m in places) or \
                     any(re.fullmatch(r"(?:,| and| or|,? and|,? or) ", text[e:m.start]) for m in places):
-                if not self._sentence_start(s):
+                if not self._sentence_start(s) and word not in _PERSON_TITLES and word not in _TITLE_MODIFIERS:
                     self._add(s, e, "GPE")
             elif len(first_names.get(word, ())) == 1:
                 self._add(s, e, "PERSON", canonical=next(iter(first_names[word])))
@@ -614,6 +1079,26 @@ class EntityFinder:
                 named = [m for m in self.mentions if m.type == "ORG" and re.fullmatch(r"\s*\(", text[m.end:s])]
                 if named:
                     self._add(s, e, "ORG")
+
+    def _sides_by_role(self, start: int, end: int) -> None:
+        """A single unknown name before a role that belongs to a team or a firm and a person's name is that team
+        or firm, wherever it stands ("Fluminense defender Caio Prates", "Corvex chief executive Ana Lisboa")."""
+        for match in _ROLE_OF_BODY.finditer(self.text, start, end):
+            word = match.group(1)
+            if self._known_type(word) is None and word not in lx.FIRST_NAMES and word not in lx.NOT_NAMES \
+                    and word not in self.surnames and not word.isupper():
+                self.aliases.setdefault(word, "ORG")
+        for match in _ORGS_SUCH_AS.finditer(self.text, start, end):
+            for name in re.split(r",? (?:and|or) |, ", match.group(1)):
+                if name and self._known_type(name) in (None, "ORG") and name.split()[0] not in lx.FIRST_NAMES:
+                    self.aliases.setdefault(name, "ORG")  # "rivals such as Roborock and Ecovacs"
+        for match in _STAFF_OF_BODY.finditer(self.text, start, end):
+            name = match.group(1) or match.group(2)
+            if match.group(2) and self._sentence_start(match.start(2)):
+                continue  # "Bank shares fell": an opening word may be a common noun
+            if self._known_type(name) is None and name.split()[0] not in lx.FIRST_NAMES \
+                    and name.split()[0] not in lx.NOT_NAMES:
+                self.aliases.setdefault(name, "ORG")  # "lawyers at Mannheimer Swartling", "Fjordnet shareholders"
 
     def _sides(self, start: int, end: int) -> None:
         """The two sides of a result ("Yorkshire beat Lancashire by six wickets") are teams when nothing else
@@ -667,6 +1152,9 @@ class EntityFinder:
         for start, end in self.article.datelines:
             if text[start:end] not in lx.KNOWN_ORGS:
                 self._add(start, end, "GPE")  # "WASHINGTON (AP) -": a dateline opens with a place
+            region = re.match(r", ([A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2})(?= \(|,| [-–—]|:)", text[end:end + 40])
+            if region and (self._known_type(region.group(1)) == "GPE" or region.group(1) in lx.STATE_ABBREVIATIONS):
+                self._add(end + region.start(1), end + region.end(1), "GPE")  # "SAN JOSE, Calif. (AP) -"
         areas = sorted(self.article.sentences + self.article.headings)
         for start, end in self.article.sentences:
             for state in party_tags(text, start, end):
@@ -676,6 +1164,8 @@ class EntityFinder:
         # the body first: what it says of a name ("Orvane Semiconductor") outweighs a headline's shorthand
         plain = sorted(self.article.sentences) + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])]
         deferred = []
+        for start, end in self.article.sentences:
+            self._sides_by_role(start, end)
         for start, end in plain:
             for run in _runs(text, start, end):
                 if len(run) == 1:

@@ -151,6 +151,75 @@ Vietnam|Vietnamese
 Yemen|Yemeni/Yemenis
 Zambia|Zambian/Zambians
 Zimbabwe|Zimbabwean/Zimbabweans
+Bahamas|Bahamian/Bahamians
+Barbados|Barbadian/Barbadians
+Belize|Belizean
+Benin|Beninese
+Bhutan|Bhutanese
+Brunei|Bruneian
+Burundi|Burundian
+Cape Verde=Cabo Verde|Cape Verdean
+Central African Republic|
+Comoros|Comorian
+Djibouti|Djiboutian
+Dominica|
+Dominican Republic|Dominican/Dominicans
+East Timor=Timor-Leste|Timorese
+Equatorial Guinea|Equatoguinean
+Eritrea|Eritrean/Eritreans
+Eswatini=Swaziland|Swazi
+Fiji|Fijian/Fijians
+Gabon|Gabonese
+Gambia|Gambian/Gambians
+Grenada|Grenadian
+Guinea|Guinean/Guineans
+Guinea-Bissau|
+Guyana|Guyanese
+Kiribati|
+Lesotho|
+Liberia|Liberian/Liberians
+Liechtenstein|
+Malawi|Malawian/Malawians
+Maldives|Maldivian/Maldivians
+Marshall Islands|
+Mauritania|Mauritanian/Mauritanians
+Mauritius|Mauritian/Mauritians
+Micronesia|Micronesian
+Monaco|Monegasque
+Nauru|Nauruan
+Palau|Palauan
+Papua New Guinea|Papua New Guinean
+Saint Lucia|
+Samoa|Samoan/Samoans
+San Marino|
+Sao Tome and Principe|
+Seychelles|Seychellois
+Sierra Leone|Sierra Leonean/Sierra Leoneans
+Solomon Islands|
+Suriname|Surinamese
+Togo|Togolese
+Tonga|Tongan/Tongans
+Trinidad and Tobago=Trinidad|Trinidadian/Trinidadians
+Tuvalu|Tuvaluan
+Vanuatu|
+Vatican|
+Greenland|Greenlandic
+Puerto Rico|Puerto Rican/Puerto Ricans
+French Guiana|
+Guadeloupe|
+Martinique|
+Reunion=Réunion|
+New Caledonia|
+French Polynesia|
+Guam|
+Bermuda|Bermudian
+Gibraltar|
+Faroe Islands|Faroese
+Aruba|
+Curacao=Curaçao|
+Cayman Islands|
+Western Sahara|Sahrawi
+Somaliland|
 """
 
 # groups and blocs written like demonyms
@@ -161,9 +230,11 @@ _OTHER_NORP = ("European", "Europeans", "African", "Africans", "Asian", "Asians"
                "Democrat", "Democrats", "Republican", "Republicans", "Conservative", "Conservatives",
                "Labour", "Communist", "Communists", "Socialist", "Socialists", "Taliban", "Chechen",
                "Tatar", "Crimean", "Basque", "Catalan", "Flemish", "Roma", "Uyghur", "Uyghurs",
-               "Latino", "Latinos", "Hispanic", "Hispanics", "Pashtun", "Hutu", "Tutsi", "Yazidi")
+               "Latino", "Latinos", "Hispanic", "Hispanics", "Pashtun", "Hutu", "Tutsi", "Yazidi",
+               "Indigenous", "Aboriginal", "Maori", "Inuit", "Sami", "Druze", "Alawite", "Rohingya", "Bedouin")
 
-# capitals and large cities (GPE)
+# capitals, cities of about a million people or more and the best-known others (GPE); none that is also a
+# common word or a given name ("Nice", "Charlotte")
 CITIES = frozenset("""
 Abu Dhabi|Abuja|Accra|Addis Ababa|Algiers|Almaty|Amman|Amsterdam|Ankara|Astana|Athens|Atlanta|Auckland|Baghdad|Baku
 Bangkok|Barcelona|Beijing|Beirut|Belgrade|Berlin|Bern|Bogota|Boston|Bratislava|Brussels|Bucharest|Budapest|Buenos Aires
@@ -182,6 +253,20 @@ Kansas City|Salt Lake City|Oklahoma City|Panama City|Guatemala City|Vatican City
 Liverpool|Leeds|Bristol|Cardiff|Belfast|Lyon|Hamburg|Cologne|Naples|Turin|Seville|Valencia|Porto|Rotterdam|Antwerp
 Krakow|Gdansk|Osaka|Kyoto|Busan|Guangzhou|Shenzhen|Chongqing|Wuhan|Bangalore|Bengaluru|Chennai|Kolkata|Hyderabad
 Alexandria|Tehran|Mosul|Aleppo|Gaza|Haifa|Durban|Mombasa|Kano|Rio|Brasilia|Medellin|Monterrey|Guadalajara|Istanbul
+Ibadan|Port Harcourt|Abidjan|Douala|Yaounde|Kumasi|Dar es Salaam|Lubumbashi|Marrakech|Fez|Tangier|Oran|Giza|Port Said
+Fortaleza|Belo Horizonte|Recife|Porto Alegre|Curitiba|Manaus|Belem|Cali|Cartagena|Barranquilla
+Cordoba|Montevideo|Asuncion|La Paz|Santa Cruz|Guayaquil|Puebla|Tijuana|San Juan|Santo Domingo|Kingston
+Toronto|Calgary|Edmonton|Winnipeg|Quebec City|Minneapolis|St. Louis|Cincinnati|Indianapolis|Milwaukee
+Raleigh|Tampa|Jacksonville|Memphis|Louisville|Fort Worth|El Paso|Albuquerque|Tucson
+Newcastle|Nottingham|Leicester|Southampton|Aberdeen|Cork|Galway|Toulouse|Bordeaux|Lille|Nantes|Strasbourg
+Stuttgart|Dusseldorf|Dortmund|Leipzig|Dresden|Hanover|Nuremberg|Bremen|Bologna|Florence|Genoa|Venice|Palermo|Bari
+Bilbao|Malaga|Zaragoza|Palma|Lisbon|Porto|Gothenburg|Malmo|Bergen|Aarhus|Utrecht|The Hague|Ghent|Bruges
+Geneva|Basel|Lausanne|Salzburg|Graz|Innsbruck|Wroclaw|Poznan|Lodz|Brno|Cluj|Thessaloniki|Izmir|Antalya|Novosibirsk
+Yekaterinburg|Kazan|Vladivostok|Tbilisi|Nagoya|Yokohama|Sapporo|Fukuoka|Hiroshima|Incheon|Daegu|Tianjin
+Chengdu|Nanjing|Hangzhou|Xian|Harbin|Shenyang|Macau|Kaohsiung|Cebu|Davao|Surabaya|Bandung|Medan|Yangon|Mandalay
+Chiang Mai|Phuket|Da Nang|Penang|Johor Bahru|Colombo|Chittagong|Ahmedabad|Jaipur|Lucknow|Surat|Kanpur|Nagpur
+Peshawar|Quetta|Rawalpindi|Faisalabad|Mashhad|Isfahan|Shiraz|Tabriz|Basra|Erbil|Jeddah|Mecca|Dammam|Sharjah
+Perth|Brisbane|Adelaide|Hobart|Christchurch|Honiara|Suva|Port Moresby
 """.replace("\n", "|").split("|")) - {""}
 
 # US states, Canadian provinces and other first-level regions written without a head noun (GPE)
@@ -192,6 +277,13 @@ New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Or
 South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Washington State
 Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|Bavaria|Catalonia|Lombardy|Tuscany|Sicily
 Queensland|New South Wales|Tasmania|Punjab|Kerala|Bengal|Tamil Nadu|Gujarat|Maharashtra|Bihar|Texas
+Victoria|South Australia|Western Australia|Northern Territory|Rajasthan|Uttar Pradesh|Madhya Pradesh|Karnataka
+Andhra Pradesh|Telangana|Odisha|Assam|Jharkhand|Chhattisgarh|Haryana|Himachal Pradesh|Uttarakhand|Goa|West Bengal
+Sindh|Balochistan|Khyber Pakhtunkhwa|Guangdong|Sichuan|Yunnan|Xinjiang|Hubei|Hunan|Henan|Shandong|Zhejiang|Jiangsu
+Fujian|Hebei|Shanxi|Shaanxi|Guangxi|Inner Mongolia|Hokkaido|Okinawa|Saxony|Hesse|Brandenburg|Baden-Wuerttemberg
+North Rhine-Westphalia|Lower Saxony|Andalusia|Galicia|Valencia|Basque Country|Piedmont|Veneto|Campania|Sardinia
+Normandy|Brittany|Provence|Alsace|Flanders|Wallonia|Sao Paulo|Minas Gerais|Bahia|Amazonas|Rio Grande do Sul|Jalisco
+Chihuahua|Sonora|Oaxaca|Chiapas|Yucatan|Lagos State|Kano State|Rivers State
 """.replace("\n", "|").split("|")) - {""}
 # the abbreviations of US states that news style uses after a party letter ("D-Calif.", "R-N.Y.")
 STATE_ABBREVIATIONS = frozenset("""
@@ -211,6 +303,11 @@ Europe|Asia|Africa|North America|South America|Latin America|Middle East|Central
 Western Europe|Eastern Europe|Central Europe|the Balkans|Balkans|Caucasus|Scandinavia|Siberia|Arctic|Antarctica
 Mediterranean|Black Sea|Baltic Sea|Red Sea|North Sea|Caspian Sea|South China Sea|Atlantic|Pacific|Indian Ocean
 Persian Gulf|Gulf|Sahara|Sahel|Himalayas|Alps|Amazon|Gaza Strip|West Bank|Crimea|Donbas|Donbass|Kashmir
+Caribbean|Central America|Oceania|Polynesia|Melanesia|Patagonia|Andes|Horn of Africa|Sub-Saharan Africa|Maghreb|Levant
+Anatolia|Iberia|Iberian Peninsula|Korean Peninsula|Arabian Peninsula|Indochina|Tibet|Rockies|Rocky Mountains
+Appalachia|Midwest|New England|Pacific Northwest|Great Lakes|Great Plains|Outback|Riviera|Mekong|Nile|Danube|Rhine
+Thames|Yangtze|Ganges|Mississippi River|Arctic Ocean|Southern Ocean|Atlantic Ocean|Pacific Ocean|English Channel
+Mont Blanc|Everest|Kilimanjaro|Sinai|Balearics|Canary Islands|Galapagos|Aegean|Adriatic|Gulf of Mexico
 """.replace("\n", "|").split("|")) - {""}
 
 # words after a capitalised name that make it a place (the word belongs to the name)
@@ -224,7 +321,79 @@ PLACE_HEADS = {
     "park": "FAC", "tower": "FAC", "building": "FAC", "prison": "FAC", "base": "FAC", "port": "FAC",
     "cathedral": "FAC", "church": "FAC", "mosque": "FAC", "road": "FAC", "highway": "FAC",
     "showground": "FAC", "showgrounds": "FAC", "lane": "FAC", "drive": "FAC", "boulevard": "FAC",
+    "market": "FAC", "hall": "FAC", "terminal": "FAC", "pier": "FAC", "museum": "FAC", "castle": "FAC",
+    "delta": "LOC", "gulf": "LOC", "strait": "LOC", "canyon": "LOC", "glacier": "LOC", "forest": "LOC",
+    "plateau": "LOC", "basin": "LOC", "hills": "LOC", "falls": "LOC", "reef": "LOC", "lagoon": "LOC",
+    "fjord": "LOC", "archipelago": "LOC", "gate": "FAC", "memorial": "FAC", "monument": "FAC", "cemetery": "FAC",
+    "canal": "FAC", "tunnel": "FAC", "harbour": "FAC", "harbor": "FAC", "quay": "FAC", "gardens": "FAC", "parish": "GPE", "prefecture": "GPE", "municipality": "GPE", "field": "FAC", "wall": "FAC", "crossing": "FAC", "pipeline": "FAC",
+    "spa": "FAC", "resort": "FAC", "hotel": "FAC", "observatory": "FAC", "crater": "LOC", "volcano": "LOC",
 }
+# first words of the names of places and buildings, in English and the languages news names them in
+# ("Stade Adrar", "Avenida Nazare", "Mount Kenya")
+FACILITY_FIRST = frozenset(("Stade", "Stadio", "Estadio", "Estádio", "Parque", "Parc", "Avenida", "Rua", "Rue",
+                            "Piazza", "Plaza", "Praça", "Plaça", "Palacio", "Palazzo", "Palais", "Teatro", "Théâtre",
+                            "Museo", "Musée", "Museu", "Sala", "Ponte", "Puente", "Pont", "Castillo", "Castello",
+                            "Schloss", "Porta", "Puerta", "Torre", "Autoroute", "Autobahn", "Aeropuerto",
+                            "Aéroport", "Aeroporto", "Gare", "Estación", "Plac", "Ulica", "Camp", "Strasse", "Straße",
+                            "Calle", "Carrer", "Avenue", "Carrera", "Casa", "Paseo", "Praia", "Largo"))
+LOCATION_FIRST = frozenset(("Mount", "Mt.", "Lake", "Cape", "Isle", "Gulf", "Bay", "Strait", "Sierra", "Monte",
+                            "Lago", "Rio", "Río", "Loch", "Glen", "Mont", "Côte", "Costa", "Val", "Valle", "Isla",
+                            "Île", "Isola", "Playa", "Cabo", "Bahía", "Golfe", "Golfo", "Pointe", "Punta"))
+# words before a number that make a road of it ("Interstate 10", "Route 66")
+ROAD_WORDS = frozenset(("Interstate", "Route", "Highway", "Motorway", "Autobahn", "Autoroute"))
+# last words of the names of laws and treaties
+LAW_HEADS = frozenset(("Act", "Acts", "Agreement", "Declaration", "Accord", "Accords", "Protocol", "Treaty", "Convention",
+                       "Conventions", "Charter", "Directive", "Regulation", "Regulations", "Bill", "Constitution", "Policy",
+                       "Amendment", "Pact", "Statute", "Ordinance", "Decree", "Code", "Law"))
+# last words of the names of prizes, typed WORK_OF_ART as OntoNotes does ("Booker Prize", "Ballon d'Or" aside)
+AWARD_HEADS = frozenset(("Prize", "Award", "Medal", "Trophy"))
+# first words of the names of storms, battles and operations ("Hurricane Laura", "Battle of Hastings")
+EVENT_FIRST = frozenset(("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Storm", "Super Typhoon", "Battle",
+                         "Siege", "Operation", "Copa", "Coupe", "Coppa", "Taça", "Tour", "Giro", "Vuelta"))
+# lower-case nouns after a name that make an event of it, the noun included ("the Ferrow festival")
+EVENT_NOUNS_AFTER = frozenset(("election", "elections", "by-election", "by-elections", "primary", "primaries",
+                               "caucus", "caucuses", "run-off", "runoff", "festival", "summit", "tournament", "championship",
+                               "championships", "marathon", "conference", "expo", "fair", "carnival", "regatta",
+                               "referendum", "games", "derby", "rally", "gala", "awards", "show", "war", "uprising",
+                               "revolution", "massacre", "earthquake", "hurricane", "typhoon", "cyclone"))
+# nouns for kinds of product, before a name ("the drug Arvelix"), after it ("the Halo glasses") or in an
+# apposition ("Arvelix, a daily tablet,")
+PRODUCT_NOUNS = frozenset("""
+phone smartphone handset tablet laptop computer console headset glasses smartwatch earbuds headphones camera
+drone robot car cars pickup truck suv sedan hatchback van coupe motorbike motorcycle scooter bike bicycle aircraft plane
+jet airliner helicopter missile missiles rocket satellite rifle tank tanks warship submarine chip chips processor
+software app browser chatbot vaccine drug drugs pill medicine medication jab inhaler device devices gadget model models
+edition concept prototype engine engines telescope rover probe spacecraft lander vehicle fighter fighters jets
+howitzer howitzers drones rockets satellites vaccines shoe shoes trainers launcher ship ships vessel frigate destroyer
+tanker yacht liner trawler injection injections pen cars phones trucks vans buses planes laptops
+""".split())
+# nouns for kinds of titled work, before a title ("the novel A House of Tides", "her album Blue")
+WORK_NOUNS = frozenset("""
+film films movie documentary novel novels book memoir biography album song single play musical opera ballet series
+sitcom drama painting sculpture poem game sequel prequel hit suite symphony concerto podcast thriller comedy western
+shooter franchise opus anthem exhibition portrait mural
+""".split())
+# verbs whose object is a product's name ("unveiled the Halo 3")
+PRODUCT_VERBS = frozenset(("unveiled", "unveils", "unveil", "launched", "launches", "launch", "released", "releases",
+                           "introduced", "introduces", "debuted", "debuts", "unveiling", "launching", "releasing",
+                           "calls", "called", "dubbed", "recalled", "recalls"))
+# words after a product's name that say which version it is ("Flex Lite", "Halo Go", "Series X")
+EDITION_WORDS = frozenset(("Pro", "Max", "Ultra", "Lite", "Mini", "Plus", "Air", "Go", "Neo", "XL", "SE", "Edge",
+                           "Turbo", "Hybrid", "Sport", "GT", "EV"))
+# nouns that number things and are not products ("Category 3", "Phase 2")
+NUMBERED_NOUNS = frozenset("""
+Category Level Phase Stage Grade Tier Group Division Round Chapter Year Week Day Line Terminal Platform Gate Room Floor
+Block Zone Ward Section Article Clause Title Part Schedule Step Game Match Test Season Episode Volume Vol No Number Page
+Figure Table Rule Flight Pier Berth Lot Unit Apartment Suite Box Lane Exit Junction Bus Team Class Form Act Heat Leg
+""".split())
+# languages, named after "in", "speak" or "learn" ("a call in Portuguese")
+LANGUAGES = frozenset("""
+English French Spanish Portuguese German Italian Dutch Russian Ukrainian Polish Czech Romanian Hungarian Greek
+Swedish Norwegian Danish Finnish Icelandic Welsh Gaelic Irish Catalan Basque Latin Arabic Hebrew Turkish Persian Farsi
+Kurdish Hindi Urdu Bengali Punjabi Tamil Telugu Marathi Gujarati Nepali Sinhala Mandarin Cantonese Chinese Japanese
+Korean Vietnamese Thai Khmer Indonesian Malay Tagalog Filipino Swahili Yoruba Igbo Hausa Zulu Xhosa Amharic Somali
+Afrikaans Quechua Guarani Esperanto Sanskrit Serbian Croatian Bulgarian Slovak Albanian Armenian Georgian Kazakh Uzbek
+""".split())
 # words of direction before a place's name that make a place of their own ("East Africa", "South Ferrow")
 COMPASS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                      "Upper", "Lower"))
@@ -245,7 +414,7 @@ Church|Movement|Front|Brigade|Battalion|Regiment|Command|Staff|Directorate|Penta
 Circuit|Tech|Bancorp|Capital|Ventures|Solutions|Software|Robotics|Therapeutics|Biotech|Telecom|Mobile|Logistics|Studios
 Records|Pictures|Entertainment|Broadcasting|Publishing|Insurance|Realty|Railways|Railway|Hospital|Clinic|Lab|Laboratory
 Mobility|Securities|Networks|Mining|Project|Gallery|Museum|Theatre|Theater|Orchestra|Opera|Foods|Steel|Pharma
-Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
+Events|Research|Analytics|Consulting|Studio|Gaming|Esports|Aerospace|Aviation|International|Books|Publishers|Editions|Survey|Nacional|Nationale|Nazionale|Collaborative|Initiative|Partnership|Ferries|Division|Observatory|Gazette|Herald|Tribune|Roadways|Freight|Shipping|Haulage|Transit|Electronics|Semiconductor|Chemicals|Communications|Television|Radio|Broadcaster|Finance|Brands|Automotive
 """.replace("\n", "|").split("|")) - {""}
 
 # last words (or last two) of the names of events: games, tournaments, summits, wars, festivals
@@ -256,7 +425,8 @@ CLUB_SUFFIXES = frozenset(("Rovers", "Rangers", "Wanderers", "Athletic", "Albion
 EVENT_HEADS = frozenset("""
 Grand Prix|Olympics|Olympic Games|Paralympics|Games|Cup|World Cup|Championship|Championships|Tournament|Open
 Summit|Conference|Forum|Festival|Marathon|Expo|Biennale|War|Revolution|Uprising|Crisis|Awards|Oscars|Grammys
-Series|Derby|Classic|Invitational|Rally|Tour|Week|Fair
+Series|Derby|Classic|Invitational|Rally|Tour|Week|Fair|Show|Motor Show|Air Show|Election|Elections|Carnival
+Regatta|Gala|Jamboree|Fest|Referendum
 """.replace("\n", "|").split("|")) - {""}
 
 # first words of organisation names
@@ -265,7 +435,11 @@ ORG_HEADS = frozenset(("Ministry", "Department", "University", "Bank", "Council"
                        "Party", "Board", "Agency", "Supreme", "Federal", "National", "Central", "Royal",
                        # sports clubs named with a prefix
                        "Real", "FC", "AC", "AS", "SC", "Atletico", "Athletic", "Sporting", "Olympique", "Dynamo",
-                       "Inter", "Borussia", "Bayern", "Club", "Team"))
+                       "Inter", "Borussia", "Bayern", "Club", "Team",
+                       # business and public bodies named in other languages
+                       "Maison", "Groupe", "Banque", "Société", "Compagnie", "Grupo", "Banco", "Compañía",
+                       "Fundación", "Fundação", "Instituto", "Universidad", "Universidade", "Université",
+                       "Universität", "Università"))
 
 # single-word organisations by common knowledge (institutions, not companies in the news of a day)
 KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC", "FBI", "CIA", "NSA", "KGB", "FSB",
@@ -287,12 +461,23 @@ KNOWN_ORGS = frozenset(("UN", "U.N.", "NATO", "EU", "E.U.", "WHO", "IMF", "OPEC"
                         "Samsung Electronics", "General Motors", "General Electric", "United Nations", "European Union",
                         "World Bank", "Federal Reserve", "White House", "Supreme Court", "Red Crescent", "Greenpeace",
                         "Amnesty International", "Human Rights Watch", "Doctors Without Borders", "NetChoice",
-                        "Premier League", "Champions League", "La Liga", "Bundesliga", "Serie A", "Formula One"))
+                        "Premier League", "Champions League", "La Liga", "Bundesliga", "Serie A", "Formula One",
+                        # the largest companies by revenue and the largest makers of aircraft and arms
+                        "Saudi Aramco", "Berkshire Hathaway", "UnitedHealth", "McKesson", "CVS Health", "Costco",
+                        "Cardinal Health", "Stellantis", "Mercedes-Benz", "Glencore", "TotalEnergies", "Sinopec",
+                        "PetroChina", "Foxconn", "Mitsubishi", "Hitachi", "Panasonic", "Toshiba", "LG", "SK Hynix",
+                        "TSMC", "Lenovo", "Dell", "HP", "Accenture", "Deloitte", "PwC", "KPMG", "EY", "McKinsey",
+                        "Lockheed Martin", "Raytheon", "RTX", "Northrop Grumman", "General Dynamics", "BAE Systems",
+                        "Rheinmetall", "Thales", "Saab", "Dassault", "Embraer", "Rolls-Royce", "Bombardier",
+                        "Maersk", "FedEx", "UPS", "DHL", "Qatar Airways", "Kia", "Renault",
+                        "Peugeot", "Volvo", "Ferrari", "Porsche", "Audi", "BYD", "Johnson & Johnson", "Merck",
+                        "Roche", "Sanofi", "GSK", "Novo Nordisk", "Bayer", "BASF", "Nokia", "Ericsson", "Vodafone",
+                        "H&M", "Carrefour", "Tesco", "Aldi", "Lidl", "Coca-Cola", "McDonald's"))
 
 # titles before a person's name (kept out of the name, evidence that a name follows)
 TITLES = frozenset("""
 President|Vice President|Prime Minister|Minister|Deputy Minister|Foreign Minister|Defence Minister|Defense Minister
-Chancellor|King|Queen|Prince|Princess|Emperor|Pope|Sheikh|Emir|Sultan|Mayor|Governor|Senator|Sen.|Rep.|Representative
+Chancellor|Premier|King|Queen|Prince|Princess|Emperor|Pope|Sheikh|Emir|Sultan|Mayor|Governor|Senator|Sen.|Rep.|Representative
 Congressman|Congresswoman|Judge|Justice|Attorney General|Prosecutor|General|Gen.|Lieutenant|Lt.|Colonel|Col.|Major|Maj.
 Captain|Capt.|Commander|Admiral|Adm.|Sergeant|Sgt.|Marshal|Field Marshal|Secretary|Secretary of State|Ambassador|Envoy
 Spokesman|Spokeswoman|Spokesperson|Director|Chairman|Chairwoman|Chair|CEO|Chief|Coach|Manager|Captain|Dr.|Dr|Mr.|Mr|Mrs.|Mrs
@@ -416,7 +601,8 @@ Shares|Sales|Profits|Revenue|Prices|Fans|Supporters|Workers|Thousands|Hundreds|D
 
 # connectors allowed inside a multi-word name ("Bank of England", "Leonardo da Vinci")
 NAME_CONNECTORS = frozenset(("of", "de", "da", "di", "del", "der", "van", "von", "la", "le", "al", "bin", "ibn",
-                             "and", "for", "the", "du", "dos", "el"))
+                             "and", "for", "the", "du", "dos", "el", "des", "do", "das", "della", "delle", "dei",
+                             "degli", "den", "het", "zu", "zum", "zur"))
 
 # event triggers by ontology type: surface forms; events.py says which need a context word nearby
 EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {

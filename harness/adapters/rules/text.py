@@ -21,7 +21,7 @@ _ABBREVIATIONS = frozenset((
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 # a dateline opening a paragraph: "BOLOGNA, Italy (Reuters) - ", "ACCRA (AFP) -- ", "NEW YORK, Dec 19 (AP) — "
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?P<place>[A-Z][A-ZÀ-ÖØ-Þ.'’-]+(?: [A-Z][A-ZÀ-ÖØ-Þ.'’-]+){0,3})(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Z][\w&./ -]{0,30}\))?\s*(?:[-–—]{1,2}|:)\s+(?=[\"“A-Z0-9])")
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:[’'\-.&][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\.?")
 
