@@ -18,10 +18,13 @@ NO_UNIT = "(no unit)"
 
 
 def figure_unit_counts(result: Any) -> dict:
-    """unit -> ``Counts`` of the figure items of an ``EvaluationResult`` (empty when it scored no figures)."""
+    """unit -> ``Counts`` of the figure items of an ``EvaluationResult`` (empty when it scored no figures);
+    a result the run has settled carries them, counted before its items were let go."""
     from ..scoring.figures import normalize_unit
     from ..scoring.score import Counts
 
+    if hasattr(result, "figure_units"):
+        return dict(result.figure_units)
     counts: dict = {}
     if "figures" not in result.categories:
         return counts

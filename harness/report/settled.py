@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator, Mapping
 
 from ..predictions import Predictions
@@ -72,6 +72,7 @@ class SettledResult:
     raw: Mapping[str, Any]
     slices: Mapping[str, Any]
     shown: Mapping[str, Mapping[str, tuple]]  # doc id -> category -> item outcomes
+    figure_units: Mapping[str, Any] = field(default_factory=dict)  # unit -> Counts, for --per-type
 
     @property
     def categories(self) -> Mapping[str, Any]:
@@ -92,6 +93,7 @@ def settle(scored: Any, corpus: Any, *, slice_by: tuple[str, ...] = (), shown: i
     documents, is left as it is.
     """
     from ..slices import slice_definitions, slice_scores
+    from .figure_units import figure_unit_counts
     from .layers import adapter_items
 
     adapter_run = scored.run
@@ -104,5 +106,5 @@ def settle(scored: Any, corpus: Any, *, slice_by: tuple[str, ...] = (), shown: i
     if result is None:
         return replace(scored, run=settled_run)
     settled = SettledResult(result.to_dict(), slice_scores(result, slice_definitions(corpus, slice_by)),
-                            adapter_items(result, corpus, shown))
+                            adapter_items(result, corpus, shown), figure_unit_counts(result))
     return replace(scored, run=settled_run, result=settled)

@@ -118,3 +118,13 @@ def test_a_run_settles_each_adapter_as_it_is_scored(example_annotations):
     assert seen == ["echo"] and isinstance(run.adapter("echo").result, SettledResult)
     assert dataclasses.asdict(run.adapter("echo").run.documents[0])["predictions"] is None
     assert run.adapter("echo").result.to_dict()["categories"]["entities"]["f1"] == 1.0
+
+
+def test_a_settled_result_keeps_the_figure_counts_per_unit_of_the_whole(example_annotations):
+    from harness.report.figure_units import figure_unit_counts
+
+    corpus = make_corpus(example_annotations, DOMAINS)
+    scored = _scored(corpus)
+    whole = figure_unit_counts(scored.result)
+    assert whole  # the example gold has figures: the test compares something
+    assert figure_unit_counts(settle(scored, corpus, slice_by=SLICES, shown=0).result) == whole
