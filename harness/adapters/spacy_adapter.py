@@ -158,7 +158,7 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "7"  # 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
+    version = "8"  # 8: the rules' names layer of rules v8 (names joined by "and", airlines, numbered laws, demonyms); 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "

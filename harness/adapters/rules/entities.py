@@ -357,18 +357,19 @@ def _joined_lists(text: str, runs: list[list[tuple[int, int, str]]]) -> list[lis
     word between fields and the body's head)."""
     joined: list[list[tuple[int, int, str]]] = []
     for run in runs:
-        if joined and joined[-1][-1][2] in lx.TOPIC_WORDS and run:
+        if joined and run:
             previous = joined[-1]
             gap = text[previous[-1][1]:run[0][0]]
             words = [t for _, _, t in previous]
             following = [t for _, _, t in run]
             # the list goes on to an "and" between two fields ("..., Forestry and Marine Resources")
-            listed = gap == ", " and following[0] in lx.TOPIC_WORDS and any(
+            listed = gap == ", " and words[-1] in lx.TOPIC_WORDS and following[0] in lx.TOPIC_WORDS and any(
                 w in ("of", "for") and (words[k - 1] in lx.ORG_SUFFIXES or words[k - 1] in lx.ORG_HEADS)
                 for k, w in enumerate(words[1:], 1)) and "and" in following[1:3] \
                 and following.index("and") + 1 < len(following) and following[following.index("and") + 1] in lx.TOPIC_WORDS
-            lowered = re.fullmatch(r" [a-z]+ ", gap) is not None and "and" in words \
-                and run[-1][2] in lx.ORG_SUFFIXES and len(run) <= 3
+            # ... a plural common noun, no verb ("Food and Drug products Inspection Agency")
+            lowered = re.fullmatch(r" [a-z]{3,}s ", gap) is not None and gap.strip() not in lx.SPEECH_VERBS \
+                and gap.strip() not in _NOT_PLURALS and "and" in words and run[-1][2] in lx.ORG_SUFFIXES and len(run) <= 3
             if listed or lowered:
                 if lowered:
                     inner = previous[-1][1] + 1
@@ -787,7 +788,7 @@ class EntityFinder:
         if last == "Air" and self._airline(words):
             return None
         if len(words) >= 2 and (re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}|\d{1,4}[A-Z]{1,3}", last)
-                                or last in lx.EDITION_WORDS
+                                or (last in lx.EDITION_WORDS and not organisation_shape(words[:-1]))
                                 or (len(last) == 1 and last.isupper() and words[-2] in ("Series", "Model", "Class",
                                                                                       "Type", "Mark"))):
             return end
