@@ -366,7 +366,7 @@ def _joined_lists(text: str, runs: list[list[tuple[int, int, str]]]) -> list[lis
             listed = gap == ", " and words[-1] in lx.TOPIC_WORDS and following[0] in lx.TOPIC_WORDS and any(
                 w in ("of", "for") and (words[k - 1] in lx.ORG_SUFFIXES or words[k - 1] in lx.ORG_HEADS)
                 for k, w in enumerate(words[1:], 1)) and "and" in following[1:3] \
-                and following.index("and") + 1 < len(following) and following[following.index("and") + 1] in lx.TOPIC_WORDS
+                and any(w in lx.TOPIC_WORDS for w in following[following.index("and") + 1:following.index("and") + 3])
             # ... a plural common noun, no verb ("Food and Drug products Inspection Agency")
             lowered = re.fullmatch(r" [a-z]{3,}s ", gap) is not None and gap.strip() not in lx.SPEECH_VERBS \
                 and gap.strip() not in _NOT_PLURALS and "and" in words and run[-1][2] in lx.ORG_SUFFIXES and len(run) <= 3
@@ -481,8 +481,8 @@ class EntityFinder:
                 and self._sentence_start(run[0][0]) and self.surnames[words[1]] != " ".join(words):
             self._classify(run[1:], person)  # "Stolen Vermeer sketch returns": the opening word is no name
             return
-        bare_the = next((i for i, w in enumerate(words[1:-1], 1) if w == "the" and words[i - 1] not in ("of", "for")),
-                        None)
+        bare_the = next((i for i, w in enumerate(words[1:-1], 1) if w == "the" and words[i - 1] not in ("of", "for")
+                         and not self._listed_field(words, i)), None)
         if bare_the is not None:  # "hands Flamengo the Rio derby": two names, not one
             self._classify(run[:bare_the], person)
             self._classify(run[bare_the + 1:], person)
@@ -645,8 +645,11 @@ class EntityFinder:
                 kind = "ORG"  # "Kestrel Air": an airline
             elif person and (titled or self._role_before(start)):
                 kind = "PERSON"
-            elif len(words) > 1 and all(w in lx.COMMON_WORDS for w in words) and not self._person_evidence(words, start, end):
-                # "Silver Ridge Power", "Hollow Tide": common words make no person's name without a cue for one
+            elif len(words) > 1 and all(w in lx.COMMON_WORDS for w in words[words[0] in lx.DEMONYMS:]) \
+                    and (words[0] not in lx.DEMONYMS or words[-1] in lx.UTILITY_HEADS or words[-1] in lx.ORG_SUFFIXES) \
+                    and not self._person_evidence(words, start, end):
+                # "Silver Ridge Power", "Hollow Tide": common words make no person's name without a cue for one; a
+                # nationality opening a body's name belongs to it ("African Continental Free Trade Area")
                 kind = "ORG" if words[-1] in lx.UTILITY_HEADS or words[-1] in lx.ORG_SUFFIXES else None
             elif person and self._person_like(words):
                 # a determiner does not go before a person's name: "at the Sala Grande", "the Velvet Kites"
@@ -863,9 +866,10 @@ class EntityFinder:
                 and not organisation_shape(words[:-1]):  # "Centre for Trade Policy", but "Energy and Water ... Act"
             self._add(start, end, "LAW")
             return True
-        first_two = " ".join(words[:2])
-        if len(words) >= 2 and (words[0] in lx.EVENT_FIRST or first_two in lx.EVENT_FIRST):
-            named = words[2:] if first_two in lx.EVENT_FIRST else words[1:]
+        # the longest storm or battle word opening the name: "Severe Tropical Cyclone Ilsa", "Typhoon Korrin"
+        opening = next((k for k in (3, 2, 1) if len(words) > k and " ".join(words[:k]) in lx.EVENT_FIRST), 0)
+        if opening:
+            named = words[opening:]
             if named and all(self._name_like(w) or w in lx.NAME_CONNECTORS for w in named):
                 self._add(start, end, "EVENT")
                 if len(named) == 1:
@@ -1023,6 +1027,14 @@ class EntityFinder:
 
     _known_type = staticmethod(known_type)
 
+    @staticmethod
+    def _listed_field(words: list[str], at: int) -> bool:
+        """Whether the "the" at ``at`` opens the last field of a body's list ("Department of Agriculture, Water and
+        the Environment"): "and the" between two fields after an organisation's "of" or "for"."""
+        return at >= 3 and words[at - 1] == "and" and words[at - 2] in lx.TOPIC_WORDS \
+            and words[at + 1] in lx.TOPIC_WORDS and any(
+                w in ("of", "for") and organisation_shape(words[:k]) for k, w in enumerate(words[1:at - 2], 1))
+
     def _tail_of_name(self, word: str) -> str | None:
         """The type of a name found before whose last word ``word`` is, when that name is no person's and the word
         is its own (no head such as "Centre" or "Act", and never written in lower case in the article)."""
@@ -1039,6 +1051,9 @@ class EntityFinder:
         the X Observatory"); "an astronomer at the X Observatory" names the body that employs them (ORG), so "at",
         "to" and "from" count only for a place people visit (``visited``: a community or leisure centre)."""
         match = re.search(r"\b(\w+) (in|inside|outside|into|near|at|from|to) the $", self.text[max(0, start - 40):start])
+        if re.search(r"\b(?:visit|visits|visited|visiting|toured|tours|touring|evacuated|entered|enters) the $",
+                     self.text[max(0, start - 20):start]):
+            return True  # "visited the Sydney Observatory": a place one goes to
         return match is not None and (visited or match.group(2) not in ("at", "from", "to")) \
             and not _role_word(match.group(1))
 

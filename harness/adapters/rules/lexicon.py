@@ -588,7 +588,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # common nouns for fields of work and public concern inside the names of bodies and laws: words on both sides of
 # an "and" make one name of the whole ("Fisheries and Oceans Act", "Museum and Art Gallery")
 TOPIC_WORDS = frozenset("""
-Art|Arts|Drug|Drugs|Science|Sciences|Technology|Technologies|Heritage|Culture|Health|Healthcare|Medicines|Medicine|Trade|Industry
+Art|Arts|Drug|Drugs|Securities|Exchange|Revenue|Taxation|Science|Sciences|Technology|Technologies|Heritage|Culture|Health|Healthcare|Medicines|Medicine|Trade|Industry
 Industries|Tourism|Fisheries|Oceans|Ocean|Marine|Water|Energy|Environment|Education|Research|Development|Planning
 Transport|Safety|Standards|Security|Justice|Defence|Defense|Finance|Agriculture|Food|Forestry|Resources|Land|Housing
 Communities|Sport|Sports|Media|Innovation|Infrastructure|Employment|Labour|Labor|Welfare|Climate|Nature|Wildlife
