@@ -366,7 +366,7 @@ def _joined_lists(text: str, runs: list[list[tuple[int, int, str]]]) -> list[lis
             listed = gap == ", " and words[-1] in lx.TOPIC_WORDS and following[0] in lx.TOPIC_WORDS and any(
                 w in ("of", "for") and (words[k - 1] in lx.ORG_SUFFIXES or words[k - 1] in lx.ORG_HEADS)
                 for k, w in enumerate(words[1:], 1)) and "and" in following[1:3] \
-                and any(w in lx.TOPIC_WORDS for w in following[following.index("and") + 1:following.index("and") + 3])
+                and following.index("and") + 1 < len(following)
             # ... a plural common noun, no verb ("Food and Drug products Inspection Agency")
             lowered = re.fullmatch(r" [a-z]{3,}s ", gap) is not None and gap.strip() not in lx.SPEECH_VERBS \
                 and gap.strip() not in _NOT_PLURALS and "and" in words and run[-1][2] in lx.ORG_SUFFIXES and len(run) <= 3
