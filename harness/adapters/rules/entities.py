@@ -648,8 +648,8 @@ class EntityFinder:
             elif len(words) > 1 and all(w in lx.COMMON_WORDS for w in words[words[0] in lx.DEMONYMS:]) \
                     and (words[0] not in lx.DEMONYMS or words[-1] in lx.UTILITY_HEADS or words[-1] in lx.ORG_SUFFIXES) \
                     and not self._person_evidence(words, start, end):
-                # "Silver Ridge Power", "Hollow Tide": common words make no person's name without a cue for one; a
-                # nationality opening a body's name belongs to it ("African Continental Free Trade Area")
+                # "Silver Ridge Power", "Quiet Ember": common words make no person's name without a cue for one; a
+                # nationality opening a body's name belongs to it ("African Open Trade Area")
                 kind = "ORG" if words[-1] in lx.UTILITY_HEADS or words[-1] in lx.ORG_SUFFIXES else None
             elif person and self._person_like(words):
                 # a determiner does not go before a person's name: "at the Sala Grande", "the Velvet Kites"

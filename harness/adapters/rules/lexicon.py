@@ -601,7 +601,7 @@ Growers|Producers|Manufacturers|Retailers|Dealers|Traders|Farmers|Workers|Employ
 """.replace("\n", "|").split("|")) - {""}
 
 # common English nouns and adjectives that make up the names of firms, places and works ("Silver Ridge Power",
-# "Hollow Tide"): a name made only of such words is no person's unless something else says so
+# "Quiet Ember"): a name made only of such words is no person's unless something else says so
 COMMON_WORDS = TOPIC_WORDS | frozenset("""
 Silver|Gold|Golden|Iron|Steel|Copper|Stone|Crystal|Diamond|Pearl|Coral|Amber|Ridge|Coast|Coastal|Creek|Valley|Hollow
 Tide|Tides|Wave|Waves|Reef|Sand|Harbor|Harbour|Lane|Bay|River|Lake|Hill|Hills|Peak|Summit|Point|Field|Fields|Meadow
@@ -615,7 +615,7 @@ Area|Zone|Market|Network|Alliance|Partners|Group|Fund|Relief|Supply|Systems|Solu
 Logistics|Freight|Capital|Ventures|Holdings|Company|Trust|Home|Homes|House|Farm|Farms|Mill|Mills|Works|Line|Lines
 """.replace("\n", "|").split("|")) - {""}
 
-# head words of firms that supply a utility or trade, typing a name of common words ("Coral Coast Power")
+# head words of firms that supply a utility or trade, typing a name of common words ("Golden Valley Power")
 UTILITY_HEADS = frozenset(("Power", "Electric", "Electricity", "Utilities", "Utility", "Water", "Gas", "Energy",
                            "Hydro", "Solar", "Wind", "Telecom", "Broadband", "Fibre", "Fiber", "Rail", "Buses", "Air",
                            "Area", "Zone", "Market", "Exchange", "Supply", "Seafood", "Foods", "Farms", "Mills"))
