@@ -158,7 +158,7 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "7"  # 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
+    version = "8"  # 8: the rules' names layer of rules v8 (names joined by "and", airlines, numbered laws, demonyms); 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "
@@ -285,7 +285,9 @@ class SpacyExtractor(BaseExtractor):
         inside it when it is longer ("Emeka Nwosu" for "Nwosu", "PlayStation
         5" for "PlayStation") or of a kind the rules find by head word or cue
         and the small model reads poorly (a product, event, law, titled work
-        or language: "The Salt Orchard" for "Salt Orchard").
+        or language: "The Salt Orchard" for "Salt Orchard"). A model's DATE
+        never outweighs the rules' name, except inside a numbered law
+        ("Regulation 261/2004" for the DATE "261/2004").
         """
         from .rules import names_layer
 
@@ -297,9 +299,10 @@ class SpacyExtractor(BaseExtractor):
             out.append(replace(entity, type=kind) if kind and kind != entity.type else entity)
         for s, e, kind in rules:
             inside = [n for n in out if n.start < e and s < n.end and (n.start, n.end) != (s, e)]
-            if not inside or any(n.type in ("DATE", "TIME") for n in inside):
-                continue
-            if kind in _RULES_KINDS or all(s <= n.start and n.end <= e for n in inside):
+            covered = all(s <= n.start and n.end <= e for n in inside)
+            if not inside or (any(n.type in ("DATE", "TIME") for n in inside) and not (kind == "LAW" and covered)):
+                continue  # ... but a numbered law holds its number ("Regulation 261/2004", not a DATE "261/2004")
+            if kind in _RULES_KINDS or covered:
                 out = [n for n in out if n not in inside]
                 out.append(PredictedEntity(text[s:e], kind, s, e, "name"))
         out.extend(PredictedEntity(text[s:e], kind, s, e, "name") for s, e, kind in rules

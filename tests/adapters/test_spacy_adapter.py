@@ -256,6 +256,29 @@ def test_the_model_keeps_its_name_where_the_rules_name_is_shorter_and_of_a_commo
     assert [(e.text, e.type) for e in merged if e.type == "ORG"] == [(words, "ORG")]
 
 
+def test_a_numbered_law_replaces_a_model_date_inside_it_but_no_other_name_outweighs_a_date():
+    from harness.adapters.spacy_adapter import SpacyExtractor
+    from harness.predictions import PredictedEntity
+
+    text = "Passengers claimed under Regulation 261/2004 after the delay on Monday.\n"
+
+    def model(words, kind):
+        start = text.index(words)
+        return PredictedEntity(words, kind, start, start + len(words), "name")
+
+    merged = {(e.text, e.type) for e in SpacyExtractor._with_rules_names(
+        text, [model("261/2004", "DATE"), model("Monday", "DATE")])}
+    assert ("Regulation 261/2004", "LAW") in merged
+    assert ("261/2004", "DATE") not in merged and ("Monday", "DATE") in merged
+
+
+def test_names_joined_by_and_and_airlines_reach_the_spacy_predictions(spacy_extractor):
+    text = ("Passengers on Skylark Air flights complained to the Consumer and Travel Standards Council, which cited "
+            "the Fisheries and Oceans Act.\n")
+    found = {(e.text, e.type) for e in predicted(spacy_extractor, text).entities}
+    assert {("Skylark Air", "ORG"), ("Fisheries and Oceans Act", "LAW")} <= found
+
+
 def test_products_events_and_laws_the_rules_type_reach_the_spacy_predictions(spacy_extractor):
     text = ("The company unveiled the Corvo 7 on Monday, weeks after Hurricane Orla, and said it complied with "
             "the Coastal Fisheries Act.\n")

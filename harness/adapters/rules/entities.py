@@ -42,7 +42,10 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     r"\b(?:middle|end|start|beginning) of (?:(?:next|last|this) (?:week|month|year)|(?:19|20)\d{2}|" + _MONTH + r")\b",
     r"\b(?:middle|end|start|beginning) of the (?:decade|year|month|week|century|season|summer|winter)\b",
     r"\b\d{1,2}(?:st|nd|rd|th)(?: (?:and|to) \d{1,2}(?:st|nd|rd|th))? centur(?:y|ies)\b",  # "the 10th and 13th centuries"
-    rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)\b",
+    rf"\b(?:next|last|past|coming|previous|first|final) {_COUNT} (?:days|weeks|months|years|decades)"
+    r"(?: of (?:the|this|last|that) (?:year|decade|season)| of (?:19|20)\d\d)?\b",  # "first nine months of the year"
+    r"\b(?:first|final|last|opening|closing) day\b(?![- ]\w*(?:old|long))",  # "the final day of the show"
+    r"\bhalf-year\b(?!-)",
     r"\b(?:summer|winter|autumn)-long\b",
     r"\b(?:(?:early|late) (?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?)?",
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|June|July|August|September|October|November|December|May(?= \d))(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?\b",
@@ -61,9 +64,10 @@ _DATE_PATTERNS = [re.compile(p) for p in (
     # the lookahead first: most positions fail there at once
     _YEAR_AFTER_PREPOSITION,
     # earlier years only after a preposition of time: "farmed there since 1870"
-    r"(?<=\bsince )1[6-8]\d\d\b|(?<=\bin )1[6-8]\d\d\b(?![ ,]\d)|(?<=\buntil )1[6-8]\d\d\b",
+    r"(?<=\bsince )1[6-8]\d\d\b|(?<=\bin )1[6-8]\d\d\b(?![ ,]\d)|(?<=\buntil )1[6-8]\d\d\b"
+    r"|(?<=\bby )1[6-8]\d\d\b(?![ ,]\d| (?:to|and) \d|[-–]\d)|(?<=\bfrom )1[6-8]\d\d\b(?![ ,]\d| (?:to|and) \d|[-–]\d)",
 )]
-_CLOCK = r"\b(?:\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
+_CLOCK = r"\b(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.m\.|p\.m\.|[ap]m\b|[AP]M\b)|midnight\b|noon\b|midday\b)"
 _TIME_PATTERNS = [re.compile(p) for p in (
     _CLOCK + r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?: (?:[A-Z]{1,3}T|UTC)\b)?",
     r"\b\d{1,2}:\d{2}\b",
@@ -135,6 +139,8 @@ _TRAVEL_TO = re.compile(r"\b(?:visit|visits|visited|visiting|reach|reaches|reach
 _BETWEEN_PLACES = re.compile(r"\b(?:coast|coastline|border|road|line|highway|motorway|railway|route|stretch|section|"
                              r"towns?|cities|villages|ports?|flights?|trains?|ferries|buses|services?) between $")
 # articles of other languages that open names ("Le Monde", "El Pais")
+# capitalised particles that open surnames and names of places mid-sentence ("Van Diemen's Land", "De Beers")
+_PARTICLES = frozenset(("Van", "Von", "De", "Da", "Di", "Del", "Della", "Du", "Dos", "Das", "Den", "Der"))
 _FOREIGN_ARTICLES = frozenset(("Le", "La", "Les", "El", "Il", "Der", "Die", "Das", "Los", "Las", "Lo"))
 # "residents of X": a place after
 _RESIDENTS_OF = re.compile(r"\b(?i:residents|inhabitants|people|streets|mayor|outskirts) of\s+$")
@@ -191,7 +197,7 @@ def organisation_shape(words: list[str]) -> bool:
         return False
     if words[-1] in lx.ORG_SUFFIXES or words[0] in lx.ORG_HEADS or " ".join(words) in lx.KNOWN_ORGS:
         return True
-    return any(w in lx.ORG_SUFFIXES and words[i + 1] == "of" for i, w in enumerate(words[:-1]))
+    return any(w in lx.ORG_SUFFIXES and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1]))
 
 
 def known_type(name: str) -> str | None:
@@ -209,7 +215,22 @@ def known_type(name: str) -> str | None:
         return "NORP"
     if name in lx.KNOWN_ORGS:
         return "ORG"
+    if _demonym_of_place(name):
+        return "NORP"
     return None
+
+
+def _demonym_of_place(word: str) -> bool:
+    """A people's adjective formed from a known place's name ("Tasmanian", "Tennessean", "Bostonians"): the name
+    with "-n", "-an", "-ian" or "-ean" added, a final "-e" or "-a" of the place dropped before it."""
+    if " " in word or len(word) < 6 or not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    single = word[:-1] if word.endswith("ns") else word
+    if not single.endswith("an"):
+        return False
+    stems = {single[:-1], single[:-2], single[:-3], single[:-2] + "e", single[:-3] + "e", single[:-3] + "a",
+             single[:-2] + "a"}
+    return any(len(stem) > 3 and (stem in lx.COUNTRIES or stem in lx.CITIES or stem in lx.STATES) for stem in stems)
 
 
 @dataclass(frozen=True)
@@ -309,22 +330,62 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
             pending = []
             plural_people = token[:-2].endswith(("men", "ren", "ple")) and i + 1 < len(tokens) \
                 and _is_cap(tokens[i + 1][2]) and text[e:tokens[i + 1][0]] == " "
-            if (token.endswith(("'s", "’s")) and not plural_people) \
+            # a possessive before a place or building head that ends the name: "St Anne's Hospital", "Van Diemen's Land"
+            place_after = i + 1 < len(tokens) and tokens[i + 1][2] in lx.POSSESSIVE_HEADS \
+                and text[e:tokens[i + 1][0]] == " " and not (
+                    i + 2 < len(tokens) and text[tokens[i + 1][1]:tokens[i + 2][0]] == " " and _is_cap(tokens[i + 2][2]))
+            if (token.endswith(("'s", "’s")) and not plural_people and not place_after) \
                     or text[e:e + 1] in (",", ";", ":", ")", "(", '"', "“", "”"):
                 runs.append(current)
                 current = []
-        elif current and token in lx.NAME_CONNECTORS and gap_ok and len(pending) < 2:
-            pending.append((s, e, token))
+        elif current and gap_ok and len(pending) < 2 and (token in lx.NAME_CONNECTORS or (
+                token == "on" and not pending and (current[-1][2] in lx.LAW_HEADS or current[-1][2] in lx.ORG_SUFFIXES)
+                and i + 1 < len(tokens) and tokens[i + 1][2] not in lx.WEEKDAYS and tokens[i + 1][2] not in lx.MONTHS)):
+            pending.append((s, e, token))  # "on" only after a law's or a body's head: "Protocol on ...", "Committee on ..."
         else:
             if current:
                 runs.append(current)
             current, pending = [], []
     if current:
         runs.append(current)
-    return runs
+    return _joined_lists(text, runs)
+
+
+def _joined_lists(text: str, runs: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """Join runs that one name's list of fields splits: "Ministry of Fisheries, Forestry and Marine Resources" (a
+    comma inside the complement of "of"), "Medicines and Healthcare products Regulatory Agency" (one lower-case
+    word between fields and the body's head)."""
+    joined: list[list[tuple[int, int, str]]] = []
+    for run in runs:
+        if joined and run:
+            previous = joined[-1]
+            gap = text[previous[-1][1]:run[0][0]]
+            words = [t for _, _, t in previous]
+            following = [t for _, _, t in run]
+            # the list goes on to an "and" between two fields ("..., Forestry and Marine Resources")
+            listed = gap == ", " and words[-1] in lx.TOPIC_WORDS and following[0] in lx.TOPIC_WORDS and any(
+                w in ("of", "for") and (words[k - 1] in lx.ORG_SUFFIXES or words[k - 1] in lx.ORG_HEADS)
+                for k, w in enumerate(words[1:], 1)) and "and" in following[1:3] \
+                and following.index("and") + 1 < len(following)
+            # ... a plural common noun, no verb ("Food and Drug products Inspection Agency")
+            lowered = re.fullmatch(r" [a-z]{3,}s ", gap) is not None and gap.strip() not in lx.SPEECH_VERBS \
+                and gap.strip() not in _NOT_PLURALS and "and" in words and run[-1][2] in lx.ORG_SUFFIXES and len(run) <= 3
+            if listed or lowered:
+                if lowered:
+                    inner = previous[-1][1] + 1
+                    previous.append((inner, inner + len(gap) - 2, gap.strip()))
+                previous.extend(run)
+                continue
+        joined.append(list(run))
+    return joined
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+_FLYING = re.compile(r"\b(?:airlines?|flights?|flew|passengers|carriers?|aircraft|airport|cabin crew)\b", re.IGNORECASE)
+# an act of a legislature named by its kind and a numbered designation: "Regulation 261/2004", "Directive 2019/1937",
+# "Regulation (EU) No 1005/2008"
+_LAW_DESIGNATION = re.compile(r"\b(?:Regulation|Directive|Decision|Resolution|Ordinance|Decree|Law)"
+                              r" (?:\((?:EU|EC|EEC)\) )?(?:No\.? )?\d{1,4}[/.]\d{1,4}(?:/(?:EU|EC|EEC))?(?![\d/])")
 # a model code written in lower case, inside a name after a maker's: "Hyundai i20", "Nuvola eX5"
 _LOWER_MODEL = re.compile(r"[a-z]{1,2}\d{1,4}[A-Za-z]{0,3}|[a-z][A-Z][A-Za-z]*\d*")
 # a model designation: "F-16", "KF-21", "MiG-29", "Shahed-136", and its plural "F-16s"
@@ -402,7 +463,8 @@ class EntityFinder:
         if person and self._title(run):
             return
         # a leading non-name word ("The", "But") and sentence-initial function words go
-        while run and (run[0][2] in lx.NOT_NAMES or run[0][2].lower() in lx.NAME_CONNECTORS
+        while run and (run[0][2] in lx.NOT_NAMES or (run[0][2].lower() in lx.NAME_CONNECTORS and not (
+                run[0][2] in _PARTICLES and len(run) >= 2 and not self._sentence_start(run[0][0])))
                        or run[0][2].lower() in lx.SPEAKING_GROUPS):  # "Organisers of the ... Festival"
             if run[0][2] in _ORDINAL_WORDS and len(run) >= 3 and run[-1][2].lower() in lx.PLACE_HEADS \
                     and not self._sentence_start(run[0][0]):
@@ -419,8 +481,8 @@ class EntityFinder:
                 and self._sentence_start(run[0][0]) and self.surnames[words[1]] != " ".join(words):
             self._classify(run[1:], person)  # "Stolen Vermeer sketch returns": the opening word is no name
             return
-        bare_the = next((i for i, w in enumerate(words[1:-1], 1) if w == "the" and words[i - 1] not in ("of", "for")),
-                        None)
+        bare_the = next((i for i, w in enumerate(words[1:-1], 1) if w == "the" and words[i - 1] not in ("of", "for")
+                         and not self._listed_field(words, i)), None)
         if bare_the is not None:  # "hands Flamengo the Rio derby": two names, not one
             self._classify(run[:bare_the], person)
             self._classify(run[bare_the + 1:], person)
@@ -457,13 +519,29 @@ class EntityFinder:
         # ... unless the words before "and" are a name already ("Justice Department and the State Department")
         joined = words.index("and") if "and" in words[1:-1] else 0
         # "Department of Forestry and Fire Protection": the "and" joins the complement of an organisation's "of"
-        of_phrase = bool(joined) and "of" in words[1:joined] and organisation_shape(words[:words.index("of")])
-        if joined and not of_phrase and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
+        of_at = next((i for i, w in enumerate(words[1:joined], 1) if w in ("of", "for", "on")), 0)
+        # ... and after "for" or "on" ("Centre for Archives and Heritage Science", "Protocol on X and Y")
+        of_phrase = bool(of_at) and (organisation_shape(words[:of_at]) or words[of_at - 1] in lx.LAW_HEADS)
+        # "Fisheries and Oceans Act", "Museum and Art Gallery": common nouns for fields on both sides of "and" and a
+        # head word ending the whole make one name
+        topic_join = bool(joined) and words[joined + 1] in lx.TOPIC_WORDS \
+            and (words[-1] in lx.ORG_SUFFIXES or words[-1] in lx.LAW_HEADS) and words[joined - 1] != words[-1] \
+            and (words[joined - 1] in lx.TOPIC_WORDS or words[joined - 1] in lx.ORG_SUFFIXES)
+        if joined and not of_phrase and not topic_join and (words[-1] not in lx.ORG_SUFFIXES and words[0] not in lx.ORG_HEADS
                                          or words[joined + 1] == "the" or organisation_shape(words[:joined])):
             cut = words.index("and")
             self._classify(run[:cut])
             self._classify(run[cut + 1:])
             return
+        if len(run) >= 2 and (words[-1] == "Observatory" or (words[-1] in ("Centre", "Center")
+                                                             and words[-2] in lx.FACILITY_CENTRE_USES)) \
+                and self._inside_building(run[0][0], words[-1] != "Observatory"):
+            self._add(run[0][0], run[-1][0] + len(words[-1]), "FAC")
+            return  # "sheltered in the Laura Community Centre": the building (FAC), not the body that runs it
+        possessive_at = next((k for k, (_, _, t) in enumerate(run[:-1]) if t.endswith(("'s", "’s"))), None)
+        if possessive_at is not None and words[-1] in lx.POSSESSIVE_HEADS and possessive_at == len(run) - 2:
+            self._add(run[0][0], run[-1][0] + len(words[-1]), lx.POSSESSIVE_HEADS[words[-1]])
+            return  # "St Anne's Hospital", "Van Diemen's Land"
         if len(run) >= 2 and words[-1].lower() in lx.PLACE_HEADS and words[-1][:1].isupper() \
                 and self._known_type(full) is None and (not organisation_shape(words) or (
                     lx.PLACE_HEADS[words[-1].lower()] == "FAC" and words[-1] not in lx.ORG_SUFFIXES
@@ -509,7 +587,8 @@ class EntityFinder:
             return
         if not titled and len(run) >= 3 and (_role_word(words[0]) or (
                 len(run) == 3 and self._sentence_start(run[0][0]) and words[0].lower().endswith(("er", "or"))
-                and words[0] not in lx.FIRST_NAMES and words[0] not in _AGENT_NAMES)) and self._person_like(words[1:]):
+                and words[0] not in lx.FIRST_NAMES and words[0] not in _AGENT_NAMES and words[0] not in lx.COMMON_WORDS)) \
+                and self._person_like(words[1:]):
             i, titled = 1, True  # "Cardiologist Omar Haddad", "Opener Ravi Das" opening a sentence
         if titled:
             run, words = run[i:], words[i:]
@@ -562,8 +641,16 @@ class EntityFinder:
                 kind = "GPE"  # "in Oak Flat": a place of more than one word nobody knows
             elif words[-1] in ("Fire", "Wildfire", "Blaze", "Bushfire") and not titled:
                 kind = "EVENT"  # "the Cedar Ridge Fire": a named wildfire
+            elif words[-1] == "Air" and self._airline(words):
+                kind = "ORG"  # "Kestrel Air": an airline
             elif person and (titled or self._role_before(start)):
                 kind = "PERSON"
+            elif len(words) > 1 and all(w in lx.COMMON_WORDS for w in words[words[0] in lx.DEMONYMS:]) \
+                    and (words[0] not in lx.DEMONYMS or words[-1] in lx.UTILITY_HEADS or words[-1] in lx.ORG_SUFFIXES) \
+                    and not self._person_evidence(words, start, end):
+                # "Silver Ridge Power", "Quiet Ember": common words make no person's name without a cue for one; a
+                # nationality opening a body's name belongs to it ("African Open Trade Area")
+                kind = "ORG" if words[-1] in lx.UTILITY_HEADS or words[-1] in lx.ORG_SUFFIXES else None
             elif person and self._person_like(words):
                 # a determiner does not go before a person's name: "at the Sala Grande", "the Velvet Kites"
                 the = re.search(r"\b(?:(at|in|on|near|outside|inside) )?[Tt]he $", text[max(0, start - 12):start])
@@ -655,6 +742,7 @@ class EntityFinder:
             previous in ("in", "directed", "composed", "painted") and re.search(
                 r"\b(?:starred|starring|stars|appeared|appears) in $|\b(?:directed|composed|painted) $",
                 self.text[max(0, start - 20):start]) is not None)
+        after_noun = after_noun or previous in ("titled", "entitled")  # "an exhibition titled Salt and Iron"
         after_noun = after_noun or (self.text[end:end + 1] == "," and words[0] not in lx.FIRST_NAMES
                                     and self._apposition_noun(end, lx.WORK_NOUNS) is not None)  # "Salt and Iron, a novel"
         article = words[0] in ("The", "A", "An") and len(words) >= 3 and not self._sentence_start(start)
@@ -677,6 +765,13 @@ class EntityFinder:
         self._add(start, end, "WORK_OF_ART")
         return True
 
+    def _airline(self, words: list[str]) -> bool:
+        """Whether "<Brand> Air" names an airline: the brand is written as a word (not "MacBook"), no maker the
+        lexicon knows, and the article speaks of flights, passengers or airlines."""
+        brand = words[:-1]
+        return bool(brand) and all(self._name_like(w) for w in brand) and " ".join(brand) not in lx.KNOWN_ORGS \
+            and _FLYING.search(self.text) is not None
+
     def _model(self, words: list[str], end: int, numbered: bool = True) -> int | None:
         """Where a product's name ends when ``words`` (ending at ``end``) name a model: a number after them
         ("Halo 3", "Unreal Engine 5", but not "Category 3" or "Halo 2%"), a model code ("Ridgeback E2"), an
@@ -693,8 +788,10 @@ class EntityFinder:
             edition = re.match(r" ([A-Z][a-z]*)\b(?: \d{1,2}\b(?![,.]\d))?", self.text[model_end:model_end + 15])
             return model_end + edition.end() if edition and edition.group(1) in lx.EDITION_WORDS else model_end
         last = words[-1]
+        if last == "Air" and self._airline(words):
+            return None
         if len(words) >= 2 and (re.fullmatch(r"[A-Z]{1,3}\d{1,4}[A-Za-z]{0,3}|\d{1,4}[A-Z]{1,3}", last)
-                                or last in lx.EDITION_WORDS
+                                or (last in lx.EDITION_WORDS and not organisation_shape(words[:-1]))
                                 or (len(last) == 1 and last.isupper() and words[-2] in ("Series", "Model", "Class",
                                                                                       "Type", "Mark"))):
             return end
@@ -761,13 +858,18 @@ class EntityFinder:
         if len(words) >= 2 and words[-1] in lx.AWARD_HEADS and words[0] not in lx.FIRST_NAMES:
             self._add(start, end, "WORK_OF_ART")  # "the Booker Prize", as OntoNotes types prizes
             return True
+        if len(words) >= 3 and words[0] in lx.LAW_HEADS and words[1] in ("on", "of", "for") \
+                and (words[1] == "on" or not self._sentence_start(start)):
+            self._add(start, end, "LAW")  # "the Protocol on Sustainable Tuna Access", "Convention on Biological Diversity"
+            return True
         if len(words) >= 2 and words[-1] in lx.LAW_HEADS and words[0] not in lx.FIRST_NAMES \
-                and not any(w in lx.ORG_SUFFIXES or w in lx.ORG_HEADS for w in words[:-1]):  # "Centre for Trade Policy"
+                and not organisation_shape(words[:-1]):  # "Centre for Trade Policy", but "Energy and Water ... Act"
             self._add(start, end, "LAW")
             return True
-        first_two = " ".join(words[:2])
-        if len(words) >= 2 and (words[0] in lx.EVENT_FIRST or first_two in lx.EVENT_FIRST):
-            named = words[2:] if first_two in lx.EVENT_FIRST else words[1:]
+        # the longest storm or battle word opening the name: "Severe Tropical Cyclone Ilsa", "Typhoon Korrin"
+        opening = next((k for k in (3, 2, 1) if len(words) > k and " ".join(words[:k]) in lx.EVENT_FIRST), 0)
+        if opening:
+            named = words[opening:]
             if named and all(self._name_like(w) or w in lx.NAME_CONNECTORS for w in named):
                 self._add(start, end, "EVENT")
                 if len(named) == 1:
@@ -925,6 +1027,50 @@ class EntityFinder:
 
     _known_type = staticmethod(known_type)
 
+    @staticmethod
+    def _listed_field(words: list[str], at: int) -> bool:
+        """Whether the "the" at ``at`` opens the last field of a body's list ("Department of Agriculture, Water and
+        the Environment"): "and the" between two fields after an organisation's "of" or "for"."""
+        return at >= 3 and words[at - 1] == "and" and words[at - 2] in lx.TOPIC_WORDS \
+            and words[at + 1] in lx.TOPIC_WORDS and any(
+                w in ("of", "for") and organisation_shape(words[:k]) for k, w in enumerate(words[1:at - 2], 1))
+
+    def _tail_of_name(self, word: str) -> str | None:
+        """The type of a name found before whose last word ``word`` is, when that name is no person's and the word
+        is its own (no head such as "Centre" or "Act", and never written in lower case in the article)."""
+        if word in lx.ORG_SUFFIXES or word in lx.LAW_HEADS or word in lx.EVENT_HEADS or word in lx.AWARD_HEADS \
+                or word.lower() in lx.PLACE_HEADS or not self._name_like(word) \
+                or re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None:
+            return None
+        types = {m.type for m in self.mentions if m.form == "name" and " " in m.text and m.type not in
+                 ("PERSON", "DATE", "TIME", "NORP") and _possessive(m.text.split()[-1]) == word}
+        return types.pop() if len(types) == 1 else None
+
+    def _inside_building(self, start: int, visited: bool) -> bool:
+        """Whether a place preposition before ``start`` speaks of a building ("sheltered in the X Centre", "outside
+        the X Observatory"); "an astronomer at the X Observatory" names the body that employs them (ORG), so "at",
+        "to" and "from" count only for a place people visit (``visited``: a community or leisure centre)."""
+        match = re.search(r"\b(\w+) (in|inside|outside|into|near|at|from|to) the $", self.text[max(0, start - 40):start])
+        if re.search(r"\b(?:visit|visits|visited|visiting|toured|tours|touring|evacuated|entered|enters) the $",
+                     self.text[max(0, start - 20):start]):
+            return True  # "visited the Sydney Observatory": a place one goes to
+        return match is not None and (visited or match.group(2) not in ("at", "from", "to")) \
+            and not _role_word(match.group(1))
+
+    def _person_evidence(self, words: list[str], start: int, end: int) -> bool:
+        """Whether something marks ``words`` as a person's name: a known given name, a speech verb right after
+        or before it, or its last word used alone elsewhere in the article (a surname)."""
+        if words[0] in lx.FIRST_NAMES:
+            return True
+        after = re.match(r",? (\w+)", self.text[end:end + 20])
+        before = re.search(r"(\w+) $", self.text[max(0, start - 20):start])
+        if (after and after.group(1) in lx.SPEECH_VERBS) or (before and before.group(1) in lx.SPEECH_VERBS):
+            return True
+        # the surname alone in a body sentence, not opening it (where any word is capitalised)
+        alone = rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b" if len(words) > 1 else rf"\b{re.escape(words[-1])}\b"
+        return any(not start <= m.start() < end and self.article.in_body(m.start(), m.end())
+                   and not self._sentence_start(m.start()) for m in re.finditer(alone, self.text))
+
     def _role_before(self, offset: int) -> bool:
         role = re.search(r"([A-Za-z-]+),? $", self.text[max(0, offset - 30):offset])  # no sentence end between
         return role is not None and _role_word(role.group(1))
@@ -1009,6 +1155,10 @@ class EntityFinder:
                 return
             if word in self.aliases:
                 self._add(s, e, self.aliases[word])
+                return
+            tail = self._tail_of_name(word)
+            if tail is not None:
+                self._add(s, e, tail)  # "Merane" after "Tropical Storm Merane", "Halvari" after "Typhoon Halvari"
                 return
             if word in lx.ORG_SUFFIXES and any(m.type == "ORG" and m.text.split()[-1] == word and " " in m.text
                                                for m in self.mentions):
@@ -1153,7 +1303,8 @@ class EntityFinder:
             if text[start:end] not in lx.KNOWN_ORGS:
                 self._add(start, end, "GPE")  # "WASHINGTON (AP) -": a dateline opens with a place
             region = re.match(r", ([A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,2})(?= \(|,| [-–—]|:)", text[end:end + 40])
-            if region and (self._known_type(region.group(1)) == "GPE" or region.group(1) in lx.STATE_ABBREVIATIONS):
+            if region and (self._known_type(region.group(1)) == "GPE" or region.group(1) in lx.STATE_ABBREVIATIONS
+                           or region.group(1).endswith(" Islands")):  # "MAJURO, Marshall Islands": the state
                 self._add(end + region.start(1), end + region.end(1), "GPE")  # "SAN JOSE, Calif. (AP) -"
         areas = sorted(self.article.sentences + self.article.headings)
         for start, end in self.article.sentences:
@@ -1161,6 +1312,9 @@ class EntityFinder:
                 self._add(*state, "GPE")
         for start, end in areas:
             self._dates(start, end)
+        for start, end in self.article.sentences:
+            for match in _LAW_DESIGNATION.finditer(text, start, end):
+                self._add(*match.span(), "LAW")  # "Regulation 261/2004", "Directive (EU) 2019/1937"
         # the body first: what it says of a name ("Orvane Semiconductor") outweighs a headline's shorthand
         plain = sorted(self.article.sentences) + [h for h in self.article.headings if not _title_case(text[h[0]:h[1]])]
         deferred = []

@@ -349,6 +349,7 @@ LAW_HEADS = frozenset(("Act", "Acts", "Agreement", "Declaration", "Accord", "Acc
 AWARD_HEADS = frozenset(("Prize", "Award", "Medal", "Trophy"))
 # first words of the names of storms, battles and operations ("Hurricane Laura", "Battle of Hastings")
 EVENT_FIRST = frozenset(("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Storm", "Super Typhoon", "Battle",
+                         "Tropical Cyclone", "Severe Tropical Cyclone", "Super Cyclone", "Tropical Depression",
                          "Siege", "Operation", "Copa", "Coupe", "Coppa", "Taça", "Tour", "Giro", "Vuelta"))
 # lower-case nouns after a name that make an event of it, the noun included ("the Ferrow festival")
 EVENT_NOUNS_AFTER = frozenset(("election", "elections", "by-election", "by-elections", "primary", "primaries",
@@ -583,6 +584,51 @@ MONTHS = {m: i for i, m in enumerate(
 MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
                        "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# common nouns for fields of work and public concern inside the names of bodies and laws: words on both sides of
+# an "and" make one name of the whole ("Fisheries and Oceans Act", "Museum and Art Gallery")
+TOPIC_WORDS = frozenset("""
+Art|Arts|Drug|Drugs|Securities|Exchange|Revenue|Taxation|Science|Sciences|Technology|Technologies|Heritage|Culture|Health|Healthcare|Medicines|Medicine|Trade|Industry
+Industries|Tourism|Fisheries|Oceans|Ocean|Marine|Water|Energy|Environment|Education|Research|Development|Planning
+Transport|Safety|Standards|Security|Justice|Defence|Defense|Finance|Agriculture|Food|Forestry|Resources|Land|Housing
+Communities|Sport|Sports|Media|Innovation|Infrastructure|Employment|Labour|Labor|Welfare|Climate|Nature|Wildlife
+Conservation|Archives|Records|Product|Products|Consumer|Consumers|Travellers|Travelers|Patients|Carers|Reliability
+Markets|Competition|Customs|Immigration|Border|Borders|Statistics|Evaluation|Rights|Commerce|Enterprise|Investment
+Mines|Mining|Minerals|Petroleum|Gas|Oil|Power|Aviation|Shipping|Ports|Roads|Highways|Works|Utilities|Telecommunications
+Communications|Information|Broadcasting|Youth|Women|Children|Families|Social|Family|Aged|Care|Disability|Veterans
+Fisheries|Wildlife|Parks|Recreation|Gallery|Museum|Library|Innovation|Skills|Training|Packers|Exporters|Importers
+Growers|Producers|Manufacturers|Retailers|Dealers|Traders|Farmers|Workers|Employers|Nurses|Doctors|Teachers
+""".replace("\n", "|").split("|")) - {""}
+
+# common English nouns and adjectives that make up the names of firms, places and works ("Silver Ridge Power",
+# "Quiet Ember"): a name made only of such words is no person's unless something else says so
+COMMON_WORDS = TOPIC_WORDS | frozenset("""
+Silver|Gold|Golden|Iron|Steel|Copper|Stone|Crystal|Diamond|Pearl|Coral|Amber|Ridge|Coast|Coastal|Creek|Valley|Hollow
+Tide|Tides|Wave|Waves|Reef|Sand|Harbor|Harbour|Lane|Bay|River|Lake|Hill|Hills|Peak|Summit|Point|Field|Fields|Meadow
+Forest|Wood|Woods|Grove|Garden|Gardens|Spring|Springs|Bridge|Gate|Tower|Haven|Port|Island|Islands|Cape|Canyon|Mesa
+Sun|Sunrise|Sunset|Star|Moon|Sky|Wind|Storm|Fire|Light|Bright|Clear|Pure|True|Prime|Free|Open|Grand|Great|Little
+High|Deep|Wild|Quiet|Silent|Broken|Lost|Blue|Red|Green|Black|White|Grey|Gray|Crimson|Scarlet|Northern|Southern|Eastern
+Western|Central|Continental|Pacific|Atlantic|National|Global|United|Union|Unity|Liberty|Harmony|Vision|Future|Frontier
+Pioneer|Heart|Spirit|Echo|Shadow|Shadows|Dream|Dreams|Salt|Honey|Ember|Ash|Rain|Snow|Ice|Frost|Flame|Dust|Cloud
+Eagle|Hawk|Falcon|Kestrel|Wolf|Bear|Lion|Fox|Raven|Crow|Oak|Pine|Cedar|Maple|Willow|Rose|Crown|Royal|Empire|Kingdom
+Area|Zone|Market|Network|Alliance|Partners|Group|Fund|Relief|Supply|Systems|Solutions|Services|Electric|Electrical
+Logistics|Freight|Capital|Ventures|Holdings|Company|Trust|Home|Homes|House|Farm|Farms|Mill|Mills|Works|Line|Lines
+""".replace("\n", "|").split("|")) - {""}
+
+# head words of firms that supply a utility or trade, typing a name of common words ("Golden Valley Power")
+UTILITY_HEADS = frozenset(("Power", "Electric", "Electricity", "Utilities", "Utility", "Water", "Gas", "Energy",
+                           "Hydro", "Solar", "Wind", "Telecom", "Broadband", "Fibre", "Fiber", "Rail", "Buses", "Air",
+                           "Area", "Zone", "Market", "Exchange", "Supply", "Seafood", "Foods", "Farms", "Mills"))
+
+# place and building heads a possessive may stand before inside a name ("St Anne's Hospital", "Van Diemen's Land")
+POSSESSIVE_HEADS = {"Hospital": "ORG", "College": "ORG", "School": "ORG", "Land": "LOC", "Island": "LOC",
+                    "Bay": "LOC", "Church": "FAC", "Cathedral": "FAC", "Park": "FAC", "Square": "FAC", "Wharf": "FAC",
+                    "Quay": "FAC", "Point": "LOC", "Head": "LOC", "Inn": "FAC", "Abbey": "FAC", "Chapel": "FAC"}
+
+# words before "Centre" or "Center" that make it a building people go to (FAC), not the body that works in it
+FACILITY_CENTRE_USES = frozenset(("Community", "Leisure", "Shopping", "Convention", "Exhibition", "Sports", "Aquatic",
+                                  "Civic", "Visitor", "Visitors", "Conference", "Evacuation", "Recreation", "Cultural",
+                                  "Performing", "Trade", "Distribution", "Data", "Arts", "Youth", "Senior", "Town"))
 
 # capitalised words that start sentences or headings but are not names
 NOT_NAMES = frozenset("""
