@@ -32,6 +32,7 @@ import numpy as np
 from .normalize import normalize_name
 
 _SCORES = (int, float, type(None))
+_INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 _FIRST = itemgetter(0)
 _ENTITIES = attrgetter("entities")
 
@@ -76,6 +77,30 @@ class EntityBatch:
                    np.zeros((jobs, 3), np.int64), np.zeros(jobs, dtype=bool), (), empty, empty,
                    empty, empty, empty, empty, empty, empty, empty, empty,
                    empty, np.zeros(0), np.zeros(0, dtype=bool), empty, ())
+
+
+BLOCK_ITEMS = 40_000  # gold entities and predictions scored together in one block
+
+
+def score_entity_blocks(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options) -> list[tuple[int, EntityBatch]]:
+    """``score_entity_batch`` over blocks of consecutive jobs: ``(first job, batch)`` of each block.
+
+    A block holds about ``BLOCK_ITEMS`` entities and predictions (a job is
+    never split). Its arrays stay in the processor's cache, and the memory one
+    block frees is reused by the next instead of being asked from the system
+    again, which at 5,000 documents cost about a quarter of the time.
+    """
+    sizes = np.fromiter((len(annotations.entities) + len(predicted) for annotations, predicted, _ in jobs),
+                        dtype=np.int64, count=len(jobs))
+    ends = np.cumsum(sizes)
+    firsts, first = [], 0
+    while first < len(jobs):
+        firsts.append(first)
+        # the next block starts after the job that reaches BLOCK_ITEMS items past this block's start
+        reached = int(np.searchsorted(ends, (ends[first - 1] if first else 0) + BLOCK_ITEMS, side="left"))
+        first = max(first + 1, min(reached + 1, len(jobs)))
+    return [(start, score_entity_batch(jobs[start:end], options))
+            for start, end in zip(firsts, firsts[1:] + [len(jobs)])]
 
 
 def score_entity_batch(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options) -> EntityBatch:
@@ -203,6 +228,14 @@ def _ints(values: list) -> np.ndarray:
     return np.fromiter(values, dtype=np.int64, count=len(values))
 
 
+def _ranks(ids) -> dict:
+    """Each distinct entity id -> its rank in Python's order of strings; an id of another type (its document is
+    left to the exact scorer) ranks after them, so one such id never stops the ranking of the others."""
+    names = sorted(i for i in ids if type(i) is str)
+    others = [i for i in ids if type(i) is not str]
+    return {entity_id: rank for rank, entity_id in enumerate(names + others)}
+
+
 def _codes(values: list, table: dict) -> np.ndarray:
     return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
 
@@ -267,11 +300,17 @@ def _score(jobs, options) -> EntityBatch:
             return np.frombuffer(array("q", values), dtype=np.int64)
         except (TypeError, OverflowError):
             pass
-        converted = np.array(values)
-        if converted.dtype.kind in "iub" and converted.ndim == 1:  # bools are offsets to Python too
-            return converted.astype(np.int64)
-        odd(values, {object}, (int, bool), job_of)
-        return np.array([v if type(v) in (int, bool) else 0 for v in values], dtype=np.int64).reshape(-1)
+        try:
+            converted = np.array(values)
+        except (TypeError, ValueError, OverflowError):
+            converted = np.zeros(0, dtype=object)
+        if converted.dtype.kind in "iub" and converted.ndim == 1 and len(converted) == len(values):
+            return converted.astype(np.int64)  # bools are offsets to Python too; wrapped uint64 turn negative
+        # a value that is not an int, or one wider than 64 bits, leaves only its own document to the exact scorer
+        bad = np.fromiter((type(v) not in (int, bool) or not _INT64_MIN <= v <= _INT64_MAX for v in values),
+                          dtype=bool, count=len(values))
+        exact[job_of[bad]] = True
+        return np.array([0 if wrong else v for v, wrong in zip(values, bad.tolist())], dtype=np.int64).reshape(-1)
 
     distinct_types = set(type_seen)
     distinct_p_forms, distinct_m_forms = set(p_form), set(m_form)
@@ -390,7 +429,7 @@ def _score(jobs, options) -> EntityBatch:
     id_rank = None
     distinct_ids = list(id_seen)  # in the order of their codes
     if len(distinct_ids) < len(entities):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
-        rank_of = {entity_id: rank for rank, entity_id in enumerate(sorted(distinct_ids))}
+        rank_of = _ranks(distinct_ids)
         id_rank = _codes(distinct_ids, rank_of)[id_first]
         twice = np.sort(entity_job * len(rank_of) + id_rank)  # an id given to two entities of one document
         exact[twice[1:][twice[1:] == twice[:-1]] // len(rank_of)] = True
@@ -409,7 +448,7 @@ def _score(jobs, options) -> EntityBatch:
         members = name_entity[by_group][shared]
         member_ids = list(map(distinct_ids.__getitem__, id_first[members].tolist()))
         id_rank = np.zeros(len(entities), dtype=np.int64)
-        id_rank[members] = _codes(member_ids, {x: r for r, x in enumerate(sorted(set(member_ids)))})
+        id_rank[members] = _codes(member_ids, _ranks(set(member_ids)))
         by_group = np.lexsort((id_rank[name_entity], group))
         group_sorted = group[by_group]
     groups, group_entity = group_sorted[leader], name_entity[by_group][leader]  # the smallest id of each group

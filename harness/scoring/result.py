@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import repeat
 from operator import attrgetter, is_not
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from ..errors import UsageError
@@ -433,6 +434,9 @@ def _score_one(category: str, annotations: Annotations, predicted, options: Scor
     return outcome
 
 
+_NO_OUTCOMES: Mapping[str, DocumentCategory] = MappingProxyType({})
+
+
 class Outcomes(Mapping):
     """One document's outcomes by category, where the entity outcome was counted in a corpus batch.
 
@@ -448,31 +452,38 @@ class Outcomes(Mapping):
     def __init__(self, annotations: Annotations, outcome: dict[str, DocumentCategory] | None, batch, job: int,
                  predicted, options: ScoringOptions) -> None:
         self._annotations = annotations
-        self._outcome = outcome if outcome is not None else {}
+        self._outcome = outcome  # None until an outcome is computed: no empty dict per document
         self._batch, self._job, self._predicted = batch, job, predicted
         self._options = options
 
+    def _computed(self) -> Mapping[str, DocumentCategory]:
+        return self._outcome if self._outcome is not None else _NO_OUTCOMES
+
     def deferred(self, category: str) -> tuple | None:
         """``(batch, job)`` when ``category`` is counted in a batch and not computed yet, else None."""
-        if category != "entities" or "entities" in self._outcome:
+        if category != "entities" or "entities" in self._computed():
             return None
         return self._batch, self._job
 
     def __getitem__(self, category: str) -> DocumentCategory:
-        if category not in self._outcome:
+        if category not in self._computed():
             if category != "entities":
                 raise KeyError(category)
+            if self._outcome is None:
+                self._outcome = {}
             self._outcome[category] = _score_one(category, self._annotations, self._predicted, self._options, [])
         return self._outcome[category]
 
     def __iter__(self):
-        return (c for c in CATEGORIES if c == "entities" or c in self._outcome)
+        computed = self._computed()
+        return (c for c in CATEGORIES if c == "entities" or c in computed)
 
     def __len__(self) -> int:
-        return len(self._outcome) + ("entities" not in self._outcome)
+        computed = self._computed()
+        return len(computed) + ("entities" not in computed)
 
     def __contains__(self, category) -> bool:
-        return category == "entities" or category in self._outcome
+        return category == "entities" or category in self._computed()
 
     def __repr__(self) -> str:
         return f"Outcomes({self._annotations.document.id!r}, {list(self)})"
@@ -517,17 +528,22 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
                 job_of[doc_id] = len(jobs)
                 jobs.append((annotations, (getattr(record, "entities", None) if record is not None else None) or (),
                              bool(annotations.document.regions)))
-    from .batch import score_entity_batch
+    from .batch import score_entity_blocks
 
-    batch = score_entity_batch(jobs, options)
-    fast = batch.fast.tolist()
+    fast: list[bool] = []
+    owner: list = []  # the batch that counted each job, and the job's row in it
+    rows: list[int] = []
+    for _, batch in score_entity_blocks(jobs, options):
+        fast += batch.fast.tolist()
+        owner += [batch] * len(batch.fast)
+        rows += range(len(batch.fast))
     documents: dict[str, Mapping[str, DocumentCategory]] = {}
     faults: list[ScoringFault] = []
     for annotations, doc_id in zip(gold, ids):
         job = job_of.get(doc_id)
         counted = job is not None and fast[job]  # entities counted in the batch, computed when asked for
         if counted and not others:
-            documents[doc_id] = Outcomes(annotations, None, batch, job, jobs[job][1], options)
+            documents[doc_id] = Outcomes(annotations, None, owner[job], rows[job], jobs[job][1], options)
             continue
         record = predictions.get(doc_id)
         outcome: dict[str, DocumentCategory] | None = None
@@ -540,7 +556,7 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
                 outcome = {}
             outcome[category] = _score_one(category, annotations, predicted, options, faults)
         if counted:
-            documents[doc_id] = Outcomes(annotations, outcome, batch, job, jobs[job][1], options)
+            documents[doc_id] = Outcomes(annotations, outcome, owner[job], rows[job], jobs[job][1], options)
         else:
             documents[doc_id] = outcome if outcome is not None else {}
     unknown = tuple(sorted(set(predictions) - set(ids)))
