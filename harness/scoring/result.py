@@ -92,7 +92,19 @@ class CategoryResult:
         labels = sorted({label for pair in cells for label in pair})
         return labels, [[cells.get((row, column), 0) for column in labels] for row in labels]
 
+    def odd_type(self) -> Any:
+        """The first type that is not a string (a report keys per-type scores by type name), else None."""
+        for table in (self.per_type, *self.groups.values()):
+            for label in table:
+                if type(label) is not str:
+                    return label
+        return None
+
     def to_dict(self) -> dict:
+        odd = self.odd_type()
+        if odd is not None:
+            raise UsageError(f"{self.name}: type {odd!r} ({type(odd).__name__}) is not a string; a report keys "
+                             f"per-type scores by type name: give every type as a string (such as {str(odd)!r}).")
         out = self.score.to_dict()
         out.pop("kind")
         out["headline"] = HEADLINES[self.name]
@@ -263,6 +275,10 @@ class EvaluationResult:
 
     def to_dict(self, *, items: bool = False) -> dict:
         """JSON-safe form (no NaN or infinity); with ``items`` the item outcomes per document too."""
+        for name, category in self.categories.items():
+            odd = category.odd_type()
+            if odd is not None:
+                raise UsageError(_odd_type_message(self.documents, name, odd))
         out: dict[str, Any] = {
             "method": self.method,
             "interval": self.interval_method.to_dict(),
@@ -277,6 +293,26 @@ class EvaluationResult:
             out["items"] = {doc_id: {c: [i.to_dict() for i in o.items] for c, o in outcome.items()}
                             for doc_id, outcome in sorted(self.documents.items())}
         return out
+
+
+def _odd_type_message(documents: Mapping[str, Mapping[str, DocumentCategory]], category: str, odd: Any) -> str:
+    """Where a type that is not a string was given: the first document and item bearing it."""
+    fix = f"give every {category} type, gold and predicted, as a string (such as {str(odd)!r})"
+    for doc_id in sorted(documents):
+        outcomes = documents[doc_id]
+        if _pending(outcomes, category) is not None:  # counted in a batch, which only counts string types
+            continue
+        outcome = outcomes.get(category)
+        for item in () if outcome is None else outcome.items:
+            if type(item.label) is type(odd) and item.label == odd:
+                gold = item.status in ("tp", "fn") and item.gold is not None
+                span = item.gold if gold else item.predicted
+                where = (f"{span.text!r} at [{span.start}, {span.end})" if span is not None
+                         else repr(item.description))
+                return (f"document {doc_id!r}: the {'gold' if gold else 'predicted'} {category} item {where} has "
+                        f"type {odd!r} ({type(odd).__name__}), not a string; a report keys per-type scores by "
+                        f"type name: {fix}.")
+    return f"{category}: type {odd!r} ({type(odd).__name__}) is not a string; {fix}."
 
 
 def _pending(outcomes: Mapping[str, DocumentCategory], category: str) -> tuple | None:
@@ -428,7 +464,15 @@ def _score_one(category: str, annotations: Annotations, predicted, options: Scor
         outcome = scorer(annotations, predicted, options)
     except Exception as exc:  # one bad record must not stop the corpus
         faults.append(ScoringFault(annotations.document.id, category, f"{type(exc).__name__}: {exc}"))
-        outcome = scorer(annotations, (), options)
+        try:
+            outcome = scorer(annotations, (), options)
+        except Exception as gold_exc:  # not even nothing can be scored: the gold is at fault, stop
+            from .gold_offsets import offset_problem
+
+            raise UsageError(offset_problem(annotations, category) or (
+                f"gold document {annotations.document.id!r} cannot be scored for {category} "
+                f"({type(gold_exc).__name__}: {gold_exc}); check its {category} with `harness validate`."
+            )) from None
     if not annotations.document.regions:  # an undivided page: leakage is not applicable
         outcome = replace(outcome, leakage=Leakage())
     return outcome
