@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter, itemgetter
 from typing import Any, Sequence
 
@@ -99,11 +99,13 @@ def score_entity_blocks(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options
         # the next block starts after the job that reaches BLOCK_ITEMS items past this block's start
         reached = int(np.searchsorted(ends, (ends[first - 1] if first else 0) + BLOCK_ITEMS, side="left"))
         first = max(first + 1, min(reached + 1, len(jobs)))
-    return [(start, score_entity_batch(jobs[start:end], options))
+    tables = _Tables()  # shared by the blocks: a value one block has coded is not coded again
+    return [(start, score_entity_batch(jobs[start:end], options, tables))
             for start, end in zip(firsts, firsts[1:] + [len(jobs)])]
 
 
-def score_entity_batch(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options) -> EntityBatch:
+def score_entity_batch(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options,
+                       tables: "_Tables | None" = None) -> EntityBatch:
     """Score ``(annotations, predicted entities, leakage applies)`` jobs; see the module docstring.
 
     Input this path does not expect (a value of an odd type anywhere) leaves
@@ -112,7 +114,7 @@ def score_entity_batch(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options)
     if not jobs:
         return EntityBatch.nothing(0)
     try:
-        return _score(jobs, options)
+        return _score(jobs, options, tables if tables is not None else _Tables())
     except (TypeError, ValueError, AttributeError, OverflowError):
         return EntityBatch.nothing(len(jobs))
 
@@ -128,6 +130,37 @@ class _Keys(dict):
         key = self.normal.setdefault(normalize_name(raw), len(self.normal))
         self[raw] = key
         return key
+
+
+class _Tables:
+    """The codes of types, ids and names, shared by the blocks of one corpus, and the ranks of the ids
+    (recomputed only when a block brings new ones)."""
+
+    def __init__(self) -> None:
+        self.types, self.ids, self.keys = _Codes(), _Codes(), _Keys()
+        self._distinct: list = []
+        self._ranks: tuple[int, dict, np.ndarray] | None = None
+
+    def distinct_ids(self) -> list:
+        """Every id coded so far, in the order of its code."""
+        if len(self._distinct) < len(self.ids):
+            self._distinct.extend(islice(self.ids, len(self._distinct), None))
+        return self._distinct
+
+    def id_ranks(self) -> dict:
+        """Id -> its rank among every id coded so far (see ``_ranks``)."""
+        return self._ranked()[1]
+
+    def rank_of_code(self) -> np.ndarray:
+        """The rank of each id code."""
+        return self._ranked()[2]
+
+    def _ranked(self) -> tuple[int, dict, np.ndarray]:
+        if self._ranks is None or self._ranks[0] != len(self.ids):
+            distinct = self.distinct_ids()
+            rank_of = _ranks(distinct)
+            self._ranks = (len(distinct), rank_of, _codes(distinct, rank_of))
+        return self._ranks
 
 
 class _Codes(dict):
@@ -245,7 +278,7 @@ def _codes(values: list, table: dict) -> np.ndarray:
     return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
 
 
-def _score(jobs, options) -> EntityBatch:
+def _score(jobs, options, tables: "_Tables") -> EntityBatch:
     n = len(jobs)
     include_all = options.include_pronouns
     job_index = np.arange(n)
@@ -263,7 +296,8 @@ def _score(jobs, options) -> EntityBatch:
     # makes this faster than ``map(attrgetter(name), ...)`` or reading every attribute in one pass. Types,
     # ids and names become integer codes as they are read (codes in order of first appearance; names by
     # their normalised form), so no list of the strings themselves is built and freed.
-    type_seen, id_seen, keys = _Codes(), _Codes(), _Keys()
+    type_seen, id_seen, keys = tables.types, tables.ids, tables.keys
+    known_ids = len(id_seen)
     e_first = _ints([type_seen[e.type] for e in entities])
     id_first = _ints([id_seen[e.id] for e in entities])
     canonical_key = _ints([keys[e.canonical_name] for e in entities])
@@ -435,10 +469,10 @@ def _score(jobs, options) -> EntityBatch:
     group = (entity_job[name_entity] * n_keys + name_key) * n_types + e_code[name_entity]
     # the smallest id of each group of entities sharing a name and type; ids are ranked in Python's order
     id_rank = None
-    distinct_ids = list(id_seen)  # in the order of their codes
-    if len(distinct_ids) < len(entities):  # ids repeat (E1, E2 ... in every document): rank the few distinct ones
-        rank_of = _ranks(distinct_ids)
-        id_rank = _codes(distinct_ids, rank_of)[id_first]
+    distinct_ids = tables.distinct_ids()  # in the order of their codes
+    if len(id_seen) - known_ids < len(entities):  # ids repeat (E1, E2 ... in every document): rank the distinct ones
+        rank_of = tables.id_ranks()
+        id_rank = tables.rank_of_code()[id_first]
         twice = np.sort(entity_job * len(rank_of) + id_rank)  # an id given to two entities of one document
         exact[twice[1:][twice[1:] == twice[:-1]] // len(rank_of)] = True
         bound = n * n_keys * n_types * len(rank_of)

@@ -31,7 +31,7 @@ def _corpus(documents: int = 4):
 def _exact(corpus, records, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(batch_module, "score_entity_batch",
-                      lambda jobs, options: batch_module.EntityBatch.nothing(len(jobs)))
+                      lambda jobs, options, *_: batch_module.EntityBatch.nothing(len(jobs)))
         return evaluate(corpus, records, OPTIONS)
 
 
