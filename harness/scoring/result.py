@@ -564,14 +564,14 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     supported = tuple(c for c in CATEGORIES
                       if _predicted(records, c) and (not gold or any(c in a.layers for a in gold)))
     others = tuple(c for c in supported if c != "entities")
-    jobs, job_of = [], {}
-    if "entities" in supported:  # counted for the whole corpus at once where no choice is to be made
-        for annotations, doc_id in zip(gold, ids):
-            if "entities" in annotations.layers:
-                record = predictions.get(doc_id)
-                job_of[doc_id] = len(jobs)
-                jobs.append((annotations, (getattr(record, "entities", None) if record is not None else None) or (),
-                             bool(annotations.document.regions)))
+    jobs: list = []
+    job_of: dict[str, int] = {}
+    if "entities" in supported:  # counted in blocks of documents where no choice is to be made
+        annotated = [(a, doc_id) for a, doc_id in zip(gold, ids) if "entities" in a.layers]
+        record_of = predictions.get  # a missing record (None) has no entities: predicted nothing
+        jobs = [(a, getattr(record_of(doc_id), "entities", None) or (), bool(a.document.regions))
+                for a, doc_id in annotated]
+        job_of = {doc_id: job for job, (_, doc_id) in enumerate(annotated)}
     from .batch import score_entity_blocks
 
     fast: list[bool] = []
