@@ -1,4 +1,4 @@
-"""Entity scoring of a whole corpus at once (numpy), for the documents where no choice is made.
+"""Entity scoring of many documents at once (numpy), for the documents where no choice is made.
 
 ``score_entities`` (entities.py) is the exact scorer of one document. Most
 documents never need its choices: every prediction carries offsets, no two
@@ -6,10 +6,10 @@ predictions name the same mention, and each prediction overlaps at most one
 gold mention and each gold mention at most one prediction, so the maximum
 matching is simply every overlapping pair. For those documents this module
 computes the same counts as ``score_entities`` with array operations over
-every document at once: overlaps by binary search over the sorted spans
-(O(n log n)), boilerplate shares from prefix sums of the boilerplate
-regions, entity-level names normalised once per distinct string and
-looked up by sorted integer keys.
+a block of documents at once (``score_entity_blocks``): overlaps by binary
+search over the sorted spans (O(n log n)), boilerplate shares from prefix
+sums of the boilerplate regions, entity-level names normalised once per
+distinct string and looked up by sorted integer keys.
 
 Any other document (a text-only or unplaced prediction, a duplicate
 mention, an empty span, a contested overlap, a value of an unexpected
@@ -108,8 +108,10 @@ def score_entity_batch(jobs: Sequence[tuple[Any, Sequence[Any], bool]], options,
                        tables: "_Tables | None" = None) -> EntityBatch:
     """Score ``(annotations, predicted entities, leakage applies)`` jobs; see the module docstring.
 
-    Input this path does not expect (a value of an odd type anywhere) leaves
-    every job to the exact scorer rather than guessing what it would do.
+    A value of an unexpected type leaves its job to the exact scorer; one the
+    batch cannot even code (a name that is not a string, an unhashable value)
+    leaves every job of the call to it rather than guessing what it would do.
+    ``tables`` carries the codes of earlier blocks of the same corpus.
     """
     if not jobs:
         return EntityBatch.nothing(0)

@@ -24,7 +24,8 @@ def _entity_gold_with(**mention_fields):
 
 @pytest.mark.parametrize("fields, named", [
     ({"start": 10.0}, "has start 10.0 (float); offsets are whole numbers of characters: write 10."),
-    ({"end": 12.5}, "has end 12.5 (float); offsets are whole numbers of characters: give the character offset as an int."),
+    ({"end": 12.5}, "has end 12.5 (float); offsets are whole numbers of characters: "
+                    "give the character offset as an int."),
     ({"end": "13"}, "has end '13' (str)"),
 ])
 def test_a_gold_mention_offset_that_is_not_an_int_is_named_with_its_document_and_entity(fields, named):
