@@ -234,9 +234,10 @@ def _boilerplate(documents, offsets: np.ndarray):
     """A function telling, for global spans, whether each is in boilerplate (``Document.in_boilerplate``)."""
     lefts, rights = [], []
     for index, document in enumerate(documents):
-        parts = sorted((r.start, r.end) for r in document.regions if r.kind == "boilerplate")
+        parts = [(r.start, r.end) for r in document.regions if r.kind == "boilerplate"]
         if not parts:
             continue
+        parts.sort()
         size, base = len(document.text), int(offsets[index])
         merged: list[list[int]] = []
         for left, right in parts:
@@ -317,7 +318,8 @@ def _score(jobs, options, tables: "_Tables") -> EntityBatch:
     p_start, p_end = [p.start for p in predictions], [p.end for p in predictions]
     p_form, p_score = [p.form for p in predictions], [p.score for p in predictions]
     said_key = _ints([keys[p.canonical_name or p.text] for p in predictions])  # the name it gives: canonical, else text
-    aliases = list(chain.from_iterable(alias_lists)) if any(alias_lists) else []
+    # most entities have no aliases: the empty tuple is one object, so counting it is a cheap identity test
+    aliases = list(chain.from_iterable(alias_lists)) if alias_lists.count(()) < len(alias_lists) else []
     alias_entity = np.repeat(np.arange(len(entities)), _lengths(alias_lists)) if aliases else np.zeros(0, np.int64)
     alias_key = _ints([keys[alias] for alias in aliases])
 
