@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from ..errors import UsageError
@@ -91,7 +92,19 @@ class CategoryResult:
         labels = sorted({label for pair in cells for label in pair})
         return labels, [[cells.get((row, column), 0) for column in labels] for row in labels]
 
+    def odd_type(self) -> Any:
+        """The first type that is not a string (a report keys per-type scores by type name), else None."""
+        for table in (self.per_type, *self.groups.values()):
+            for label in table:
+                if type(label) is not str:
+                    return label
+        return None
+
     def to_dict(self) -> dict:
+        odd = self.odd_type()
+        if odd is not None:
+            raise UsageError(f"{self.name}: type {odd!r} ({type(odd).__name__}) is not a string; a report keys "
+                             f"per-type scores by type name: give every type as a string (such as {str(odd)!r}).")
         out = self.score.to_dict()
         out.pop("kind")
         out["headline"] = HEADLINES[self.name]
@@ -262,6 +275,10 @@ class EvaluationResult:
 
     def to_dict(self, *, items: bool = False) -> dict:
         """JSON-safe form (no NaN or infinity); with ``items`` the item outcomes per document too."""
+        for name, category in self.categories.items():
+            odd = category.odd_type()
+            if odd is not None:
+                raise UsageError(_odd_type_message(self.documents, name, odd))
         out: dict[str, Any] = {
             "method": self.method,
             "interval": self.interval_method.to_dict(),
@@ -276,6 +293,26 @@ class EvaluationResult:
             out["items"] = {doc_id: {c: [i.to_dict() for i in o.items] for c, o in outcome.items()}
                             for doc_id, outcome in sorted(self.documents.items())}
         return out
+
+
+def _odd_type_message(documents: Mapping[str, Mapping[str, DocumentCategory]], category: str, odd: Any) -> str:
+    """Where a type that is not a string was given: the first document and item bearing it."""
+    fix = f"give every {category} type, gold and predicted, as a string (such as {str(odd)!r})"
+    for doc_id in sorted(documents):
+        outcomes = documents[doc_id]
+        if _pending(outcomes, category) is not None:  # counted in a batch, which only counts string types
+            continue
+        outcome = outcomes.get(category)
+        for item in () if outcome is None else outcome.items:
+            if type(item.label) is type(odd) and item.label == odd:
+                gold = item.status in ("tp", "fn") and item.gold is not None
+                span = item.gold if gold else item.predicted
+                where = (f"{span.text!r} at [{span.start}, {span.end})" if span is not None
+                         else repr(item.description))
+                return (f"document {doc_id!r}: the {'gold' if gold else 'predicted'} {category} item {where} has "
+                        f"type {odd!r} ({type(odd).__name__}), not a string; a report keys per-type scores by "
+                        f"type name: {fix}.")
+    return f"{category}: type {odd!r} ({type(odd).__name__}) is not a string; {fix}."
 
 
 def _pending(outcomes: Mapping[str, DocumentCategory], category: str) -> tuple | None:
@@ -427,10 +464,21 @@ def _score_one(category: str, annotations: Annotations, predicted, options: Scor
         outcome = scorer(annotations, predicted, options)
     except Exception as exc:  # one bad record must not stop the corpus
         faults.append(ScoringFault(annotations.document.id, category, f"{type(exc).__name__}: {exc}"))
-        outcome = scorer(annotations, (), options)
+        try:
+            outcome = scorer(annotations, (), options)
+        except Exception as gold_exc:  # not even nothing can be scored: the gold is at fault, stop
+            from .gold_offsets import offset_problem
+
+            raise UsageError(offset_problem(annotations, category) or (
+                f"gold document {annotations.document.id!r} cannot be scored for {category} "
+                f"({type(gold_exc).__name__}: {gold_exc}); check its {category} with `harness validate`."
+            )) from None
     if not annotations.document.regions:  # an undivided page: leakage is not applicable
         outcome = replace(outcome, leakage=Leakage())
     return outcome
+
+
+_NO_OUTCOMES: Mapping[str, DocumentCategory] = MappingProxyType({})
 
 
 class Outcomes(Mapping):
@@ -448,31 +496,38 @@ class Outcomes(Mapping):
     def __init__(self, annotations: Annotations, outcome: dict[str, DocumentCategory] | None, batch, job: int,
                  predicted, options: ScoringOptions) -> None:
         self._annotations = annotations
-        self._outcome = outcome if outcome is not None else {}
+        self._outcome = outcome  # None until an outcome is computed: no empty dict per document
         self._batch, self._job, self._predicted = batch, job, predicted
         self._options = options
 
+    def _computed(self) -> Mapping[str, DocumentCategory]:
+        return self._outcome if self._outcome is not None else _NO_OUTCOMES
+
     def deferred(self, category: str) -> tuple | None:
         """``(batch, job)`` when ``category`` is counted in a batch and not computed yet, else None."""
-        if category != "entities" or "entities" in self._outcome:
+        if category != "entities" or "entities" in self._computed():
             return None
         return self._batch, self._job
 
     def __getitem__(self, category: str) -> DocumentCategory:
-        if category not in self._outcome:
+        if category not in self._computed():
             if category != "entities":
                 raise KeyError(category)
+            if self._outcome is None:
+                self._outcome = {}
             self._outcome[category] = _score_one(category, self._annotations, self._predicted, self._options, [])
         return self._outcome[category]
 
     def __iter__(self):
-        return (c for c in CATEGORIES if c == "entities" or c in self._outcome)
+        computed = self._computed()
+        return (c for c in CATEGORIES if c == "entities" or c in computed)
 
     def __len__(self) -> int:
-        return len(self._outcome) + ("entities" not in self._outcome)
+        computed = self._computed()
+        return len(computed) + ("entities" not in computed)
 
     def __contains__(self, category) -> bool:
-        return category == "entities" or category in self._outcome
+        return category == "entities" or category in self._computed()
 
     def __repr__(self) -> str:
         return f"Outcomes({self._annotations.document.id!r}, {list(self)})"
@@ -509,25 +564,34 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     supported = tuple(c for c in CATEGORIES
                       if _predicted(records, c) and (not gold or any(c in a.layers for a in gold)))
     others = tuple(c for c in supported if c != "entities")
-    jobs, job_of = [], {}
-    if "entities" in supported:  # counted for the whole corpus at once where no choice is to be made
-        for annotations, doc_id in zip(gold, ids):
-            if "entities" in annotations.layers:
-                record = predictions.get(doc_id)
-                job_of[doc_id] = len(jobs)
-                jobs.append((annotations, (getattr(record, "entities", None) if record is not None else None) or (),
-                             bool(annotations.document.regions)))
-    from .batch import score_entity_batch
+    jobs: list = []
+    job_of: dict[str, int] = {}
+    if "entities" in supported:  # counted in blocks of documents where no choice is to be made
+        annotated = [(a, doc_id) for a, doc_id in zip(gold, ids) if "entities" in a.layers]
+        record_of = predictions.get  # a missing record (None) has no entities: predicted nothing
+        jobs = [(a, getattr(record_of(doc_id), "entities", None) or (), bool(a.document.regions))
+                for a, doc_id in annotated]
+        job_of = {doc_id: job for job, (_, doc_id) in enumerate(annotated)}
+    from .batch import score_entity_blocks
 
-    batch = score_entity_batch(jobs, options)
-    fast = batch.fast.tolist()
-    documents: dict[str, Mapping[str, DocumentCategory]] = {}
+    fast: list[bool] = []
+    owner: list = []  # the batch that counted each job, and the job's row in it
+    rows: list[int] = []
+    for _, batch in score_entity_blocks(jobs, options):
+        fast += batch.fast.tolist()
+        owner += [batch] * len(batch.fast)
+        rows += range(len(batch.fast))
     faults: list[ScoringFault] = []
+    if not others and len(jobs) == len(gold) and all(fast):  # every document counted: no choice to make per document
+        documents: dict[str, Mapping[str, DocumentCategory]] = dict(zip(ids, map(
+            Outcomes, gold, repeat(None), owner, rows, map(itemgetter(1), jobs), repeat(options))))
+        return EvaluationResult(documents, supported, options, (), tuple(sorted(set(predictions) - set(ids))))
+    documents = {}
     for annotations, doc_id in zip(gold, ids):
         job = job_of.get(doc_id)
         counted = job is not None and fast[job]  # entities counted in the batch, computed when asked for
         if counted and not others:
-            documents[doc_id] = Outcomes(annotations, None, batch, job, jobs[job][1], options)
+            documents[doc_id] = Outcomes(annotations, None, owner[job], rows[job], jobs[job][1], options)
             continue
         record = predictions.get(doc_id)
         outcome: dict[str, DocumentCategory] | None = None
@@ -540,7 +604,7 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
                 outcome = {}
             outcome[category] = _score_one(category, annotations, predicted, options, faults)
         if counted:
-            documents[doc_id] = Outcomes(annotations, outcome, batch, job, jobs[job][1], options)
+            documents[doc_id] = Outcomes(annotations, outcome, owner[job], rows[job], jobs[job][1], options)
         else:
             documents[doc_id] = outcome if outcome is not None else {}
     unknown = tuple(sorted(set(predictions) - set(ids)))

@@ -31,7 +31,7 @@ def _corpus(documents: int = 4):
 def _exact(corpus, records, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(batch_module, "score_entity_batch",
-                      lambda jobs, options: batch_module.EntityBatch.nothing(len(jobs)))
+                      lambda jobs, options, *_: batch_module.EntityBatch.nothing(len(jobs)))
         return evaluate(corpus, records, OPTIONS)
 
 
@@ -66,6 +66,11 @@ ODD = {
     "score a string": _first_prediction(lambda p: replace(p, score="0.5")),
     "score NaN": _first_prediction(lambda p: replace(p, score=float("nan"))),
     "predicted form not a string": _first_prediction(lambda p: replace(p, form=3)),
+    "entity id not a string": _first_entity(lambda e, _: replace(e, id=3)),
+    "entity id None": _first_entity(lambda e, _: replace(e, id=None)),
+    "predicted end beyond 64 bits": _first_prediction(lambda p: replace(p, end=2 ** 70)),
+    "predicted start below -2**63": _first_prediction(lambda p: replace(p, start=-(2 ** 64))),
+    "mention end beyond 64 bits": _first_entity(_mention(end=2 ** 64)),
 }
 
 
@@ -80,13 +85,8 @@ def test_a_document_with_an_odd_value_is_left_to_the_exact_scorer(case, monkeypa
     assert fast.faults == exact.faults
 
 
-@pytest.mark.parametrize("case", ["entity id not a string", "predicted text not a string",
-                                  "predicted end beyond 64 bits"])
-def test_a_value_the_batch_cannot_key_leaves_every_document_to_the_exact_scorer(case, monkeypatch):
-    edit = {"entity id not a string": _first_entity(lambda e, _: replace(e, id=3)),
-            "predicted text not a string": _first_prediction(lambda p: replace(p, text=3)),
-            "predicted end beyond 64 bits": _first_prediction(lambda p: replace(p, end=2 ** 70))}[case]
-    corpus, records = edit(*_corpus())
+def test_a_name_the_batch_cannot_normalise_leaves_every_document_to_the_exact_scorer(monkeypatch):
+    corpus, records = _first_prediction(lambda p: replace(p, text=3))(*_corpus())
     jobs = [(a, records[a.doc_id].entities, True) for a in corpus]
     assert not batch_module.score_entity_batch(jobs, OPTIONS).fast.any()
     fast, exact = evaluate(corpus, records, OPTIONS), _exact(corpus, records, monkeypatch)
@@ -111,3 +111,35 @@ def test_aliases_and_scores_take_part_when_present(monkeypatch):
     fast, exact = evaluate(corpus, records, OPTIONS), _exact(corpus, records, monkeypatch)
     assert fast.categories["entities"].curve is not None
     assert fast.categories == exact.categories
+
+
+def test_blocks_cover_every_job_once_in_order_and_never_split_one(monkeypatch):
+    corpus, records = _corpus(7)
+    jobs = [(a, records[a.doc_id].entities, True) for a in corpus]
+    monkeypatch.setattr(batch_module, "BLOCK_ITEMS", 20)  # a document holds 8 entities and 6 predictions
+    blocks = batch_module.score_entity_blocks(jobs, OPTIONS)
+    firsts = [first for first, _ in blocks]
+    sizes = [len(batch.fast) for _, batch in blocks]
+    assert firsts == [sum(sizes[:k]) for k in range(len(blocks))] and sum(sizes) == len(jobs)
+    assert sizes == [2, 2, 2, 1]  # 14 items are fewer than 20, so the second document joins the first
+    whole = batch_module.score_entity_batch(jobs, OPTIONS)
+    assert np.array_equal(np.concatenate([batch.semeval for _, batch in blocks]), whole.semeval)
+
+
+def test_results_scored_in_blocks_equal_one_block_and_the_exact_scorer(monkeypatch):
+    corpus, records = ODD["mention form None"](*_corpus(6))
+    one = evaluate(corpus, records, OPTIONS)
+    monkeypatch.setattr(batch_module, "BLOCK_ITEMS", 1)  # one document per block
+    blocks = evaluate(corpus, records, OPTIONS)
+    assert blocks.categories == one.categories == _exact(corpus, records, monkeypatch).categories
+    assert blocks.to_dict(items=True) == one.to_dict(items=True)
+
+
+def test_a_document_counted_in_the_batch_holds_no_outcome_table_until_one_is_computed():
+    import gc
+
+    corpus, records = _corpus(2)
+    outcomes = evaluate(corpus, records, OPTIONS).documents["doc1"]
+    assert not [x for x in gc.get_referents(outcomes) if isinstance(x, dict)]
+    assert outcomes["entities"].headline.tp == 4  # computed on demand, then kept
+    assert [x for x in gc.get_referents(outcomes) if isinstance(x, dict)] == [{"entities": outcomes["entities"]}]
