@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import tempfile
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -144,12 +145,16 @@ def _reject_constant(name: str) -> Any:
 
 
 def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    result: dict = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate key {key!r}")
-        result[key] = value
-    return result
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    # a key was given twice: name the first one repeated
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            break
+        seen.add(key)
+    raise ValueError(f"duplicate key {key!r}")
 
 
 def parse_json(text: str, source: str, *, max_depth: int | None = None) -> Any:
@@ -183,18 +188,21 @@ def parse_json(text: str, source: str, *, max_depth: int | None = None) -> Any:
 
 
 def json_depth(value: Any) -> int:
-    """Nesting depth of a parsed JSON value, computed without recursion."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            deepest = max(deepest, depth)
-            stack.extend((child, depth + 1) for child in node.values())
-        elif isinstance(node, list):
-            deepest = max(deepest, depth)
-            stack.extend((child, depth + 1) for child in node)
-    return deepest
+    """Nesting depth of a parsed JSON value, computed without recursion.
+
+    One level at a time, its containers picked out with ``map`` and
+    ``compress``: no Python code runs per node, which made the walk half of
+    the cost of parsing a gold file.
+    """
+    depth = 0
+    level = [value]
+    while True:
+        objects = list(compress(level, map(isinstance, level, repeat(dict))))
+        arrays = list(compress(level, map(isinstance, level, repeat(list))))
+        if not objects and not arrays:
+            return depth
+        depth += 1
+        level = list(chain(chain.from_iterable(map(dict.values, objects)), chain.from_iterable(arrays)))
 
 
 def read_json(path: str | os.PathLike, *, max_bytes: int | None = None,
