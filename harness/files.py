@@ -161,14 +161,35 @@ def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     raise ValueError(f"duplicate key {key!r}")
 
 
-def parse_json(text: str, source: str, *, max_depth: int | None = None) -> Any:
-    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting."""
+def _sharing_values(shared: dict) -> Any:
+    """The duplicate-key hook, also giving each string or integer value of an object the one copy in
+    ``shared`` (no string equals an integer, and ``type is`` keeps booleans and floats out)."""
+    share = shared.setdefault
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict:
+        result = _pairs_without_duplicates(pairs)
+        for key, value in pairs:
+            if type(value) is str or type(value) is int:
+                result[key] = share(value, value)
+        return result
+
+    return pairs_hook
+
+
+def parse_json(text: str, source: str, *, max_depth: int | None = None,
+               shared: dict | None = None) -> Any:
+    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting.
+
+    With ``shared`` (a dict kept across calls), a string or integer value of
+    an object equal to one seen before is that same object: values that
+    repeat over many files (a type, a form, a name, an offset) are held once.
+    """
     depth_limit = Limits.max_depth if max_depth is None else max_depth
     try:
         value = json.loads(
             text,
             parse_constant=_reject_constant,
-            object_pairs_hook=_pairs_without_duplicates,
+            object_pairs_hook=_pairs_without_duplicates if shared is None else _sharing_values(shared),
         )
     except json.JSONDecodeError as exc:
         raise InputError(

@@ -81,3 +81,36 @@ def test_parse_json_answers_as_the_reference_does(tree, max_depth):
                                           ("[[1, [2, [{}]]], 3]", 5), ('[{"a": {"b": {}}}, [[]]]', 4)])
 def test_depth_by_hand(text, levels):
     assert json_depth(json.loads(text)) == levels
+
+
+def same_with_types(left, right) -> bool:
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return list(left) == list(right) and all(same_with_types(left[k], right[k]) for k in left)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(map(same_with_types, left, right))
+    return left == right or left != left  # NaN cannot come from parse_json, but compare it as equal anyway
+
+
+@settings(max_examples=200)
+@given(first=trees, second=trees)
+def test_sharing_values_between_files_changes_no_value_and_no_type(first, second):
+    # 1, 1.0 and True are equal as dict keys: a shared 1 must not turn into True or 1.0
+    shared: dict = {}
+    for tree in (first, second, [1, 1.0, True, {"a": 1.0}, {"a": True}, {"a": 1}, {"b": "1"}]):
+        text = render(tree)
+        plain = verdict(text, 64)
+        try:
+            found = "value", parse_json(text, "f.json", shared=shared)
+        except InputError as exc:
+            found = "error", str(exc)
+        assert found[0] == plain[0] and (found[0] == "error" or same_with_types(found[1], plain[1]))
+
+
+def test_shared_strings_and_integers_are_one_object_across_files():
+    shared: dict = {}
+    first = parse_json('{"type": "PERSON", "start": 1234, "flag": true}', "a.json", shared=shared)
+    second = parse_json('{"type": "PERSON", "start": 1234, "flag": 1}', "b.json", shared=shared)
+    assert first["type"] is second["type"] and first["start"] is second["start"]
+    assert first["flag"] is True and type(second["flag"]) is int
