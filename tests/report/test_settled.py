@@ -118,3 +118,20 @@ def test_a_run_settles_each_adapter_as_it_is_scored(example_annotations):
     assert seen == ["echo"] and isinstance(run.adapter("echo").result, SettledResult)
     assert dataclasses.asdict(run.adapter("echo").run.documents[0])["predictions"] is None
     assert run.adapter("echo").result.to_dict()["categories"]["entities"]["f1"] == 1.0
+
+
+@pytest.mark.parametrize("read_bytes", [5, 1 << 20])
+def test_spooled_lines_are_the_records_lines_whatever_they_hold_and_however_they_are_inflated(monkeypatch,
+                                                                                             read_bytes):
+    import harness.report.settled
+    from harness.predictions import PredictedEntity, Predictions, predictions_to_dict
+
+    monkeypatch.setattr(harness.report.settled, "READ_BYTES", read_bytes)
+    # U+2028 and U+0085 end a line for str.splitlines but are plain characters in JSON text
+    texts = ["Line\u2028separator", "next\u0085line", "caf\u00e9 \U0001f600", "plain"]
+    records = {f"d{i:04d}": Predictions(f"d{i:04d}", entities=(PredictedEntity(texts[i % 4], "ORG"),))
+               for i in range(CHUNK_LINES + 3)}
+    spooled = SpooledPredictions.of(records)
+    expected = [json.dumps(predictions_to_dict(r), ensure_ascii=False) + "\n" for r in records.values()]
+    assert list(spooled.lines()) == expected
+    assert spooled.records() == records
