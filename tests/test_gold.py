@@ -203,17 +203,16 @@ def test_checking_gold_leaves_the_garbage_collector_as_it_found_it(example_gold_
         gc.enable()
 
 
-def test_the_documents_of_one_load_hold_a_repeated_value_once(tmp_path):
-    from conftest import SEED_GOLD
-
+def test_the_documents_of_one_load_hold_a_repeated_value_once():
     from harness.gold import check_annotation_file
 
-    corpus = load_gold(SEED_GOLD)
+    seed_gold = Path(__file__).parent.parent / "gold"
+    corpus = load_gold(seed_gold)
     types = {}
     for annotations in corpus:
         for entity in annotations.entities:
             assert types.setdefault(entity.type, entity.type) is entity.type  # one string per type
     # loaded alone, each file has its own copies, equal to the shared ones
     [first, second] = [a for a in corpus if a.entities][:2]
-    alone = [check_annotation_file(SEED_GOLD / "annotations" / f"{a.doc_id}.json")[0] for a in (first, second)]
+    alone = [check_annotation_file(seed_gold / "annotations" / f"{a.doc_id}.json")[0] for a in (first, second)]
     assert alone == [first, second]
