@@ -89,17 +89,19 @@ def _count_items(raw: dict) -> int:
     return count
 
 
-def check_annotation_file(annotation_file: Path, root: Path | None = None) -> tuple[Annotations | None, list[Problem]]:
+def check_annotation_file(annotation_file: Path, root: Path | None = None, *,
+                          shared: dict | None = None) -> tuple[Annotations | None, list[Problem]]:
     """Load one annotation file and its text; the model, or None, and every problem found.
 
     Both files must be regular files inside ``root`` (the gold folder; by
     default the one holding the file): a link that leads elsewhere is refused.
+    ``shared`` is ``parse_json``'s: equal strings and integers of the files loaded with it are held once.
     """
     file = str(annotation_file)
     root = gold_root(annotation_file) if root is None else root
     try:
         source = decode_utf8(read_bytes(annotation_file, inside=root), file, strip_bom=True)
-        raw = parse_json(source, file)
+        raw = parse_json(source, file, shared=shared)
     except InputError as exc:
         return None, [Problem(file, "", str(exc).removeprefix(f"{file}: "))]
     if not isinstance(raw, dict):
@@ -176,6 +178,8 @@ def check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
 def _check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
     result = GoldCheck()
     seen_ids: dict[str, str] = {}
+    # an entity type, a mention's form, a name said in many articles, an offset: held once
+    shared: dict = {}
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -188,7 +192,7 @@ def _check_gold(paths: list[str | os.PathLike]) -> GoldCheck:
                                            fix="Point at a gold folder holding annotations/ and documents/."))
         for annotation_file in files:
             result.files += 1
-            annotations, problems = check_annotation_file(annotation_file, root)
+            annotations, problems = check_annotation_file(annotation_file, root, shared=shared)
             result.problems += problems
             if annotations is not None:
                 doc_id = annotations.document.id

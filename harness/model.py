@@ -282,7 +282,11 @@ class Annotations:
 
 @dataclass(frozen=True)
 class Corpus:
-    """Gold for several documents, in a stable order (by document id)."""
+    """Gold for several documents, in a stable order (by document id).
+
+    Its index by id and its fingerprint are computed when first asked for
+    and then kept: the gold cannot change under them.
+    """
 
     documents: tuple[Annotations, ...] = ()
 
@@ -297,25 +301,41 @@ class Corpus:
         return len(self.documents)
 
     def __getitem__(self, doc_id: str) -> Annotations:
+        try:
+            return self._by_id[doc_id]
+        except (KeyError, TypeError):  # TypeError: an unhashable id, which no document has either
+            raise KeyError(doc_id) from None
+
+    @cached_property
+    def _by_id(self) -> dict[str, Annotations]:
+        # the first of documents sharing an id wins, as the scan it replaces found it first
+        by_id: dict[str, Annotations] = {}
         for annotations in self.documents:
-            if annotations.document.id == doc_id:
-                return annotations
-        raise KeyError(doc_id)
+            by_id.setdefault(annotations.document.id, annotations)
+        return by_id
 
     @property
     def doc_ids(self) -> tuple[str, ...]:
         return tuple(a.document.id for a in self.documents)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
-        """A hash of every document's text and annotations: changes when the gold does."""
-        from .serialize import annotations_to_dict  # local: keeps import light
-        import json
+        """A hash of every document's text and annotations: changes when the gold does.
 
-        digest = hashlib.sha256()
-        for annotations in self.documents:
-            digest.update(
-                json.dumps(annotations_to_dict(annotations), sort_keys=True).encode()
-            )
-            digest.update(annotations.document.text.encode("utf-8"))
-        return digest.hexdigest()
+        Computed once per corpus: it serialises the whole gold, and the run's
+        report, its history and the ``oracle`` (whose model is the gold) all ask.
+        """
+        return _fingerprint_of(self.documents)
+
+
+def _fingerprint_of(documents: tuple[Annotations, ...]) -> str:
+    from .serialize import annotations_to_dict  # local: keeps import light
+    import json
+
+    digest = hashlib.sha256()
+    for annotations in documents:
+        digest.update(
+            json.dumps(annotations_to_dict(annotations), sort_keys=True).encode()
+        )
+        digest.update(annotations.document.text.encode("utf-8"))
+    return digest.hexdigest()

@@ -276,8 +276,34 @@ def prediction_problems(raw: Any, file: str, *, text_length: int | None = None) 
         problems.append(Problem(file, "/doc_id", f"doc_id {raw['doc_id']!r} is not a valid document id.",
                                 value=raw["doc_id"], fix=f"Use {SAFE_NAME_RULE}."))
     if not problems:
+        problems = _non_finite_problems(raw, file)
+    if not problems:
         problems = _offset_problems(raw, file, text_length)
     return problems
+
+
+def _non_finite_problems(raw: dict, file: str) -> list[Problem]:
+    """Every NaN or infinity in ``raw``: the schema lets NaN through (it compares false to any bound),
+    JSON cannot hold either, and a report with one could not be written."""
+    import math
+
+    from .errors import pointer
+
+    problems = []
+    stack: list[tuple[Any, tuple]] = [(raw, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((child, (*path, key)) for key, child in node.items())
+        elif isinstance(node, (list, tuple)):
+            stack.extend((child, (*path, index)) for index, child in enumerate(node))
+        elif isinstance(node, float) and not math.isfinite(node):
+            where = pointer(*path)
+            fix = ("Give a score between 0 and 1, or leave the score out." if path[-1] == "score"
+                   else "Give a finite number, or leave the value out.")
+            # the value is kept as text: a record holding a NaN cannot be written as JSON
+            problems.append(Problem(file, where, f"{node!r} is not a number JSON can hold.", value=repr(node), fix=fix))
+    return sorted(problems, key=lambda problem: problem.pointer)
 
 
 # the keys each kind of item may have (the predictions schema's properties)

@@ -1,10 +1,11 @@
 import json
 import os
+from pathlib import Path
 
 import pytest
 
 from harness.errors import InputError
-from harness.files import Limits, parse_json, read_json, read_records, read_text, write_atomic
+from harness.files import Limits, parse_json, read_bytes, read_json, read_records, read_text, write_atomic
 
 
 def test_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
@@ -73,3 +74,12 @@ def test_write_atomic_gives_the_usual_permissions(tmp_path):
     plain = tmp_path / "plain.json"
     plain.write_text("x")
     assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_file_longer_than_its_size_says_is_read_whole_and_still_limited():
+    # /proc files say size 0 and hold more: the path a file that grows while it is read takes
+    status = read_bytes("/proc/self/status")
+    assert status.startswith(b"Name:") and b"\nPid:" in status
+    with pytest.raises(InputError, match="over the limit of 10 bytes"):
+        read_bytes("/proc/self/status", max_bytes=10)

@@ -188,11 +188,11 @@ def test_checking_gold_leaves_the_garbage_collector_as_it_found_it(example_gold_
     try:
         seen = []
         monkeypatch.setattr(harness.gold, "check_annotation_file",
-                            lambda *arguments: seen.append(gc.isenabled()) or (None, []))
+                            lambda *arguments, **keywords: seen.append(gc.isenabled()) or (None, []))
         check_gold([example_gold_copy])
         assert seen == [False] and gc.isenabled() is enabled
 
-        def broken(*arguments):
+        def broken(*arguments, **keywords):
             raise OSError("disk gone")
 
         monkeypatch.setattr(harness.gold, "check_annotation_file", broken)
@@ -201,3 +201,18 @@ def test_checking_gold_leaves_the_garbage_collector_as_it_found_it(example_gold_
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+def test_the_documents_of_one_load_hold_a_repeated_value_once():
+    from harness.gold import check_annotation_file
+
+    seed_gold = Path(__file__).parent.parent / "gold"
+    corpus = load_gold(seed_gold)
+    types = {}
+    for annotations in corpus:
+        for entity in annotations.entities:
+            assert types.setdefault(entity.type, entity.type) is entity.type  # one string per type
+    # loaded alone, each file has its own copies, equal to the shared ones
+    [first, second] = [a for a in corpus if a.entities][:2]
+    alone = [check_annotation_file(seed_gold / "annotations" / f"{a.doc_id}.json")[0] for a in (first, second)]
+    assert alone == [first, second]

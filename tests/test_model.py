@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from harness.model import Document, Entity, Figure, Mention, Region, Span, sha256_text
+from harness.model import Annotations, Corpus, Document, Entity, Figure, Mention, Region, Span, sha256_text
 
 
 def test_span_overlap_is_half_open():
@@ -61,3 +61,25 @@ def test_value_types_have_slots_and_still_pickle_copy_and_replace():
         assert copy.deepcopy(value) == value
         assert dataclasses.replace(value) == value
     assert dataclasses.asdict(entity)["mentions"][0]["text"] == "Jane Doe"
+
+
+def test_corpus_look_up_by_id_finds_the_first_of_a_shared_id_and_refuses_an_unknown_one():
+    first, second = Annotations(Document("b", "one")), Annotations(Document("b", "two"))
+    corpus = Corpus((Annotations(Document("c", "x")), first, second, Annotations(Document("a", "y"))))
+    assert corpus["b"] is first and corpus["a"].document.text == "y"
+    for unknown in ("z", ["b"], None):
+        with pytest.raises(KeyError):
+            corpus[unknown]
+
+
+def test_corpus_keeps_its_index_and_fingerprint_through_pickle_and_equality():
+    import pickle
+
+    from harness.model import _fingerprint_of
+
+    corpus = Corpus((Annotations(Document("b", "one")), Annotations(Document("a", "two"))))
+    fresh = Corpus(tuple(corpus))
+    assert corpus.fingerprint == _fingerprint_of(corpus.documents) and corpus["a"].document.text == "two"
+    copied = pickle.loads(pickle.dumps(corpus))
+    assert copied == corpus == fresh and hash(copied) == hash(fresh)
+    assert copied.fingerprint == fresh.fingerprint and copied["b"] == fresh["b"]

@@ -48,3 +48,11 @@ def test_a_lone_surrogate_is_explained_with_its_pointer():
     record = {"doc_id": "d", "entities": [{"text": "A\ud800", "type": "ORG"}]}
     problems = structure_problems(record, "f")
     assert problems and problems[0].pointer == "/entities/0/text"
+
+
+def test_numbers_json_cannot_hold_are_refused_by_both():
+    for record in ({"doc_id": "d", "entities": [{"text": "A", "type": "ORG", "score": float("nan")}]},
+                   {"doc_id": "d", "figures": [{"text": "two", "value": [1, float("inf")]}]},
+                   {"doc_id": "d", "figures": [{"text": "2-0", "value": {"pair": [float("nan"), 0]}}]}):
+        _agree(record)
+        assert structure_problems(record, "f")[0].pointer.startswith(("/entities/0/score", "/figures/0/value"))

@@ -335,14 +335,36 @@ def test_a_batch_element_that_knows_its_own_time_keeps_it_rather_than_a_share():
     assert [d.seconds for d in run.documents] == [1.0, 2.0, 3.0]
 
 
+def _counting_fingerprints(monkeypatch) -> list[int]:
+    import harness.model
+
+    computed: list[int] = []
+    real = harness.model._fingerprint_of
+    monkeypatch.setattr(harness.model, "_fingerprint_of", lambda documents: computed.append(1) or real(documents))
+    return computed
+
+
 def test_the_gold_fingerprint_of_a_run_is_computed_once_for_the_report_and_the_history(monkeypatch, example_corpus):
-    from harness.model import Corpus
+    from harness.model import _fingerprint_of
     from harness.report import build_report
     from harness.run import RunResult
 
-    computed = []
-    real = Corpus.fingerprint
-    monkeypatch.setattr(Corpus, "fingerprint", property(lambda corpus: computed.append(1) or real.fget(corpus)))
-    run = RunResult(example_corpus, ())
-    assert build_report(run)["gold"]["fingerprint"] == run.gold_fingerprint == real.fget(example_corpus)
+    corpus = Corpus(tuple(example_corpus))  # a corpus of its own, whose fingerprint nothing has asked for yet
+    computed = _counting_fingerprints(monkeypatch)
+    run = RunResult(corpus, ())
+    assert build_report(run)["gold"]["fingerprint"] == run.gold_fingerprint == _fingerprint_of(corpus.documents)
+    assert len(computed) == 1  # the real function imported above is not counted
+
+
+def test_an_oracle_run_serialises_the_gold_once_for_its_model_and_the_report(monkeypatch, example_corpus):
+    from harness.report import build_report
+    from harness.run import run_evaluation
+
+    corpus = Corpus(tuple(example_corpus))
+    computed = _counting_fingerprints(monkeypatch)
+    specs = build_adapters(["oracle"], None, corpus)
+    run = run_evaluation(corpus, specs)
+    report = build_report(run)
+    assert report["adapters"]["oracle"]["status"] == "ok"
+    assert report["gold"]["fingerprint"] == corpus.fingerprint
     assert len(computed) == 1

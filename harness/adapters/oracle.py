@@ -43,7 +43,9 @@ class OracleExtractor(BaseExtractor):
 
     @property
     def model(self) -> str:
-        return self.gold.fingerprint  # the gold is the oracle's model
+        # the gold is the oracle's model; the corpus keeps its fingerprint, so a run's report
+        # reads the same one instead of serialising the gold a second time
+        return self.gold.fingerprint
 
     @property
     def fingerprint(self) -> str:

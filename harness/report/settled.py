@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping
 from ..predictions import Predictions
 
 CHUNK_LINES = 256  # predictions lines compressed together: enough text for zlib to find repeats
+READ_BYTES = 1 << 20  # the most a chunk is inflated by at a time when its lines are read
 
 
 @dataclass(frozen=True)
@@ -37,20 +38,35 @@ class SpooledPredictions:
     def of(cls, predictions: Mapping[str, Predictions]) -> "SpooledPredictions":
         from ..predictions import predictions_to_dict
 
-        chunks, lines = [], []
+        # each line goes into the compressor as it is made: joining a chunk's lines first held
+        # several copies of 256 lines at once (about 50 MiB with the oracle's long lines)
+        chunks: list[bytes] = []
+        pieces: list[bytes] = []
+        compressor, lines = zlib.compressobj(1), 0
         for record in predictions.values():
-            lines.append(json.dumps(predictions_to_dict(record), ensure_ascii=False, allow_nan=False) + "\n")
-            if len(lines) == CHUNK_LINES:
-                chunks.append(zlib.compress("".join(lines).encode("utf-8", "surrogatepass"), 1))
-                lines = []
+            line = json.dumps(predictions_to_dict(record), ensure_ascii=False, allow_nan=False) + "\n"
+            pieces.append(compressor.compress(line.encode("utf-8", "surrogatepass")))
+            lines += 1
+            if lines == CHUNK_LINES:
+                pieces.append(compressor.flush())
+                chunks.append(b"".join(pieces))
+                pieces, compressor, lines = [], zlib.compressobj(1), 0
         if lines:
-            chunks.append(zlib.compress("".join(lines).encode("utf-8", "surrogatepass"), 1))
+            pieces.append(compressor.flush())
+            chunks.append(b"".join(pieces))
         return cls(tuple(chunks), len(predictions))
 
     def lines(self) -> Iterator[str]:
-        """The lines of the predictions file, in order, one chunk in memory at a time."""
+        """The lines of the predictions file, in order, a piece of one chunk in memory at a time."""
         for chunk in self.chunks:
-            yield from zlib.decompress(chunk).decode("utf-8", "surrogatepass").splitlines(keepends=True)
+            inflater, pending = zlib.decompressobj(), b""
+            while chunk:
+                pending += inflater.decompress(chunk, READ_BYTES)
+                chunk = inflater.unconsumed_tail
+                *complete, pending = pending.split(b"\n")
+                yield from (line.decode("utf-8", "surrogatepass") + "\n" for line in complete)
+            pending += inflater.flush()
+            yield from (line.decode("utf-8", "surrogatepass") + "\n" for line in pending.split(b"\n")[:-1])
 
     def records(self) -> dict[str, Predictions]:
         """doc id -> predictions, read back from the lines (which the harness wrote from typed predictions)."""

@@ -1,8 +1,13 @@
 """run_extractor: output validated, faults captured, never raised."""
 
+import json
+
+import pytest
+
 from harness.adapters import BaseExtractor, ExtractionError, run_extractor
 from harness.model import Document
-from harness.predictions import PredictedEntity, Predictions
+from harness.predictions import PredictedEntity, PredictedFigure, Predictions
+from harness.values import Pair
 
 DOC = Document("d1", "Anna met Bob in Paris.")
 
@@ -65,3 +70,22 @@ def test_an_extraction_error_keeps_kind_raw_and_stderr():
 def test_a_wrong_return_type_is_an_error():
     outcome = run_extractor(Fixed(["not", "a", "dict"]), DOC)
     assert outcome.error["kind"] == "invalid-output" and "list" in outcome.error["message"]
+
+
+@pytest.mark.parametrize("score", [float("nan"), float("inf"), float("-inf")])
+def test_a_typed_score_that_is_not_finite_is_an_error_naming_the_item_and_the_value(score):
+    predictions = Predictions("d1", entities=(PredictedEntity("Anna", "PERSON", 0, 4),
+                                              PredictedEntity("Paris", "GPE", 16, 21, score=score)))
+    outcome = run_extractor(Fixed(predictions), DOC)
+    assert outcome.error["kind"] == "invalid-output" and outcome.error["doc_id"] == "d1"
+    assert outcome.error["pointer"] == "/entities/1/score"
+    assert repr(score) in outcome.error["message"]
+    json.dumps(outcome.error, allow_nan=False)  # the error record itself can be written
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), (1.0, float("-inf")), Pair(2, float("nan"))])
+def test_a_figure_value_that_is_not_finite_is_an_error(value):
+    predictions = Predictions("d1", figures=(PredictedFigure("Paris", 16, 21, value=value, has_value=True),))
+    outcome = run_extractor(Fixed(predictions), DOC)
+    assert outcome.error["kind"] == "invalid-output"
+    assert outcome.error["pointer"].startswith("/figures/0/value")

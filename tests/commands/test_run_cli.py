@@ -126,3 +126,22 @@ def test_jobs_that_are_neither_a_number_nor_auto_are_a_usage_error(project, harn
     proc = harness(project, "run", "--jobs", "many")
     assert proc.returncode == 2
     assert "'many'" in proc.stderr and "--jobs auto" in proc.stderr
+
+
+def test_a_number_json_cannot_hold_fails_that_document_not_the_reports(project, harness, report):
+    # 1e999 parses as infinity: the schema has no bound on a figure's value, and no report could hold it
+    (project / "extract.py").write_text(
+        "import json, sys\n"
+        "document = json.load(sys.stdin)\n"
+        "value = '1e999' if document['doc_id'].endswith('-copy') else '3'\n"
+        "sys.stdout.write('{\"figures\": [{\"text\": \"three\", \"value\": %s}]}' % value)\n")
+    (project / "pyproject.toml").write_text(
+        (project / "pyproject.toml").read_text().replace('categories = ["entities"]', 'categories = ["figures"]'))
+    proc = harness(project, "run", "--adapters", "counting", "--no-cache")
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr
+    printed = " ".join(proc.stdout.split())
+    assert "example-harbour-tech-copy" in printed and "/figures/0/value" in printed and "inf" in printed
+    [error] = report(project)["errors"]
+    assert (error["doc_id"], error["kind"]) == ("example-harbour-tech-copy", "invalid-output")
+    assert report(project)["adapters"]["counting"]["documents"]["failed"] == 1

@@ -128,3 +128,20 @@ def test_a_settled_result_keeps_the_figure_counts_per_unit_of_the_whole(example_
     whole = figure_unit_counts(scored.result)
     assert whole  # the example gold has figures: the test compares something
     assert figure_unit_counts(settle(scored, corpus, slice_by=SLICES, shown=0).result) == whole
+
+
+@pytest.mark.parametrize("read_bytes", [5, 1 << 20])
+def test_spooled_lines_are_the_records_lines_whatever_they_hold_and_however_they_are_inflated(monkeypatch,
+                                                                                             read_bytes):
+    import harness.report.settled
+    from harness.predictions import PredictedEntity, Predictions, predictions_to_dict
+
+    monkeypatch.setattr(harness.report.settled, "READ_BYTES", read_bytes)
+    # U+2028 and U+0085 end a line for str.splitlines but are plain characters in JSON text
+    texts = ["Line\u2028separator", "next\u0085line", "caf\u00e9 \U0001f600", "plain"]
+    records = {f"d{i:04d}": Predictions(f"d{i:04d}", entities=(PredictedEntity(texts[i % 4], "ORG"),))
+               for i in range(CHUNK_LINES + 3)}
+    spooled = SpooledPredictions.of(records)
+    expected = [json.dumps(predictions_to_dict(r), ensure_ascii=False) + "\n" for r in records.values()]
+    assert list(spooled.lines()) == expected
+    assert spooled.records() == records
