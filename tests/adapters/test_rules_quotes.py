@@ -352,3 +352,32 @@ def test_she_after_a_speaker_of_an_organisation_is_that_speaker(rules):
             '"They ignored every letter," she said.')
     direct = [(q.text, q.speaker.text) for q in quotes(rules, text) if q.kind == "direct"]
     assert direct[-1] == ("They ignored every letter,", "Nadia Kerr")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"The pool will reopen in May," said the council\'s head of leisure, Orla Quinn.', "Orla Quinn"),
+    ('"Prices will not rise again this year," said Peru\'s energy minister, Tomas Velarde.', "Tomas Velarde"),
+    ("The pool will reopen in May once the roof is fixed, said the council's head of leisure, Orla Quinn.", "Orla Quinn"),
+])
+def test_a_name_in_apposition_after_an_owners_role_speaks_not_the_owner(rules, text, name):
+    found = quotes(rules, text)
+    assert [q.speaker.text for q in found] == [name]
+
+
+def test_an_attribution_followed_by_a_participle_clause_ends_the_reported_words(rules):
+    text = ("Talks on the treaty will resume in March, the agency said on Monday, naming Oslo as the venue. "
+            "The harbour will stay shut until spring, the port said, citing damage to the piers.")
+    found = quotes(rules, text)
+    assert [(q.text, q.speaker.text) for q in found] == [
+        ("Talks on the treaty will resume in March", "the agency"),
+        ("The harbour will stay shut until spring", "the port")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ruth Okoye, a planner with the county, said the site could take its first residents by the end of the summer, '
+     'warning that "the road is a bottleneck."', "Ruth Okoye"),
+    ('Inspectors at the depot blamed a contractor, saying the brakes were "worn beyond any safe limit."', "Inspectors at the depot"),
+])
+def test_a_partial_quote_after_a_participle_is_said_by_the_sentences_subject(rules, text, speaker):
+    partial = [q for q in quotes(rules, text) if q.kind == "partial"]
+    assert [q.speaker.text for q in partial] == [speaker]

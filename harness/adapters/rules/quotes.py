@@ -59,6 +59,10 @@ _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|a
 
 # '"...," said cardiologist Omar Haddad': role words may stand before the name
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_NAME} (?=[a-z]))?(?:{_MODIFIER} ){{0,3}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
+# an owner's role, then the name of who holds it in apposition: "the council's director, Ann Lee", "Chile's trade
+# minister, Ann Lee"; the name speaks, not the owner
+_OWNER_ROLE = r"(?:[Tt]he |[Aa]n? )?(?:[\w.&-]+ ){0,3}[\w.&-]+['’]s (?:[a-z][\w-]* ){0,5}[a-z][\w-]*,\s+"
+_AFTER_VERB_OWNED_ROLE = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+{_OWNER_ROLE}(?P<spk>{_NAME})")
 # '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
@@ -70,9 +74,10 @@ _SPLIT = re.compile(rf"^[\s,]*[^.!?;:\"“”]{{0,80}}\b(?:{_VERBS})\b[^.!?;:\"�
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 # "..., the company said on Tuesday." and "..., the company said, as demand grows": the attribution ends the
 # reported words, or a clause of the writer's own follows it
+# "..., the ministry said on Friday, choosing ...": a participle clause of the writer's may follow too
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?"
-                            r"(?:\.?$|,\s+(?:as|while|after|amid|when|before|because|since|with|adding|saying)\b)")
-_INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
+                            r"(?:\.?$|,\s+(?:as|while|after|amid|when|before|because|since|with|[a-z]{2,}ing)\b)")
+_INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_OWNER_ROLE}{_NAME}|{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
 # words a reported clause opens with when it has no "that" ("said it would", "said some homes were")
 _SUBJECT_WORDS = "he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most|all|several|no"
 _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
@@ -93,6 +98,9 @@ _SUBJECT_OF_VERB = re.compile(rf"(?:\s+(?:of|at|from)\s+[^,\"“”]{{2,60}}?)?(
 _AFTER_A_VERB = re.compile(rf"\b(?:said|says|added|adds|wrote|asked|replied|explained|continued)\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
 # a speech participle after a comma: "..., calling the dip "a blip"", "..., saying it would appeal"
 _PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
+# a group opening a sentence as its subject, with whose people they are: "Engineers at the plant", "Local farmers"
+_OPENING_GROUP = re.compile(rf"(?P<spk>(?:(?:[A-Z][a-z]+ )?{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with|of) (?:the |a )?[\w-]+)?)"
+                            r"\s+[a-z]+(?:ed|s)\b")
 # "X, according to Y.": Y is the source of the reported words before it
 _ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,70}?)\.?$")
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According to)\s+(?P<src>[^,.;\"“”]{2,70}?),\s+")
@@ -293,7 +301,7 @@ class QuoteFinder:
         after = text[after_start:min(paragraph[1], after_start + 120)]
         # a period inside the marks ends the sentence: a name and a verb after it start the next one
         ended = text[open_at + 1:close_at].rstrip().endswith(".")
-        for pattern in () if ended else (_AFTER_SPEAKER_FIRST, _AFTER_VERB_FIRST):
+        for pattern in () if ended else (_AFTER_SPEAKER_FIRST, _AFTER_VERB_OWNED_ROLE, _AFTER_VERB_FIRST):
             match = pattern.match(after)
             if match:
                 speaker = self._clean_speaker(*self._span(match, "spk", after_start))
@@ -302,6 +310,12 @@ class QuoteFinder:
         window_start = max(sentence[0], paragraph[0])
         before = text[window_start:open_at]
         match = _BEFORE.search(before)
+        if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]) \
+                and match.group("verb").endswith("ing") and before[:match.start("verb")].rstrip().endswith(","):
+            # "X said ..., warning that "...", "Engineers blamed a supplier, saying faults were "..."": the
+            # participle's subject is the sentence's, not the words before its comma
+            return self._sentence_subject(window_start, window_start + match.start("verb")), \
+                self._span(match, "verb", window_start)
         if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]):
             end = match.end("app") - 1 if match.group("app") and not _RELATIVE.match(match.group("app")) \
                 else match.end("spk")
@@ -343,7 +357,9 @@ class QuoteFinder:
                 return None, None
             return subject, participle.span("verb")
         if self.text[found.end("spk"):found.start("verb")].strip() == "," and found.group("verb").endswith("ing"):
-            return self._sentence_subject(sentence[0], found.start("spk")), found.span("verb")  # "..., calling"
+            subject = self._sentence_subject(sentence[0], found.start("spk"))  # "..., calling"
+            group = _OPENING_GROUP.match(self.text, sentence[0], found.start("verb")) if subject is None else None
+            return (group.span("spk") if group else subject), found.span("verb")
         return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
 
     def _nested(self, start: int, end: int, speaker: tuple[int, int] | None) -> list[FoundQuote]:
@@ -369,7 +385,8 @@ class QuoteFinder:
             named = [m for m in before if m.type == kind]
             if named:
                 return named[0].start, named[0].end
-        return None
+        group = _OPENING_GROUP.match(self.text, start, end)  # "Engineers at the plant blamed ..., saying ..."
+        return group.span("spk") if group else None
 
     def _consent(self, offset: int) -> bool:
         """Whether the sentence at ``offset`` is a cookie or consent prompt ('Select "Accept all" to agree'):
@@ -468,6 +485,8 @@ class QuoteFinder:
             return None
         if _AFTER_QUOTE.search(text, s_start, spk_start):
             return None  # '"...," the inspector said outside the court': the attribution of a direct quote
+        if _INVERTED_TAIL_VERB_FIRST.match(text, spk_end, s_end):
+            return None  # "... once the roof is fixed, said the director.": an attribution after the words, not before
         rest_start = verb_end
         aside = _ASIDE.match(text, rest_start, s_end)
         if aside:
@@ -491,9 +510,10 @@ class QuoteFinder:
                 if not _SUBJECT_START.match(text, content_start) or _NOT_CLAUSE.match(text, content_start):
                     return None
             elif verb not in lx.CONTENT_OBJECT_VERBS:
-                # "said (on Monday) it would ...": a clause without "that" starts with a subject
+                # "said (on Monday) it would ...": a clause without "that" starts with a subject; a participle
+                # ("said on Friday, choosing ...") starts a clause of the writer's
                 if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
-                        or _NOT_CLAUSE.match(text, content_start):
+                        or _NOT_CLAUSE.match(text, content_start) or re.match(r"[a-z]{2,}ing\b", text[content_start:]):
                     return None
             else:
                 # "warned of higher costs", "called for calm": the object after the preposition is the content
