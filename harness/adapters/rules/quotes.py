@@ -98,17 +98,26 @@ _SUBJECT_OF_VERB = re.compile(rf"(?:\s+(?:of|at|from)\s+[^,\"“”]{{2,60}}?)?(
 _AFTER_A_VERB = re.compile(rf"\b(?:said|says|added|adds|wrote|asked|replied|explained|continued)\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
 # a speech participle after a comma: "..., calling the dip "a blip"", "..., saying it would appeal"
 _PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
+# a speaker named by a relative clause: "Derwent Ferries, which said it had lost ..., will run ..."
+_WHICH_SAID = re.compile(rf",\s+(?:which|who)\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+# what the relative pronoun stands for when no name ends there: "the watchdog, which said"
+_ANTECEDENT = re.compile(rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:(?!(?:the|an?)\b){_MODIFIER} ){{0,2}}{_MODIFIER}$")
 # a group opening a sentence as its subject, with whose people they are: "Engineers at the plant", "Local farmers"
 _OPENING_GROUP = re.compile(rf"(?P<spk>(?:(?:[A-Z][a-z]+ )?{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with|of) (?:the |a )?[\w-]+)?)"
                             r"\s+[a-z]+(?:ed|s)\b")
 # "X, according to Y.": Y is the source of the reported words before it
-_ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,70}?)\.?$")
+# the source may be named in apposition: "according to its publisher, Ann Lee"
+_ACCORDING = re.compile(rf",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{{2,70}}?(?:,\s+{_NAME})?)\.?$")
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According to)\s+(?P<src>[^,.;\"“”]{2,70}?),\s+")
 # an aside between a speech verb and its clause: "She warned, however, that ..."
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|meanwhile|moreover|again|in turn|for (?:her|his|its|their) part),(?=\s)")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
 _CLAUSE_START = re.compile(rf"(?:{_SUBJECT_WORDS}|more|about|around|nearly|at least|\d[\d,.]*|[A-Z][\w’'-]*)\s+\w+", re.I)
 _LEADING_ADJUNCT = re.compile(r"^(?:(?:on|in|at|during|late|early|last|this|after|before|to|via|over) [^,;:]{1,40}?,?\s+)+")
+
+
+# how many sentences back a person known to fit a pronoun wins over a nearer one not known to
+_KNOWN_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -192,6 +201,7 @@ class QuoteFinder:
         self.pronoun_mentions: list[Mention] = []
         self._last_speaker: tuple[int, int] | None = None
         self._gender: dict[str, str] = {}  # a person's canonical name -> "he" or "she", once a pronoun or title says
+        self._learn_subject_genders()
 
     def _span(self, match: re.Match, group: str, base: int) -> tuple[int, int]:
         return base + match.start(group), base + match.end(group)
@@ -241,9 +251,9 @@ class QuoteFinder:
             # "she" is nobody a title or an earlier pronoun made a "he" ("Mr Tom Reyes", "he said" before)
             said = word.lower()
             before = [m for m in before if self._gender_of(m) in (None, said)]
-            # a name known to fit, in this sentence or the one before, wins over a nearer one not known to
+            # a name known to fit, in this sentence or the few before, wins over a nearer one not known to
             here = self.article.sentence_index(start)
-            fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= 1]
+            fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= _KNOWN_REACH]
             last = [m for m in before if self._speaks_here(m) and here - self.article.sentence_index(m.start) <= 2]
             if last:
                 before = last  # "..., she added": the person quoted just before, not a name mentioned since
@@ -267,6 +277,21 @@ class QuoteFinder:
         text = self.text
         return bool(_SUBJECT_OF_VERB.match(text, mention.end, min(len(text), mention.end + 200))) or \
             bool(_AFTER_A_VERB.search(text, max(0, mention.start - 60), mention.start))
+
+    def _learn_subject_genders(self) -> None:
+        """A sentence opening with "He" or "She" after one that names a single person says which that person
+        is ("Grace Lin filed a complaint. She met ..."), as a later pronoun two names on may need to know."""
+        sentences = self.article.sentences
+        # a pronoun in someone's quoted words ("'She never saw me play,' he said") is theirs, not the writer's
+        quoted = [pair for paragraph in self.article.paragraphs for pair in _pairs(self.text, *paragraph)]
+        for previous, (start, end) in zip(sentences, sentences[1:]):
+            opening = re.match(r"(He|She)\b", self.text[start:end])
+            if opening is None or any(open_at < start <= close_at for open_at, close_at in quoted):
+                continue
+            people = {m.canonical or m.text for m in self.mentions
+                      if previous[0] <= m.start and m.end <= previous[1] and m.type == "PERSON" and m.form == "name"}
+            if len(people) == 1:
+                self._gender.setdefault(people.pop(), opening.group(1).lower())
 
     def _learn_gender(self, speaker: tuple[int, int], cue: tuple[int, int] | None) -> None:
         """A speaker whose reported words open with "her" or "his" ("Ana Ruiz said her team ...") is a "she"
@@ -473,7 +498,49 @@ class QuoteFinder:
                 quote = self._inverted(s_start, s_end, quoted) or self._participle(s_start, s_end, quoted)
                 if quote is not None:
                     found.append(quote)
+            for relative in _WHICH_SAID.finditer(text, s_start, s_end):
+                quote = self._relative(relative, s_start, s_end, quoted)
+                if quote is not None and not any(q.start < quote.end and quote.start < q.end for q in found):
+                    found.append(quote)
         return found
+
+    def _relative(self, match: re.Match, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
+        """ "The Consumer Council, which said repair times had doubled, called for ...": the clause after a speech
+        verb in a relative clause, to the clause's closing comma or the sentence's end, said by what the relative
+        pronoun stands for (the name before the comma, with any head noun after it: "the Growers association")."""
+        text = self.text
+        comma = match.start()
+        named = [m for m in self.mentions if s_start <= m.start and m.end <= comma and m.form == "name"
+                 and m.type in ("PERSON", "ORG", "GPE", "NORP")
+                 and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}", text[m.end:comma])]
+        if named:
+            speaker = (named[-1].start, named[-1].end)
+        else:
+            antecedent = _ANTECEDENT.search(text, s_start, comma)
+            if antecedent is None:
+                return None
+            speaker = self._clean_speaker(*antecedent.span())
+        if not self._speaks(*speaker):
+            return None
+        rest_start = match.end("verb")
+        that = _THAT.match(text[rest_start:s_end])
+        if that and self._adjunct_lead(that.group("lead"), match.group("verb").lower()):
+            content_start = rest_start + that.end()
+        else:
+            skip = _LEADING_ADJUNCT.match(text[rest_start:s_end].lstrip())
+            content_start = rest_start + len(text[rest_start:s_end]) - len(text[rest_start:s_end].lstrip()) \
+                + (skip.end() if skip else 0)
+            if not _CLAUSE_START.match(text, content_start) or _NOT_CLAUSE.match(text, content_start) \
+                    or re.match(r"[a-z]{2,}ing\b", text[content_start:]):
+                return None
+        closing = text.find(", ", content_start, s_end)
+        content_end = closing if closing != -1 else s_end
+        while content_end > content_start and text[content_end - 1] in ".!? ":
+            content_end -= 1
+        if len(text[content_start:content_end].split()) < 3 or \
+                any(qs <= content_start and content_end <= qe for qs, qe in quoted):
+            return None
+        return FoundQuote(content_start, content_end, "indirect", speaker, match.span("verb"))
 
     def _forward(self, match: re.Match, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         text = self.text
@@ -545,8 +612,12 @@ class QuoteFinder:
             return None
         if text[spk_end:verb_start].strip() == "," and text[verb_start:verb_end].endswith("ing"):
             # "... blocked the flights to a third country, saying ...": the sentence's subject speaks
-            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"] or \
-                [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "ORG"]
+            # when the words before the comma open the sentence (after an owner's role at most), they are its
+            # subject: "The firm's chief, Tom Ruiz, welcomed the plan, adding ..."
+            opening = text[s_start:spk_start]
+            reach = verb_start if not opening.strip() or re.fullmatch(_OWNER_ROLE, opening) else spk_start
+            people = [m for m in self.mentions if s_start <= m.start and m.end <= reach and m.type == "PERSON"] or \
+                [m for m in self.mentions if s_start <= m.start and m.end <= reach and m.type == "ORG"]
             speaker = (people[0].start, people[0].end) if people else None
         if speaker is not None:
             speaker = self._resolve_pronoun(*speaker)
@@ -631,7 +702,9 @@ class QuoteFinder:
             else:
                 content = (s_start + leading.end(), s_end - (1 if sentence.endswith(".") else 0))
             match = according or leading
-            if len(text[content[0]:content[1]].split()) >= 4 and not any(m in text[content[0]:content[1]] for m in '"“”'):
+            # a direct quotation in the words is somebody's own; a title in marks ('the book "Tides"') is not
+            if len(text[content[0]:content[1]].split()) >= 4 and \
+                    not any(content[0] <= qs and qe <= content[1] for qs, qe in quoted):
                 return FoundQuote(content[0], content[1], "indirect",
                                   self._source(s_start + match.start("src"), s_start + match.end("src")),
                                   (s_start + match.start("cue"), s_start + match.end("cue")))
