@@ -21,11 +21,17 @@
   value and a temperature unit come from ``harness.values``. An entity where
   the value parser sees no quantity (a year, a clock time) is no figure, and
   the rules layer's ``is_no_count`` drops numbers inside codes and words
-  ("a two-wheeler", "one of the largest"): spaCy has no component for those;
+  ("a two-wheeler", "one of the largest"): spaCy has no component for those.
+  Where the recogniser tagged nothing, the value parser's scorelines,
+  votes, temperatures and amounts after a currency sign are kept, and
+  digits the parse attaches to a plural noun right after them ("900
+  complaints"); a dollar's country prefix ("A$", "NZ$") joins the amount;
 * quotes: quotations in marks from the rules' layer (spaCy has no component
   for quotation marks), and indirect speech: the clausal complement of a
   speech verb outside quotation marks, its speaker the name in the subject
-  (or its apposition, or a pronoun's nearest fitting name before it); where
+  (or its apposition, or a pronoun's nearest fitting name before it; for a
+  relative pronoun, the noun it follows; for a participle with no subject,
+  the subject of the verb it hangs on); where
   the parse reports nothing, the rules' reported speech ("X, according to
   Y", "X, she ordered", "warned of X");
 * sentences: a pipeline component starts one at every line and after a
@@ -158,7 +164,7 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "8"  # 8: the rules' names layer of rules v8 (names joined by "and", airlines, numbered laws, demonyms); 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
+    version = "9"  # 9: the rules' quotation-mark layer of rules v9, speakers for relative pronouns and subjectless participles, dollar amounts with a country prefix, amounts and counted digits the recogniser missed; 8: the rules' names layer of rules v8 (names joined by "and", airlines, numbered laws, demonyms); 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "
@@ -601,6 +607,12 @@ class SpacyExtractor(BaseExtractor):
                 if '"' in span.text[:1] or "“" in span.text[:1]:
                     continue
                 subject = self._subject(token)
+                if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"):
+                    subject = self._subject(token.head)  # "X welcomed the plan, adding that ...": X speaks
+                if subject is not None and len(subject) == 1 and subject[0].lower_ in ("which", "who", "that") \
+                        and token.dep_ == "relcl":
+                    # "Derwent Ferries, which said ...": the relative pronoun stands for the noun it follows
+                    subject = doc[token.head.left_edge.i:token.head.i + 1]
                 speaker = self._speaker(doc, subject)
                 if subject is not None and speaker is None:
                     continue  # "the research suggests ...": nobody speaks
