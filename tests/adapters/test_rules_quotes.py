@@ -425,3 +425,11 @@ def test_a_pronoun_opening_quoted_words_says_nothing_of_the_person_before(rules)
     text = 'Tom Hale coached the side. "She never saw me play," Tom Hale said. "It was for her," he added.'
     found = [q for q in quotes(rules, text) if q.kind == "direct"]
     assert [q.speaker.text for q in found] == ["Tom Hale", "Tom Hale"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The group's leader, Harjit Sandhu, said growers would plant more oats next year.", "Harjit Sandhu"),
+    ("Tarnby Ports' project director, Colm Pryor, at a briefing in Cork, said the loop would open in May.", "Colm Pryor"),
+])
+def test_a_name_in_apposition_after_an_owners_role_before_the_verb_speaks(rules, text, name):
+    assert [q.speaker.text for q in quotes(rules, text)] == [name]

@@ -108,3 +108,8 @@ def test_a_participle_with_no_subject_of_its_own_is_said_by_the_subject_of_its_v
 def test_a_name_in_apposition_after_an_owners_role_speaks(spacy_extractor):
     text = '"The pool will reopen in May," said the council\'s head of leisure, Orla Quinn.\n'
     assert [q.speaker.text for q in predict(spacy_extractor, text).quotes] == ["Orla Quinn"]
+
+
+def test_a_name_in_apposition_after_an_owners_role_before_the_verb_speaks(spacy_extractor):
+    text = "The group's leader, Harjit Sandhu, said growers would plant more oats next year.\n"
+    assert [q.speaker.text for q in predict(spacy_extractor, text).quotes] == ["Harjit Sandhu"]
