@@ -433,3 +433,16 @@ def test_a_pronoun_opening_quoted_words_says_nothing_of_the_person_before(rules)
 ])
 def test_a_name_in_apposition_after_an_owners_role_before_the_verb_speaks(rules, text, name):
     assert [q.speaker.text for q in quotes(rules, text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Harlow Air, which ordered 40 jets in 2022, declined to comment.",
+    "Kestrel Rail, which said little about the delays, will cut staff.",
+])
+def test_a_relative_clause_whose_verb_takes_an_object_is_no_quote(rules, text):
+    assert quotes(rules, text) == ()
+
+
+def test_a_gerund_subject_after_said_is_still_a_reported_clause(rules):
+    found = quotes(rules, "Ada Munro said joining the club was the best decision of her career.")
+    assert [q.text for q in found] == ["joining the club was the best decision of her career"]

@@ -100,6 +100,12 @@ _AFTER_A_VERB = re.compile(rf"\b(?:said|says|added|adds|wrote|asked|replied|expl
 _PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
 # a speaker named by a relative clause: "Derwent Ferries, which said it had lost ..., will run ..."
 _WHICH_SAID = re.compile(rf",\s+(?:which|who)\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+# speech verbs whose reported clause may come without "that" after a relative pronoun ("which said it had ...")
+_STATING = frozenset(("say", "add", "announce", "state", "claim", "declare", "explain", "insist", "warn", "argue",
+                      "note", "report", "confirm", "admit", "acknowledge", "estimate", "predict", "stress", "concede"))
+# a clause has a verb: an auxiliary, a modal or a past tense after its first word
+_FINITE = re.compile(r"\s(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do"
+                     r"|[a-z]{3,}ed)\b")
 # what the relative pronoun stands for when no name ends there: "the watchdog, which said"
 _ANTECEDENT = re.compile(rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:(?!(?:the|an?)\b){_MODIFIER} ){{0,2}}{_MODIFIER}$")
 # a group opening a sentence as its subject, with whose people they are: "Engineers at the plant", "Local farmers"
@@ -504,6 +510,12 @@ class QuoteFinder:
                     found.append(quote)
         return found
 
+    def _writers_participle(self, after_verb: int, content_start: int) -> bool:
+        """Whether the words after a speech verb's adjuncts are a participle after a comma ("said on Friday,
+        choosing ..."): a clause of the writer's, not reported words."""
+        return self.text[after_verb:content_start].rstrip().endswith(",") and \
+            bool(re.match(r"[a-z]{2,}ing\b", self.text[content_start:content_start + 30]))
+
     def _relative(self, match: re.Match, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         """ "The Consumer Council, which said repair times had doubled, called for ...": the clause after a speech
         verb in a relative clause, to the clause's closing comma or the sentence's end, said by what the relative
@@ -530,16 +542,17 @@ class QuoteFinder:
             skip = _LEADING_ADJUNCT.match(text[rest_start:s_end].lstrip())
             content_start = rest_start + len(text[rest_start:s_end]) - len(text[rest_start:s_end].lstrip()) \
                 + (skip.end() if skip else 0)
-            if not _CLAUSE_START.match(text, content_start) or _NOT_CLAUSE.match(text, content_start) \
-                    or re.match(r"[a-z]{2,}ing\b", text[content_start:]):
-                return None
+            if lx.SPEECH_VERBS.get(match.group("verb").lower()) not in _STATING or \
+                    not _CLAUSE_START.match(text, content_start) or _NOT_CLAUSE.match(text, content_start) \
+                    or self._writers_participle(rest_start, content_start):
+                return None  # "Ryanair, which ordered 150 jets": an object, no reported clause
         closing = text.find(", ", content_start, s_end)
         content_end = closing if closing != -1 else s_end
         while content_end > content_start and text[content_end - 1] in ".!? ":
             content_end -= 1
-        if len(text[content_start:content_end].split()) < 3 or \
+        if len(text[content_start:content_end].split()) < 3 or not _FINITE.search(text, content_start, content_end) or \
                 any(qs <= content_start and content_end <= qe for qs, qe in quoted):
-            return None
+            return None  # "which said nothing about fares": no clause of its own
         return FoundQuote(content_start, content_end, "indirect", speaker, match.span("verb"))
 
     def _forward(self, match: re.Match, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
@@ -578,9 +591,10 @@ class QuoteFinder:
                     return None
             elif verb not in lx.CONTENT_OBJECT_VERBS:
                 # "said (on Monday) it would ...": a clause without "that" starts with a subject; a participle
-                # ("said on Friday, choosing ...") starts a clause of the writer's
+                # after a comma ("said on Friday, choosing ...") starts a clause of the writer's, where a gerund
+                # with none ("said joining the club was a dream") is the reported clause's subject
                 if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
-                        or _NOT_CLAUSE.match(text, content_start) or re.match(r"[a-z]{2,}ing\b", text[content_start:]):
+                        or _NOT_CLAUSE.match(text, content_start) or self._writers_participle(rest_start, content_start):
                     return None
             else:
                 # "warned of higher costs", "called for calm": the object after the preposition is the content
