@@ -496,7 +496,8 @@ class SpacyExtractor(BaseExtractor):
             elif m.text.replace(",", "").replace(".", "").isdigit():
                 tokens = [t for t in doc if m.start <= t.idx < m.end]
                 head = tokens[-1].head if tokens else None
-                if head is not None and tokens[-1].dep_ == "nummod" and head.tag_ == "NNS" and head.i == tokens[-1].i + 1:
+                if head is not None and tokens[-1].dep_ == "nummod" and head.tag_ == "NNS" \
+                        and head.i == tokens[-1].i + 1:
                     found.append(PredictedFigure(text[m.start:head.idx + len(head)], m.start, head.idx + len(head),
                                                  m.value, head.lemma_.lower(), has_value=True))
         return found

@@ -77,7 +77,8 @@ _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"�
 # "..., the ministry said on Friday, choosing ...": a participle clause of the writer's may follow too
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?"
                             r"(?:\.?$|,\s+(?:as|while|after|amid|when|before|because|since|with|[a-z]{2,}ing)\b)")
-_INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_OWNER_ROLE}{_NAME}|{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
+_INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+"
+                                       rf"(?P<spk>{_OWNER_ROLE}{_NAME}|{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
 # words a reported clause opens with when it has no "that" ("said it would", "said some homes were")
 _SUBJECT_WORDS = "he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most|all|several|no"
 _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
@@ -109,8 +110,8 @@ _FINITE = re.compile(r"\s(?:is|are|was|were|had|has|have|will|would|could|can|ma
 # what the relative pronoun stands for when no name ends there: "the watchdog, which said"
 _ANTECEDENT = re.compile(rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:(?!(?:the|an?)\b){_MODIFIER} ){{0,2}}{_MODIFIER}$")
 # a group opening a sentence as its subject, with whose people they are: "Engineers at the plant", "Local farmers"
-_OPENING_GROUP = re.compile(rf"(?P<spk>(?:(?:[A-Z][a-z]+ )?{_GROUP}|{_GROUP_CAPITAL})(?: (?:at|from|with|of) (?:the |a )?[\w-]+)?)"
-                            r"\s+[a-z]+(?:ed|s)\b")
+_OPENING_GROUP = re.compile(rf"(?P<spk>(?:(?:[A-Z][a-z]+ )?{_GROUP}|{_GROUP_CAPITAL})"
+                            r"(?: (?:at|from|with|of) (?:the |a )?[\w-]+)?)\s+[a-z]+(?:ed|s)\b")
 # "X, according to Y.": Y is the source of the reported words before it
 # the source may be named in apposition: "according to its publisher, Ann Lee"
 _ACCORDING = re.compile(rf",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{{2,70}}?(?:,\s+{_NAME})?)\.?$")
@@ -259,7 +260,8 @@ class QuoteFinder:
             before = [m for m in before if self._gender_of(m) in (None, said)]
             # a name known to fit, in this sentence or the few before, wins over a nearer one not known to
             here = self.article.sentence_index(start)
-            fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= _KNOWN_REACH]
+            fitting = [m for m in before if self._gender_of(m) == said
+                       and here - self.article.sentence_index(m.start) <= _KNOWN_REACH]
             last = [m for m in before if self._speaks_here(m) and here - self.article.sentence_index(m.start) <= 2]
             if last:
                 before = last  # "..., she added": the person quoted just before, not a name mentioned since
@@ -594,7 +596,8 @@ class QuoteFinder:
                 # after a comma ("said on Friday, choosing ...") starts a clause of the writer's, where a gerund
                 # with none ("said joining the club was a dream") is the reported clause's subject
                 if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
-                        or _NOT_CLAUSE.match(text, content_start) or self._writers_participle(rest_start, content_start):
+                        or _NOT_CLAUSE.match(text, content_start) \
+                        or self._writers_participle(rest_start, content_start):
                     return None
             else:
                 # "warned of higher costs", "called for calm": the object after the preposition is the content
