@@ -21,11 +21,17 @@
   value and a temperature unit come from ``harness.values``. An entity where
   the value parser sees no quantity (a year, a clock time) is no figure, and
   the rules layer's ``is_no_count`` drops numbers inside codes and words
-  ("a two-wheeler", "one of the largest"): spaCy has no component for those;
+  ("a two-wheeler", "one of the largest"): spaCy has no component for those.
+  Where the recogniser tagged nothing, the value parser's scorelines,
+  votes, temperatures and amounts after a currency sign are kept, and
+  digits the parse attaches to a plural noun right after them ("900
+  complaints"); a dollar's country prefix ("A$", "NZ$") joins the amount;
 * quotes: quotations in marks from the rules' layer (spaCy has no component
   for quotation marks), and indirect speech: the clausal complement of a
   speech verb outside quotation marks, its speaker the name in the subject
-  (or its apposition, or a pronoun's nearest fitting name before it); where
+  (or its apposition, or a pronoun's nearest fitting name before it; for a
+  relative pronoun, the noun it follows; for a participle with no subject,
+  the subject of the verb it hangs on); where
   the parse reports nothing, the rules' reported speech ("X, according to
   Y", "X, she ordered", "warned of X");
 * sentences: a pipeline component starts one at every line and after a
@@ -158,7 +164,7 @@ class SpacyExtractor(BaseExtractor):
     """Predictions from a spaCy pipeline (see the module docstring)."""
 
     name = "spacy"
-    version = "8"  # 8: the rules' names layer of rules v8 (names joined by "and", airlines, numbered laws, demonyms); 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
+    version = "9"  # 9: the rules' quotation-mark layer of rules v9, speakers for relative pronouns and subjectless participles, dollar amounts with a country prefix, amounts and counted digits the recogniser missed; 8: the rules' names layer of rules v8 (names joined by "and", airlines, numbered laws, demonyms); 7: the rules' names layer types products, events, laws and works; 6: rules' dates and times, retyped names; 5: rules' quotation-mark layer, line sentences, names as speakers
     LIBRARIES = ("spacy",)  # the model package's version is in ``model``
     NOTE = ("quotes in quotation marks, DATE/TIME spans and name retyping (surnames, clubs, gazetteer) come from "
             "the rules' layers and figure values from harness.values (spaCy has no component for them); "
@@ -263,7 +269,7 @@ class SpacyExtractor(BaseExtractor):
                 figure = self._figure(ent, numbers, age)
                 if figure is not None and not any(f.start < figure.end and figure.start < f.end for f in figures):
                     figures.append(figure)
-        figures.extend(self._parser_only_figures(doc.text, numbers, figures))
+        figures.extend(self._parser_only_figures(doc, numbers, figures))
         entities.extend(PredictedEntity(doc.text[s:e], kind, s, e, "name") for s, e, kind in temporal
                         if not any(p < e and s < q for p, q in ages)
                         and not any(n.start < e and s < n.end for n in entities))
@@ -422,7 +428,7 @@ class SpacyExtractor(BaseExtractor):
     def _figure(cls, ent: Any, numbers: Sequence[Any], age: bool = False) -> PredictedFigure | None:
         """The figure an entity marks, or None where the value parser sees no quantity or the number counts nothing."""
         from ..values import CURRENCY
-        from .rules.figures import is_no_count
+        from .rules.figures import currency_prefix, is_no_count
 
         text = ent.doc.text
         number = next((m for m in numbers if m.start < ent.end_char and ent.start_char < m.end), None)
@@ -455,25 +461,46 @@ class SpacyExtractor(BaseExtractor):
         if text[start:end].lower() == "one" and unit is None:
             return None  # "pulled one back", "no one": a pronoun, not a count
         head_word = text[start:end].split()[0].lower()
-        if text[start] in CURRENCY or head_word in _CURRENCY_WORDS:
-            unit = unit or _CURRENCY_WORDS.get(text[start], _CURRENCY_WORDS.get(head_word))
+        sign = number.text[0] if number.text[:1] in CURRENCY else text[start]  # "A$18 million": the sign after "A"
+        if sign in CURRENCY or head_word in _CURRENCY_WORDS:
+            unit = unit or _CURRENCY_WORDS.get(sign, _CURRENCY_WORDS.get(head_word))
         if number.unit in ("°C", "°F"):
             unit = number.unit
+        start = currency_prefix(text, start)  # "A$18 million": the country's prefix is part of the amount
         return PredictedFigure(text[start:end], start, end, number.value, unit or number.unit, has_value=True)
 
     @staticmethod
-    def _parser_only_figures(text: str, numbers: Sequence[Any], figures: Sequence[PredictedFigure]) -> list:
-        """Scorelines, votes and temperatures the recogniser left out ("beat City 3-1", "fell to -3C").
+    def _parser_only_figures(doc: Any, numbers: Sequence[Any], figures: Sequence[PredictedFigure]) -> list:
+        """Scorelines, votes, temperatures, amounts of money and counted nouns the recogniser left out ("beat
+        City 3-1", "fell to -3C", "fined it HK$2.6 million", "had taken 900 complaints").
 
-        The value parser's pairs and temperatures where no spaCy figure
-        overlaps them: the model has no component that reads them reliably.
+        The value parser's pairs, temperatures and amounts after a currency
+        sign where no spaCy figure overlaps them (the model has no component
+        that reads them reliably), and a number in digits that the parse makes
+        the modifier of a plural noun right after it.
         """
-        from ..values import Pair
-        from .rules.figures import is_no_count
+        from ..values import CURRENCY, Pair
+        from .rules.figures import currency_prefix, is_no_count
 
-        return [PredictedFigure(m.text, m.start, m.end, m.value, m.unit, has_value=True) for m in numbers
-                if (isinstance(m.value, Pair) or m.unit in ("°C", "°F")) and not is_no_count(text, m.start, m.end)
-                and not any(f.start < m.end and m.start < f.end for f in figures)]
+        text = doc.text
+        found = []
+        for m in numbers:
+            if is_no_count(text, m.start, m.end) or any(f.start < m.end and m.start < f.end for f in figures):
+                continue
+            if isinstance(m.value, Pair) or m.unit in ("°C", "°F"):
+                found.append(PredictedFigure(m.text, m.start, m.end, m.value, m.unit, has_value=True))
+            elif m.text[:1] in CURRENCY:
+                start = currency_prefix(text, m.start)
+                found.append(PredictedFigure(text[start:m.end], start, m.end, m.value,
+                                             _CURRENCY_WORDS.get(m.text[0], m.unit), has_value=True))
+            elif m.text.replace(",", "").replace(".", "").isdigit():
+                tokens = [t for t in doc if m.start <= t.idx < m.end]
+                head = tokens[-1].head if tokens else None
+                if head is not None and tokens[-1].dep_ == "nummod" and head.tag_ == "NNS" \
+                        and head.i == tokens[-1].i + 1:
+                    found.append(PredictedFigure(text[m.start:head.idx + len(head)], m.start, head.idx + len(head),
+                                                 m.value, head.lemma_.lower(), has_value=True))
+        return found
 
     @staticmethod
     def _speech_verb(token: Any) -> bool:
@@ -581,6 +608,12 @@ class SpacyExtractor(BaseExtractor):
                 if '"' in span.text[:1] or "“" in span.text[:1]:
                     continue
                 subject = self._subject(token)
+                if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"):
+                    subject = self._subject(token.head)  # "X welcomed the plan, adding that ...": X speaks
+                if subject is not None and len(subject) == 1 and subject[0].lower_ in ("which", "who", "that") \
+                        and token.dep_ == "relcl":
+                    # "Derwent Ferries, which said ...": the relative pronoun stands for the noun it follows
+                    subject = doc[token.head.left_edge.i:token.head.i + 1]
                 speaker = self._speaker(doc, subject)
                 if subject is not None and speaker is None:
                     continue  # "the research suggests ...": nobody speaks

@@ -104,3 +104,20 @@ def test_a_number_in_a_name_is_no_figure(rules):
 def test_a_share_of_an_owner_takes_no_unit_from_the_owner(rules):
     found = figures(rules, "More than half of the county's 40 schools closed.")
     assert found["More than half"].unit is None and found["40 schools"].value == 40
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The port authority set aside A$18 million for new cranes.", "A$18 million", 18e6),
+    ("A ticket now costs NZ$45 at the gate.", "NZ$45", 45),
+    ("The mill was sold for C$4.5 billion last spring.", "C$4.5 billion", 4.5e9),
+    ("Each household will get about HK$180 in credit.", "about HK$180", 180),
+    ("Fares rose to S$12 on the night service.", "S$12", 12),
+    ("The loan of US$5 million was repaid early.", "US$5 million", 5e6),
+])
+def test_a_dollar_with_its_country_prefix_is_an_amount_in_dollars(rules, sentence, text, value):
+    found = figures(rules, sentence)[text]
+    assert found.value == pytest.approx(value) and found.unit == "dollar"
+
+
+def test_capitals_joined_to_a_number_by_a_dash_are_still_a_code(rules):
+    assert figures(rules, "The crew flew an F-16 over the bay.") == {}

@@ -352,3 +352,97 @@ def test_she_after_a_speaker_of_an_organisation_is_that_speaker(rules):
             '"They ignored every letter," she said.')
     direct = [(q.text, q.speaker.text) for q in quotes(rules, text) if q.kind == "direct"]
     assert direct[-1] == ("They ignored every letter,", "Nadia Kerr")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"The pool will reopen in May," said the council\'s head of leisure, Orla Quinn.', "Orla Quinn"),
+    ('"Prices will not rise again this year," said Peru\'s energy minister, Tomas Velarde.', "Tomas Velarde"),
+    ("The pool will reopen in May once the roof is fixed, said the council's head of leisure, Orla Quinn.", "Orla Quinn"),
+])
+def test_a_name_in_apposition_after_an_owners_role_speaks_not_the_owner(rules, text, name):
+    found = quotes(rules, text)
+    assert [q.speaker.text for q in found] == [name]
+
+
+def test_an_attribution_followed_by_a_participle_clause_ends_the_reported_words(rules):
+    text = ("Talks on the treaty will resume in March, the agency said on Monday, naming Oslo as the venue. "
+            "The harbour will stay shut until spring, the port said, citing damage to the piers.")
+    found = quotes(rules, text)
+    assert [(q.text, q.speaker.text) for q in found] == [
+        ("Talks on the treaty will resume in March", "the agency"),
+        ("The harbour will stay shut until spring", "the port")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ruth Okoye, a planner with the county, said the site could take its first residents by the end of the summer, '
+     'warning that "the road is a bottleneck."', "Ruth Okoye"),
+    ('Inspectors at the depot blamed a contractor, saying the brakes were "worn beyond any safe limit."', "Inspectors at the depot"),
+])
+def test_a_partial_quote_after_a_participle_is_said_by_the_sentences_subject(rules, text, speaker):
+    partial = [q for q in quotes(rules, text) if q.kind == "partial"]
+    assert [q.speaker.text for q in partial] == [speaker]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Kestrel Rail, which said its trains had run late for a month, will cut fares.",
+     "its trains had run late for a month", "Kestrel Rail"),
+    ("The move was welcomed by the Upland Dairy association, which said its members had lost buyers in Leeds.",
+     "its members had lost buyers in Leeds", "Upland Dairy"),
+    ("The plan was backed by the watchdog, which said on Monday that prices had doubled since May.",
+     "prices had doubled since May", "the watchdog"),
+])
+def test_a_speaker_named_by_a_relative_pronoun_is_its_antecedent(rules, text, words, speaker):
+    found = [q for q in quotes(rules, text) if q.text == words]
+    assert [q.speaker.text for q in found] == [speaker]
+
+
+def test_a_relative_clause_with_no_reported_clause_is_no_quote(rules):
+    assert quotes(rules, "Kestrel Rail, which said nothing about fares, will cut staff.") == ()
+
+
+def test_according_to_a_source_named_in_apposition_with_a_title_in_marks(rules):
+    text = ('The novel "Salt Roads" sold 4,000 copies in a fortnight, according to its editor, Mira Santos.')
+    found = quotes(rules, text)
+    assert [(q.text, q.speaker.text) for q in found] == [
+        ('The novel "Salt Roads" sold 4,000 copies in a fortnight', "Mira Santos")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "She" opening the sentence after Ida Lund's makes her a "she", so the nearer men do not fit
+    ('Ida Lund filed the first complaint. She later met Paul Berg and Tom Ash, a councillor, in June. '
+     '"Nobody listened to us," she said.', "Ida Lund"),
+    # Carl Moe is a "he" (the sentence after his opens with "He"): the pronoun "she" skips him
+    ('Nina Holt backed the plan. Carl Moe said the piles were failing. He called it overdue. '
+     '"We have waited long enough," she said.', "Nina Holt"),
+])
+def test_a_pronoun_two_names_back_resolves_by_what_earlier_pronouns_said(rules, text, name):
+    found = [q for q in quotes(rules, text) if q.kind == "direct"]
+    assert [q.speaker.text for q in found] == [name]
+
+
+def test_a_pronoun_opening_quoted_words_says_nothing_of_the_person_before(rules):
+    # "She" opens his quoted words, not a sentence of the writer's about him: he stays a possible "he"
+    text = 'Tom Hale coached the side. "She never saw me play," Tom Hale said. "It was for her," he added.'
+    found = [q for q in quotes(rules, text) if q.kind == "direct"]
+    assert [q.speaker.text for q in found] == ["Tom Hale", "Tom Hale"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The group's leader, Harjit Sandhu, said growers would plant more oats next year.", "Harjit Sandhu"),
+    ("Tarnby Ports' project director, Colm Pryor, at a briefing in Cork, said the loop would open in May.", "Colm Pryor"),
+])
+def test_a_name_in_apposition_after_an_owners_role_before_the_verb_speaks(rules, text, name):
+    assert [q.speaker.text for q in quotes(rules, text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Harlow Air, which ordered 40 jets in 2022, declined to comment.",
+    "Kestrel Rail, which said little about the delays, will cut staff.",
+])
+def test_a_relative_clause_whose_verb_takes_an_object_is_no_quote(rules, text):
+    assert quotes(rules, text) == ()
+
+
+def test_a_gerund_subject_after_said_is_still_a_reported_clause(rules):
+    found = quotes(rules, "Ada Munro said joining the club was the best decision of her career.")
+    assert [q.text for q in found] == ["joining the club was the best decision of her career"]

@@ -94,3 +94,18 @@ def test_a_unit_glued_to_the_digits_is_kept(spacy_adapter):
 def test_a_temperature_below_zero_is_found(spacy_adapter):
     found = figures(spacy_adapter, "Temperatures fell to -3C overnight in the hills.")
     assert (found["-3C"].value, found["-3C"].unit) == (-3, "°C")
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The port authority set aside A$18 million for new cranes.", "A$18 million", 18e6),
+    ("A ticket now costs NZ$45 at the gate.", "NZ$45", 45),
+    ("The regulator fined the carrier HK$2.6 million on Tuesday.", "HK$2.6 million", 2.6e6),
+])
+def test_a_dollar_with_its_country_prefix_is_an_amount_in_dollars(spacy_adapter, sentence, text, value):
+    found = figures(spacy_adapter, sentence)[text]
+    assert found.value == pytest.approx(value) and found.unit == "dollar"
+
+
+def test_digits_the_parse_attaches_to_a_plural_noun_count_it(spacy_adapter):
+    found = figures(spacy_adapter, "The ombudsman said it had taken 900 complaints about the trains.")
+    assert (found["900 complaints"].value, found["900 complaints"].unit) == (900, "complaint")

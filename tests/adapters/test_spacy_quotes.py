@@ -91,3 +91,25 @@ def test_the_court_keeps_its_ordinal(spacy_extractor):
 def test_the_speaker_is_the_whole_name_the_subject_heads(spacy_extractor):
     p = predict(spacy_extractor, "The Department of Homeland Security said it would appeal the ruling.\n")
     assert [q.speaker.text for q in p.quotes] == ["Department of Homeland Security"]
+
+
+def test_a_speaker_named_by_a_relative_pronoun_is_its_antecedent(spacy_extractor):
+    text = "Kestrel Rail, which said its trains had run late for a month, will cut fares in March.\n"
+    found = [q for q in predict(spacy_extractor, text).quotes if "trains had run late" in q.text]
+    assert [q.speaker.text for q in found] == ["Kestrel Rail"]
+
+
+def test_a_participle_with_no_subject_of_its_own_is_said_by_the_subject_of_its_verb(spacy_extractor):
+    text = "Mayor Ines Sola welcomed the ruling, adding that the city would not appeal the fine.\n"
+    found = [q for q in predict(spacy_extractor, text).quotes if "would not appeal" in q.text]
+    assert [q.speaker.text for q in found] == ["Ines Sola"]
+
+
+def test_a_name_in_apposition_after_an_owners_role_speaks(spacy_extractor):
+    text = '"The pool will reopen in May," said the council\'s head of leisure, Orla Quinn.\n'
+    assert [q.speaker.text for q in predict(spacy_extractor, text).quotes] == ["Orla Quinn"]
+
+
+def test_a_name_in_apposition_after_an_owners_role_before_the_verb_speaks(spacy_extractor):
+    text = "The group's leader, Harjit Sandhu, said growers would plant more oats next year.\n"
+    assert [q.speaker.text for q in predict(spacy_extractor, text).quotes] == ["Harjit Sandhu"]

@@ -112,7 +112,7 @@ class RulesExtractor(BaseExtractor):
     """The rule-based baseline (see the module docstring)."""
 
     name = "rules"
-    version = "8"  # 8: names with fields joined by "and", possessives before place heads, common-word names typed by head, airlines, storms' later names, numbered laws, demonyms of places, more date forms; 7: products, events, laws, works and venues by head word and cue, more countries and cities; 6: durations, quarters, seasons, clock times with days, club short names; 5: single marks, split and colon quotes, pronouns as names; 4: datelines, group speakers
+    version = "9"  # 9: speakers after an owner's role, by a relative pronoun, after a participle, pronouns skipping people known not to fit, attributions followed by a participle clause, "according to" a name in apposition, dollar amounts with a country prefix; 8: names with fields joined by "and", possessives before place heads, common-word names typed by head, airlines, storms' later names, numbered laws, demonyms of places, more date forms; 7: products, events, laws, works and venues by head word and cue, more countries and cities; 6: durations, quarters, seasons, clock times with days, club short names; 5: single marks, split and colon quotes, pronouns as names; 4: datelines, group speakers
     SETTINGS = (Setting("clean_boilerplate", bool, True, "skip lines recognised as page furniture"),)
 
     def __init__(self, name: str | None = None, settings: Mapping[str, Any] | None = None):

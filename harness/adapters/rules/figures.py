@@ -5,7 +5,8 @@ with multipliers such as "nine million", "a dozen", ranges, vague amounts
 like "several thousand", fractions, lakh and crore, temperatures, and
 scorelines and votes as pairs); it already leaves out calendar dates,
 years, clock times and ordinals. Numbers inside codes ("COVID-19", "F-16")
-are not figures either, nor number words that are part of another word or
+are not figures either (a dollar's country prefix, "A$" or "NZ$", is no
+code: it belongs to the amount), nor number words that are part of another word or
 idiom: "a two-wheeler", "a one-off", "one of the largest". The span grows to
 the left over a qualifier ("nearly", "an estimated") and to the right over
 the counted noun phrase ("35 attack drones", "30 of the weapons"),
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...values import TALLY_AFTER, Pair, Value, find_numbers
+from ...values import APPROXIMATION_WORDS, TALLY_AFTER, Pair, Value, find_numbers
 from . import lexicon as lx
 from .text import Article
 
@@ -86,9 +87,24 @@ def _plural_like(word: str) -> bool:
         len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")))
 
 
+# a dollar named by its country's capitals before the sign: "A$18 million", "NZ$45", "HK$2.6 million", "US$5"
+_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}$")
+
+
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in APPROXIMATION_WORDS) + r")\s+$", re.I)
+
+
+def currency_prefix(text: str, start: int) -> int:
+    """Where an amount starting with "$" at ``start`` begins once its country prefix is counted in ("A$", "NZ$")."""
+    if not text.startswith("$", start):
+        return start
+    prefix = _DOLLAR_PREFIX.search(text, max(0, start - 3), start)
+    return prefix.start() if prefix else start
+
+
 def _in_code(text: str, start: int) -> bool:
     """Part of a name or code: "COVID-19", "Covid-19", "F-16", "G7", "Su-34" (a capitalised word before the dash)."""
-    if start == 0:
+    if start == 0 or currency_prefix(text, start) != start:
         return False
     before = text[start - 1]
     if before.isalnum():
@@ -216,6 +232,12 @@ def find_figures(article: Article) -> list[FoundFigure]:
             for currency, name in _CURRENCY.items():
                 if head.startswith(currency):
                     unit = name
-            begin = _qualifier_start(text, start, number.approximation)
-            found.append(FoundFigure(begin, new_end, number.value, unit, number.approximation, measures))
+            prefixed = currency_prefix(text, start)
+            approximation = number.approximation
+            if prefixed != start and approximation is None:
+                # the value parser reads the qualifier only right before the sign: "about HK$180"
+                before = _QUALIFIER_BEFORE.search(text, max(s_start, prefixed - 25), prefixed)
+                approximation = before.group(1) if before else None
+            begin = _qualifier_start(text, prefixed, approximation)
+            found.append(FoundFigure(begin, new_end, number.value, unit, approximation, measures))
     return found

@@ -59,6 +59,10 @@ _ADVERB = r"(?:(?:also|later|then|previously|earlier|further|had|has|have|once|a
 
 # '"...," said cardiologist Omar Haddad': role words may stand before the name
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_NAME} (?=[a-z]))?(?:{_MODIFIER} ){{0,3}}{_NAME}|[Tt]he (?:[a-z][\w-]* ){{0,2}}[a-z]+)")
+# an owner's role, then the name of who holds it in apposition: "the council's director, Ann Lee", "Chile's trade
+# minister, Ann Lee"; the name speaks, not the owner
+_OWNER_ROLE = r"(?:[Tt]he |[Aa]n? )?(?:[\w.&-]+ ){0,3}[\w.&-]+['’]s (?:[a-z][\w-]* ){0,5}[a-z][\w-]*,\s+"
+_AFTER_VERB_OWNED_ROLE = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+{_OWNER_ROLE}(?P<spk>{_NAME})")
 # '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
@@ -70,9 +74,11 @@ _SPLIT = re.compile(rf"^[\s,]*[^.!?;:\"“”]{{0,80}}\b(?:{_VERBS})\b[^.!?;:\"�
 _INDIRECT = re.compile(rf"(?:^|(?<=[\s(]))(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?,?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 # "..., the company said on Tuesday." and "..., the company said, as demand grows": the attribution ends the
 # reported words, or a clause of the writer's own follows it
+# "..., the ministry said on Friday, choosing ...": a participle clause of the writer's may follow too
 _INVERTED_TAIL = re.compile(rf",\s*(?P<spk>{_SPEAKER})\s+(?P<verb>{_VERBS})(?:\s+[^,.;\"“”]{{0,40}})?"
-                            r"(?:\.?$|,\s+(?:as|while|after|amid|when|before|because|since|with|adding|saying)\b)")
-_INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+(?P<spk>{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
+                            r"(?:\.?$|,\s+(?:as|while|after|amid|when|before|because|since|with|[a-z]{2,}ing)\b)")
+_INVERTED_TAIL_VERB_FIRST = re.compile(rf",\s*(?P<verb>{_VERBS})\s+"
+                                       rf"(?P<spk>{_OWNER_ROLE}{_NAME}|{_NAME}|the (?:[a-z][\w-]* ){{0,2}}[a-z]+)\.?$")
 # words a reported clause opens with when it has no "that" ("said it would", "said some homes were")
 _SUBJECT_WORDS = "he|she|it|they|we|i|the|his|her|its|their|this|these|those|there|a|an|some|many|most|all|several|no"
 _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*$")
@@ -93,14 +99,32 @@ _SUBJECT_OF_VERB = re.compile(rf"(?:\s+(?:of|at|from)\s+[^,\"“”]{{2,60}}?)?(
 _AFTER_A_VERB = re.compile(rf"\b(?:said|says|added|adds|wrote|asked|replied|explained|continued)\s+(?:(?!that\b|the\b)[a-z][\w-]* |[A-Z][\w'’-]* (?=[a-z])){{0,4}}$")
 # a speech participle after a comma: "..., calling the dip "a blip"", "..., saying it would appeal"
 _PARTICIPLE = re.compile(r",\s+(?P<verb>saying|calling|describing|adding|warning|insisting|arguing|noting)\s+")
+# a speaker named by a relative clause: "Derwent Ferries, which said it had lost ..., will run ..."
+_WHICH_SAID = re.compile(rf",\s+(?:which|who)\s+{_ADVERB}(?P<verb>{_VERBS})\b")
+# speech verbs whose reported clause may come without "that" after a relative pronoun ("which said it had ...")
+_STATING = frozenset(("say", "add", "announce", "state", "claim", "declare", "explain", "insist", "warn", "argue",
+                      "note", "report", "confirm", "admit", "acknowledge", "estimate", "predict", "stress", "concede"))
+# a clause has a verb: an auxiliary, a modal or a past tense after its first word
+_FINITE = re.compile(r"\s(?:is|are|was|were|had|has|have|will|would|could|can|may|might|should|must|did|does|do"
+                     r"|[a-z]{3,}ed)\b")
+# what the relative pronoun stands for when no name ends there: "the watchdog, which said"
+_ANTECEDENT = re.compile(rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:(?!(?:the|an?)\b){_MODIFIER} ){{0,2}}{_MODIFIER}$")
+# a group opening a sentence as its subject, with whose people they are: "Engineers at the plant", "Local farmers"
+_OPENING_GROUP = re.compile(rf"(?P<spk>(?:(?:[A-Z][a-z]+ )?{_GROUP}|{_GROUP_CAPITAL})"
+                            r"(?: (?:at|from|with|of) (?:the |a )?[\w-]+)?)\s+[a-z]+(?:ed|s)\b")
 # "X, according to Y.": Y is the source of the reported words before it
-_ACCORDING = re.compile(r",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{2,70}?)\.?$")
+# the source may be named in apposition: "according to its publisher, Ann Lee"
+_ACCORDING = re.compile(rf",\s*(?P<cue>according to)\s+(?P<src>[^,.;\"“”]{{2,70}}?(?:,\s+{_NAME})?)\.?$")
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According to)\s+(?P<src>[^,.;\"“”]{2,70}?),\s+")
 # an aside between a speech verb and its clause: "She warned, however, that ..."
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|meanwhile|moreover|again|in turn|for (?:her|his|its|their) part),(?=\s)")
 _THAT = re.compile(r"^(?P<lead>[^\"“”.;:]{0,60}?)\bthat\s+")
 _CLAUSE_START = re.compile(rf"(?:{_SUBJECT_WORDS}|more|about|around|nearly|at least|\d[\d,.]*|[A-Z][\w’'-]*)\s+\w+", re.I)
 _LEADING_ADJUNCT = re.compile(r"^(?:(?:on|in|at|during|late|early|last|this|after|before|to|via|over) [^,;:]{1,40}?,?\s+)+")
+
+
+# how many sentences back a person known to fit a pronoun wins over a nearer one not known to
+_KNOWN_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -184,6 +208,7 @@ class QuoteFinder:
         self.pronoun_mentions: list[Mention] = []
         self._last_speaker: tuple[int, int] | None = None
         self._gender: dict[str, str] = {}  # a person's canonical name -> "he" or "she", once a pronoun or title says
+        self._learn_subject_genders()
 
     def _span(self, match: re.Match, group: str, base: int) -> tuple[int, int]:
         return base + match.start(group), base + match.end(group)
@@ -233,9 +258,10 @@ class QuoteFinder:
             # "she" is nobody a title or an earlier pronoun made a "he" ("Mr Tom Reyes", "he said" before)
             said = word.lower()
             before = [m for m in before if self._gender_of(m) in (None, said)]
-            # a name known to fit, in this sentence or the one before, wins over a nearer one not known to
+            # a name known to fit, in this sentence or the few before, wins over a nearer one not known to
             here = self.article.sentence_index(start)
-            fitting = [m for m in before if self._gender_of(m) == said and here - self.article.sentence_index(m.start) <= 1]
+            fitting = [m for m in before if self._gender_of(m) == said
+                       and here - self.article.sentence_index(m.start) <= _KNOWN_REACH]
             last = [m for m in before if self._speaks_here(m) and here - self.article.sentence_index(m.start) <= 2]
             if last:
                 before = last  # "..., she added": the person quoted just before, not a name mentioned since
@@ -259,6 +285,21 @@ class QuoteFinder:
         text = self.text
         return bool(_SUBJECT_OF_VERB.match(text, mention.end, min(len(text), mention.end + 200))) or \
             bool(_AFTER_A_VERB.search(text, max(0, mention.start - 60), mention.start))
+
+    def _learn_subject_genders(self) -> None:
+        """A sentence opening with "He" or "She" after one that names a single person says which that person
+        is ("Grace Lin filed a complaint. She met ..."), as a later pronoun two names on may need to know."""
+        sentences = self.article.sentences
+        # a pronoun in someone's quoted words ("'She never saw me play,' he said") is theirs, not the writer's
+        quoted = [pair for paragraph in self.article.paragraphs for pair in _pairs(self.text, *paragraph)]
+        for previous, (start, end) in zip(sentences, sentences[1:]):
+            opening = re.match(r"(He|She)\b", self.text[start:end])
+            if opening is None or any(open_at < start <= close_at for open_at, close_at in quoted):
+                continue
+            people = {m.canonical or m.text for m in self.mentions
+                      if previous[0] <= m.start and m.end <= previous[1] and m.type == "PERSON" and m.form == "name"}
+            if len(people) == 1:
+                self._gender.setdefault(people.pop(), opening.group(1).lower())
 
     def _learn_gender(self, speaker: tuple[int, int], cue: tuple[int, int] | None) -> None:
         """A speaker whose reported words open with "her" or "his" ("Ana Ruiz said her team ...") is a "she"
@@ -293,7 +334,7 @@ class QuoteFinder:
         after = text[after_start:min(paragraph[1], after_start + 120)]
         # a period inside the marks ends the sentence: a name and a verb after it start the next one
         ended = text[open_at + 1:close_at].rstrip().endswith(".")
-        for pattern in () if ended else (_AFTER_SPEAKER_FIRST, _AFTER_VERB_FIRST):
+        for pattern in () if ended else (_AFTER_SPEAKER_FIRST, _AFTER_VERB_OWNED_ROLE, _AFTER_VERB_FIRST):
             match = pattern.match(after)
             if match:
                 speaker = self._clean_speaker(*self._span(match, "spk", after_start))
@@ -302,6 +343,12 @@ class QuoteFinder:
         window_start = max(sentence[0], paragraph[0])
         before = text[window_start:open_at]
         match = _BEFORE.search(before)
+        if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]) \
+                and match.group("verb").endswith("ing") and before[:match.start("verb")].rstrip().endswith(","):
+            # "X said ..., warning that "...", "Engineers blamed a supplier, saying faults were "..."": the
+            # participle's subject is the sentence's, not the words before its comma
+            return self._sentence_subject(window_start, window_start + match.start("verb")), \
+                self._span(match, "verb", window_start)
         if match and not re.search(r"\b(?:not|n't|never)\s*$", before[:match.start("verb")]):
             end = match.end("app") - 1 if match.group("app") and not _RELATIVE.match(match.group("app")) \
                 else match.end("spk")
@@ -343,7 +390,9 @@ class QuoteFinder:
                 return None, None
             return subject, participle.span("verb")
         if self.text[found.end("spk"):found.start("verb")].strip() == "," and found.group("verb").endswith("ing"):
-            return self._sentence_subject(sentence[0], found.start("spk")), found.span("verb")  # "..., calling"
+            subject = self._sentence_subject(sentence[0], found.start("spk"))  # "..., calling"
+            group = _OPENING_GROUP.match(self.text, sentence[0], found.start("verb")) if subject is None else None
+            return (group.span("spk") if group else subject), found.span("verb")
         return self._clean_speaker(found.start("spk"), found.end("spk")), (found.start("verb"), found.end("verb"))
 
     def _nested(self, start: int, end: int, speaker: tuple[int, int] | None) -> list[FoundQuote]:
@@ -369,7 +418,8 @@ class QuoteFinder:
             named = [m for m in before if m.type == kind]
             if named:
                 return named[0].start, named[0].end
-        return None
+        group = _OPENING_GROUP.match(self.text, start, end)  # "Engineers at the plant blamed ..., saying ..."
+        return group.span("spk") if group else None
 
     def _consent(self, offset: int) -> bool:
         """Whether the sentence at ``offset`` is a cookie or consent prompt ('Select "Accept all" to agree'):
@@ -456,7 +506,56 @@ class QuoteFinder:
                 quote = self._inverted(s_start, s_end, quoted) or self._participle(s_start, s_end, quoted)
                 if quote is not None:
                     found.append(quote)
+            for relative in _WHICH_SAID.finditer(text, s_start, s_end):
+                quote = self._relative(relative, s_start, s_end, quoted)
+                if quote is not None and not any(q.start < quote.end and quote.start < q.end for q in found):
+                    found.append(quote)
         return found
+
+    def _writers_participle(self, after_verb: int, content_start: int) -> bool:
+        """Whether the words after a speech verb's adjuncts are a participle after a comma ("said on Friday,
+        choosing ..."): a clause of the writer's, not reported words."""
+        return self.text[after_verb:content_start].rstrip().endswith(",") and \
+            bool(re.match(r"[a-z]{2,}ing\b", self.text[content_start:content_start + 30]))
+
+    def _relative(self, match: re.Match, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
+        """ "The Consumer Council, which said repair times had doubled, called for ...": the clause after a speech
+        verb in a relative clause, to the clause's closing comma or the sentence's end, said by what the relative
+        pronoun stands for (the name before the comma, with any head noun after it: "the Growers association")."""
+        text = self.text
+        comma = match.start()
+        named = [m for m in self.mentions if s_start <= m.start and m.end <= comma and m.form == "name"
+                 and m.type in ("PERSON", "ORG", "GPE", "NORP")
+                 and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}", text[m.end:comma])]
+        if named:
+            speaker = (named[-1].start, named[-1].end)
+        else:
+            antecedent = _ANTECEDENT.search(text, s_start, comma)
+            if antecedent is None:
+                return None
+            speaker = self._clean_speaker(*antecedent.span())
+        if not self._speaks(*speaker):
+            return None
+        rest_start = match.end("verb")
+        that = _THAT.match(text[rest_start:s_end])
+        if that and self._adjunct_lead(that.group("lead"), match.group("verb").lower()):
+            content_start = rest_start + that.end()
+        else:
+            skip = _LEADING_ADJUNCT.match(text[rest_start:s_end].lstrip())
+            content_start = rest_start + len(text[rest_start:s_end]) - len(text[rest_start:s_end].lstrip()) \
+                + (skip.end() if skip else 0)
+            if lx.SPEECH_VERBS.get(match.group("verb").lower()) not in _STATING or \
+                    not _CLAUSE_START.match(text, content_start) or _NOT_CLAUSE.match(text, content_start) \
+                    or self._writers_participle(rest_start, content_start):
+                return None  # "Ryanair, which ordered 150 jets": an object, no reported clause
+        closing = text.find(", ", content_start, s_end)
+        content_end = closing if closing != -1 else s_end
+        while content_end > content_start and text[content_end - 1] in ".!? ":
+            content_end -= 1
+        if len(text[content_start:content_end].split()) < 3 or not _FINITE.search(text, content_start, content_end) or \
+                any(qs <= content_start and content_end <= qe for qs, qe in quoted):
+            return None  # "which said nothing about fares": no clause of its own
+        return FoundQuote(content_start, content_end, "indirect", speaker, match.span("verb"))
 
     def _forward(self, match: re.Match, s_start: int, s_end: int, quoted: list) -> FoundQuote | None:
         text = self.text
@@ -468,6 +567,8 @@ class QuoteFinder:
             return None
         if _AFTER_QUOTE.search(text, s_start, spk_start):
             return None  # '"...," the inspector said outside the court': the attribution of a direct quote
+        if _INVERTED_TAIL_VERB_FIRST.match(text, spk_end, s_end):
+            return None  # "... once the roof is fixed, said the director.": an attribution after the words, not before
         rest_start = verb_end
         aside = _ASIDE.match(text, rest_start, s_end)
         if aside:
@@ -491,9 +592,12 @@ class QuoteFinder:
                 if not _SUBJECT_START.match(text, content_start) or _NOT_CLAUSE.match(text, content_start):
                     return None
             elif verb not in lx.CONTENT_OBJECT_VERBS:
-                # "said (on Monday) it would ...": a clause without "that" starts with a subject
+                # "said (on Monday) it would ...": a clause without "that" starts with a subject; a participle
+                # after a comma ("said on Friday, choosing ...") starts a clause of the writer's, where a gerund
+                # with none ("said joining the club was a dream") is the reported clause's subject
                 if lx.SPEECH_VERBS.get(verb) in ("tell", "ask") or not _CLAUSE_START.match(text, content_start) \
-                        or _NOT_CLAUSE.match(text, content_start):
+                        or _NOT_CLAUSE.match(text, content_start) \
+                        or self._writers_participle(rest_start, content_start):
                     return None
             else:
                 # "warned of higher costs", "called for calm": the object after the preposition is the content
@@ -525,8 +629,12 @@ class QuoteFinder:
             return None
         if text[spk_end:verb_start].strip() == "," and text[verb_start:verb_end].endswith("ing"):
             # "... blocked the flights to a third country, saying ...": the sentence's subject speaks
-            people = [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "PERSON"] or \
-                [m for m in self.mentions if s_start <= m.start and m.end <= spk_start and m.type == "ORG"]
+            # when the words before the comma open the sentence (after an owner's role at most), they are its
+            # subject: "The firm's chief, Tom Ruiz, welcomed the plan, adding ..."
+            opening = text[s_start:spk_start]
+            reach = verb_start if not opening.strip() or re.fullmatch(_OWNER_ROLE, opening) else spk_start
+            people = [m for m in self.mentions if s_start <= m.start and m.end <= reach and m.type == "PERSON"] or \
+                [m for m in self.mentions if s_start <= m.start and m.end <= reach and m.type == "ORG"]
             speaker = (people[0].start, people[0].end) if people else None
         if speaker is not None:
             speaker = self._resolve_pronoun(*speaker)
@@ -611,7 +719,9 @@ class QuoteFinder:
             else:
                 content = (s_start + leading.end(), s_end - (1 if sentence.endswith(".") else 0))
             match = according or leading
-            if len(text[content[0]:content[1]].split()) >= 4 and not any(m in text[content[0]:content[1]] for m in '"“”'):
+            # a direct quotation in the words is somebody's own; a title in marks ('the book "Tides"') is not
+            if len(text[content[0]:content[1]].split()) >= 4 and \
+                    not any(content[0] <= qs and qe <= content[1] for qs, qe in quoted):
                 return FoundQuote(content[0], content[1], "indirect",
                                   self._source(s_start + match.start("src"), s_start + match.end("src")),
                                   (s_start + match.start("cue"), s_start + match.end("cue")))
