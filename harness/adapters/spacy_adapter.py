@@ -480,7 +480,7 @@ class SpacyExtractor(BaseExtractor):
         the modifier of a plural noun right after it.
         """
         from ..values import CURRENCY, Pair
-        from .rules.figures import currency_prefix, is_no_count
+        from .rules.figures import amount_start, is_no_count
 
         text = doc.text
         found = []
@@ -490,7 +490,7 @@ class SpacyExtractor(BaseExtractor):
             if isinstance(m.value, Pair) or m.unit in ("°C", "°F"):
                 found.append(PredictedFigure(m.text, m.start, m.end, m.value, m.unit, has_value=True))
             elif m.text[:1] in CURRENCY:
-                start = currency_prefix(text, m.start)
+                start, _ = amount_start(text, m.start, m.approximation)
                 found.append(PredictedFigure(text[start:m.end], start, m.end, m.value,
                                              _CURRENCY_WORDS.get(m.text[0], m.unit), has_value=True))
             elif m.text.replace(",", "").replace(".", "").isdigit():

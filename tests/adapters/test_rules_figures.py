@@ -6,6 +6,8 @@ from harness.adapters import get_adapter, run_extractor
 from harness.model import Document
 from harness.values import Pair
 
+from .helpers import DOLLAR_PREFIX_CASES
+
 
 @pytest.fixture(scope="module")
 def rules():
@@ -106,14 +108,7 @@ def test_a_share_of_an_owner_takes_no_unit_from_the_owner(rules):
     assert found["More than half"].unit is None and found["40 schools"].value == 40
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    ("The port authority set aside A$18 million for new cranes.", "A$18 million", 18e6),
-    ("A ticket now costs NZ$45 at the gate.", "NZ$45", 45),
-    ("The mill was sold for C$4.5 billion last spring.", "C$4.5 billion", 4.5e9),
-    ("Each household will get about HK$180 in credit.", "about HK$180", 180),
-    ("Fares rose to S$12 on the night service.", "S$12", 12),
-    ("The loan of US$5 million was repaid early.", "US$5 million", 5e6),
-])
+@pytest.mark.parametrize("sentence, text, value", DOLLAR_PREFIX_CASES)
 def test_a_dollar_with_its_country_prefix_is_an_amount_in_dollars(rules, sentence, text, value):
     found = figures(rules, sentence)[text]
     assert found.value == pytest.approx(value) and found.unit == "dollar"

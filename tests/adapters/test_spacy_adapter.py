@@ -229,18 +229,20 @@ def test_a_headline_gives_no_reported_speech(spacy_extractor):
 
 
 
-def test_the_rules_name_replaces_a_shorter_model_name_or_one_of_a_kind_the_model_reads_poorly():
-    from harness.adapters.spacy_adapter import SpacyExtractor
+def _model_name(text: str, words: str, kind: str):
+    """A name as the model would predict it: ``words`` at their first place in ``text``."""
     from harness.predictions import PredictedEntity
 
+    start = text.index(words)
+    return PredictedEntity(words, kind, start, start + len(words), "name")
+
+
+def test_the_rules_name_replaces_a_shorter_model_name_or_one_of_a_kind_the_model_reads_poorly():
+    from harness.adapters.spacy_adapter import SpacyExtractor
+
     text = "Fans queued for the premiere of The Glass Harbour, and Emeka Nwosu said it was late.\n"
-
-    def model(words, kind):
-        start = text.index(words)
-        return PredictedEntity(words, kind, start, start + len(words), "name")
-
     merged = {(e.text, e.type) for e in SpacyExtractor._with_rules_names(
-        text, [model("Glass Harbour", "FAC"), model("Nwosu", "ORG")])}
+        text, [_model_name(text, "Glass Harbour", "FAC"), _model_name(text, "Nwosu", "ORG")])}
     assert {("The Glass Harbour", "WORK_OF_ART"), ("Emeka Nwosu", "PERSON")} <= merged
     assert not {("Glass Harbour", "FAC"), ("Nwosu", "ORG")} & merged
 
@@ -258,16 +260,10 @@ def test_the_model_keeps_its_name_where_the_rules_name_is_shorter_and_of_a_commo
 
 def test_a_numbered_law_replaces_a_model_date_inside_it_but_no_other_name_outweighs_a_date():
     from harness.adapters.spacy_adapter import SpacyExtractor
-    from harness.predictions import PredictedEntity
 
     text = "Passengers claimed under Regulation 261/2004 after the delay on Monday.\n"
-
-    def model(words, kind):
-        start = text.index(words)
-        return PredictedEntity(words, kind, start, start + len(words), "name")
-
     merged = {(e.text, e.type) for e in SpacyExtractor._with_rules_names(
-        text, [model("261/2004", "DATE"), model("Monday", "DATE")])}
+        text, [_model_name(text, "261/2004", "DATE"), _model_name(text, "Monday", "DATE")])}
     assert ("Regulation 261/2004", "LAW") in merged
     assert ("261/2004", "DATE") not in merged and ("Monday", "DATE") in merged
 

@@ -6,6 +6,8 @@ from harness.adapters import get_adapter, run_extractor
 from harness.model import Document
 from harness.values import Pair
 
+from .helpers import DOLLAR_PREFIX_CASES
+
 
 @pytest.fixture(scope="module")
 def spacy_adapter():
@@ -96,11 +98,7 @@ def test_a_temperature_below_zero_is_found(spacy_adapter):
     assert (found["-3C"].value, found["-3C"].unit) == (-3, "°C")
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    ("The port authority set aside A$18 million for new cranes.", "A$18 million", 18e6),
-    ("A ticket now costs NZ$45 at the gate.", "NZ$45", 45),
-    ("The regulator fined the carrier HK$2.6 million on Tuesday.", "HK$2.6 million", 2.6e6),
-])
+@pytest.mark.parametrize("sentence, text, value", DOLLAR_PREFIX_CASES)
 def test_a_dollar_with_its_country_prefix_is_an_amount_in_dollars(spacy_adapter, sentence, text, value):
     found = figures(spacy_adapter, sentence)[text]
     assert found.value == pytest.approx(value) and found.unit == "dollar"

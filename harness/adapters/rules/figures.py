@@ -102,6 +102,17 @@ def currency_prefix(text: str, start: int) -> int:
     return prefix.start() if prefix else start
 
 
+def amount_start(text: str, start: int, approximation: str | None, floor: int = 0) -> tuple[int, str | None]:
+    """(where the figure of a number starting at ``start`` begins, its qualifier): the dollar's country prefix
+    and a qualifier before it are counted in ("about HK$180"), looking back no further than ``floor``."""
+    prefixed = currency_prefix(text, start)
+    if prefixed != start and approximation is None:
+        # the value parser reads the qualifier only right before the sign
+        before = _QUALIFIER_BEFORE.search(text, max(floor, prefixed - 25), prefixed)
+        approximation = before.group(1) if before else None
+    return _qualifier_start(text, prefixed, approximation), approximation
+
+
 def _in_code(text: str, start: int) -> bool:
     """Part of a name or code: "COVID-19", "Covid-19", "F-16", "G7", "Su-34" (a capitalised word before the dash)."""
     if start == 0 or currency_prefix(text, start) != start:
@@ -232,12 +243,6 @@ def find_figures(article: Article) -> list[FoundFigure]:
             for currency, name in _CURRENCY.items():
                 if head.startswith(currency):
                     unit = name
-            prefixed = currency_prefix(text, start)
-            approximation = number.approximation
-            if prefixed != start and approximation is None:
-                # the value parser reads the qualifier only right before the sign: "about HK$180"
-                before = _QUALIFIER_BEFORE.search(text, max(s_start, prefixed - 25), prefixed)
-                approximation = before.group(1) if before else None
-            begin = _qualifier_start(text, prefixed, approximation)
+            begin, approximation = amount_start(text, start, number.approximation, s_start)
             found.append(FoundFigure(begin, new_end, number.value, unit, approximation, measures))
     return found
