@@ -435,6 +435,14 @@ def test_a_name_in_apposition_after_an_owners_role_before_the_verb_speaks(rules,
     assert [q.speaker.text for q in quotes(rules, text)] == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("\"The tariff wall is coming down,\" Peru's energy minister, Lucia Pardo, told delegates.", "Lucia Pardo"),
+    ("\"No one was hurt,\" the carmaker's head of safety, Ines Vogt, said on Monday.", "Ines Vogt"),
+])
+def test_a_name_in_apposition_after_an_owners_role_after_the_quotation_speaks(rules, text, name):
+    assert [q.speaker.text for q in quotes(rules, text)] == [name]
+
+
 @pytest.mark.parametrize("text", [
     "Harlow Air, which ordered 40 jets in 2022, declined to comment.",
     "Kestrel Rail, which said little about the delays, will cut staff.",

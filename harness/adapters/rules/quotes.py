@@ -63,6 +63,8 @@ _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+(?P<spk>(?:{_NAME}
 # minister, Ann Lee"; the name speaks, not the owner
 _OWNER_ROLE = r"(?:[Tt]he |[Aa]n? )?(?:[\w.&-]+ ){0,3}[\w.&-]+['’]s (?:[a-z][\w-]* ){0,5}[a-z][\w-]*,\s+"
 _AFTER_VERB_OWNED_ROLE = re.compile(rf"^[\s,]*(?P<verb>{_VERBS})\s+{_OWNER_ROLE}(?P<spk>{_NAME})")
+# the same with the verb after the name: '"...," Chile's trade minister, Ann Lee, told delegates'
+_AFTER_OWNED_ROLE_FIRST = re.compile(rf"^[\s,]*{_OWNER_ROLE}(?P<spk>{_NAME}),\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 # '"...," Maria Santos, 52, said': an apposition may stand between the speaker and the verb
 _AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_SPEAKER})(?:,\s+[^,\"“”]{{1,40}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?P<app>,\s+[^,\"“”]{{2,{_APPOSITION}}},)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
@@ -334,7 +336,8 @@ class QuoteFinder:
         after = text[after_start:min(paragraph[1], after_start + 120)]
         # a period inside the marks ends the sentence: a name and a verb after it start the next one
         ended = text[open_at + 1:close_at].rstrip().endswith(".")
-        for pattern in () if ended else (_AFTER_SPEAKER_FIRST, _AFTER_VERB_OWNED_ROLE, _AFTER_VERB_FIRST):
+        for pattern in () if ended else (_AFTER_OWNED_ROLE_FIRST, _AFTER_SPEAKER_FIRST, _AFTER_VERB_OWNED_ROLE,
+                                             _AFTER_VERB_FIRST):
             match = pattern.match(after)
             if match:
                 speaker = self._clean_speaker(*self._span(match, "spk", after_start))
