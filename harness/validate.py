@@ -137,36 +137,46 @@ def _sha_problems(raw: dict, text: str, file: str, text_file: str) -> list[Probl
 
 def iter_spans(raw: dict) -> Iterator[tuple[str, dict]]:
     """(pointer, span dict) for every span-like object in an annotation dict."""
+    for path, span in _span_paths(raw):
+        yield pointer(*path), span
+
+
+def _span_paths(raw: dict) -> Iterator[tuple[tuple, dict]]:
+    """(path parts, span dict) for every span-like object; the pointer is formatted only for a problem.
+
+    A gold document has hundreds of spans and almost never a problem in one,
+    so formatting a pointer for each was most of the checks' time.
+    """
     for i, entity in _items(raw, "entities"):
         for j, mention in _items(entity, "mentions"):
-            yield pointer("entities", i, "mentions", j), mention
+            yield ("entities", i, "mentions", j), mention
     for i, quote in _items(raw, "quotes"):
         for key in ("content", "speaker_mention", "cue"):
             if quote.get(key) is not None:
-                yield pointer("quotes", i, key), quote[key]
+                yield ("quotes", i, key), quote[key]
     for i, figure in _items(raw, "figures"):
-        yield pointer("figures", i, "span"), figure["span"]
+        yield ("figures", i, "span"), figure["span"]
     for i, event in _items(raw, "events"):
-        yield pointer("events", i, "trigger"), event["trigger"]
+        yield ("events", i, "trigger"), event["trigger"]
         for j, argument in _items(event, "arguments"):
             if argument.get("span") is not None:
-                yield pointer("events", i, "arguments", j, "span"), argument["span"]
+                yield ("events", i, "arguments", j, "span"), argument["span"]
 
 
 def _span_problems(raw: dict, text: str, file: str) -> Iterator[Problem]:
     length = len(text)
-    for where, span in iter_spans(raw):
+    for path, span in _span_paths(raw):
         start, end = span["start"], span["end"]
         if end < start:
-            yield Problem(file, where, f"end {end} is before start {start}.", value=[start, end],
+            yield Problem(file, pointer(*path), f"end {end} is before start {start}.", value=[start, end],
                           fix="Swap or correct the offsets.")
             continue
         if end > length:
-            yield Problem(file, where, f"offsets [{start}, {end}) run past the end of the text ({length} characters).",
+            yield Problem(file, pointer(*path), f"offsets [{start}, {end}) run past the end of the text ({length} characters).",
                           value=[start, end], fix="Offsets count characters of the text file; correct them.")
             continue
         if start == end:
-            yield Problem(file, where, f"empty span at offset {start}.", value=[start, end],
+            yield Problem(file, pointer(*path), f"empty span at offset {start}.", value=[start, end],
                           fix="A span must cover at least one character.")
             continue
         actual = text[start:end]
@@ -174,51 +184,50 @@ def _span_problems(raw: dict, text: str, file: str) -> Iterator[Problem]:
             found = text.find(span["text"])
             hint = f" That text occurs at offset {found}." if found >= 0 and span["text"] else ""
             yield Problem(
-                file, where + "/text",
+                file, pointer(*path) + "/text",
                 f"span text {short(span['text'])} differs from the document text at [{start}, {end}): {short(actual)}.{hint}",
                 value=span["text"],
                 fix="Correct start/end so they select the text, or correct the text.",
             )
     for i, region in _items(raw, "regions"):
         start, end = region["start"], region["end"]
-        where = pointer("regions", i)
         if end <= start or end > length:
-            yield Problem(file, where, f"region [{start}, {end}) is empty or outside the text ({length} characters).",
+            yield Problem(file, pointer("regions", i), f"region [{start}, {end}) is empty or outside the text ({length} characters).",
                           value=[start, end], fix="Give the region offsets inside the text with start < end.")
 
 
 def _id_problems(raw: dict, file: str) -> list[Problem]:
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple] = {}  # id -> path parts of its first use, formatted only for a duplicate
     for category in ("entities", "quotes", "figures", "events"):
         for i, item in _items(raw, category):
             item_id = item["id"]
-            where = pointer(category, i, "id")
             if item_id in seen:
-                problems.append(Problem(file, where, f"duplicate id {item_id!r}; first used at {seen[item_id]}.",
+                problems.append(Problem(file, pointer(category, i, "id"),
+                                        f"duplicate id {item_id!r}; first used at {pointer(*seen[item_id])}.",
                                         value=item_id, fix="Give every item a unique id."))
             else:
-                seen[item_id] = where
+                seen[item_id] = (category, i, "id")
     # a rejected entity still names its id, so references to it are not reported as dangling
     entity_ids = {e["id"] for _, e in _items(raw, "entities")} | {
         e.original.get("id") for e in raw.get("entities") or () if isinstance(e, Rejected)
         and isinstance(e.original, dict) and isinstance(e.original.get("id"), str)}
 
-    def check(ref: object, where: str, what: str) -> None:
+    def check(ref: object, path: tuple, what: str) -> None:
         if ref is not None and ref not in entity_ids:
-            problems.append(Problem(file, where, f"{what} {ref!r} is not the id of any entity.", value=ref,
+            problems.append(Problem(file, pointer(*path), f"{what} {ref!r} is not the id of any entity.", value=ref,
                                     fix="Use the id of an entity in /entities, or add the entity."))
 
     for i, quote in _items(raw, "quotes"):
-        check(quote.get("speaker_entity"), pointer("quotes", i, "speaker_entity"), "speaker_entity")
-        check(quote.get("addressee"), pointer("quotes", i, "addressee"), "addressee")
+        check(quote.get("speaker_entity"), ("quotes", i, "speaker_entity"), "speaker_entity")
+        check(quote.get("addressee"), ("quotes", i, "addressee"), "addressee")
         if quote.get("speaker_entity") is None and not quote.get("speaker_description"):
             problems.append(Problem(file, pointer("quotes", i), "quote has neither speaker_entity nor speaker_description.",
                                     value=quote.get("id"), fix="Name the speaker's entity, or describe the speaker in words."))
     for i, event in _items(raw, "events"):
-        check(event.get("place"), pointer("events", i, "place"), "place")
+        check(event.get("place"), ("events", i, "place"), "place")
         for j, argument in _items(event, "arguments"):
-            check(argument.get("entity"), pointer("events", i, "arguments", j, "entity"), "argument entity")
+            check(argument.get("entity"), ("events", i, "arguments", j, "entity"), "argument entity")
     return problems
 
 

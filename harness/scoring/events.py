@@ -24,40 +24,66 @@ from typing import Sequence
 from ..model import Annotations, Argument, Event
 from ..predictions import PredictedArgument, PredictedEvent
 from .grounding import false_alarm_status, final_places, match_placements, placements
-from .matching import maximum_matching
+from .matching import is_matching, maximum_matching
 from .normalize import normalize_name
 from .options import ScoringOptions
 from .outcomes import DocumentCategory, ItemOutcome, Leakage, ranked_predictions
 from .score import Counts
 
 
-def _argument_matches(annotations: Annotations, gold: Argument, predicted: PredictedArgument) -> bool:
-    spans = []
-    names = set()
+class _Names(dict):
+    """Normalised names of one document, each text normalised once however often it is compared."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = normalize_name(text)
+        return self[text]
+
+
+Targets = tuple[tuple[tuple[int, int], ...], frozenset[str]]  # the spans and the names a gold argument is found by
+
+
+def _entity_targets(annotations: Annotations, entity_id: str | None, names_of: _Names) -> Targets:
+    entity = annotations.entity(entity_id) if entity_id else None
+    if entity is None:
+        return (), frozenset()
+    names = {names_of[n] for n in entity.names} | {names_of[m.text] for m in entity.mentions if m.form == "name"}
+    return tuple((m.start, m.end) for m in entity.mentions), frozenset(names)
+
+
+def _argument_targets(gold: Argument, entity: Targets, names_of: _Names) -> Targets:
+    """What a predicted argument may hit to match ``gold``: its span, its entity's mentions and names."""
+    spans, names = entity
     if gold.span is not None:
-        spans.append((gold.span.start, gold.span.end))
-        names.add(normalize_name(gold.span.text))
-    entity = annotations.entity(gold.entity) if gold.entity else None
-    if entity is not None:
-        spans += [(m.start, m.end) for m in entity.mentions]
-        names |= {normalize_name(n) for n in entity.names}
-        names |= {normalize_name(m.text) for m in entity.mentions if m.form == "name"}
+        spans = ((gold.span.start, gold.span.end), *spans)
+        names = names | {names_of[gold.span.text]}
+    return spans, names
+
+
+def _argument_matches(targets: Targets, predicted: PredictedArgument, names_of: _Names) -> bool:
+    spans, names = targets
     if predicted.start is not None and predicted.end is not None:
         if any(s < predicted.end and predicted.start < e for s, e in spans):
             return True
-    said = normalize_name(predicted.text)
+    said = names_of[predicted.text]
     return bool(said) and said in names
 
 
-def _arguments(annotations: Annotations, gold: Event, predicted: PredictedEvent) -> tuple[int, int]:
-    """(identified, classified) argument pairs of one matched event pair."""
-    arguments = sorted(set(predicted.arguments), key=repr)
-    edges = [(g, p) for g, a in enumerate(gold.arguments) for p, b in enumerate(arguments)
-             if _argument_matches(annotations, a, b)]
+def _arguments(gold: Event, targets: Sequence[Targets], predicted: PredictedEvent, names_of: _Names) -> tuple[int, int]:
+    """(identified, classified) argument pairs of one matched event pair.
+
+    ``targets`` are those of ``gold``'s arguments, in order; ``predicted``'s
+    arguments are already distinct and in their canonical order.
+    """
+    arguments = predicted.arguments
+    edges = [(g, p) for g, target in enumerate(targets) for p, b in enumerate(arguments)
+             if _argument_matches(target, b, names_of)]
     same_role = lambda g, p: gold.arguments[g].role.casefold() == arguments[p].role.casefold()
-    # each its own maximum matching: the most arguments found, and the most found with their role
-    identified = len(maximum_matching(sorted(edges, key=lambda e: (not same_role(*e), e))))
-    classified = len(maximum_matching([e for e in edges if same_role(*e)]))
+    right = [e for e in edges if same_role(*e)]
+    # each its own maximum matching: the most arguments found, and the most found with their role;
+    # edges that share no argument are their own maximum matching, with nothing to solve
+    identified = len(edges) if is_matching(edges) else \
+        len(maximum_matching(sorted(edges, key=lambda e: (not same_role(*e), e))))
+    classified = len(right) if is_matching(right) else len(maximum_matching(right))
     return identified, classified
 
 
@@ -68,16 +94,26 @@ def score_events(annotations: Annotations, predictions: Sequence[PredictedEvent]
     gold = sorted(annotations.events, key=lambda v: (v.trigger.start, v.trigger.end, v.type, v.id))
     gold_spans = [(v.trigger.start, v.trigger.end) for v in gold]
     # arguments are a set: the order an extractor lists them in is no part of the prediction
-    predictions = [dataclasses.replace(v, arguments=tuple(sorted(set(v.arguments), key=repr))) for v in predictions]
+    # (one argument or none is in its order already, and its repr is the costly part)
+    predictions = [v if len(v.arguments) < 2 else dataclasses.replace(v, arguments=tuple(sorted(set(v.arguments), key=repr)))
+                   for v in predictions]
     placed = placements(document, predictions, lambda v: (v.trigger.text, v.trigger.start, v.trigger.end))
     predicted = [placement.prediction for placement in placed]
 
     same_type = lambda g, p: gold[g].type == predicted[p].type
     argument_pairs: dict[tuple[int, int], tuple[int, int]] = {}
+    names_of = _Names()
+    entities: dict[str | None, Targets] = {}
+    targets: dict[int, list[Targets]] = {}  # per gold event, those of its arguments, made when first compared
 
     def arguments(g: int, p: int) -> tuple[int, int]:
         if (g, p) not in argument_pairs:
-            argument_pairs[(g, p)] = _arguments(annotations, gold[g], predicted[p])
+            if g not in targets:
+                for a in gold[g].arguments:
+                    if a.entity not in entities:
+                        entities[a.entity] = _entity_targets(annotations, a.entity, names_of)
+                targets[g] = [_argument_targets(a, entities[a.entity], names_of) for a in gold[g].arguments]
+            argument_pairs[(g, p)] = _arguments(gold[g], targets[g], predicted[p], names_of)
         return argument_pairs[(g, p)]
 
     def preference(g: int, p: int, span: tuple[int, int]) -> tuple:

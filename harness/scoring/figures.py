@@ -84,7 +84,13 @@ def score_figures(annotations: Annotations, predictions: Sequence[PredictedFigur
     values = [predicted_value(p.prediction) for p in placed]
 
     distance = lambda g, p, span: (abs(gold_spans[g][0] - span[0]) + abs(gold_spans[g][1] - span[1]),)
-    agree = lambda g, p: values_agree(gold[g], values[p], options)
+    agreement: dict[tuple[int, int], bool] = {}  # both matchings and the sub-score ask about the same pairs
+
+    def agree(g: int, p: int) -> bool:
+        if (g, p) not in agreement:
+            agreement[(g, p)] = values_agree(gold[g], values[p], options)
+        return agreement[(g, p)]
+
     matched = match_placements(document, gold_spans, placed, lambda g, p, span: 0 if agree(g, p) else None, 1,
                                distance)
     # the span sub-score: overlap alone, preferring pairs whose values agree
@@ -123,7 +129,7 @@ def score_figures(annotations: Annotations, predictions: Sequence[PredictedFigur
                                  f"not found in the text: {prediction.text!r}", prediction.score))
 
     total_predicted = len(placed)
-    value_equal = sum(1 for g, (p, _) in span_pairs.items() if values_agree(gold[g], values[p], options))
+    value_equal = sum(1 for g, (p, _) in span_pairs.items() if agree(g, p))
     subscores = {
         "span": Counts(len(span_pairs), total_predicted - len(span_pairs), len(gold) - len(span_pairs)),
         "value_agreement": Counts.agreement(value_equal, len(span_pairs)),

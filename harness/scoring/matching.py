@@ -135,17 +135,19 @@ def is_matching(edges: Sequence[tuple[int, int]]) -> bool:
     return len({g for g, _ in edges}) == len(edges) == len({p for _, p in edges})
 
 
-def _lexicographic(staged: Mapping[tuple[int, int], int], cost: Mapping[tuple[int, int], tuple[int, ...]],
+def _lexicographic(staged: Mapping[tuple[int, int], int],
+                   cost_of: Callable[[list[tuple[int, int]]], Mapping[tuple[int, int], tuple[int, ...]]],
                    stages: int) -> list[tuple[int, int]]:
+    """The lexicographic matching of ``staged``; ``cost_of(edges)`` is asked only for the edges of a contest."""
     edges = sorted(staged)
     if is_matching(edges):
-        return edges  # the common case: nothing to choose between
+        return edges  # the common case: nothing to choose between, and no preference to compute
     matched: list[tuple[int, int]] = []
     for component in _components(edges):
         if len(component) == 1 or is_matching(component):
             matched += component
         else:
-            matched += _solve(component, staged, cost, stages)
+            matched += _solve(component, staged, cost_of(component), stages)
     return sorted(matched)
 
 
@@ -155,8 +157,8 @@ def maximum_matching(edges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     Among the maximum matchings, one with the preferred edges (smallest sum
     of positions in the list) is chosen.
     """
-    edges = list(dict.fromkeys(edges))
-    return _lexicographic({edge: 0 for edge in edges}, {edge: (i,) for i, edge in enumerate(edges)}, 1)
+    position = {edge: (i,) for i, edge in enumerate(dict.fromkeys(edges))}
+    return _lexicographic(dict.fromkeys(position, 0), lambda component: position, 1)
 
 
 def match_by_stage(by_stage: Sequence[Iterable[tuple[int, int]]],
@@ -178,5 +180,8 @@ def match_by_stage(by_stage: Sequence[Iterable[tuple[int, int]]],
             staged.setdefault(edge, stage)  # a pair counts at its strictest stage
     if not staged:
         return {}
-    cost = {edge: () for edge in staged} if preference is None else _integer_costs(preference, staged)
-    return {g: (p, staged[(g, p)]) for g, p in _lexicographic(staged, cost, len(by_stage))}
+
+    def cost_of(component: list[tuple[int, int]]) -> Mapping[tuple[int, int], tuple[int, ...]]:
+        return {edge: () for edge in component} if preference is None else _integer_costs(preference, component)
+
+    return {g: (p, staged[(g, p)]) for g, p in _lexicographic(staged, cost_of, len(by_stage))}

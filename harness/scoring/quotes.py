@@ -35,28 +35,38 @@ from .score import Counts
 KINDS = ("direct", "partial", "indirect")
 
 
-def speaker_names(annotations: Annotations, quote: Quote) -> tuple[set[str], list[tuple[int, int]], bool]:
-    """(normalised names, mention spans, whether the names are a description) of a gold quote's speaker."""
+def speaker_names(annotations: Annotations, quote: Quote,
+                  known: dict[str, set[str]] | None = None) -> tuple[set[str], list[tuple[int, int]], bool]:
+    """(normalised names, mention spans, whether the names are a description) of a gold quote's speaker.
+
+    ``known`` keeps each entity's normalised names for the next quote of one document.
+    """
     spans: list[tuple[int, int]] = []
     if quote.speaker_mention is not None:
         spans.append((quote.speaker_mention.start, quote.speaker_mention.end))
     if quote.speaker_entity is not None:
         entity = annotations.entity(quote.speaker_entity)
         if entity is not None:
-            names = {normalize_name(n) for n in entity.names}
-            names |= {normalize_name(m.text) for m in entity.mentions if m.form == "name"}
+            names = None if known is None else known.get(entity.id)
+            if names is None:
+                names = {normalize_name(n) for n in entity.names}
+                names |= {normalize_name(m.text) for m in entity.mentions if m.form == "name"}
+                names -= {""}
+                if known is not None:
+                    known[entity.id] = names
             spans += [(m.start, m.end) for m in entity.mentions]
-            return names - {""}, spans, False
+            return set(names), spans, False
     if quote.speaker_description:
         return {normalize_description(quote.speaker_description)} - {""}, spans, True
     return set(), spans, False
 
 
-def speaker_right(annotations: Annotations, quote: Quote, speaker: TextSpan | None) -> bool:
-    """Whether a predicted speaker is the gold quote's speaker (see the module docstring)."""
+def speaker_right(annotations: Annotations, quote: Quote, speaker: TextSpan | None,
+                  known: dict[str, set[str]] | None = None) -> bool:
+    """Whether a predicted speaker is the gold quote's speaker (see the module docstring); ``known`` as for ``speaker_names``."""
     if speaker is None:
         return False
-    names, spans, described = speaker_names(annotations, quote)
+    names, spans, described = speaker_names(annotations, quote, known)
     if speaker.has_offsets and any(s < speaker.end and speaker.start < e for s, e in spans):
         return True
     if described:
@@ -83,13 +93,15 @@ def score_quotes(annotations: Annotations, predictions: Sequence[PredictedQuote]
     single = {}
     placed = [pl for pl in placed if len(pl.spans) != 1 or single.setdefault(pl.spans[0], pl) is pl]
 
-    gold_tokens = [token_spans(text, s, e) for s, e in gold_spans]
-    tokens: dict[tuple[int, int], set] = {}
+    tokens: dict[tuple[int, int], set] = {}  # per span, gold or predicted: a quote found is both
 
-    def overlap(g: int, span: tuple[int, int]) -> float:
+    def tokens_of(span: tuple[int, int]) -> set:
         if span not in tokens:
             tokens[span] = token_spans(text, *span)
-        return token_f1(gold_tokens[g], tokens[span])
+        return tokens[span]
+
+    def overlap(g: int, span: tuple[int, int]) -> float:
+        return token_f1(tokens_of(gold_spans[g]), tokens_of(span))
 
     def stage(g: int, p: int, span: tuple[int, int]):
         if gold_spans[g] == span:
@@ -118,10 +130,11 @@ def score_quotes(annotations: Annotations, predictions: Sequence[PredictedQuote]
     attributed = 0
     end_to_end = 0
     matched_predictions = set()
+    known_names: dict[str, set[str]] = {}
     span = lambda s_e: document.span(*s_e)
     for g, (p, _) in sorted(pairs.items()):
         matched_predictions.add(p)
-        right = speaker_right(annotations, gold[g], predicted[p].speaker)
+        right = speaker_right(annotations, gold[g], predicted[p].speaker, known_names)
         attributed += right
         end_to_end += right
         said = (f"speaker {predicted[p].speaker.text!r} {'right' if right else 'wrong'}" if predicted[p].speaker
