@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Literal, Mapping
 
 from .values import Pair
@@ -113,6 +114,11 @@ class Document:
         # hashed once per document object: the cache keys, the oracle and the report all ask
         return sha256_text(self.text)
 
+    @cached_property
+    def _boilerplate(self) -> tuple[tuple[int, int], ...]:
+        # sorted once per document object: the scorer asks for every item it places
+        return tuple(sorted((r.start, r.end) for r in self.regions if r.kind == "boilerplate"))
+
     def region_at(self, offset: int) -> Region | None:
         """The region holding ``offset``, or None when it is in no region."""
         for region in self.regions:
@@ -128,12 +134,14 @@ class Document:
         regions overlap); an empty span when its offset is in a boilerplate
         region. Exactly half is not enough: the body wins a tie.
         """
-        boilerplate = sorted((max(start, r.start), min(end, r.end)) for r in self.regions if r.kind == "boilerplate")
+        boilerplate = self._boilerplate
+        if not boilerplate:
+            return False
         if end <= start:
             return any(r.kind == "boilerplate" and r.contains_offset(start) for r in self.regions)
         inside, reached = 0, start
         for left, right in boilerplate:
-            left = max(left, reached)
+            left, right = max(left, start, reached), min(right, end)
             if right > left:
                 inside += right - left
                 reached = right
@@ -275,9 +283,10 @@ class Annotations:
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities_by_id.get(entity_id)
 
-    @property
+    @cached_property
     def entities_by_id(self) -> Mapping[str, Entity]:
-        return {entity.id: entity for entity in self.entities}
+        # built once per annotations object: the scorers look an entity up for every speaker and argument
+        return MappingProxyType({entity.id: entity for entity in self.entities})
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Callable, Iterable, Sequence
 
 from ..model import Document, Span
@@ -132,7 +133,13 @@ def placements(document: Document, predictions: Iterable, locate,
                 reshaped.setdefault(adjust(s, e), w)  # the first, best ranked, of places that become one
             spans, written = list(reshaped), list(reshaped.values())
         out.append(Placement(prediction, tuple(spans), tuple(written)))
-    return sorted(out, key=lambda placement: (placement.spans, repr(placement.prediction)))
+    out.sort(key=lambda placement: placement.spans)
+    ordered: list[Placement] = []
+    for _, same in groupby(out, key=lambda placement: placement.spans):
+        group = list(same)
+        # a prediction's repr breaks ties only: most places hold one prediction, and a repr is costly
+        ordered += sorted(group, key=lambda placement: repr(placement.prediction)) if len(group) > 1 else group
+    return ordered
 
 
 Match = tuple[int, int, SpanPair]  # predicted index, stage, the place chosen
