@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
-from types import MappingProxyType
 from typing import Literal, Mapping
 
 from .values import Pair
@@ -285,8 +284,9 @@ class Annotations:
 
     @cached_property
     def entities_by_id(self) -> Mapping[str, Entity]:
-        # built once per annotations object: the scorers look an entity up for every speaker and argument
-        return MappingProxyType({entity.id: entity for entity in self.entities})
+        # built once per annotations object (the scorers look an entity up for every speaker and argument);
+        # a plain dict, so the annotations still pickle for worker processes
+        return {entity.id: entity for entity in self.entities}
 
 
 @dataclass(frozen=True)

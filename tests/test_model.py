@@ -83,3 +83,15 @@ def test_corpus_keeps_its_index_and_fingerprint_through_pickle_and_equality():
     copied = pickle.loads(pickle.dumps(corpus))
     assert copied == corpus == fresh and hash(copied) == hash(fresh)
     assert copied.fingerprint == fresh.fingerprint and copied["b"] == fresh["b"]
+
+
+def test_annotations_still_pickle_once_their_lookups_are_kept():
+    import pickle
+
+    document = Document("d", "Jane Doe spoke. Comments (0)", regions=(
+        Region(0, 15, "body"), Region(16, 28, "boilerplate", "comments")))
+    annotations = Annotations(document, (Entity("E1", "PERSON", "Jane Doe", mentions=(Mention(0, 8, "Jane Doe"),)),))
+    assert annotations.entity("E1").canonical_name == "Jane Doe" and document.in_boilerplate(16, 28)
+    copy = pickle.loads(pickle.dumps(annotations))  # what a worker process receives
+    assert copy == annotations and copy.entity("E1") == annotations.entity("E1")
+    assert copy.document.in_boilerplate(16, 28) and not copy.document.in_boilerplate(0, 8)
