@@ -7,6 +7,7 @@ where (file, JSON pointer or offset), what (the bad value) and what to do.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -99,6 +100,8 @@ class ValidationFailed(HarnessError):
 
 
 def _jsonable(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # strict JSON holds no NaN or infinity: the report that records it must stay writable
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     text = repr(value)

@@ -1,4 +1,6 @@
-"""The shared helpers of user-facing errors: suggestions and the order of JSON pointers."""
+"""The shared helpers of user-facing errors: suggestions, the order of JSON pointers, problems as strict JSON."""
+
+import pytest
 
 from harness.errors import closest, did_you_mean, document_order
 
@@ -23,3 +25,14 @@ def test_document_order_compares_indices_as_numbers():
 def test_document_order_puts_missing_keys_after_present_ones():
     document = {"z": 1, "y": 2}
     assert sorted(["/missing", "/y", "/z"], key=document_order(document)) == ["/z", "/y", "/missing"]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_problem_with_a_value_json_cannot_hold_still_writes_as_strict_json(value):
+    import json
+
+    from harness.errors import Problem
+
+    problem = Problem("p.jsonl", "/figures/0/value", "is not a number JSON can hold", value, "give a finite number")
+    written = json.dumps(problem.to_dict(), allow_nan=False)
+    assert json.loads(written)["value"] == repr(value)
