@@ -216,7 +216,7 @@ def write_run(run: Any, reports_dir: str | os.PathLike, latest: str | os.PathLik
 
     runs_dir = Path(reports_dir) / RUNS_FOLDER
     options = {**run.options.to_dict(), "sample": None if run.options.sample is None else run.options.sample.to_dict()}
-    folder = reserve_run_folder(runs_dir, run_digest(options, run.gold_fingerprint))
+    folder = reserve_run_folder(runs_dir, run_digest(options, run.corpus.fingerprint))
     try:
         report, written = write_reports(run, folder, config=config, scoring_options=scoring_options)
     except BaseException:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
-import functools
 import math
 import os
 import time
@@ -176,12 +175,6 @@ class RunResult:
     @property
     def errors(self) -> tuple[RunError, ...]:
         return tuple(error for adapter in self.adapters for error in adapter.errors)
-
-    @functools.cached_property
-    def gold_fingerprint(self) -> str:
-        """``corpus.fingerprint``, computed once: it serialises the whole gold, and the report and the
-        run history both ask."""
-        return self.corpus.fingerprint
 
     @property
     def ok(self) -> bool:

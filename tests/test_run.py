@@ -352,7 +352,7 @@ def test_the_gold_fingerprint_of_a_run_is_computed_once_for_the_report_and_the_h
     corpus = Corpus(tuple(example_corpus))  # a corpus of its own, whose fingerprint nothing has asked for yet
     computed = _counting_fingerprints(monkeypatch)
     run = RunResult(corpus, ())
-    assert build_report(run)["gold"]["fingerprint"] == run.gold_fingerprint == _fingerprint_of(corpus.documents)
+    assert build_report(run)["gold"]["fingerprint"] == run.corpus.fingerprint == _fingerprint_of(corpus.documents)
     assert len(computed) == 1  # the real function imported above is not counted
 
 

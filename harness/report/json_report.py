@@ -179,7 +179,7 @@ def build_report(run: Any, *, predictions_dir: str = "predictions", scoring_opti
         "status": "ok" if run.ok else "errors",
         "gold": {
             "path": run.options.gold,
-            "fingerprint": getattr(run, "gold_fingerprint", None) or corpus.fingerprint,
+            "fingerprint": corpus.fingerprint,
             "documents": [{"doc_id": a.document.id, "text_sha256": a.document.sha256,
                            "characters": len(a.document.text), "layers": list(a.layers)} for a in corpus],
         },

@@ -585,7 +585,7 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
     if not others and len(jobs) == len(gold) and all(fast):  # every document counted: no choice to make per document
         documents: dict[str, Mapping[str, DocumentCategory]] = dict(zip(ids, map(
             Outcomes, gold, repeat(None), owner, rows, map(itemgetter(1), jobs), repeat(options))))
-        return EvaluationResult(documents, supported, options, (), tuple(sorted(set(predictions) - set(ids))))
+        return EvaluationResult(documents, supported, options, (), _unknown(predictions, ids))
     documents = {}
     for annotations, doc_id in zip(gold, ids):
         job = job_of.get(doc_id)
@@ -607,5 +607,9 @@ def evaluate(corpus: Iterable[Annotations], predictions: Mapping[str, Any],
             documents[doc_id] = Outcomes(annotations, outcome, owner[job], rows[job], jobs[job][1], options)
         else:
             documents[doc_id] = outcome if outcome is not None else {}
-    unknown = tuple(sorted(set(predictions) - set(ids)))
-    return EvaluationResult(documents, supported, options, tuple(faults), unknown)
+    return EvaluationResult(documents, supported, options, tuple(faults), _unknown(predictions, ids))
+
+
+def _unknown(predictions: Mapping[str, Any], ids: list[str]) -> tuple[str, ...]:
+    """The predicted documents that have no gold, in order."""
+    return tuple(sorted(set(predictions) - set(ids)))
